@@ -1,0 +1,166 @@
+/**
+ * The vocabulary shared by every property and every report: what a property is, what a check
+ * of one generated input returns, and the result document that reports render.
+ *
+ * Checking is kept apart from reporting: `properties/` produce {@link PropertyResult} values;
+ * `reports/` are pure functions from those documents to HTML / JSON / JUnit.
+ * @module
+ */
+import type * as fc from "fast-check";
+import type { z } from "zod";
+
+/** What a property turned out to be (or is expected to be) on a scenario. */
+export type Verdict = "holds" | "violated";
+
+/**
+ * Who is trusted when a property is claimed: "secure" without its trust assumptions is the
+ * certificate-authority mistake repeated (THREATS.md).
+ */
+export interface TrustAssumptions {
+  /** Parties and channels assumed honest, e.g. `["KDC", "classical channel (authenticated)"]`. */
+  readonly trusted: readonly string[];
+  /** What the adversary controls, in words. */
+  readonly adversary: string;
+}
+
+/** A JSON-serialisable value (strategies, counterexamples, metrics). */
+export type Json = null | boolean | number | string | readonly Json[] | { readonly [k: string]: Json };
+
+/** Numbers a check computed, by name (`qber`, `acceptance`, `holevo`, ...). */
+export type Metrics = Readonly<Record<string, number | string | boolean | null>>;
+
+/** The outcome of checking one generated input. */
+export interface CheckOutcome {
+  /** Whether the property holds on this input. */
+  readonly ok: boolean;
+  /**
+   * Signed distance to the bound (positive: holds with room to spare; negative: violated).
+   * The engine reports the input with the smallest margin as the closest approach.
+   */
+  readonly margin?: number;
+  readonly metrics?: Metrics;
+  /** Why it failed, in one line, when `ok` is false. */
+  readonly message?: string;
+}
+
+/** One step of an attack trace: what happened, in words, with the numbers that matter. */
+export interface TraceStep {
+  readonly step: string;
+  readonly detail: string;
+  readonly values?: Readonly<Record<string, number | string>>;
+}
+
+/**
+ * A property over a generated input space (adversary strategies, states, memberships).
+ * `Params` are the scenario's parameters after validation; `Input` the generated value.
+ */
+export interface PropertyDefinition<Params = any, Input = any> {
+  /** Stable id, `protocol.name`, e.g. `bb84.intercept-resend-qber`. */
+  readonly id: string;
+  readonly protocol: string;
+  readonly title: string;
+  /** The statement in words. */
+  readonly statement: string;
+  /** The statement as an equation in LaTeX (with the paper's equation number where there is one). */
+  readonly equation?: string;
+  readonly trust: TrustAssumptions;
+  /** Validates and normalises the scenario's parameters for this property. */
+  readonly params: z.ZodType<Params>;
+  /** The generated input space (an adversary arbitrary, or `fc.constant` for a fixed check). */
+  arbitrary(params: Params): fc.Arbitrary<Input>;
+  /** Check one input. Must be a pure function of its arguments. */
+  check(params: Params, input: Input): CheckOutcome;
+  /** The attack trace of a failing input, step by step (optional). */
+  trace?(params: Params, input: Input): readonly TraceStep[];
+  /** Serialise an input for the results document (defaults to JSON of the input). */
+  describe?(input: Input): Json;
+}
+
+/** A failing input, shrunk, with what is needed to replay it exactly. */
+export interface Counterexample {
+  readonly seed: number;
+  readonly path: string;
+  readonly shrinks: number;
+  readonly input: Json;
+  readonly message: string;
+  readonly metrics: Metrics;
+  readonly trace: readonly TraceStep[];
+  /** A shell command that replays this counterexample. */
+  readonly replay: string;
+}
+
+/** The result of one property on one scenario: deterministic for a given seed. */
+export interface PropertyResult {
+  readonly scenario: string;
+  readonly protocol: string;
+  readonly variant: string;
+  readonly property: string;
+  readonly title: string;
+  readonly statement: string;
+  readonly equation?: string;
+  readonly trust: TrustAssumptions;
+  readonly expected: Verdict;
+  /** One line, required when `expected` is `violated` (a known finding). */
+  readonly expectedReason?: string;
+  readonly verdict: Verdict | "error";
+  /** `verdict === expected`. */
+  readonly matches: boolean;
+  readonly runs: number;
+  readonly seed: number;
+  /** Metrics of the closest approach (holds) or of the counterexample (violated). */
+  readonly metrics: Metrics;
+  readonly counterexample?: Counterexample;
+  /** Present when the check itself threw: the message, never a silent pass. */
+  readonly error?: string;
+}
+
+/** One data series of a figure: points (x, y) drawn as a line or as marks. */
+export interface FigureSeries {
+  readonly name: string;
+  readonly mark: "line" | "point";
+  readonly points: readonly (readonly [number, number])[];
+}
+
+/**
+ * Data for one plot in the report (QBER vs intercept fraction, key rate vs distance, ...).
+ * Figures are data, computed by `properties/`; `reports/` only draws them.
+ */
+export interface Figure {
+  readonly id: string;
+  readonly title: string;
+  /** What the figure shows and how to read it, one or two sentences. */
+  readonly caption: string;
+  readonly xLabel: string;
+  readonly yLabel: string;
+  readonly xScale?: "linear" | "log";
+  readonly yScale?: "linear" | "log";
+  readonly series: readonly FigureSeries[];
+}
+
+/**
+ * The results document of one run: deterministic for given scenarios, seeds and runs.
+ * Everything that varies between identical runs (dates, durations, versions) is in `run`.
+ */
+export interface ResultsDocument {
+  readonly schemaVersion: 1;
+  readonly tool: { readonly name: "qkd-harness"; readonly version: string };
+  readonly results: readonly PropertyResult[];
+  readonly figures: readonly Figure[];
+  readonly summary: {
+    readonly total: number;
+    readonly matched: number;
+    readonly mismatched: number;
+    readonly errors: number;
+    readonly violated: number;
+  };
+  /** Non-deterministic facts about the run: kept apart so that `results` compare byte for byte. */
+  readonly run: {
+    readonly startedAt: string;
+    readonly durationMs: number;
+    /** Milliseconds per result, keyed `scenario::property`. */
+    readonly durations: Readonly<Record<string, number>>;
+    readonly environment: Readonly<Record<string, string>>;
+    /** `i/n` when this document is one shard of a split run. */
+    readonly shard?: string;
+  };
+}
