@@ -1,0 +1,22 @@
+/**
+ * Figure providers: functions that compute the report's plot data from the model.
+ * One explicit list; the CLI calls {@link allFigures} once per run.
+ * @module
+ */
+import type { Figure } from "./types.js";
+
+/** A named provider of figure data. */
+export interface FigureProvider {
+  readonly id: string;
+  /** Protocol the figure belongs to: the figure is drawn when a scenario of that protocol ran. */
+  readonly protocol: string;
+  compute(): Figure;
+}
+
+/** Every shipped figure provider. */
+export const figureProviders: readonly FigureProvider[] = [];
+
+/** Compute the figures of the given protocols (all when `protocols` is omitted), in list order. */
+export function allFigures(protocols?: readonly string[]): Figure[] {
+  return figureProviders.filter((f) => !protocols || protocols.includes(f.protocol)).map((f) => f.compute());
+}
