@@ -1,0 +1,66 @@
+/** Subsystem-dimension helpers shared inside the kernel (not exported from it). */
+
+export function product(dims: readonly number[]): number {
+  let p = 1;
+  for (const d of dims) p *= d;
+  return p;
+}
+
+/** Row-major strides: subsystem 0 is the most significant digit. */
+export function strides(dims: readonly number[]): number[] {
+  const s = new Array<number>(dims.length);
+  let acc = 1;
+  for (let k = dims.length - 1; k >= 0; k--) {
+    s[k] = acc;
+    acc *= dims[k];
+  }
+  return s;
+}
+
+export function formatDims(dims: readonly number[]): string {
+  return `[${dims.join(",")}]`;
+}
+
+/** Throws unless `targets` are distinct valid subsystem indices of `dims`. */
+export function checkTargets(fn: string, dims: readonly number[], targets: readonly number[]): void {
+  if (targets.length === 0) throw new RangeError(`${fn}: no target subsystems given`);
+  const seen = new Set<number>();
+  for (const t of targets) {
+    if (!Number.isInteger(t) || t < 0 || t >= dims.length) {
+      throw new RangeError(`${fn}: subsystem ${t} out of range for dims ${formatDims(dims)}`);
+    }
+    if (seen.has(t)) throw new RangeError(`${fn}: subsystem ${t} named twice in [${targets.join(",")}]`);
+    seen.add(t);
+  }
+}
+
+/**
+ * Offsets of every joint value of the `targets` digits (first target most significant),
+ * and offsets of every joint value of the remaining digits (in subsystem order).
+ */
+export function splitOffsets(dims: readonly number[], targets: readonly number[]): { target: Int32Array; rest: Int32Array } {
+  const st = strides(dims);
+  const restSubs = dims.map((_, k) => k).filter((k) => !targets.includes(k));
+  return {
+    target: mixedRadixOffsets(targets.map((t) => dims[t]), targets.map((t) => st[t])),
+    rest: mixedRadixOffsets(restSubs.map((k) => dims[k]), restSubs.map((k) => st[k])),
+  };
+}
+
+function mixedRadixOffsets(radices: readonly number[], steps: readonly number[]): Int32Array {
+  const n = product(radices);
+  const out = new Int32Array(n);
+  const digit = new Array<number>(radices.length).fill(0);
+  let off = 0;
+  for (let i = 0; i < n; i++) {
+    out[i] = off;
+    for (let k = radices.length - 1; k >= 0; k--) {
+      digit[k]++;
+      off += steps[k];
+      if (digit[k] < radices[k]) break;
+      off -= steps[k] * radices[k];
+      digit[k] = 0;
+    }
+  }
+  return out;
+}
