@@ -1,0 +1,30 @@
+/**
+ * `qkd-harness verify [files or dirs]`: the CI gate. Runs every property of every scenario
+ * (default: the shipped scenarios), compares verdicts with expectations, writes the reports.
+ * @module
+ */
+import { matrixOf, shardOf, type Shard } from "../../scenarios/matrix.js";
+import type { Command } from "../command.js";
+import { execute } from "../execute.js";
+import { formatFlag, jsonFlag, outFlag, runsFlag, seedFlag, shardFlag } from "../flags.js";
+import { loadScenarios } from "../load-scenarios.js";
+import { numberFlag, reportOptions } from "./options.js";
+
+/** The verify command. */
+export const verifyCommand: Command = {
+  name: "verify",
+  summary: "run every property of the scenarios and compare verdicts with expectations (exit 0/1/2)",
+  usage: "[files or dirs]",
+  flags: [seedFlag, runsFlag, outFlag, formatFlag, shardFlag, jsonFlag],
+  async run(args, env) {
+    const scenarios = loadScenarios(args.positionals, env.context);
+    const shard = args.flags.get("shard") as Shard | undefined;
+    const seed = numberFlag(args, "seed");
+    const runs = numberFlag(args, "runs");
+    return execute(
+      shardOf(matrixOf(scenarios), shard),
+      { ...reportOptions(args), ...(seed !== undefined ? { seed } : {}), ...(runs !== undefined ? { runs } : {}), ...(shard ? { shard } : {}) },
+      env,
+    );
+  },
+};

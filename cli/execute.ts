@@ -1,0 +1,64 @@
+/**
+ * Run a list of matrix cells and report: check the output directory first, run with progress,
+ * build the results document, write the reports, print JSON or a summary, and return the exit
+ * code (0 when every verdict matches its expectation, 1 otherwise).
+ * @module
+ */
+import { performance } from "node:perf_hooks";
+import { allFigures } from "../properties/figures.js";
+import { resultsToJson } from "../reports/json.js";
+import { ensureWritableDir, writeReports, type ReportFormat } from "../reports/write.js";
+import { buildResultsDocument, protocolsOf } from "../scenarios/document.js";
+import type { MatrixCell, Shard } from "../scenarios/matrix.js";
+import { runCells } from "../scenarios/run.js";
+import type { CommandEnv } from "./command.js";
+import { runEnvironment } from "./environment.js";
+import { EXIT_MISMATCH, EXIT_OK } from "./exit-codes.js";
+import { packageVersion } from "./package-info.js";
+import { progressFor } from "./progress.js";
+import { replayCommand } from "./replay-command.js";
+import { summaryText } from "./summary-text.js";
+
+/** How to execute and report. */
+export interface ExecuteOptions {
+  readonly seed?: number;
+  readonly runs?: number;
+  readonly shard?: Shard;
+  readonly out: string;
+  readonly formats: readonly ReportFormat[];
+  readonly json: boolean;
+}
+
+/** Run `cells`, write the reports, print the outcome; returns the exit code. */
+export async function execute(cells: readonly MatrixCell[], options: ExecuteOptions, env: CommandEnv): Promise<number> {
+  if (options.formats.length > 0) ensureWritableDir(options.out);
+  const startedAt = new Date().toISOString();
+  const started = performance.now();
+  const progress = progressFor(env.io);
+  const outcomes = runCells(
+    cells,
+    {
+      ...(options.runs !== undefined ? { runs: options.runs } : {}),
+      ...(options.seed !== undefined ? { seed: options.seed } : {}),
+      replayCommand,
+    },
+    (outcome, done, total) => progress.tick(outcome, done, total),
+  );
+  progress.finish();
+  const results = outcomes.map((o) => o.result);
+  const doc = buildResultsDocument({
+    version: packageVersion(),
+    results,
+    figures: allFigures(protocolsOf(results)),
+    run: {
+      startedAt,
+      durationMs: Math.round(performance.now() - started),
+      durations: Object.fromEntries(outcomes.map((o) => [o.key, o.durationMs])),
+      environment: runEnvironment(),
+      ...(options.shard ? { shard: `${options.shard.index}/${options.shard.count}` } : {}),
+    },
+  });
+  const written = await writeReports(doc, options.out, options.formats, env.context.renderers);
+  env.io.stdout(options.json ? resultsToJson(doc) : summaryText(doc, written));
+  return doc.results.every((r) => r.matches) ? EXIT_OK : EXIT_MISMATCH;
+}

@@ -1,0 +1,96 @@
+/**
+ * The flags shared by commands, each with its check.
+ * @module
+ */
+import { parseShard } from "../scenarios/matrix.js";
+import { REPORT_FORMATS, type ReportFormat } from "../reports/write.js";
+import { FlagProblem, type FlagSpec } from "./args.js";
+
+/** Default output directory of reports. */
+export const DEFAULT_OUT_DIR = "reports/out";
+
+function integer(min: number, max: number) {
+  return (text: string): number | FlagProblem => {
+    if (!/^-?\d+$/.test(text)) return new FlagProblem(`must be an integer, got "${text}"`);
+    const n = Number(text);
+    if (n < min || n > max) return new FlagProblem(`must be between ${min} and ${max}, got ${text}`);
+    return n;
+  };
+}
+
+/** `--seed N`: overrides every scenario's seed. */
+export const seedFlag: FlagSpec = {
+  name: "seed",
+  kind: "value",
+  placeholder: "N",
+  description: "seed for every property (overrides settings.seed)",
+  parse: integer(-(2 ** 31), 2 ** 31 - 1),
+};
+
+/** `--runs N`: overrides every scenario's number of generated inputs. */
+export const runsFlag: FlagSpec = {
+  name: "runs",
+  kind: "value",
+  placeholder: "N",
+  description: "generated inputs per property (overrides settings.runs)",
+  parse: integer(1, 10_000_000),
+};
+
+/** `--out DIR`: where reports are written. */
+export const outFlag: FlagSpec = {
+  name: "out",
+  kind: "value",
+  placeholder: "DIR",
+  description: `report directory (default ${DEFAULT_OUT_DIR})`,
+  parse: (text) => (text.trim() === "" ? new FlagProblem("must not be empty") : text),
+};
+
+/** `--format html,json,junit`: which reports to write. */
+export const formatFlag: FlagSpec = {
+  name: "format",
+  kind: "value",
+  placeholder: "LIST",
+  description: `report formats, comma-separated: ${REPORT_FORMATS.join(",")} (default all)`,
+  parse: (text): ReportFormat[] | FlagProblem => {
+    const parts = text.split(",").map((p) => p.trim());
+    const bad = parts.filter((p) => !(REPORT_FORMATS as readonly string[]).includes(p));
+    if (bad.length > 0) return new FlagProblem(`unknown format "${bad[0]}"; known: ${REPORT_FORMATS.join(", ")}`);
+    return [...new Set(parts as ReportFormat[])];
+  },
+};
+
+/** `--shard i/n`: run one deterministic part of the scenario x property matrix. */
+export const shardFlag: FlagSpec = {
+  name: "shard",
+  kind: "value",
+  placeholder: "i/n",
+  description: "run shard i of n of the scenario x property matrix (merge with report --merge)",
+  parse: (text) => {
+    const shard = parseShard(text);
+    return typeof shard === "string" ? new FlagProblem(shard) : shard;
+  },
+};
+
+/** `--json`: print the results document to stdout. */
+export const jsonFlag: FlagSpec = { name: "json", kind: "boolean", description: "print the results as JSON to stdout" };
+
+/** `--property ID`. */
+export const propertyFlag: FlagSpec = {
+  name: "property",
+  kind: "value",
+  placeholder: "ID",
+  description: "property id",
+  parse: (text) => (text.trim() === "" ? new FlagProblem("must not be empty") : text),
+};
+
+/** `--path P`: a fast-check replay path such as `3:1:0`. */
+export const pathFlag: FlagSpec = {
+  name: "path",
+  kind: "value",
+  placeholder: "P",
+  description: "fast-check replay path of the counterexample",
+  parse: (text) => (/^\d+(:\d+)*$/.test(text) ? text : new FlagProblem(`must look like 3:1:0, got "${text}"`)),
+};
+
+/** `--help`. */
+export const helpFlag: FlagSpec = { name: "help", kind: "boolean", description: "show this help" };

@@ -1,0 +1,74 @@
+#!/usr/bin/env node
+/**
+ * `qkd-harness`: the command-line entry point. It only wires layers together: parse the
+ * command line, dispatch to the command table, map failures to exit codes (2 for bad input or
+ * usage, with a message naming the file, field or flag; never a stack trace).
+ * @module
+ */
+import { realpathSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { ReportWriteError } from "../reports/write.js";
+import { ScenarioError } from "../scenarios/errors.js";
+import { MergeError } from "../scenarios/merge.js";
+import { parseArgs } from "./args.js";
+import { commands } from "./commands/index.js";
+import { EXIT_MISMATCH, EXIT_OK, EXIT_USAGE } from "./exit-codes.js";
+import { commandHelp, mainHelp } from "./help.js";
+import type { CliContext, CliIo } from "./io.js";
+import { packageVersion } from "./package-info.js";
+import { UsageError } from "./usage-error.js";
+
+export type { CliContext, CliIo } from "./io.js";
+export { commands } from "./commands/index.js";
+
+/** Run the CLI on `argv` (without `node` and the script); resolves to the exit code. */
+export async function main(argv: readonly string[], io: CliIo, context: CliContext = {}): Promise<number> {
+  try {
+    const [first, ...rest] = argv;
+    if (first === undefined || first === "--help" || first === "-h" || first === "help") {
+      io.stdout(mainHelp(commands, packageVersion()));
+      return first === undefined ? EXIT_USAGE : EXIT_OK;
+    }
+    if (first === "--version" || first === "-V") {
+      io.stdout(`${packageVersion()}\n`);
+      return EXIT_OK;
+    }
+    const command = commands.find((c) => c.name === first);
+    if (!command) {
+      const what = first.startsWith("-") ? `unknown flag ${first}` : `unknown command "${first}"`;
+      throw new UsageError(`${what}; commands: ${commands.map((c) => c.name).join(", ")} (see qkd-harness --help)`);
+    }
+    if (rest.includes("--help") || rest.includes("-h")) {
+      io.stdout(commandHelp(command));
+      return EXIT_OK;
+    }
+    return await command.run(parseArgs(rest, command.flags, command.name), { io, context });
+  } catch (e) {
+    if (e instanceof UsageError || e instanceof ScenarioError || e instanceof MergeError || e instanceof ReportWriteError) {
+      io.stderr(`qkd-harness: ${e.message.split("\n").join("\nqkd-harness: ")}\n`);
+      return EXIT_USAGE;
+    }
+    io.stderr(`qkd-harness: internal error: ${e instanceof Error ? e.message : String(e)}\n`);
+    return EXIT_MISMATCH;
+  }
+}
+
+function invokedDirectly(): boolean {
+  const script = process.argv[1];
+  if (script === undefined) return false;
+  try {
+    return realpathSync(script) === realpathSync(fileURLToPath(import.meta.url));
+  } catch {
+    return false;
+  }
+}
+
+if (invokedDirectly()) {
+  const io: CliIo = {
+    stdout: (text) => void process.stdout.write(text),
+    stderr: (text) => void process.stderr.write(text),
+    stderrIsTTY: process.stderr.isTTY === true,
+    env: process.env,
+  };
+  process.exitCode = await main(process.argv.slice(2), io);
+}

@@ -1,0 +1,11 @@
+/**
+ * The exact command that replays a counterexample; its syntax belongs to the CLI.
+ * @module
+ */
+import type { LoadedScenario } from "../scenarios/load.js";
+import { shellWord } from "./display-path.js";
+
+/** `qkd-harness replay <scenario path> --property <id> --seed <s> --path <p>`. */
+export function replayCommand(scenario: LoadedScenario, property: string, seed: number, path: string): string {
+  return `qkd-harness replay ${shellWord(scenario.file)} --property ${shellWord(property)} --seed ${seed} --path ${path}`;
+}

@@ -1,0 +1,77 @@
+/**
+ * The results document as JUnit XML, for CI systems: one `<testsuite>` per scenario, one
+ * `<testcase>` per (scenario, property). A verdict that differs from the expectation is a
+ * `<failure>` carrying the counterexample's message and its replay command; a check that threw
+ * is an `<error>`. Pure; every text is XML-escaped.
+ * @module
+ */
+import type { PropertyResult, ResultsDocument } from "../properties/types.js";
+
+/** Render a results document as JUnit XML. */
+export function resultsToJunit(doc: ResultsDocument): string {
+  const suites = new Map<string, PropertyResult[]>();
+  for (const r of doc.results) suites.set(r.scenario, [...(suites.get(r.scenario) ?? []), r]);
+  const body = [...suites].map(([scenario, results]) => suite(doc, scenario, results)).join("");
+  const { total, mismatched, errors } = doc.summary;
+  return (
+    `<?xml version="1.0" encoding="UTF-8"?>\n` +
+    `<testsuites name="qkd-harness" tests="${total}" failures="${mismatched}" errors="${errors}" time="${seconds(doc.run.durationMs)}">\n` +
+    body +
+    `</testsuites>\n`
+  );
+}
+
+function suite(doc: ResultsDocument, scenario: string, results: readonly PropertyResult[]): string {
+  const failures = results.filter((r) => !r.matches && r.verdict !== "error").length;
+  const errors = results.filter((r) => r.verdict === "error").length;
+  const time = results.reduce((t, r) => t + duration(doc, r), 0);
+  return (
+    `  <testsuite name="${attr(scenario)}" tests="${results.length}" failures="${failures}" errors="${errors}" time="${seconds(time)}">\n` +
+    results.map((r) => testcase(doc, r)).join("") +
+    `  </testsuite>\n`
+  );
+}
+
+function testcase(doc: ResultsDocument, r: PropertyResult): string {
+  const open = `    <testcase classname="${attr(`${r.protocol}.${r.variant}.${r.scenario}`)}" name="${attr(r.property)}" time="${seconds(duration(doc, r))}"`;
+  const lines = details(r);
+  if (r.verdict === "error") {
+    return `${open}>\n      <error message="${attr(r.error ?? "check failed")}" type="error">${text(lines)}</error>\n    </testcase>\n`;
+  }
+  if (!r.matches) {
+    const message = `expected ${r.expected}, got ${r.verdict}${r.counterexample ? `: ${r.counterexample.message}` : ""}`;
+    return `${open}>\n      <failure message="${attr(message)}" type="verdict-mismatch">${text(lines)}</failure>\n    </testcase>\n`;
+  }
+  return `${open}>\n      <system-out>${text(lines)}</system-out>\n    </testcase>\n`;
+}
+
+function details(r: PropertyResult): string {
+  const out = [`${r.title}: ${r.statement}`, `expected: ${r.expected}${r.expectedReason ? ` (${r.expectedReason})` : ""}`, `verdict: ${r.verdict}`];
+  if (r.error !== undefined) out.push(`error: ${r.error}`);
+  if (r.counterexample) {
+    out.push(`counterexample: ${r.counterexample.message}`, `input: ${JSON.stringify(r.counterexample.input)}`, `replay: ${r.counterexample.replay}`);
+  }
+  out.push(`trusted: ${r.trust.trusted.join(", ")}`);
+  return out.join("\n");
+}
+
+function duration(doc: ResultsDocument, r: PropertyResult): number {
+  return doc.run.durations[`${r.scenario}::${r.property}`] ?? 0;
+}
+
+function seconds(ms: number): string {
+  return (ms / 1000).toFixed(3);
+}
+
+/** XML 1.0 forbids most control characters even when escaped: drop them. */
+function clean(s: string): string {
+  return s.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, "");
+}
+
+function text(s: string): string {
+  return clean(s).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+}
+
+function attr(s: string): string {
+  return text(s).replace(/"/g, "&quot;").replace(/'/g, "&apos;").replace(/\n/g, "&#10;").replace(/\r/g, "&#13;").replace(/\t/g, "&#9;");
+}

@@ -1,0 +1,84 @@
+/**
+ * The scenario file format: what a scenario states (protocol, variant, shared parameters, the
+ * adversary, run settings) and which properties it expects to hold or to be violated.
+ *
+ * Scenario files are data (JSON or YAML). This schema checks their shape only; each property's
+ * own zod schema validates and evaluates the parameters it uses (see `properties/params.ts`).
+ * The JSON Schema for editors, `scenarios/scenario.schema.json`, is generated from it.
+ * @module
+ */
+import { z } from "zod";
+
+/** A JSON value: parameters may be numbers, mathjs expression strings, booleans, lists, objects. */
+const jsonValue = z.json();
+
+/** Parameter values by name. */
+const parameters = z
+  .record(z.string(), jsonValue)
+  .meta({ description: "Parameters by name; numbers may be mathjs expressions such as \"pi/8\" or \"2^-20\"." });
+
+/** One expectation: a property id, the verdict expected on this scenario, and why. */
+export const scenarioPropertySchema = z.strictObject({
+  id: z.string().min(1, "must be a property id such as \"bb84.intercept-resend-qber\"").meta({
+    description: "Property id, `protocol.name`.",
+  }),
+  expect: z.enum(["holds", "violated"], { error: 'must be "holds" or "violated"' }).meta({
+    description: "The verdict this scenario expects.",
+  }),
+  reason: z
+    .string()
+    .min(1, "must not be empty")
+    .refine((s) => !/[\r\n]/.test(s), "must be one line")
+    .optional()
+    .meta({ description: "One line; required when `expect` is \"violated\" (a known finding)." }),
+  parameters: parameters.optional().meta({ description: "Per-property overrides of the shared parameters." }),
+});
+
+/** The whole scenario file. */
+export const scenarioSchema = z
+  .strictObject({
+    $schema: z.string().optional().meta({ description: "Path or URL of scenario.schema.json (for editors)." }),
+    name: z
+      .string()
+      .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, "must be letters, digits, '.', '_' or '-' (it names results and shards)")
+      .meta({ description: "Unique scenario name." }),
+    description: z.string().min(1, "must not be empty"),
+    protocol: z.string().min(1, "must name a protocol such as \"bb84\"").meta({
+      description: "Protocol folder: bb84, auth, kdc, ...",
+    }),
+    variant: z.string().min(1, "must not be empty").optional().meta({
+      description: "Reading of an ambiguity in the paper (group-scope, member-scope, parity, basis-encoded, ...).",
+    }),
+    parameters: parameters.optional(),
+    adversary: z.record(z.string(), jsonValue).optional().meta({
+      description: "A generated strategy space or a fixed strategy, passed to each property as params.adversary.",
+    }),
+    settings: z.strictObject({
+      runs: z.number().int("must be an integer").positive("must be > 0"),
+      seed: z.number().int("must be an integer").min(-(2 ** 31), "must be >= -2^31").max(2 ** 31 - 1, "must be < 2^31"),
+    }),
+    properties: z.array(scenarioPropertySchema).min(1, "must list at least one property"),
+  })
+  .superRefine((s, ctx) => {
+    const seen = new Set<string>();
+    s.properties.forEach((p, i) => {
+      if (p.expect === "violated" && p.reason === undefined) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["properties", i, "reason"],
+          message: 'required when expect is "violated" (one line naming the known finding)',
+        });
+      }
+      if (seen.has(p.id)) {
+        ctx.addIssue({ code: "custom", path: ["properties", i, "id"], message: `"${p.id}" is listed twice` });
+      }
+      seen.add(p.id);
+    });
+  })
+  .meta({ title: "qkd-harness scenario", description: "A scenario: parameters, adversary, settings and expected verdicts." });
+
+/** A scenario file after shape validation (parameters not yet evaluated). */
+export type ScenarioFile = z.infer<typeof scenarioSchema>;
+
+/** One expectation of a scenario file. */
+export type ScenarioPropertyEntry = z.infer<typeof scenarioPropertySchema>;

@@ -1,0 +1,47 @@
+import { describe, expect, it } from "vitest";
+import { droppedPoints, figureSpec, renderFigureSvg } from "../../reports/plots/index.js";
+import { figures, hostile } from "./fixtures.js";
+
+const byId = (id: string) => figures.find((f) => f.id === id)!;
+
+describe("figures as vega-lite and SVG", () => {
+  it("uses log scales exactly when the figure asks for them", () => {
+    const spec = JSON.stringify(figureSpec(byId("bb84.key-rate-vs-distance")));
+    expect(spec).toContain('"type":"log"');
+    expect(JSON.stringify(figureSpec(byId("bb84.qber-vs-intercept")))).not.toContain('"type":"log"');
+  });
+
+  it("leaves out points a log axis cannot show, and counts them", () => {
+    expect(droppedPoints(byId("bb84.key-rate-vs-distance"))).toBe(1);
+    expect(droppedPoints(byId("bb84.qber-vs-intercept"))).toBe(0);
+  });
+
+  it("draws axis titles and a legend entry per series, with escaped text and no external references", async () => {
+    for (const figure of figures) {
+      const svg = await renderFigureSvg(figure);
+      expect(svg.startsWith("<svg")).toBe(true);
+      expect(svg).toContain(escapeText(figure.xLabel));
+      expect(svg).toContain(escapeText(figure.yLabel));
+      // legend labels are truncated with an ellipsis past 400 px
+      for (const s of figure.series) expect(svg).toContain(escapeText(s.name.slice(0, 20)));
+      expect(svg).not.toContain("<script");
+      expect(svg.replace(/xmlns(:xlink)?="http:\/\/www\.w3\.org\/[^"]+"/g, "")).not.toMatch(/https?:/);
+    }
+  });
+
+  it("is deterministic and keeps ids unique per figure", async () => {
+    const figure = byId("kdc.rekey-cost");
+    expect(await renderFigureSvg(figure)).toBe(await renderFigureSvg(figure));
+    const ids = (await Promise.all(figures.map(renderFigureSvg))).flatMap((svg) => [...svg.matchAll(/ id="([^"]+)"/g)].map((m) => m[1]));
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it("escapes a hostile series name", async () => {
+    const svg = await renderFigureSvg(byId("kdc.rekey-cost"));
+    expect(svg).not.toContain(hostile);
+  });
+});
+
+function escapeText(text: string): string {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+}
