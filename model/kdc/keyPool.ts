@@ -6,6 +6,8 @@
  * `m1 XOR m2`).
  * @module
  */
+import type { Rng } from "../random.js";
+import { drawBytes } from "./internal/bytes.js";
 
 /** Key material and the offset of the first unused byte. The material is never mutated. */
 export interface KeyPool {
@@ -46,4 +48,9 @@ export function takeKeyAt(pool: KeyPool, offset: number, n: number): [Uint8Array
     );
   }
   return [pool.material.slice(offset, offset + n), { material: pool.material, offset: offset + n }];
+}
+
+/** `n` bytes of key material drawn from the seeded generator (stand-in QKD output, fresh keys). */
+export function drawKeyMaterial(rng: Rng, n: number): [Uint8Array, Rng] {
+  return drawBytes(rng, n);
 }
