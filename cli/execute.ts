@@ -16,7 +16,7 @@ import { runEnvironment } from "./environment.js";
 import { EXIT_MISMATCH, EXIT_OK } from "./exit-codes.js";
 import { packageVersion } from "./package-info.js";
 import { progressFor } from "./progress.js";
-import { replayCommand } from "./replay-command.js";
+import { replayCommandLine } from "./replay-command.js";
 import { summaryText } from "./summary-text.js";
 
 /** How to execute and report. */
@@ -40,7 +40,7 @@ export async function execute(cells: readonly MatrixCell[], options: ExecuteOpti
     {
       ...(options.runs !== undefined ? { runs: options.runs } : {}),
       ...(options.seed !== undefined ? { seed: options.seed } : {}),
-      replayCommand,
+      replayCommand: replayCommandLine,
     },
     (outcome, done, total) => progress.tick(outcome, done, total),
   );

@@ -6,6 +6,6 @@ import type { LoadedScenario } from "../scenarios/load.js";
 import { shellWord } from "./display-path.js";
 
 /** `qkd-harness replay <scenario path> --property <id> --seed <s> --path <p>`. */
-export function replayCommand(scenario: LoadedScenario, property: string, seed: number, path: string): string {
+export function replayCommandLine(scenario: LoadedScenario, property: string, seed: number, path: string): string {
   return `qkd-harness replay ${shellWord(scenario.file)} --property ${shellWord(property)} --seed ${seed} --path ${path}`;
 }

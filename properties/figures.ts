@@ -4,6 +4,7 @@
  * @module
  */
 import type { Figure } from "./types.js";
+import { keyRateFigure } from "./bb84/keyrate.js";
 
 /** A named provider of figure data. */
 export interface FigureProvider {
@@ -14,7 +15,9 @@ export interface FigureProvider {
 }
 
 /** Every shipped figure provider. */
-export const figureProviders: readonly FigureProvider[] = [];
+export const figureProviders: readonly FigureProvider[] = [
+  { id: "bb84.keyrate-vs-distance", protocol: "bb84", compute: keyRateFigure },
+];
 
 /** Compute the figures of the given protocols (all when `protocols` is omitted), in list order. */
 export function allFigures(protocols?: readonly string[]): Figure[] {

@@ -9,7 +9,6 @@ import { randomBytes } from "node:crypto";
 import { mkdirSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import type { ResultsDocument } from "../properties/types.js";
-import { renderHtmlReport } from "./html/index.js";
 import { resultsToJson } from "./json.js";
 import { resultsToJunit } from "./junit.js";
 
@@ -29,9 +28,12 @@ export const REPORT_FILES: Readonly<Record<ReportFormat, string>> = {
 /** A renderer per format: a pure function of the document. */
 export type ReportRenderers = Readonly<Record<ReportFormat, (doc: ResultsDocument) => string | Promise<string>>>;
 
-/** The shipped renderers. */
+/**
+ * The shipped renderers. The HTML renderer is loaded on first use: it pulls in heavy
+ * dependencies that `--version`, `list` and JSON-only runs do not need.
+ */
 export const defaultRenderers: ReportRenderers = {
-  html: renderHtmlReport,
+  html: async (doc) => (await import("./html/index.js")).renderHtmlReport(doc),
   json: resultsToJson,
   junit: resultsToJunit,
 };

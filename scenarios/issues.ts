@@ -18,7 +18,8 @@ export function zodIssues(issues: readonly z.core.$ZodIssue[], prefix: readonly 
 
 function problemOf(issue: z.core.$ZodIssue): string {
   if (issue.code === "invalid_type") {
-    const received = (issue as { received?: string }).received;
+    const received = (issue as { received?: string }).received ?? /received (\w+)/.exec(issue.message)?.[1];
+    if (issue.expected === "int") return "must be an integer";
     if (received === "undefined") return `required (${article(issue.expected)})`;
     if (received === "NaN" || received === "Infinity" || received === "-Infinity") {
       return `must be a finite number, got ${received}`;

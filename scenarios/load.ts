@@ -23,6 +23,8 @@ export const DEFAULT_VARIANT = "default";
 /** One property of a loaded scenario, with its validated parameters. */
 export interface LoadedProperty {
   readonly definition: PropertyDefinition;
+  /** The scenario's variant, or this property's own when its parameters override `variant`. */
+  readonly variant: string;
   readonly params: unknown;
   readonly expect: Verdict;
   readonly reason?: string;
@@ -157,8 +159,10 @@ function buildProperty(
       }
     }
   }
+  const ownVariant = overrides.variant;
   return {
     definition: def,
+    variant: typeof ownVariant === "string" ? ownVariant : (scenario.variant ?? DEFAULT_VARIANT),
     params: parsed.success ? parsed.data : undefined,
     expect: entry.expect,
     ...(entry.reason !== undefined ? { reason: entry.reason } : {}),

@@ -25,14 +25,15 @@ function parseJson(file: string, text: string): unknown {
 }
 
 function parseYaml(file: string, text: string): unknown {
-  const doc = parseDocument(text, { uniqueKeys: true, prettyErrors: false });
+  const doc = parseDocument(text, { uniqueKeys: true, prettyErrors: true });
   if (doc.errors.length > 0) {
     throw new ScenarioError(
       file,
       doc.errors.map((e) => {
         const at = e.linePos?.[0];
         const where = at ? `line ${at.line}, column ${at.col}: ` : "";
-        return { path: "", problem: `invalid YAML: ${where}${e.message.split("\n")[0]}` };
+        const message = e.message.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/, "");
+        return { path: "", problem: `invalid YAML: ${where}${message}` };
       }),
     );
   }

@@ -34,7 +34,7 @@ export function runCell(cell: MatrixCell, options: CellRunOptions): CellOutcome 
   const started = performance.now();
   const result = runProperty(property.definition, property.params, {
     scenario: scenario.name,
-    variant: scenario.variant,
+    variant: property.variant,
     expected: property.expect,
     ...(property.reason !== undefined ? { expectedReason: property.reason } : {}),
     runs: options.runs ?? scenario.settings.runs,

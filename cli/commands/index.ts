@@ -5,10 +5,10 @@
  */
 import type { Command } from "../command.js";
 import { listCommand } from "./list.js";
-import { replayCommandSpec } from "./replay.js";
+import { replayCommand } from "./replay.js";
 import { reportCommand } from "./report.js";
 import { runCommand } from "./run.js";
 import { verifyCommand } from "./verify.js";
 
 /** Every command, in help order. */
-export const commands: readonly Command[] = [verifyCommand, runCommand, replayCommandSpec, listCommand, reportCommand];
+export const commands: readonly Command[] = [verifyCommand, runCommand, replayCommand, listCommand, reportCommand];

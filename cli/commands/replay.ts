@@ -10,12 +10,12 @@ import type { Command } from "../command.js";
 import { EXIT_MISMATCH, EXIT_OK } from "../exit-codes.js";
 import { jsonFlag, pathFlag, propertyFlag, runsFlag, seedFlag } from "../flags.js";
 import { loadScenarios } from "../load-scenarios.js";
-import { replayCommand } from "../replay-command.js";
+import { replayCommandLine } from "../replay-command.js";
 import { UsageError } from "../usage-error.js";
 import { traceText } from "../trace-text.js";
 
 /** The replay command. */
-export const replayCommandSpec: Command = {
+export const replayCommand: Command = {
   name: "replay",
   summary: "replay one counterexample exactly and print its attack trace",
   usage: "SCENARIO --property ID --seed S --path P",
@@ -38,7 +38,7 @@ export const replayCommandSpec: Command = {
       seed: args.flags.get("seed") as number,
       path: args.flags.get("path") as string,
       ...(runs !== undefined ? { runs } : {}),
-      replayCommand,
+      replayCommand: replayCommandLine,
     });
     env.io.stdout(args.flags.get("json") === true ? stableJson(result) : traceText(result));
     return result.matches ? EXIT_OK : EXIT_MISMATCH;

@@ -27,6 +27,8 @@ export function circuitSvg(spec: CircuitSpec): string {
   return raw
     .replace(/ (?:data-)?id="[^"]*"/g, "")
     .replace(/stroke-width="undefined"/g, 'stroke-width="1"')
+    // classical wires hold key bits and bases, not a known 0: drop the library's initial "0"
+    .replace(/<text class="qc-wire-init"[^>]*fill="gray">0<\/text>/g, "")
     .replace("<svg ", `<svg viewBox="0 0 ${width} ${height}" role="img" aria-label="${escapeXml(spec.title)}" `)
     .replace(/>q(\d+)<\/text>/g, (match, wire: string) => {
       const label = spec.wires[Number(wire)];

@@ -47,6 +47,7 @@ pre { background: var(--soft); border: 1px solid var(--line); border-radius: 6px
 table { border-collapse: collapse; width: 100%; font-size: 14px; }
 th, td { text-align: left; vertical-align: top; padding: 6px 10px; border-bottom: 1px solid var(--line); }
 th { font-size: 12px; color: var(--muted); font-weight: 600; text-transform: uppercase; letter-spacing: 0.03em; background: var(--soft); }
+table.results td:nth-child(4) { white-space: nowrap; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
 table.matrix th.prop { text-transform: none; letter-spacing: 0; font-family: ui-monospace, Menlo, Consolas, monospace; font-weight: 500; color: var(--fg); }
 table.matrix td { min-width: 150px; }
@@ -76,6 +77,7 @@ table.trace td.step { font-weight: 600; white-space: nowrap; }
 table.trace td.values code { display: inline-block; margin: 0 6px 2px 0; padding: 0 4px; background: var(--soft); border-radius: 4px; }
 .cx-message { font-weight: 600; color: var(--bad); margin: 6px 0; }
 .replay { position: relative; }
+.replay pre { padding-right: 72px; }
 .replay button { position: absolute; top: 6px; right: 6px; font-size: 12px; padding: 2px 10px; border: 1px solid var(--line); border-radius: 6px; background: #fff; cursor: pointer; }
 details summary { cursor: pointer; color: var(--accent); font-size: 14px; }
 figure.plot { margin: 18px 0 28px; }
@@ -86,7 +88,7 @@ figure.plot figcaption b, figure.circuit figcaption b { color: var(--fg); }
 .circuit-row { display: grid; grid-template-columns: minmax(0, 3fr) minmax(0, 2fr); gap: 18px; align-items: start; }
 @media (max-width: 820px) { .circuit-row { grid-template-columns: 1fr; } }
 figure.circuit { margin: 0; }
-figure.circuit svg { max-height: 360px; }
+section.protocol { margin: 20px 0 36px; }
 ol.steps { font-size: 13px; padding-left: 22px; margin: 6px 0; }
 .filters { display: flex; gap: 14px; align-items: center; font-size: 14px; margin: 6px 0 10px; flex-wrap: wrap; }
 .empty { color: var(--muted); font-style: italic; }

@@ -3,7 +3,7 @@
  * with `renderer: "none"` (no canvas, no browser, no network).
  * @module
  */
-import { parse, View } from "vega";
+import { parse, View, type Spec } from "vega";
 import { compile } from "vega-lite";
 import type { Figure } from "../../properties/types.js";
 import { figureSpec } from "./figure-spec.js";
@@ -13,7 +13,7 @@ import { figureSpec } from "./figure-spec.js";
  * plots can share one page; the SVG keeps its `viewBox` and scales with CSS.
  */
 export async function renderFigureSvg(figure: Figure): Promise<string> {
-  const view = new View(parse(compile(figureSpec(figure)).spec), { renderer: "none" });
+  const view = new View(parse(stackLegends(compile(figureSpec(figure)).spec)), { renderer: "none" });
   try {
     const svg = await view.toSVG();
     return prefixIds(svg, `fig-${figure.id.replace(/[^A-Za-z0-9_-]/g, "_")}-`);
@@ -29,3 +29,9 @@ function prefixIds(svg: string, prefix: string): string {
     .replace(/href="#([^"]+)"/g, (_, id: string) => `href="#${prefix}${id}"`);
 }
 
+
+/** Stack the bottom legends (lines, marks) vertically: a Vega option vega-lite's types omit. */
+function stackLegends(spec: Spec): Spec {
+  const legend = { ...spec.config?.legend, layout: { bottom: { anchor: "start", direction: "vertical", margin: 6 } } } as const;
+  return { ...spec, config: { ...spec.config, legend } };
+}

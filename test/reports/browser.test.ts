@@ -55,7 +55,7 @@ describe.skipIf(!existsSync(executablePath))("the HTML report in headless Chromi
 
     expect(problems).toEqual([]);
     expect(requests.filter((r) => r !== url && !r.startsWith("data:"))).toEqual([]);
-    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    expect(await page.evaluate(() => (globalThis as { __pwned?: number }).__pwned)).toBeUndefined();
 
     // the verdict matrix, every plot and every circuit are present and drawn
     expect(await page.locator('table[aria-label="verdict matrix"] tbody tr').count()).toBe(new Set(richDocument.results.map((r) => r.scenario)).size);

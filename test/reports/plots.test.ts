@@ -22,7 +22,7 @@ describe("figures as vega-lite and SVG", () => {
       expect(svg.startsWith("<svg")).toBe(true);
       expect(svg).toContain(escapeText(figure.xLabel));
       expect(svg).toContain(escapeText(figure.yLabel));
-      // legend labels are truncated with an ellipsis past 400 px
+      // legend labels are truncated with an ellipsis past 220 px
       for (const s of figure.series) expect(svg).toContain(escapeText(s.name.slice(0, 20)));
       expect(svg).not.toContain("<script");
       expect(svg.replace(/xmlns(:xlink)?="http:\/\/www\.w3\.org\/[^"]+"/g, "")).not.toMatch(/https?:/);

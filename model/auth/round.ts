@@ -1,0 +1,212 @@
+/**
+ * One authentication round (PROTOCOL.md 2.6 and 3.1, eqs. 8-12) with Eve's steps woven in, as a
+ * list of named phases, each a pure map on the round's arms. The simulation folds the phases;
+ * an attack trace folds them one at a time and prints the state after each.
+ *
+ * Order: EPR pair on s, m (eq. 8) -> channel on m -> Eve on m -> member prepares f (eq. 9) and
+ * applies CNOT m -> f (eq. 10) -> channel on f -> Eve on f -> KDC applies CNOT s -> f (eq. 11) and
+ * measures f (step 7) -> classical decision (Eve may alter it) -> update of the pair by Z
+ * measurements of s and m (eq. 12) -> Eve's steps on what she holds.
+ * @module
+ */
+import {
+  applyChannel,
+  CNOT,
+  densityOf,
+  depolarizing,
+  evolve,
+  H,
+  bellKet,
+  bitsKet,
+  keepSubsystems,
+  measureInBasis,
+  identity,
+  tensor,
+  qubitKet,
+  type DensityMatrix,
+} from "../kernel/index.js";
+import { mapArms, splitArms, startArm, type Arm } from "./arm.js";
+import { applyEveStep } from "./eveStep.js";
+import { measureSlot, resetSlot, SLOT } from "./internal/ops.js";
+import type { KeyPair } from "./key.js";
+import { formatStep, type Mode, type RoundStrategy } from "./strategy.js";
+import type { VariantSpec } from "./variant.js";
+
+/** Everything one round depends on. */
+export interface RoundContext {
+  readonly spec: VariantSpec;
+  readonly mode: Mode;
+  /** The KDC's current pair (K_{2i-1}, K_{2i}). */
+  readonly kdcPair: KeyPair;
+  /** The member's current pair (equal to the KDC's unless an earlier attack split them). */
+  readonly memberPair: KeyPair;
+  /** Depolarizing probability on each quantum transit (m to the member, f to the KDC). */
+  readonly noise: number;
+  readonly strategy: RoundStrategy;
+  /** Whether this is the first round of the whole run (nothing to replay yet). */
+  readonly firstRound: boolean;
+}
+
+/** A named step of a round, for simulation and traces. */
+export interface RoundPhase {
+  readonly name: string;
+  readonly detail: string;
+  apply(arms: readonly Arm[]): Arm[];
+}
+
+/** What one round leaves behind, per branch. */
+export interface RoundOutcome {
+  readonly weight: number;
+  /** Eve's records appended during this round. */
+  readonly records: string;
+  readonly kdcAccepted: boolean | null;
+  readonly memberContinues: boolean | null;
+  readonly kdcOutcome: 0 | 1 | null;
+  readonly memberOutcome: 0 | 1 | null;
+  /** Eve's registers e0, e1 after the round. */
+  readonly eve: DensityMatrix;
+}
+
+/** Whether the KDC takes part in this mode. */
+export function kdcPresent(mode: Mode): boolean {
+  return mode !== "impersonate-kdc";
+}
+
+/** Whether the genuine member takes part in this mode. */
+export function memberPresent(mode: Mode): boolean {
+  return mode !== "impersonate-member";
+}
+
+/**
+ * The state at the start of a round: `|Phi+>_{sm} (x) |0>_f (x) rho_E` (eq. 8), or `|00>_{sm}`
+ * when the KDC takes no part (Eve then prepares m herself).
+ */
+export function initialRoundState(ctx: RoundContext, eve: DensityMatrix): DensityMatrix {
+  const sm = kdcPresent(ctx.mode) ? densityOf(bellKet("phi+")) : densityOf(bitsKet("00"));
+  return tensor(sm, densityOf(qubitKet("0")), eve);
+}
+
+/**
+ * Bloch angles of the information particle of eq. 9: parity reading `|K_{2i-1} XOR K_{2i}>`;
+ * basis-encoded reading `|K_{2i}>` if K_{2i-1} = 0, `H|K_{2i}>` if K_{2i-1} = 1.
+ */
+export function infoParticleAngles(spec: VariantSpec, pair: KeyPair): { theta: number; phi: number } {
+  if (spec.encoding === "parity") return { theta: (pair.first ^ pair.second) * Math.PI, phi: 0 };
+  if (pair.first === 0) return { theta: pair.second * Math.PI, phi: 0 };
+  return { theta: Math.PI / 2, phi: pair.second * Math.PI };
+}
+
+/** The phases of one round, in order. */
+export function roundPhases(ctx: RoundContext): RoundPhase[] {
+  const phases: RoundPhase[] = [];
+  const noisy = ctx.noise > 0;
+  if (noisy) phases.push(noisePhase("channel on m", SLOT.m, ctx.noise));
+  ctx.strategy.toMember.forEach((step, k) =>
+    phases.push({ name: `Eve on m #${k + 1}`, detail: formatStep(step), apply: (arms) => applyEveStep(arms, step, SLOT.m) }));
+  if (memberPresent(ctx.mode)) phases.push(memberPhase(ctx));
+  if (noisy) phases.push(noisePhase("channel on f", SLOT.f, ctx.noise));
+  ctx.strategy.toKdc.forEach((step, k) =>
+    phases.push({ name: `Eve on f #${k + 1}`, detail: formatStep(step), apply: (arms) => applyEveStep(arms, step, SLOT.f) }));
+  if (kdcPresent(ctx.mode)) phases.push(kdcCheckPhase(ctx));
+  phases.push(messagePhase(ctx));
+  if (kdcPresent(ctx.mode)) phases.push(kdcUpdatePhase(ctx));
+  if (memberPresent(ctx.mode)) phases.push(memberUpdatePhase(ctx));
+  ctx.strategy.after.forEach((step, k) =>
+    phases.push({ name: `Eve after update #${k + 1}`, detail: formatStep(step), apply: (arms) => applyEveStep(arms, step, null) }));
+  return phases;
+}
+
+/**
+ * Run one round exactly: every measurement branch with its probability, reduced to Eve's
+ * registers and the classical facts.
+ */
+export function runRound(ctx: RoundContext, eve: DensityMatrix): RoundOutcome[] {
+  let arms: Arm[] = [startArm(initialRoundState(ctx, eve))];
+  for (const phase of roundPhases(ctx)) arms = phase.apply(arms);
+  return arms.map((a) => ({
+    weight: a.weight,
+    records: a.records,
+    kdcAccepted: a.kdcAccepted,
+    memberContinues: a.memberContinues,
+    kdcOutcome: a.kdcOutcome,
+    memberOutcome: a.memberOutcome,
+    eve: keepSubsystems(a.rho, [SLOT.e0, SLOT.e1]),
+  }));
+}
+
+function noisePhase(name: string, slot: number, p: number): RoundPhase {
+  return { name, detail: `depolarizing channel, p = ${p}`, apply: (arms) => mapArms(arms, (rho) => applyChannel(rho, depolarizing(p), [slot])) };
+}
+
+function memberPhase(ctx: RoundContext): RoundPhase {
+  const { theta, phi } = infoParticleAngles(ctx.spec, ctx.memberPair);
+  const cnot = ctx.spec.memberCnot;
+  return {
+    name: "member: eqs. 9-10",
+    detail: `prepare f (Bloch theta=${(theta / Math.PI).toFixed(2)}pi, phi=${(phi / Math.PI).toFixed(2)}pi) from (K_{2i-1}, K_{2i}) = (${ctx.memberPair.first}, ${ctx.memberPair.second})${cnot ? ", CNOT m -> f" : ", no CNOT"}, send f`,
+    apply: (arms) => mapArms(arms, (rho) => {
+      const f = resetSlot(rho, SLOT.f, theta, phi);
+      return cnot ? evolve(f, CNOT, [SLOT.m, SLOT.f]) : f;
+    }),
+  };
+}
+
+function kdcCheckPhase(ctx: RoundContext): RoundPhase {
+  const { spec, kdcPair } = ctx;
+  const xBasis = spec.encoding === "basis" && kdcPair.first === 1;
+  const expected = spec.encoding === "parity" ? kdcPair.first ^ kdcPair.second : kdcPair.second;
+  return {
+    name: "KDC: eq. 11 and step 7",
+    detail: `${spec.kdcCnot ? "CNOT s -> f, " : ""}${spec.kdcChecks ? `measure f in ${xBasis ? "X" : "Z"}, accept iff outcome = ${expected}` : "accept without checking"}`,
+    apply: (arms) => {
+      const afterCnot = spec.kdcCnot ? mapArms(arms, (rho) => evolve(rho, CNOT, [SLOT.s, SLOT.f])) : arms;
+      if (!spec.kdcChecks) return afterCnot.map((a) => ({ ...a, kdcAccepted: true }));
+      const basis = xBasis ? H : identity(2);
+      return splitArms(
+        afterCnot,
+        (rho) => measureInBasis(rho, basis, [SLOT.f]).map((o) => [o.probability, o.state] as const),
+        (_arm, k) => ({ kdcAccepted: k === expected }),
+      );
+    },
+  };
+}
+
+function messagePhase(ctx: RoundContext): RoundPhase {
+  const step = ctx.strategy.message;
+  return {
+    name: "classical decision message",
+    detail: `Eve: ${step}`,
+    apply: (arms) => arms.map((a) => {
+      if (!memberPresent(ctx.mode)) return a;
+      const sent = a.kdcAccepted === null ? null : a.kdcAccepted;
+      const received = step === "pass" ? sent === true : step === "continue" ? true : step === "abort" ? false : !ctx.firstRound;
+      return { ...a, memberContinues: received };
+    }),
+  };
+}
+
+function kdcUpdatePhase(ctx: RoundContext): RoundPhase {
+  return {
+    name: "KDC: eq. 12",
+    detail: `if accepted: measure s in Z, K'_{2i-1} = outcome${ctx.spec.announcesUpdate ? " (announced publicly)" : ""}`,
+    apply: (arms) => arms.flatMap((a) => {
+      if (a.kdcAccepted !== true) return [a];
+      return splitArms([a], (rho) => measureSlot(rho, SLOT.s, 0, 0), (arm, k) => ({
+        kdcOutcome: k,
+        records: ctx.spec.announcesUpdate ? arm.records + k : arm.records,
+      }));
+    }),
+  };
+}
+
+function memberUpdatePhase(ctx: RoundContext): RoundPhase {
+  const x = ctx.spec.memberUpdateBasis === "X";
+  return {
+    name: "member: eq. 12",
+    detail: `if told to continue: measure m in ${x ? "X" : "Z"}, K'_{2i-1} = outcome`,
+    apply: (arms) => arms.flatMap((a) => {
+      if (a.memberContinues !== true) return [a];
+      return splitArms([a], (rho) => measureSlot(rho, SLOT.m, x ? Math.PI / 2 : 0, 0), (_arm, k) => ({ memberOutcome: k }));
+    }),
+  };
+}

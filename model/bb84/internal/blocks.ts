@@ -1,0 +1,63 @@
+/**
+ * Small Hermitian blocks (interleaved complex, row-major) for Eve's per-sector states.
+ * @internal
+ */
+import { eigh, eigvalsh } from "../../kernel/index.js";
+
+/** `out += w |v><v|` for a d-dimensional complex vector v. */
+export function addProjector(out: Float64Array, v: Float64Array, d: number, w: number): void {
+  for (let i = 0; i < d; i++) {
+    const ar = v[2 * i], ai = v[2 * i + 1];
+    if (ar === 0 && ai === 0) continue;
+    for (let j = 0; j < d; j++) {
+      const br = v[2 * j], bi = -v[2 * j + 1];
+      out[2 * (i * d + j)] += w * (ar * br - ai * bi);
+      out[2 * (i * d + j) + 1] += w * (ar * bi + ai * br);
+    }
+  }
+}
+
+/** Real part of the trace. */
+export function traceOf(m: Float64Array, d: number): number {
+  let t = 0;
+  for (let i = 0; i < d; i++) t += m[2 * (i * d + i)];
+  return t;
+}
+
+/** Eigenvalues of a Hermitian block. */
+export function blockEigenvalues(m: Float64Array, d: number): Float64Array {
+  if (d === 1) return Float64Array.of(m[0]);
+  return eigvalsh({ rows: d, cols: d, data: m });
+}
+
+/** `tr(A B)` (real part) for Hermitian A, B. */
+export function traceProduct(a: Float64Array, b: Float64Array, d: number): number {
+  let t = 0;
+  for (let i = 0; i < d; i++) {
+    for (let j = 0; j < d; j++) {
+      const x = 2 * (i * d + j), y = 2 * (j * d + i);
+      t += a[x] * b[y] - a[x + 1] * b[y + 1];
+    }
+  }
+  return t;
+}
+
+/** Projector onto the eigenvectors of Hermitian `m` with positive eigenvalue. */
+export function positiveProjector(m: Float64Array, d: number): Float64Array {
+  if (d === 1) return Float64Array.of(m[0] > 0 ? 1 : 0, 0);
+  const { values, vectors } = eigh({ rows: d, cols: d, data: m });
+  const out = new Float64Array(2 * d * d);
+  const v = vectors.data;
+  let scale = 0;
+  for (const x of values) scale = Math.max(scale, Math.abs(x));
+  for (let c = 0; c < d; c++) {
+    if (!(values[c] > 1e-14 * Math.max(scale, 1e-300))) continue;
+    const col = new Float64Array(2 * d);
+    for (let r = 0; r < d; r++) {
+      col[2 * r] = v[2 * (r * d + c)];
+      col[2 * r + 1] = v[2 * (r * d + c) + 1];
+    }
+    addProjector(out, col, d, 1);
+  }
+  return out;
+}

@@ -1,0 +1,56 @@
+/**
+ * Toeplitz hashing: the 2-universal family used for privacy amplification and for verifying
+ * that error correction succeeded.
+ * @module
+ */
+import { drawBits, type Rng } from "../../random.js";
+import { assertBits } from "./bits.js";
+import { convolutionParity } from "./internal/convolution.js";
+
+/** Below this many bit products (`l * n`) the hash is computed directly (XOR of seed windows), above it by FFT. */
+const DIRECT_LIMIT = 1 << 25;
+
+/**
+ * Toeplitz hash `y = T x mod 2` of an n-bit input to l bits, where the l x n Toeplitz matrix is
+ * `T[i][j] = s[i - j + n - 1]` for a seed `s` of `n + l - 1` bits. For `x != x'`,
+ * `Pr_s[T x = T x'] = 2^-l` exactly (2-universal). Reference: Krawczyk, CRYPTO '94 (LNCS 839);
+ * Carter, Wegman, JCSS 18, 143 (1979); Mansour, Nisan, Tiwari, STOC '90.
+ */
+export function toeplitzHash(seed: Uint8Array, input: Uint8Array, outputLength: number): Uint8Array {
+  const n = input.length;
+  if (!Number.isInteger(outputLength) || outputLength < 0) {
+    throw new RangeError(`toeplitzHash: outputLength must be an integer >= 0, got ${outputLength}`);
+  }
+  if (outputLength === 0) return new Uint8Array(0);
+  if (n === 0) return new Uint8Array(outputLength);
+  if (seed.length !== n + outputLength - 1) {
+    throw new RangeError(`toeplitzHash: seed has ${seed.length} bits, needs n + l - 1 = ${n + outputLength - 1}`);
+  }
+  assertBits(seed, "toeplitzHash seed");
+  assertBits(input, "toeplitzHash input");
+  if (outputLength * n <= DIRECT_LIMIT) return direct(seed, input, outputLength);
+  // y_i = sum_j s[i + n - 1 - j] x_j = (s * x)[i + n - 1]
+  return convolutionParity(seed, input).subarray(n - 1, n - 1 + outputLength).slice();
+}
+
+function direct(seed: Uint8Array, input: Uint8Array, l: number): Uint8Array {
+  const n = input.length;
+  const ones: number[] = [];
+  for (let j = 0; j < n; j++) if (input[j]) ones.push(j);
+  const out = new Uint8Array(l);
+  for (let i = 0; i < l; i++) {
+    let acc = 0;
+    const base = i + n - 1;
+    for (const j of ones) acc ^= seed[base - j];
+    out[i] = acc;
+  }
+  return out;
+}
+
+/** A uniformly random Toeplitz seed of `n + l - 1` bits. */
+export function drawToeplitzSeed(rng: Rng, inputLength: number, outputLength: number): [Uint8Array, Rng] {
+  if (!(Number.isInteger(inputLength) && inputLength >= 1 && Number.isInteger(outputLength) && outputLength >= 1)) {
+    throw new RangeError(`drawToeplitzSeed: lengths must be integers >= 1, got n ${inputLength}, l ${outputLength}`);
+  }
+  return drawBits(rng, inputLength + outputLength - 1);
+}

@@ -1,0 +1,127 @@
+/**
+ * A pulse as a mixture of *sectors*: each sector is one way a pulse can go (photon number,
+ * which attack Eve applied, blocked or forwarded), with its probability, the joint state of
+ * Bob's photon and Eve's system, the noise on Bob's photon and its detection probability.
+ * Eve knows which sector she is in (she chose the attack and can count photons), so her
+ * state is block diagonal over sectors.
+ * @module
+ */
+import type { Adversary } from "./adversary.js";
+import { preparedAmplitudes, type Basis, type Bit } from "./bases.js";
+import { eveIsometry, measureResendIsometry, type Isometry } from "./isometry.js";
+import { composePauli, NO_NOISE, type PauliWeights } from "./noise.js";
+import { fibreNoise, linkTransmittance, receiverNoise, type LinkSetup } from "./setup.js";
+import { detectionYield, photonNumberDistribution, tailProbability } from "./source.js";
+
+/** One sector of a pulse. */
+export interface Sector {
+  /** What happens in words (for traces). */
+  readonly label: string;
+  /** Probability of this sector per pulse. */
+  readonly weight: number;
+  /** Dimension of Eve's system in this sector. */
+  readonly eveDim: number;
+  /** Pauli noise on Bob's photon after Eve. */
+  readonly noise: PauliWeights;
+  /** Probability that Bob's photon is detected (else it is lost). */
+  readonly transmission: number;
+  /** The joint vector of (Bob's photon (x) Eve) when the KDC sends `basis`, `bit` (2 eveDim complex entries). */
+  transit(basis: Basis, bit: Bit): Float64Array;
+}
+
+/**
+ * The sectors of one pulse on `link` under `adversary`.
+ * - single-photon source: one sector; weak coherent source: vacuum (Bob sees only dark counts)
+ *   and n >= 1 (Eve's attack on the polarisation qubit, detection `1 - (1-t)^n` averaged);
+ * - `pns`: Eve replaces the fibre by a lossless noiseless one, keeps a photon of every
+ *   multi-photon pulse, forwards the rest of them with probability m and the single photons
+ *   with probability s, chosen so Bob's detection rate equals the honest one:
+ *   `m = min(1, Y / M)`, `s = min(1, (Y - m M) / (P(1) eta_det))` with Y the honest yield and
+ *   M the multi-photon yield at Bob; a blocked photon stays with Eve;
+ * - `mixture`: the sectors of each part, weighted; `hide-in-noise`: the attack's sectors on
+ *   the link without fibre noise.
+ */
+export function pulseSectors(link: LinkSetup, adversary: Adversary): Sector[] {
+  switch (adversary.kind) {
+    case "mixture":
+      return adversary.parts.flatMap((p) => pulseSectors(link, p.attack).map((s) => ({ ...s, weight: s.weight * p.weight, transit: s.transit })));
+    case "hide-in-noise":
+      return pulseSectors({ ...link, depolarizing: 0, dephasing: 0 }, adversary.attack);
+    case "pns":
+      return pnsSectors(link, adversary.singlePhoton);
+    case "intercept-resend":
+      return interceptResendSectors(link, adversary.fraction, adversary.basis === "random" ? ["Z", "X"] : [adversary.basis]);
+    default:
+      return photonSectors(link, `photon: ${adversary.kind}`, 1, eveIsometry(adversary));
+  }
+}
+
+/** Photon sectors of a link with Eve's isometry on every photon, plus the vacuum sector. */
+function photonSectors(link: LinkSetup, label: string, weight: number, iso: Isometry): Sector[] {
+  const dist = photonNumberDistribution(link.source);
+  const photon = tailProbability(dist, 1);
+  const noise = composePauli(fibreNoise(link), receiverNoise(link));
+  const transmission = detectionYield(dist, linkTransmittance(link), 1, 0) / photon;
+  return [
+    ...(dist[0] > 0 ? [vacuumSector(weight * dist[0])] : []),
+    isometrySector(label, weight * photon, iso, noise, transmission),
+  ];
+}
+
+function interceptResendSectors(link: LinkSetup, f: number, bases: readonly ("Z" | "X" | "breidbart")[]): Sector[] {
+  return [
+    ...(f < 1 ? photonSectors(link, "photon passes untouched", 1 - f, eveIsometry({ kind: "none" })) : []),
+    ...bases.flatMap((b) => (f > 0 ? photonSectors(link, `photon measured in ${b} and resent`, f / bases.length, measureResendIsometry(b)) : [])),
+  ];
+}
+
+function pnsSectors(link: LinkSetup, single: Adversary): Sector[] {
+  const dist = photonNumberDistribution(link.source);
+  const eta = link.detectorEfficiency;
+  const honestYield = detectionYield(dist, linkTransmittance(link), 1, 0);
+  const multi = tailProbability(dist, 2);
+  const multiYield = detectionYield(dist, eta, 2, 1);
+  const m = multiYield > 0 ? Math.min(1, honestYield / multiYield) : 0;
+  const singleYield = dist[1] * eta;
+  const s = singleYield > 0 ? Math.min(1, Math.max(0, honestYield - m * multiYield) / singleYield) : 0;
+  const bobNoise = receiverNoise(link);
+  const perfect = { ...link, fibreLossDbPerKm: 0, depolarizing: 0, dephasing: 0, source: { kind: "single-photon" } as const };
+  const forwarded = pulseSectors(perfect, single).map((sec) => ({ ...sec, label: `PNS forwards single photon; ${sec.label}`, weight: sec.weight * dist[1] * s, transit: sec.transit }));
+  const sectors: Sector[] = [];
+  if (dist[0] > 0) sectors.push(vacuumSector(dist[0]));
+  if (dist[1] * s > 0) sectors.push(...forwarded);
+  if (dist[1] * (1 - s) > 0) sectors.push(keptSector("PNS blocks single photon (kept by Eve)", dist[1] * (1 - s), bobNoise, 0));
+  if (multi * m > 0) sectors.push(keptSector("PNS splits multi-photon pulse", multi * m, bobNoise, multiYield / multi));
+  if (multi * (1 - m) > 0) sectors.push(keptSector("PNS blocks multi-photon pulse (kept by Eve)", multi * (1 - m), bobNoise, 0));
+  return sectors;
+}
+
+function vacuumSector(weight: number): Sector {
+  const v = Float64Array.of(1, 0, 0, 0);
+  return { label: "vacuum pulse", weight, eveDim: 1, noise: NO_NOISE, transmission: 0, transit: () => v };
+}
+
+function isometrySector(label: string, weight: number, iso: Isometry, noise: PauliWeights, transmission: number): Sector {
+  const table = new Map<number, Float64Array>();
+  for (const basis of [0, 1] as Basis[]) {
+    for (const bit of [0, 1] as Bit[]) {
+      const [c0, c1] = preparedAmplitudes(basis, bit);
+      table.set(2 * basis + bit, iso.images[0].map((v, i) => c0 * v + c1 * iso.images[1][i]));
+    }
+  }
+  return { label, weight, eveDim: iso.eveDim, noise, transmission, transit: (basis, bit) => table.get(2 * basis + bit)! };
+}
+
+/** Bob gets the KDC's state (or nothing), Eve holds an identical photon: `|psi> (x) |psi>`. */
+function keptSector(label: string, weight: number, noise: PauliWeights, transmission: number): Sector {
+  const table = new Map<number, Float64Array>();
+  for (const basis of [0, 1] as Basis[]) {
+    for (const bit of [0, 1] as Bit[]) {
+      const p = preparedAmplitudes(basis, bit);
+      const v = new Float64Array(8);
+      for (let q = 0; q < 2; q++) for (let e = 0; e < 2; e++) v[2 * (2 * q + e)] = p[q] * p[e];
+      table.set(2 * basis + bit, v);
+    }
+  }
+  return { label, weight, eveDim: 2, noise, transmission, transit: (basis, bit) => table.get(2 * basis + bit)! };
+}

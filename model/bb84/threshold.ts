@@ -1,0 +1,61 @@
+/**
+ * The threshold decision of eq. 4 and its exact acceptance probability.
+ *
+ * The KDC and the receiver compare n sifted bits; with e errors the estimate is `P^e = e / n`
+ * and the run continues only if `P^e < p_o` (eq. 4, strict). When every sifted bit is wrong
+ * independently with probability q, e is Binomial(n, q), so
+ * `P(accept) = sum_{e : e/n < p_o} C(n, e) q^e (1-q)^(n-e)`.
+ * @module
+ */
+
+/**
+ * The decision of eq. 4: continue iff `errors / n < p_o` (strict); n = 0 never accepts.
+ * @example acceptsEstimate(10, 100, 0.11) // true; acceptsEstimate(11, 100, 0.11) // false
+ */
+export function acceptsEstimate(errors: number, n: number, threshold: number): boolean {
+  return n > 0 && errors / n < threshold;
+}
+
+/**
+ * Exact probability that eq. 4 accepts when the n compared bits are independently wrong with
+ * probability q (binomial sum, evaluated in log space).
+ * @example acceptanceProbability(0.25, 100, 0.11) // ≈ 2.1e-5
+ */
+export function acceptanceProbability(q: number, n: number, threshold: number): number {
+  if (!(q >= 0 && q <= 1)) throw new RangeError(`acceptanceProbability: q must be in [0, 1], got ${q}`);
+  if (!(Number.isInteger(n) && n >= 0)) throw new RangeError(`acceptanceProbability: n must be a non-negative integer, got ${n}`);
+  let total = 0;
+  for (let e = 0; e <= n && acceptsEstimate(e, n, threshold); e++) total += binomialPmf(n, e, q);
+  return Math.min(1, total);
+}
+
+/**
+ * Hoeffding's bound on accepting a sample whose true error rate exceeds the threshold by delta:
+ * `P(e/n <= q - delta) <= exp(-2 n delta^2)` (Hoeffding, JASA 58 (1963) 13).
+ * @example hoeffdingBound(1000, 0.05) // exp(-5) ≈ 0.0067
+ */
+export function hoeffdingBound(n: number, delta: number): number {
+  return Math.exp(-2 * n * delta * delta);
+}
+
+/** `C(n, e) q^e (1-q)^(n-e)`, in log space. */
+export function binomialPmf(n: number, e: number, q: number): number {
+  if (q === 0) return e === 0 ? 1 : 0;
+  if (q === 1) return e === n ? 1 : 0;
+  return Math.exp(logChoose(n, e) + e * Math.log(q) + (n - e) * Math.log1p(-q));
+}
+
+function logChoose(n: number, k: number): number {
+  return logFactorial(n) - logFactorial(k) - logFactorial(n - k);
+}
+
+const LOG_FACTORIALS: number[] = [0];
+
+function logFactorial(n: number): number {
+  if (n < 1e5) {
+    for (let i = LOG_FACTORIALS.length; i <= n; i++) LOG_FACTORIALS.push(LOG_FACTORIALS[i - 1] + Math.log(i));
+    return LOG_FACTORIALS[n];
+  }
+  // Stirling series, error < 1e-15 relative for n >= 1e5
+  return n * Math.log(n) - n + 0.5 * Math.log(2 * Math.PI * n) + 1 / (12 * n) - 1 / (360 * n ** 3);
+}

@@ -1,0 +1,62 @@
+/**
+ * Named strategies: the honest channel, plain intercept-resend, the best attack the generated
+ * adversaries found (GHZ tap + reversible parity read), and a keyless member impersonation.
+ * The JSON files in `strategies/` are these values (a test guards that).
+ * @module
+ */
+import { honestStrategy, type Strategy } from "../../model/auth/index.js";
+
+const Z = { theta: 0, phi: 0 } as const;
+
+/** Eve passes everything on. */
+export const honest: Strategy = honestStrategy;
+
+/**
+ * Plain intercept-resend: measure m in Z and resend it, measure f in Z and resend it.
+ * In the parity reading the outcomes are c = K'_{2i-1} and K_{2i-1} XOR K_{2i} XOR c = K'_{2i}.
+ */
+export const interceptResend: Strategy = {
+  mode: "mitm",
+  rounds: [{ toMember: [{ op: "measure", target: "transit", ...Z }], toKdc: [{ op: "measure", target: "transit", ...Z }], message: "pass", after: [] }],
+};
+
+/**
+ * The best attack: CNOT from m (in transit) onto Eve's e0 (a GHZ tap that leaves acceptance at 1);
+ * on f, CNOT e0 -> f, measure f in Z (the parity), CNOT e0 -> f again (undo); after the update,
+ * measure e0 in Z (= K'_{2i-1}) and reset it for the next round.
+ */
+export const bestAttack: Strategy = {
+  mode: "mitm",
+  rounds: [{
+    toMember: [{ op: "cnot", control: "transit", target: "e0" }],
+    toKdc: [
+      { op: "cnot", control: "e0", target: "transit" },
+      { op: "measure", target: "transit", ...Z },
+      { op: "cnot", control: "e0", target: "transit" },
+    ],
+    message: "pass",
+    after: [{ op: "measure", target: "e0", ...Z }, { op: "prepare", reg: "e0", ...Z }],
+  }],
+};
+
+/** Keyless impersonation of the member: keep m, return f = CNOT(m -> |0>), measure m after. */
+export const impersonateMember: Strategy = {
+  mode: "impersonate-member",
+  rounds: [{
+    toMember: [{ op: "swap", reg: "e0" }],
+    toKdc: [{ op: "cnot", control: "e0", target: "transit" }],
+    message: "pass",
+    after: [{ op: "measure", target: "e0", ...Z }, { op: "prepare", reg: "e0", ...Z }],
+  }],
+};
+
+/** The named strategies by name. */
+export const namedStrategies = {
+  honest,
+  "intercept-resend": interceptResend,
+  "best-attack": bestAttack,
+  "impersonate-member": impersonateMember,
+} as const satisfies Record<string, Strategy>;
+
+/** A strategy name. */
+export type StrategyName = keyof typeof namedStrategies;

@@ -1,0 +1,70 @@
+/**
+ * The compiled CLI, as `npm start` and the `bin` entry run it: compile with tsc into a temp
+ * directory laid out like the package (dist/ beside package.json and scenarios/), then run it
+ * with node.
+ */
+import { spawnSync } from "node:child_process";
+import { existsSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { beforeAll, describe, expect, it } from "vitest";
+import { tempDir } from "../scenarios/fixtures.js";
+
+const root = fileURLToPath(new URL("../..", import.meta.url));
+const pkg = join(tempDir("qkd-harness-compiled-"));
+const bin = join(pkg, "dist", "cli", "main.js");
+
+function node(args: readonly string[], cwd = pkg) {
+  const r = spawnSync(process.execPath, args, { cwd, encoding: "utf8", env: { ...process.env, CI: "true" } });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe("the compiled CLI", () => {
+  beforeAll(() => {
+    for (const name of ["package.json", "node_modules", "scenarios"]) symlinkSync(join(root, name), join(pkg, name));
+    // others' work in progress may carry type errors: tsc still emits, so check for the output
+    spawnSync("npx", ["tsc", "-p", "tsconfig.build.json", "--outDir", join(pkg, "dist")], { cwd: root, encoding: "utf8" });
+    expect(existsSync(bin)).toBe(true);
+    expect(readFileSync(bin, "utf8").startsWith("#!/usr/bin/env node\n")).toBe(true);
+  }, 120_000);
+
+  it("--version prints the package version from dist/cli/", () => {
+    const version = JSON.parse(readFileSync(join(root, "package.json"), "utf8")).version;
+    expect(node([bin, "--version"])).toMatchObject({ code: 0, stdout: `${version}\n` });
+  });
+
+  it("finds the shipped scenarios from dist/cli/ (../../scenarios), not from the cwd", () => {
+    const run = node([bin, "list"], tempDir());
+    expect(run.stderr).not.toContain("cannot find the shipped scenarios");
+    expect([0, 2]).toContain(run.code); // 2 only while no scenario files are shipped yet
+    if (run.code === 2) expect(run.stderr).toContain(`no scenario files (.yaml, .yml, .json) under ${join(pkg, "scenarios")}`);
+  });
+
+  it("a tiny verify: exit 0 and the three reports; bad input: exit 2 from the real process", () => {
+    writeFileSync(
+      join(pkg, "tiny.mjs"),
+      [
+        'import * as fc from "fast-check";',
+        'import { z } from "zod";',
+        `import { main } from ${JSON.stringify(bin)};`,
+        "const def = { id: 'tiny.ok', protocol: 'tiny', title: 'ok', statement: 'x >= 0', trust: { trusted: [], adversary: 'none' },",
+        "  params: z.object({ max: z.number() }), arbitrary: (p) => fc.integer({ min: 0, max: p.max }), check: (p, x) => ({ ok: x >= 0 }) };",
+        "const io = { stdout: (t) => process.stdout.write(t), stderr: (t) => process.stderr.write(t), env: process.env };",
+        "process.exitCode = await main(process.argv.slice(2), io, { definitions: [def] });",
+      ].join("\n"),
+    );
+    writeFileSync(
+      join(pkg, "tiny.yaml"),
+      "name: tiny\ndescription: d\nprotocol: tiny\nparameters: { max: 10 }\nsettings: { runs: 5, seed: 1 }\nproperties:\n  - { id: tiny.ok, expect: holds }\n",
+    );
+    const ok = node([join(pkg, "tiny.mjs"), "verify", "tiny.yaml", "--out", "out"]);
+    expect(ok.stdout).toContain("1 result: 1 matched");
+    expect(ok.code).toBe(0);
+    for (const f of ["index.html", "results.json", "junit.xml"]) expect(existsSync(join(pkg, "out", f))).toBe(true);
+
+    const bad = node([bin, "verify", "tiny.yaml", "--out", "out2"]); // the shipped registry has no "tiny" protocol
+    expect(bad.stderr).toContain('tiny.yaml: protocol: unknown protocol "tiny"');
+    expect(bad.code).toBe(2);
+    expect(existsSync(join(pkg, "out2"))).toBe(false);
+  });
+});
