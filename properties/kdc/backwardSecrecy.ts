@@ -28,7 +28,7 @@ export const backwardSecrecyProperty = sessionProperty({
     const joins = t.steps.filter((s) => s.event.kind === "join" && s.outcome === "done").length;
     return {
       ok: reads.length === 0,
-      margin: -reads.length,
+      margin: 0 - reads.length,
       metrics: { backwardReads: reads.length, joins, sends: t.steps.filter((s) => s.sent).length },
       ...(reads.length > 0
         ? { message: `${reads[0].party} read ${JSON.stringify(reads[0].text)} (step ${reads[0].step}, epoch ${reads[0].epoch}) sent before it joined` }

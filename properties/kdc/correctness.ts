@@ -28,7 +28,7 @@ export const correctnessProperty = sessionProperty({
     const sends = t.steps.filter((s) => s.sent).length;
     return {
       ok: failures.length === 0,
-      margin: -failures.length,
+      margin: 0 - failures.length,
       metrics: { failures: failures.length, sends, epochs: t.groupKeys.length, rekeyMessages: t.steps.reduce((n, s) => n + s.rekey.length, 0) },
       ...(failures.length > 0 ? { message: failures[0] } : {}),
     };

@@ -31,7 +31,7 @@ export const outsiderConfidentialityProperty = sessionProperty({
     const leaks = t.steps.filter((s) => s.event.kind === "leak" && s.outcome === "done").length;
     return {
       ok: reads.length === 0,
-      margin: -reads.length,
+      margin: 0 - reads.length,
       metrics: { outsiderReads: reads.length, leaks, sends: t.steps.filter((s) => s.sent).length },
       ...(reads.length > 0 ? { message: `outsider ${reads[0].party} read ${JSON.stringify(reads[0].text)} (step ${reads[0].step})` } : {}),
     };

@@ -8,6 +8,9 @@ import type { CircuitSpec, CircuitStep } from "./circuit-spec.js";
 /** The two readings of what the information particle f encodes (PROTOCOL.md, Ambiguity B). */
 export type AuthenticationVariant = "parity" | "basis-encoded";
 
+const registers =
+  " Registers: k1 = K_{2i-1}, k2 = K_{2i}; r is the KDC's reading of f; ks and km are the key-update outcomes K'_{2i-1} of the KDC and the member.";
+
 const S = 0;
 const M = 1;
 const F = 2;
@@ -58,9 +61,9 @@ export function authenticationRoundCircuit(variant: AuthenticationVariant): Circ
   return {
     id: `auth.round.${variant}`,
     title: `EPR/CNOT authentication round, ${variant} variant`,
-    caption: parity
+    caption: (parity
       ? "PROTOCOL.md 2.6, literal eq. 9: f is prepared as |K_{2i-1} XOR K_{2i}> in Z. Honest round: the two CNOTs cancel (s and m agree), so the KDC measures f = K_{2i-1} XOR K_{2i} with probability 1. s and m stay entangled and are measured for the key update (eq. 12)."
-      : "PROTOCOL.md 2.6, step 3's reading: K_{2i-1} selects the basis of f (Z or X), K_{2i} its value; the KDC measures f in the basis K_{2i-1} selects. In X the CNOTs kick back the phase (-1)^(s XOR m) = 1, so the honest round returns K_{2i} with probability 1.",
+      : "PROTOCOL.md 2.6, step 3's reading: K_{2i-1} selects the basis of f (Z or X), K_{2i} its value; the KDC measures f in the basis K_{2i-1} selects. In X the CNOTs kick back the phase (-1)^(s XOR m) = 1, so the honest round returns K_{2i} with probability 1.") + registers,
     wires: ["s (KDC)", "m (member)", "f (information)"],
     cregs: ["k1", "k2", "r", "ks", "km"],
     steps: [

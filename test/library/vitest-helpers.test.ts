@@ -3,7 +3,7 @@
  * trace and the replay options, and replaying with them reproduces the counterexample.
  */
 import { describe, expect, test } from "vitest";
-import { fc, z, type PropertyDefinition } from "qkd-harness";
+import { fc, z, type PropertyDefinition, type TraceStep } from "qkd-harness";
 import { blochDensity, probabilities } from "qkd-harness/kernel";
 import { defaultSeed, expectProperty, failureMessage, paramsOf, PropertyAssertionError, propertyTest } from "qkd-harness/vitest";
 
@@ -20,7 +20,7 @@ const zeroIsLikely: PropertyDefinition<{ floor: number }, number> = {
     const p0 = probabilities(blochDensity(0, 0, zCoord))[0];
     return { ok: p0 >= params.floor, margin: p0 - params.floor, metrics: { p0 }, message: `p0 = ${p0} < ${params.floor}` };
   },
-  trace: (params, zCoord) => [
+  trace: (params, zCoord): TraceStep[] => [
     { step: "Prepare", detail: "Bloch vector (0, 0, z)", values: { z: zCoord } },
     { step: "Measure", detail: "in Z", values: { p0: (1 + zCoord) / 2, floor: params.floor } },
   ],

@@ -1,0 +1,57 @@
+/**
+ * The numbers every auth property reads from one exact run against one strategy: acceptance per
+ * session, Eve's knowledge of the accepting party's current key after each session, agreement
+ * of the two keys.
+ * @module
+ */
+import { knowledge, runAuth, type Branch, type Knowledge, type Mode, type Strategy } from "../../model/auth/index.js";
+import type { AuthParams } from "./params.js";
+
+/** What one session of a run leaves. */
+export interface SessionEvaluation {
+  readonly session: number;
+  /** Probability that sessions 1..r were all accepted. */
+  readonly acceptance: number;
+  /** Eve's knowledge of the accepting party's key after session r, given acceptance (null if never accepted). */
+  readonly knowledge: Knowledge | null;
+  /** Eve's knowledge of the updated pairs, the largest Holevo quantity over pairs (bits). */
+  readonly pairHolevoMax: number | null;
+  /** P(member's key = KDC's key | accepted). */
+  readonly agreement: number | null;
+}
+
+/** A run evaluated session by session. */
+export interface Evaluation {
+  readonly sessions: readonly SessionEvaluation[];
+  /** The last session's entry. */
+  readonly final: SessionEvaluation;
+}
+
+/** Acceptance below this is "never accepted": nothing to condition on. */
+export const ACCEPTANCE_FLOOR = 1e-12;
+
+/** The key that acceptance protects: the KDC's, or the member's when Eve plays the KDC. */
+export function accepterKey(mode: Mode, b: Branch): number {
+  return mode === "impersonate-kdc" ? b.memberKey : b.kdcKey;
+}
+
+/** Run `strategy` under `params` exactly and evaluate each session. */
+export function evaluateStrategy(params: Pick<AuthParams, "variant" | "keyBits" | "sessions" | "noise" | "key">, strategy: Strategy): Evaluation {
+  const run = runAuth({
+    variant: params.variant,
+    keyBits: params.keyBits,
+    sessions: params.sessions,
+    noise: params.noise,
+    strategy,
+    ...(params.key !== undefined ? { key: params.key } : {}),
+  });
+  const sessions = run.sessions.map((s): SessionEvaluation => {
+    if (s.acceptance < ACCEPTANCE_FLOOR) return { session: s.session, acceptance: s.acceptance, knowledge: null, pairHolevoMax: null, agreement: null };
+    const keyOf = (b: Branch): number => accepterKey(strategy.mode, b);
+    let pairMax = 0;
+    for (let i = 0; i < params.keyBits / 2; i++) pairMax = Math.max(pairMax, knowledge(s.branches, (b) => (keyOf(b) >> (2 * i)) & 3).holevo);
+    const agree = s.branches.filter((b) => b.kdcKey === b.memberKey).reduce((x, b) => x + b.weight, 0);
+    return { session: s.session, acceptance: s.acceptance, knowledge: knowledge(s.branches, keyOf), pairHolevoMax: pairMax, agreement: agree / s.acceptance };
+  });
+  return { sessions, final: sessions[sessions.length - 1] };
+}
