@@ -7,8 +7,11 @@
  * ## Entry points
  * | import                      | what                                                               |
  * |-----------------------------|--------------------------------------------------------------------|
- * | `qkd-harness`               | the property contract, {@link runProperty}, the registry, parameter schemas, seeded randomness, `kernel` as a namespace, `fc` and `z` |
+ * | `qkd-harness`               | the property contract, {@link runProperty}, the registry, parameter schemas, seeded randomness, `kernel`, `bb84`, `auth`, `kdc` as namespaces, `fc` and `z` |
  * | `qkd-harness/kernel`        | density matrices, gates, evolution, channels, measurement, entropies |
+ * | `qkd-harness/bb84`          | the BB84 model, Eve's strategies as data, their arbitraries, the BB84 properties |
+ * | `qkd-harness/auth`          | the EPR/CNOT authentication model, strategies, arbitraries, properties |
+ * | `qkd-harness/kdc`           | the key-distribution center model, membership histories, properties |
  * | `qkd-harness/random`        | seeded immutable randomness                                        |
  * | `qkd-harness/properties`    | the property contract and check engine alone                       |
  * | `qkd-harness/arbitraries`   | fast-check arbitraries of unitaries, states, channels; `fc`        |
@@ -77,6 +80,12 @@ export {
 } from "./entries/random.js";
 /** The density-matrix kernel as a namespace (the same functions as `qkd-harness/kernel`). */
 export * as kernel from "./entries/kernel.js";
+/** The shipped BB84 model, its adversaries and their arbitraries (as `qkd-harness/bb84`). */
+export * as bb84 from "./entries/bb84.js";
+/** The shipped EPR/CNOT authentication model and its strategies (as `qkd-harness/auth`). */
+export * as auth from "./entries/auth.js";
+/** The shipped key-distribution center model (as `qkd-harness/kdc`). */
+export * as kdc from "./entries/kdc.js";
 /** fast-check, the generator and shrinker the harness runs on: build adversary arbitraries with it. */
 export * as fc from "fast-check";
 /** zod (v4), the schema language of property parameters (`PropertyDefinition.params`). */

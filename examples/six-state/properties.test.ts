@@ -2,10 +2,9 @@ import { describe, expect, test } from "vitest";
 import { expectProperty, paramsOf, propertyTest } from "qkd-harness/vitest";
 import { informationBound, interceptResendQber, rateThreshold, sixStateRate, thresholdPositiveRate } from "./index.js";
 
-const sixState = paramsOf(interceptResendQber, {});
-
+// #region suite
 describe("six-state properties hold", () => {
-  propertyTest(interceptResendQber, sixState, { runs: 200 });
+  propertyTest(interceptResendQber, paramsOf(interceptResendQber, {}), { runs: 200 });
   propertyTest(informationBound, paramsOf(informationBound, {}), { runs: 300 });
   propertyTest(thresholdPositiveRate, paramsOf(thresholdPositiveRate, { threshold: "0.12" }), { runs: 200 });
 });
@@ -14,7 +13,10 @@ describe("negative controls: each property fails where it must", () => {
   propertyTest(interceptResendQber, paramsOf(interceptResendQber, { bases: ["X", "Z"] }), { expect: "violated" });
   propertyTest(informationBound, paramsOf(informationBound, { bases: ["Z"] }), { expect: "violated", runs: 300 });
   propertyTest(thresholdPositiveRate, paramsOf(thresholdPositiveRate, { threshold: 0.13 }), { expect: "violated" });
+});
+// #endregion suite
 
+describe("negative controls: what their counterexamples show", () => {
   test("BB84's bases: the counterexample is Eve measuring in X or Z", () => {
     const { counterexample } = expectProperty(interceptResendQber, paramsOf(interceptResendQber, { bases: ["X", "Z"] })).toBeViolated();
     expect(counterexample?.input).toMatchObject({ kind: "intercept-resend" });

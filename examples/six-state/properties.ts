@@ -54,6 +54,7 @@ function statisticsSteps(bases: readonly Basis[], attack: SixStateAttack, s: Pul
   ];
 }
 
+// #region intercept-resend-qber
 /**
  * Intercept-resend is detected: intercepting a fraction f raises the QBER to at least f/3,
  * whatever Eve's basis (Bruß 1998: with three bases Eve's basis is wrong 2/3 of the time,
@@ -83,6 +84,7 @@ export const interceptResendQber: PropertyDefinition<BasesParams, InterceptResen
   trace: (params, attack) => statisticsSteps(params.bases, attack, pulseStatistics(attack, params.bases)),
   describe: (attack) => attack as unknown as Json,
 };
+// #endregion intercept-resend-qber
 
 /**
  * Information costs disturbance: on average over the sifted pulses, Eve's Holevo information
@@ -142,5 +144,7 @@ export const thresholdPositiveRate: PropertyDefinition<ThresholdParams, number> 
   ],
 };
 
+// #region list
 /** Every six-state property, in one explicit list. */
 export const sixStateProperties: readonly PropertyDefinition[] = [interceptResendQber, informationBound, thresholdPositiveRate];
+// #endregion list

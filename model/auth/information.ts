@@ -3,8 +3,8 @@
  * records together with her registers, and her guessing probability.
  * @module
  */
-import { mixture, traceDistance, vonNeumannEntropy, type DensityMatrix } from "../kernel/index.js";
-import { ATOL } from "../kernel/index.js";
+import { ATOL, maxAbsDiff, mixture, vonNeumannEntropy, type DensityMatrix } from "../kernel/index.js";
+import { flushTiny } from "./internal/flush.js";
 
 /** Eve's knowledge of a classical value K (a key, or one pair of it), conditioned on the branches given. */
 export interface Knowledge {
@@ -58,16 +58,16 @@ export function knowledge<B extends KnowledgeBranch>(branches: readonly B[], val
   for (const inner of byRecord.values()) {
     const states = [...inner.values()].map((list) => {
       const w = list.reduce((s, [p]) => s + p, 0);
-      return [w, mix(list, w)] as const;
+      return [w, flushTiny(mix(list, w))] as const;
     });
     const pr = states.reduce((s, [w]) => s + w, 0);
     const cond = states.map(([w]) => w / pr);
     hKgivenR += pr * shannon(cond);
-    const avg = mixture(states.map(([w, rho]) => [w / pr, rho] as const));
+    const avg = flushTiny(mixture(states.map(([w, rho]) => [w / pr, rho] as const)));
     quantum += pr * (vonNeumannEntropy(avg) - states.reduce((s, [w, rho]) => s + (w / pr) * vonNeumannEntropy(rho), 0));
     const best = Math.max(...cond);
     guessing += pr * best;
-    const dependent = states.some(([, rho]) => traceDistance(rho, avg) > ATOL * 100);
+    const dependent = states.some(([, rho]) => maxAbsDiff(rho.matrix, avg.matrix) > ATOL * 100);
     guessingBound += pr * Math.min(1, (dependent ? avg.matrix.rows : 1) * best);
   }
   return {

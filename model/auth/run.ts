@@ -9,6 +9,7 @@
  * @module
  */
 import { densityOf, bitsKet, mixture, type DensityMatrix } from "../kernel/index.js";
+import { flushTiny } from "./internal/flush.js";
 import { checkKeyBits, keyPair, updatedPair, withPair } from "./key.js";
 import { runRound, type RoundContext, type RoundOutcome } from "./round.js";
 import { roundStrategyAt, type Strategy } from "./strategy.js";
@@ -106,7 +107,7 @@ export function runAuth(config: RunConfig): RunResult {
             kdcKey: o.kdcOutcome === null ? b.kdcKey : withPair(b.kdcKey, i, updatedPair(ctx.kdcPair, o.kdcOutcome)),
             memberKey: o.memberOutcome === null ? b.memberKey : withPair(b.memberKey, i, updatedPair(ctx.memberPair, o.memberOutcome)),
             records: b.records + o.records,
-            eve: o.eve,
+            eve: flushTiny(o.eve),
           });
         }
       }

@@ -1,18 +1,10 @@
 import { describe, expect, test } from "vitest";
-import { runProperty } from "../../properties/engine.js";
 import { forwardSecrecyProperty } from "../../properties/kdc/forwardSecrecy.js";
 import { backwardSecrecyProperty } from "../../properties/kdc/backwardSecrecy.js";
 import { correctnessProperty } from "../../properties/kdc/correctness.js";
 import { outsiderConfidentialityProperty } from "../../properties/kdc/outsiderConfidentiality.js";
-import type { PropertyDefinition, Verdict } from "../../properties/types.js";
-import { runs } from "./runs.js";
-
-function verdict(def: PropertyDefinition, raw: Record<string, unknown>, n = 25, seed = 7) {
-  const params = def.params.parse(raw);
-  const r = runProperty(def, params, { runs: runs(n), seed, scenario: "test", variant: JSON.stringify(raw), expected: "holds" });
-  if (r.verdict === "error") throw new Error(r.error);
-  return r;
-}
+import type { Verdict } from "../../properties/types.js";
+import { check as verdict } from "./check.js";
 
 const readings = [
   { scope: "member-scope", strategy: "flat", cipher: "otp" },

@@ -13,6 +13,15 @@ import * as main from "qkd-harness";
 import * as kernel from "qkd-harness/kernel";
 import * as arbitraries from "qkd-harness/arbitraries";
 import * as arbitrariesSource from "../../properties/arbitraries/index.js";
+import * as bb84Source from "../../model/bb84/index.js";
+import * as authSource from "../../model/auth/index.js";
+import * as kdcSource from "../../model/kdc/index.js";
+import * as bb84 from "qkd-harness/bb84";
+import * as auth from "qkd-harness/auth";
+import * as kdc from "qkd-harness/kdc";
+import { bb84Properties } from "../../properties/bb84/index.js";
+import { authProperties } from "../../properties/auth/index.js";
+import { kdcProperties } from "../../properties/kdc/index.js";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 const pkg = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as {
@@ -82,5 +91,17 @@ describe("qkd-harness", () => {
     const shipped = Object.keys(arbitrariesSource).sort();
     expect(Object.keys(arbitraries).filter((k) => k !== "fc").sort()).toEqual(shipped);
     expect(arbitraries.fc.property).toBe(main.fc.property);
+  });
+});
+
+describe("protocol entries", () => {
+  test.each([
+    ["bb84", bb84, bb84Source, bb84.bb84Properties, bb84Properties],
+    ["auth", auth, authSource, auth.authProperties, authProperties],
+    ["kdc", kdc, kdcSource, kdc.kdcProperties, kdcProperties],
+  ] as const)("qkd-harness/%s carries the whole model barrel and the shipped properties", (name, entry, source, exported, shipped) => {
+    for (const key of Object.keys(source)) expect(entry, `${name}.${key}`).toHaveProperty(key);
+    expect(exported).toBe(shipped);
+    expect(Object.keys(main[name]).sort()).toEqual(Object.keys(entry).sort());
   });
 });

@@ -1,0 +1,97 @@
+/**
+ * Generated adversaries on the quantum channel (THREATS.md): fast-check arbitraries over Eve's
+ * strategies, built from numbers so that a counterexample shrinks to a simpler attack.
+ * @module
+ */
+import * as fc from "fast-check";
+import { haarUnitaryFromUniforms, INTERCEPT_BASES, probe, unitaryFromHamiltonian, type Adversary } from "../../model/bb84/index.js";
+
+/** Intercept-resend on a fraction f in [0, 1] in one of Z, X, random, Breidbart. */
+export const interceptResendArbitrary: fc.Arbitrary<Adversary> = fc
+  .record({ fraction: fc.double({ min: 0, max: 1, noNaN: true }), basis: fc.constantFrom(...INTERCEPT_BASES) })
+  .map(({ fraction, basis }) => ({ kind: "intercept-resend", fraction, basis }));
+
+/** Random-basis intercept-resend only (the attack of the paper's section 3.2). */
+export const randomBasisInterceptArbitrary: fc.Arbitrary<Adversary> = fc
+  .double({ min: 0, max: 1, noNaN: true })
+  .map((fraction) => ({ kind: "intercept-resend", fraction, basis: "random" }));
+
+/** The phase-covariant cloner with disturbance D in [0, 1/2]. */
+export const clonerArbitrary: fc.Arbitrary<Adversary> = fc
+  .double({ min: 0, max: 0.5, noNaN: true })
+  .map((disturbance) => ({ kind: "cloner", disturbance }));
+
+/**
+ * A Haar-random probe on (qubit (x) ancilla of dimension 2..4): QR of a complex Gaussian matrix
+ * made from fast-check doubles (Box-Muller); shrinks towards the identity probe.
+ */
+export const haarProbeArbitrary: fc.Arbitrary<Adversary> = fc.integer({ min: 2, max: 4 }).chain((dE) => {
+  const d = 2 * dE;
+  return fc
+    .array(fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }), { minLength: 2 * d * d, maxLength: 2 * d * d })
+    .map((u) => probe(dE, haarUnitaryFromUniforms(u, d), "haar"));
+});
+
+/**
+ * A probe `exp(-i H)` from a Hamiltonian's d^2 parameters in [-pi, pi] scaled by a strength in
+ * [0, 1]: strength 0 is the identity, so small strengths give weak probes that disturb little.
+ */
+export const hamiltonianProbeArbitrary: fc.Arbitrary<Adversary> = fc.integer({ min: 2, max: 4 }).chain((dE) => {
+  const d = 2 * dE;
+  return fc
+    .record({
+      strength: fc.double({ min: 0, max: 1, noNaN: true }),
+      params: fc.array(fc.double({ min: -Math.PI, max: Math.PI, noNaN: true }), { minLength: d * d, maxLength: d * d }),
+    })
+    .map(({ strength, params }) => probe(dE, unitaryFromHamiltonian(params.map((p) => p * strength), d), "hamiltonian"));
+});
+
+/** Any single-photon attack: intercept-resend, cloner, Haar or Hamiltonian probe, or a mixture of two. */
+export const singlePhotonAttackArbitrary: fc.Arbitrary<Adversary> = fc.oneof(
+  { weight: 2, arbitrary: interceptResendArbitrary },
+  { weight: 2, arbitrary: clonerArbitrary },
+  { weight: 2, arbitrary: haarProbeArbitrary },
+  { weight: 2, arbitrary: hamiltonianProbeArbitrary },
+  {
+    weight: 1,
+    arbitrary: fc
+      .tuple(fc.double({ min: 0, max: 1, noNaN: true }), fc.oneof(interceptResendArbitrary, clonerArbitrary), fc.oneof(hamiltonianProbeArbitrary, haarProbeArbitrary))
+      .map(([w, a, b]): Adversary => ({ kind: "mixture", parts: [{ weight: w, attack: a }, { weight: 1 - w, attack: b }] })),
+  },
+);
+
+/** Photon-number splitting with a generated attack on the forwarded single photons. */
+export const pnsArbitrary: fc.Arbitrary<Adversary> = fc
+  .oneof({ weight: 3, arbitrary: fc.constant<Adversary>({ kind: "none" }) }, { weight: 2, arbitrary: singlePhotonAttackArbitrary })
+  .map((singlePhoton): Adversary => ({ kind: "pns", singlePhoton }));
+
+/** Eve hiding a single-photon attack in the fibre noise she removes. */
+export const hideInNoiseArbitrary: fc.Arbitrary<Adversary> = singlePhotonAttackArbitrary.map((attack): Adversary => ({ kind: "hide-in-noise", attack }));
+
+/** Named generated spaces a scenario can ask for. */
+export const ADVERSARY_SPACES = ["intercept-resend", "random-basis-intercept", "cloner", "probes", "single-photon", "pns", "hide-in-noise", "any"] as const;
+
+/** A generated adversary space. */
+export type AdversarySpace = (typeof ADVERSARY_SPACES)[number];
+
+/** The arbitrary of a named space. */
+export function adversaryArbitrary(space: AdversarySpace): fc.Arbitrary<Adversary> {
+  switch (space) {
+    case "intercept-resend":
+      return interceptResendArbitrary;
+    case "random-basis-intercept":
+      return randomBasisInterceptArbitrary;
+    case "cloner":
+      return clonerArbitrary;
+    case "probes":
+      return fc.oneof(haarProbeArbitrary, hamiltonianProbeArbitrary);
+    case "single-photon":
+      return singlePhotonAttackArbitrary;
+    case "pns":
+      return pnsArbitrary;
+    case "hide-in-noise":
+      return hideInNoiseArbitrary;
+    case "any":
+      return fc.oneof(singlePhotonAttackArbitrary, pnsArbitrary, hideInNoiseArbitrary);
+  }
+}
