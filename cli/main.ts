@@ -63,7 +63,21 @@ function invokedDirectly(): boolean {
   }
 }
 
+/**
+ * quantum-circuit (used for the report's circuit diagrams) pulls in an antlr4 build that warns
+ * about a circular import on every start; that warning says nothing about this run, so it is
+ * dropped and every other warning is still printed.
+ */
+function quietKnownDependencyWarning(): void {
+  process.removeAllListeners("warning");
+  process.on("warning", (w) => {
+    if (w.message.includes("INVALID_ALT_NUMBER")) return;
+    process.stderr.write(`${w.name}: ${w.message}\n`);
+  });
+}
+
 if (invokedDirectly()) {
+  quietKnownDependencyWarning();
   const io: CliIo = {
     stdout: (text) => void process.stdout.write(text),
     stderr: (text) => void process.stderr.write(text),

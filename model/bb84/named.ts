@@ -45,10 +45,10 @@ export function namedAdversary(name: string, options: NamedAdversaryOptions = {}
     case "intercept-resend": {
       const basis = options.basis ?? "random";
       if (!(INTERCEPT_BASES as readonly string[]).includes(basis)) throw new RangeError(`basis must be one of ${INTERCEPT_BASES.join(", ")}, got ${JSON.stringify(basis)}`);
-      return validateAdversary({ kind: "intercept-resend", fraction: options.fraction ?? 1, basis: basis as InterceptBasis }, "fraction");
+      return validateAdversary({ kind: "intercept-resend", fraction: options.fraction ?? 1, basis: basis as InterceptBasis });
     }
     case "cloner":
-      return validateAdversary({ kind: "cloner", disturbance: options.disturbance ?? 0.11 }, "disturbance");
+      return validateAdversary({ kind: "cloner", disturbance: options.disturbance ?? 0.11 });
     case "pns":
       return { kind: "pns", singlePhoton: { kind: "none" } };
     case "pns-cloner":

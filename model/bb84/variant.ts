@@ -9,7 +9,8 @@
  *   the remaining bits are the key (eq. 5); no error correction, no privacy amplification.
  * - `with-pa`: the same plus error correction (Cascade, leak counted) and privacy amplification
  *   (Toeplitz hashing) sized from the estimated phase error rate.
- * - `z-only`: a broken variant without basis switching: every photon in Z (negative control).
+ * - `z-only`: a broken variant without basis switching: every photon in Z; error correction and
+ *   privacy amplification as in `with-pa`, sized from `e_Z`, the only estimate it has (negative control).
  * - `truncated-test`: broken estimation: the test sample is silently cut to `ceil(n/8)` bits
  *   (a bits-versus-bytes slip), the threshold still applied (negative control).
  * - `predictable-test`: broken estimation: the test positions are known to Eve in advance, so
@@ -22,7 +23,7 @@ export const PROTOCOL_VARIANTS: readonly ProtocolVariant[] = ["paper", "with-pa"
 
 /** Whether the variant compresses the key by privacy amplification (and corrects errors). */
 export function hasPrivacyAmplification(v: ProtocolVariant): boolean {
-  return v === "with-pa";
+  return v === "with-pa" || v === "z-only";
 }
 
 /** Whether the KDC and the receiver choose bases at random (false only for `z-only`). */
