@@ -1,32 +1,11 @@
 /**
- * Rekey cost per membership change (one leave) for N = 10 .. 10^6 members: the paper's flat
- * rekey (N - 1 ciphertexts of eq. 6 under member-scope private keys) against a logical key
- * hierarchy (at most 2 (ceil(log2 N) - 1) wraps). Every message is a real AES-256-GCM ciphertext.
- * Reference: Wong, Gouda, Lam, SIGCOMM 1998, Table 2; RFC 2627.
+ * Bench: rekey cost per membership change (one leave) for N = 10 .. 10^6 members, flat vs LKH.
+ * The measurement itself lives in properties/kdc/rekeyCost.ts (the report's figure uses it too).
  * @module
  */
-import { performance } from "node:perf_hooks";
-import { seeded, type Rng } from "../model/random.js";
-import { deriveKey } from "../model/kdc/aesGcm.js";
-import { flatRekey } from "../model/kdc/flatRekey.js";
-import { privateKey, type GroupKeyCiphertext } from "../model/kdc/groupKeyCipher.js";
-import { drawKeyMaterial } from "../model/kdc/keyPool.js";
-import { newKdcGroup, type KdcGroup } from "../model/kdc/kdcGroup.js";
-import { createLkhTree, lkhLeave, type LkhTree } from "../model/kdc/lkhTree.js";
-import { drawInt } from "../model/random.js";
-import type { Figure } from "../properties/types.js";
+import { measureLeaveCost, rekeyCostFigure, type KdcRekeyRow } from "../properties/kdc/rekeyCost.js";
 
-/** One measured row: cost of one leave in a group of `n` members. */
-export interface KdcRekeyRow {
-  readonly n: number;
-  readonly strategy: "flat" | "lkh";
-  /** Ciphertexts the KDC sends for one leave. */
-  readonly messages: number;
-  /** Ciphertext bytes on the wire (nonce or pad offset + body + tag), headers excluded. */
-  readonly bytes: number;
-  /** Wall-clock milliseconds per leave (mean over the measured leaves). */
-  readonly msPerChange: number;
-}
+export { rekeyCostFigure, type KdcRekeyRow };
 
 /** Bench options (defaults: N up to 10^6, 3 leaves per size, flat stopped when the next size would exceed ~2 s). */
 export interface KdcRekeyBenchOptions {
@@ -41,91 +20,18 @@ export async function runKdcRekeyBench(options: KdcRekeyBenchOptions = {}): Prom
   const maxN = options.maxN ?? 1_000_000;
   const changes = options.changes ?? 3;
   const budget = options.flatBudgetMs ?? 2000;
+  const seed = options.seed ?? 2020;
   const rows: KdcRekeyRow[] = [];
   let flatOn = true;
   for (let n = 10; n <= maxN; n *= 10) {
     if (flatOn) {
-      const row = benchFlat(n, changes, seeded(options.seed ?? 2020));
+      const row = measureLeaveCost("flat", n, changes, seed);
       rows.push(row);
       // the flat cost grows linearly: stop before a size whose predicted cost exceeds the budget
       if (row.msPerChange * 10 > budget) flatOn = false;
     }
-    rows.push(benchLkh(n, changes, seeded(options.seed ?? 2020)));
+    rows.push(measureLeaveCost("lkh", n, changes, seed));
     await new Promise((resolve) => setImmediate(resolve));
   }
   return rows;
-}
-
-/** Messages per leave against N on log-log axes, with the `2 log2 N` target. */
-export function rekeyCostFigure(rows: readonly KdcRekeyRow[]): Figure {
-  const series = (strategy: "flat" | "lkh") =>
-    rows.filter((r) => r.strategy === strategy).map((r) => [r.n, r.messages] as const);
-  const ns = [...new Set(rows.map((r) => r.n))].sort((a, b) => a - b);
-  return {
-    id: "kdc.rekey-cost",
-    title: "Rekey messages per leave: flat vs logical key hierarchy",
-    caption:
-      "Ciphertexts the KDC sends when one member leaves a group of N (member-scope private keys). " +
-      "The paper's flat rekey grows as N - 1; LKH stays under 2 log2 N (dashed target).",
-    xLabel: "group size N",
-    yLabel: "messages per leave",
-    xScale: "log",
-    yScale: "log",
-    series: [
-      { name: "flat (paper, eq. 6 per member)", mark: "point", points: series("flat") },
-      { name: "LKH (Wong-Gouda-Lam)", mark: "point", points: series("lkh") },
-      { name: "2 log2 N", mark: "line", points: ns.map((n) => [n, 2 * Math.log2(n)] as const) },
-    ],
-  };
-}
-
-function benchFlat(n: number, changes: number, rng: Rng): KdcRekeyRow {
-  const members = Array.from({ length: n }, (_, i) => `m${i}`);
-  const [materials, r1] = drawKeyMaterial(rng, 32 * n);
-  const privateKeys = new Map(members.map((m, i) => [m, privateKey(m, "aes-256-gcm", materials.subarray(32 * i, 32 * i + 32))]));
-  let group: KdcGroup = { ...newKdcGroup("g", "member-scope", "aes-256-gcm"), members, privateKeys };
-  let next = r1;
-  let messages = 0;
-  let bytes = 0;
-  let ms = 0;
-  for (let c = 0; c < changes; c++) {
-    const [index, r2] = drawInt(next, 0, group.members.length - 1);
-    const t0 = performance.now();
-    const out = flatRekey.leave(group, group.members[index], r2);
-    ms += performance.now() - t0;
-    group = out.group;
-    next = out.rng;
-    messages += out.messages.length;
-    bytes += out.messages.reduce((s, m) => s + (m.kind === "group-key" ? ciphertextBytes(m.ciphertext) : 0), 0);
-  }
-  return { n, strategy: "flat", messages: messages / changes, bytes: bytes / changes, msPerChange: ms / changes };
-}
-
-function benchLkh(n: number, changes: number, rng: Rng): KdcRekeyRow {
-  const members = Array.from({ length: n }, (_, i) => `m${i}`);
-  const [leafSecret, r1] = drawKeyMaterial(rng, 32);
-  // leaf (individual) keys stand for the members' QKD keys, derived on demand
-  let [tree, next]: [LkhTree, Rng] = createLkhTree(members, (m) => deriveKey(leafSecret, `leaf|${m}`), r1);
-  let messages = 0;
-  let bytes = 0;
-  let ms = 0;
-  const left = new Set<number>();
-  for (let c = 0; c < changes; c++) {
-    let index: number;
-    [index, next] = drawInt(next, 0, n - 1);
-    while (left.has(index)) index = (index + 1) % n;
-    left.add(index);
-    const t0 = performance.now();
-    const change = lkhLeave(tree, members[index], next);
-    ms += performance.now() - t0;
-    tree = change.tree;
-    next = change.rng;
-    messages += change.messages.length;
-    bytes += change.messages.reduce((s, m) => s + ciphertextBytes(m.ciphertext), 0);
-  }
-  return { n, strategy: "lkh", messages: messages / changes, bytes: bytes / changes, msPerChange: ms / changes };
-}
-
-function ciphertextBytes(c: GroupKeyCiphertext): number {
-  return (c.cipher === "otp" ? 8 : c.nonce.length) + c.body.length + c.tag.length;
 }

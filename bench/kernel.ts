@@ -100,6 +100,9 @@ export async function runKernelBench(options: KernelBenchOptions = {}): Promise<
 
   const rows: KernelBenchRow[] = [];
   const rng = mulberry32(7);
+  // JIT warm-up of every code path before anything is timed
+  for (const op of ["gate1", "gate2", "kraus1"] as const) timeBatches(densityWorkload(op, 5, rng), 1, 0.2);
+  timeBatches(eigenWorkload(12, rng), 1, 0.2);
   for (const op of ["gate1", "gate2", "kraus1"] as const) {
     for (let n = 2; n <= maxQubits; n++) {
       const kernel = timeBatches(densityWorkload(op, n, rng), timing.batches, timing.batchSeconds);
@@ -233,7 +236,7 @@ function timeBatches(fn: (k: number) => void, batches: number, seconds: number):
     do { fn(k++); ops++; el = (performance.now() - t0) / 1000; } while (el < seconds);
     return ops / el;
   };
-  batch(); // warm-up: JIT and allocator
+  batch(); // warm-up of this size: caches and allocator
   const samples = Array.from({ length: batches }, batch);
   return { median: median(samples), samples };
 }

@@ -5,6 +5,7 @@
  */
 import type { Figure } from "./types.js";
 import { keyRateFigure } from "./bb84/keyrate.js";
+import { rekeyCostFigureFromModel } from "./kdc/rekeyCost.js";
 
 /** A named provider of figure data. */
 export interface FigureProvider {
@@ -17,6 +18,7 @@ export interface FigureProvider {
 /** Every shipped figure provider. */
 export const figureProviders: readonly FigureProvider[] = [
   { id: "bb84.keyrate-vs-distance", protocol: "bb84", compute: keyRateFigure },
+  { id: "kdc.rekey-cost", protocol: "kdc", compute: rekeyCostFigureFromModel },
 ];
 
 /** Compute the figures of the given protocols (all when `protocols` is omitted), in list order. */

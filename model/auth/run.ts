@@ -111,7 +111,7 @@ export function runAuth(config: RunConfig): RunResult {
           });
         }
       }
-      branches = merge(next);
+      branches = compactRecords(merge(next));
     }
     sessions.push({ session: r + 1, acceptance: branches.reduce((s, b) => s + b.weight, 0), branches });
   }
@@ -128,6 +128,36 @@ function fingerprint(rho: DensityMatrix): string {
   let s = "";
   for (const v of rho.matrix.data) s += `${Math.round(v * 1e11)},`;
   return s;
+}
+
+/**
+ * Merge record strings that leave Eve in the same position: two records r, r' whose conditional
+ * states `rho_{K_KDC K_member E | r}` are equal carry the same information about the keys now and
+ * later (the strategy does not adapt to outcomes), so relabelling r' as r changes no acceptance,
+ * no Holevo quantity and no guessing probability. Keeps histories from growing without bound.
+ */
+function compactRecords(branches: readonly Branch[]): Branch[] {
+  const byRecord = new Map<string, Branch[]>();
+  for (const b of branches) {
+    const list = byRecord.get(b.records);
+    if (list) list.push(b);
+    else byRecord.set(b.records, [b]);
+  }
+  if (byRecord.size < 2) return [...branches];
+  const representative = new Map<string, string>();
+  const relabel = new Map<string, string>();
+  for (const [records, list] of byRecord) {
+    const total = list.reduce((s, b) => s + b.weight, 0);
+    const signature = list
+      .map((b) => `${b.kdcKey}|${b.memberKey}|${Math.round((b.weight / total) * 1e10)}|${fingerprint(b.eve)}`)
+      .sort()
+      .join(";");
+    const rep = representative.get(signature);
+    if (rep === undefined) representative.set(signature, records);
+    else relabel.set(records, rep);
+  }
+  if (relabel.size === 0) return [...branches];
+  return merge(branches.map((b) => (relabel.has(b.records) ? { ...b, records: relabel.get(b.records)! } : b)));
 }
 
 function merge(branches: readonly Branch[]): Branch[] {

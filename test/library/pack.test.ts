@@ -5,10 +5,12 @@
  * type-check that suite against the shipped declarations, and run the CLI with npx.
  *
  * Slow (it installs packages: minutes); the repository's dist/ is never touched (the build
- * goes to a temporary directory laid out like the package).
+ * goes to a temporary directory laid out like the package). `QKD_PACK_TSCONFIG` builds with
+ * another configuration (to try a change before committing it); `QKD_KEEP_PACK_DIR=1` keeps
+ * the temporary directory for inspection.
  */
 import { spawnSync, type SpawnSyncReturns } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -35,6 +37,13 @@ function run(command: string, args: readonly string[], cwd: string, timeout = 5 
 
 function explain(r: SpawnSyncReturns<string>): string {
   return `exit ${r.status}${r.error ? ` (${r.error.message})` : ""}\n--- stdout\n${r.stdout?.slice(-4000)}\n--- stderr\n${r.stderr?.slice(-4000)}`;
+}
+
+/** The YAML scenario files under `dir`, relative to it. */
+function findYaml(dir: string, prefix = ""): string[] {
+  return readdirSync(join(dir, prefix), { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? findYaml(dir, `${prefix}${e.name}/`) : /\.ya?ml$/.test(e.name) ? [`${prefix}${e.name}`] : [],
+  );
 }
 
 let files: string[] = [];
@@ -168,6 +177,8 @@ describe("npm pack and a fresh install", () => {
     expect(files).toContain("package.json");
     expect(files).toContain("dist/cli/main.js");
     expect(files).toContain("scenarios/scenario.schema.json");
+    const shippedScenarios = findYaml(join(root, "scenarios")).map((f) => `scenarios/${f}`);
+    for (const f of shippedScenarios) expect(files).toContain(f);
     for (const target of Object.values(pkgJson.exports)) {
       for (const file of typeof target === "string" ? [target] : [target.default, target.types]) expect(files).toContain(file.replace(/^\.\//, ""));
     }
