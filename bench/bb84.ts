@@ -6,7 +6,7 @@
  */
 import { performance } from "node:perf_hooks";
 import * as fc from "fast-check";
-import { estimate, pulseStatistics, samplePulses, sift, IDEAL_LINK, type Adversary } from "../model/bb84/index.js";
+import { estimate, outcomeTable, samplePulses, sift, IDEAL_LINK, type Adversary } from "../model/bb84/index.js";
 import { seeded } from "../model/random.js";
 import { adversaryArbitrary } from "../properties/bb84/arbitraries.js";
 import { secrecy } from "../properties/bb84/secrecy.js";
@@ -42,7 +42,7 @@ function secrecyChecksPerSecond(): BenchResult {
 }
 
 function sampledPulsesPerSecond(): BenchResult {
-  const stats = pulseStatistics(IDEAL_LINK, { kind: "cloner", disturbance: 0.05 });
+  const stats = outcomeTable(IDEAL_LINK, { kind: "cloner", disturbance: 0.05 });
   const n = 1_000_000;
   samplePulses(stats, 50_000, "random", seeded(0)); // warm-up
   let pulses = 0, seed = 1;

@@ -35,11 +35,6 @@ export interface PulseStatistics {
   readonly eveGuessByBasis: readonly [number, number];
   /** Mutual information between the sifted bit and Eve's measurement outcome (sector, guess), in bits. */
   readonly eveMutualInformationByBasis: readonly [number, number];
-  /**
-   * `P(k, g | a, x, b)`: Bob's record k (0, 1, 2 = no click) and Eve's guess g, for case
-   * `c = 4a + 2x + b`, at index `6c + 2k + g`. Sums to 1 over (k, g) for every case.
-   */
-  readonly outcomeTable: Float64Array;
   /** The sectors' labels and weights, for traces. */
   readonly sectors: readonly { readonly label: string; readonly weight: number }[];
 }
@@ -51,7 +46,7 @@ export interface PulseStatistics {
 export function pulseStatistics(link: LinkSetup, adversary: Adversary): PulseStatistics {
   const sectors = pulseSectors(linkSetup(link), validateAdversary(adversary));
   const click = clickMap(link.darkCountProbability);
-  const tau = sectors.map((s) => sectorStates(s, click));
+  const tau = sectors.map((s) => sectorStates(s, click, SIFTED_CASES));
   const out = {
     qberByBasis: [0, 0] as [number, number],
     clickByBasis: [0, 0] as [number, number],
@@ -59,13 +54,12 @@ export function pulseStatistics(link: LinkSetup, adversary: Adversary): PulseSta
     eveGuessByBasis: [0, 0] as [number, number],
     eveMutualInformationByBasis: [0, 0] as [number, number],
   };
-  const table = new Float64Array(48);
   for (const a of [0, 1] as Basis[]) {
     const sifted = siftedEnsemble(sectors, tau, a);
     out.clickByBasis[a] = sifted.total;
     out.qberByBasis[a] = sifted.total > 0 ? sifted.errors / sifted.total : 0;
     out.holevoByBasis[a] = sifted.total > 0 ? holevoOfBlocks(sectors, sifted.rho) : 0;
-    const projectors = sectors.map((s, i) => positiveProjector(sub(sifted.rho[0][i], sifted.rho[1][i]), s.eveDim));
+    const projectors = helstromProjectors(sectors, sifted);
     // P(x, s, g): Eve's measurement outcome is her sector s and her Helstrom guess g in it
     const joint = sectors.flatMap((s, i) =>
       ([0, 1] as Bit[]).flatMap((x) => {
@@ -82,33 +76,36 @@ export function pulseStatistics(link: LinkSetup, adversary: Adversary): PulseSta
       for (let k = 0; k < joint.length; k += 4) psg.push(pj[k] + pj[k + 2], pj[k + 1] + pj[k + 3]);
       out.eveMutualInformationByBasis[a] = Math.max(0, shannonEntropy(px) + shannonEntropy(psg) - shannonEntropy(pj));
     } else out.eveGuessByBasis[a] = 0.5;
-    for (const x of [0, 1] as Bit[]) {
-      for (const b of [0, 1] as Basis[]) {
-        const c = 4 * a + 2 * x + b;
-        sectors.forEach((s, i) => {
-          for (let k = 0; k < 3; k++) {
-            const t = tau[i][c][k];
-            const all = traceOf(t, s.eveDim);
-            const g0 = Math.min(all, Math.max(0, traceProduct(projectors[i], t, s.eveDim)));
-            table[6 * c + 2 * k] += s.weight * g0;
-            table[6 * c + 2 * k + 1] += s.weight * (all - g0);
-          }
-        });
-      }
-    }
   }
-  return { ...out, outcomeTable: normaliseRows(table), sectors: sectors.map((s) => ({ label: s.label, weight: s.weight })) };
+  return { ...out, sectors: sectors.map((s) => ({ label: s.label, weight: s.weight })) };
 }
 
-/** tau[case][k]: Eve's unnormalised state when Bob records k, for c = 4a + 2x + b. */
-function sectorStates(s: Sector, click: ReturnType<typeof clickMap>): Float64Array[][] {
+/** The cases c = 4a + 2x + b with a = b (the sifted ones). */
+const SIFTED_CASES: readonly number[] = [0, 2, 5, 7];
+
+/**
+ * Eve's Helstrom projector per sector for the sifted ensemble of one basis: the projector onto
+ * the positive part of `rho_0 - rho_1` (Helstrom 1976), guessing 0 on it.
+ * @internal shared with `outcomeTable.ts`.
+ */
+export function helstromProjectors(sectors: readonly Sector[], sifted: SiftedEnsemble): Float64Array[] {
+  return sectors.map((s, i) => positiveProjector(sifted.rho[0][i].map((v, k) => v - sifted.rho[1][i][k]), s.eveDim));
+}
+
+/**
+ * tau[case][k]: Eve's unnormalised state in one sector when Bob records k, for the listed cases
+ * c = 4a + 2x + b (other entries left empty).
+ * @internal shared with `outcomeTable.ts`.
+ */
+export function sectorStates(s: Sector, click: ReturnType<typeof clickMap>, cases: readonly number[]): Float64Array[][] {
   const d = s.eveDim, n = 2 * d * d;
   const out: Float64Array[][] = [];
   const shifted = new Float64Array(4 * d), e = new Float64Array(2 * d);
-  for (let c = 0; c < 8; c++) {
+  const sigma = [new Float64Array(n), new Float64Array(n), new Float64Array(n)];
+  for (const c of cases) {
     const a = (c >> 2) as Basis, x = ((c >> 1) & 1) as Bit, b = (c & 1) as Basis;
     const phi = s.transit(a, x);
-    const sigma = [new Float64Array(n), new Float64Array(n), new Float64Array(n)];
+    for (const m of sigma) m.fill(0);
     for (let p = 0; p < 4; p++) {
       const w = s.noise[p];
       if (w === 0) continue;
@@ -120,14 +117,16 @@ function sectorStates(s: Sector, click: ReturnType<typeof clickMap>): Float64Arr
         if (s.transmission < 1) addProjector(sigma[2], e, d, w * (1 - s.transmission));
       }
     }
-    out.push([0, 1, 2].map((k) => {
+    const taus: Float64Array[] = [];
+    for (let k = 0; k < 3; k++) {
       const t = new Float64Array(n);
       for (let r = 0; r < 3; r++) {
         const f = click[r][k];
         if (f !== 0) for (let i = 0; i < n; i++) t[i] += f * sigma[r][i];
       }
-      return t;
-    }));
+      taus.push(t);
+    }
+    out[c] = taus;
   }
   return out;
 }
@@ -142,14 +141,16 @@ function applyPauli(phi: Float64Array, p: number, d: number, out: Float64Array):
   }
 }
 
-interface SiftedEnsemble {
+/** @internal Eve's sifted-key states of one basis, per bit value and sector. */
+export interface SiftedEnsemble {
   /** rho[x][sector]: weighted, with the prior 1/2 on x. */
   readonly rho: Float64Array[][];
   readonly total: number;
   readonly errors: number;
 }
 
-function siftedEnsemble(sectors: readonly Sector[], tau: Float64Array[][][], a: Basis): SiftedEnsemble {
+/** @internal the sifted ensemble of basis a from the per-sector states. */
+export function siftedEnsemble(sectors: readonly Sector[], tau: Float64Array[][][], a: Basis): SiftedEnsemble {
   let total = 0, errors = 0;
   const rho = ([0, 1] as Bit[]).map((x) => {
     const c = 4 * a + 2 * x + a;
@@ -180,17 +181,4 @@ function holevoOfBlocks(sectors: readonly Sector[], rho: Float64Array[][]): numb
     inner += (e.total / avg.total) * e.entropy;
   }
   return Math.max(0, avg.entropy - inner);
-}
-
-function sub(a: Float64Array, b: Float64Array): Float64Array {
-  return a.map((v, i) => v - b[i]);
-}
-
-function normaliseRows(table: Float64Array): Float64Array {
-  for (let c = 0; c < 8; c++) {
-    let s = 0;
-    for (let k = 0; k < 6; k++) s += table[6 * c + k] = Math.max(0, table[6 * c + k]);
-    if (s > 0) for (let k = 0; k < 6; k++) table[6 * c + k] /= s;
-  }
-  return table;
 }

@@ -16,6 +16,7 @@ export { namedAdversary, NAMED_ADVERSARIES, type NamedAdversaryOptions } from ".
 export { eveIsometry, measureResendIsometry, type Isometry, type PhotonAttack } from "./isometry.js";
 export { pulseSectors, type Sector } from "./sectors.js";
 export { pulseStatistics, type PulseStatistics } from "./exact.js";
+export { outcomeTable } from "./outcomeTable.js";
 export { acceptsEstimate, acceptanceProbability, hoeffdingBound, binomialPmf } from "./threshold.js";
 export { PROTOCOL_VARIANTS, protocolVariant, hasPrivacyAmplification, switchesBases, testedBits, type ProtocolVariant } from "./variant.js";
 export { exactRun, DEFAULT_RUN, type ExactRun, type RunParameters } from "./exactRun.js";

@@ -5,7 +5,7 @@
  * uniform key prior. The trace is data (JSON) the report renders.
  * @module
  */
-import { keepSubsystems, mixture } from "../../model/kernel/index.js";
+import { bitsKet, densityOf, keepSubsystems, mixture, type DensityMatrix } from "../../model/kernel/index.js";
 import {
   blochVector,
   formatStep,
@@ -26,7 +26,6 @@ import {
 import type { TraceStep } from "../types.js";
 import { evaluateStrategy } from "./evaluate.js";
 import type { AuthParams } from "./params.js";
-import { densityOf, bitsKet, type DensityMatrix } from "../../model/kernel/index.js";
 
 /** The key followed by a trace when none is fixed: pairs (1, 0), parity 1, X basis when basis-encoded. */
 function defaultTraceKey(keyBits: number): number {

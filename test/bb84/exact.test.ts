@@ -5,6 +5,7 @@ import {
   qubitKet, tensor, traceOut, basisKet, pure, probabilities,
 } from "../../model/kernel/index.js";
 import { pulseStatistics } from "../../model/bb84/exact.js";
+import { outcomeTable } from "../../model/bb84/outcomeTable.js";
 import { IDEAL_LINK, linkSetup } from "../../model/bb84/setup.js";
 import { haarUnitaryFromUniforms, probe } from "../../model/bb84/probes.js";
 import { INTERCEPT_BASES } from "../../model/bb84/adversary.js";
@@ -60,10 +61,10 @@ describe("exact per-pulse statistics", () => {
   });
 
   test("outcome table rows sum to 1", () => {
-    const s = pulseStatistics(linkSetup({ darkCountProbability: 0.01, detectorEfficiency: 0.3 }), { kind: "cloner", disturbance: 0.1 });
+    const table = outcomeTable(linkSetup({ darkCountProbability: 0.01, detectorEfficiency: 0.3 }), { kind: "cloner", disturbance: 0.1 });
     for (let c = 0; c < 8; c++) {
       let t = 0;
-      for (let k = 0; k < 6; k++) t += s.outcomeTable[6 * c + k];
+      for (let k = 0; k < 6; k++) t += table[6 * c + k];
       expect(t).toBeCloseTo(1, 12);
     }
   });

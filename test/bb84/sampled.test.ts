@@ -1,7 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { seeded } from "../../model/random.js";
 import {
-  IDEAL_LINK, linkSetup, pulseStatistics, samplePulses, sift, estimate, sampledRun, exactRun, acceptanceProbability,
+  IDEAL_LINK, linkSetup, outcomeTable, samplePulses, sift, estimate, sampledRun, exactRun, acceptanceProbability,
   DEFAULT_SAMPLED_RUN, type Adversary,
 } from "../../model/bb84/index.js";
 
@@ -19,7 +19,7 @@ describe("sampled mode agrees with the exact model", () => {
   ];
   test.each(cases)("%s: sifted QBER, sifted rate and Eve's agreement within 4 sigma", (_, adversary, link) => {
     const exact = exactRun(link, adversary, "paper");
-    const [records] = samplePulses(exact.pulses, 400_000, "random", seeded(5));
+    const [records] = samplePulses(outcomeTable(link, adversary), 400_000, "random", seeded(5));
     const s = sift(records);
     within4Sigma(s.length / records.count, exact.siftedRate, records.count);
     let errors = 0, eve = 0;
@@ -34,7 +34,7 @@ describe("sampled mode agrees with the exact model", () => {
   test("acceptance frequency of eq. 4 over seeded runs matches the exact binomial value", () => {
     const adversary: Adversary = { kind: "intercept-resend", fraction: 0.4, basis: "random" }; // QBER 0.1
     const n = 200, threshold = 0.11, trials = 300;
-    const stats = pulseStatistics(IDEAL_LINK, adversary);
+    const stats = outcomeTable(IDEAL_LINK, adversary);
     let accepted = 0;
     let rng = seeded(99);
     for (let t = 0; t < trials; t++) {
@@ -83,7 +83,7 @@ describe("sampled mode agrees with the exact model", () => {
   });
 
   test("throughput: >= 10^6 pulses/s including sifting and estimation", () => {
-    const stats = pulseStatistics(IDEAL_LINK, { kind: "cloner", disturbance: 0.05 });
+    const stats = outcomeTable(IDEAL_LINK, { kind: "cloner", disturbance: 0.05 });
     const N = 1_000_000;
     samplePulses(stats, 10_000, "random", seeded(0)); // warm-up
     const t0 = performance.now();

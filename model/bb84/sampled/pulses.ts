@@ -2,11 +2,11 @@
  * Sampled mode, step 1: a seeded finite run of N pulses (PROTOCOL.md 2.2 steps 1-3). For every
  * pulse the KDC draws its bit `S_i^b` and basis (eq. 3), the receiver draws its basis, and Bob's
  * record and Eve's guess are drawn from the exact per-pulse distribution `P(k, g | a, x, b)`
- * of {@link PulseStatistics.outcomeTable}, so the sampled strings have exactly the model's law.
+ * of {@link outcomeTable}, so the sampled strings have exactly the model's law.
  * @module
  */
 import { withRng, type Rng } from "../../random.js";
-import type { PulseStatistics } from "../exact.js";
+import type { outcomeTable } from "../outcomeTable.js"; // for the docs link
 
 /** The per-pulse records of a sampled run, one byte per pulse in each array. */
 export interface PulseRecords {
@@ -27,21 +27,22 @@ export interface PulseRecords {
 export type BasisChoice = "random" | "z-only";
 
 /**
- * Sample `count` pulses. One 53-bit uniform per pulse: its top three bits choose (a, x, b), the
+ * Sample `count` pulses from an {@link outcomeTable}. One 53-bit uniform per pulse: its top three bits choose (a, x, b), the
  * rest picks the outcome from the cumulative table. Pulses with index below `honestPrefix`
  * are drawn from `honest` instead (Eve leaves them alone; the `predictable-test` control).
- * @example samplePulses(pulseStatistics(IDEAL_LINK, NO_ADVERSARY), 1e6, "random", seeded(1))
+ * @example samplePulses(outcomeTable(IDEAL_LINK, NO_ADVERSARY), 1e6, "random", seeded(1))
  */
 export function samplePulses(
-  stats: PulseStatistics,
+  table: ReturnType<typeof outcomeTable>,
   count: number,
   bases: BasisChoice,
   rng: Rng,
-  honest?: { readonly stats: PulseStatistics; readonly prefix: number },
+  honest?: { readonly table: Float64Array; readonly prefix: number },
 ): [PulseRecords, Rng] {
   if (!(Number.isInteger(count) && count >= 0)) throw new RangeError(`samplePulses: count must be a non-negative integer, got ${count}`);
-  const attacked = cumulative(stats.outcomeTable);
-  const clean = honest ? cumulative(honest.stats.outcomeTable) : attacked;
+  if (table.length !== 48) throw new RangeError(`samplePulses: the outcome table must have 48 entries, got ${table.length}`);
+  const attacked = cumulative(table);
+  const clean = honest ? cumulative(honest.table) : attacked;
   const prefix = honest ? Math.min(count, honest.prefix) : 0;
   const kdcBases = new Uint8Array(count), kdcBits = new Uint8Array(count), receiverBases = new Uint8Array(count);
   const receiverRecords = new Uint8Array(count), eveGuesses = new Uint8Array(count);

@@ -8,7 +8,8 @@
 import type { Rng } from "../../random.js";
 import { split } from "../../random.js";
 import { NO_ADVERSARY, type Adversary } from "../adversary.js";
-import { pulseStatistics, type PulseStatistics } from "../exact.js";
+import { pulseStatistics } from "../exact.js";
+import { outcomeTable } from "../outcomeTable.js";
 import { phaseErrorUpperBound, privacyAmplifiedLength, privacyAmplify, reconcile } from "../postprocessing/index.js";
 import type { LinkSetup } from "../setup.js";
 import { hasPrivacyAmplification, switchesBases, testedBits, type ProtocolVariant } from "../variant.js";
@@ -68,10 +69,10 @@ export interface SampledRun {
  * @throws RangeError when fewer than n bits survive sifting.
  */
 export function sampledRun(link: LinkSetup, adversary: Adversary, variant: ProtocolVariant, settings: SampledRunSettings, rng: Rng): [SampledRun, Rng] {
-  const stats = pulseStatistics(link, adversary);
+  const table = outcomeTable(link, adversary);
   const [r1, rest] = split(rng);
   const honest = variant === "predictable-test" ? honestPrefix(link, settings.testSize) : undefined;
-  const [records, r2] = samplePulses(stats, settings.pulses, switchesBases(variant) ? "random" : "z-only", r1, honest);
+  const [records, r2] = samplePulses(table, settings.pulses, switchesBases(variant) ? "random" : "z-only", r1, honest);
   const sifted = sift(records);
   const positions = variant === "predictable-test" ? "prefix" : "random";
   const [est, r3] = estimate(sifted, settings.testSize, settings.threshold, { positions, compared: testedBits(variant, settings.testSize) }, r2);
@@ -116,8 +117,8 @@ function phaseUpper(est: Estimate, keyBits: number, epsilonPE: number): number {
 }
 
 /** Pulses Eve leaves alone in `predictable-test`: enough for n sifted bits with a wide margin. */
-function honestPrefix(link: LinkSetup, n: number): { stats: PulseStatistics; prefix: number } {
+function honestPrefix(link: LinkSetup, n: number): { table: Float64Array; prefix: number } {
   const stats = pulseStatistics(link, NO_ADVERSARY);
   const sifted = (stats.clickByBasis[0] + stats.clickByBasis[1]) / 4;
-  return { stats, prefix: Math.ceil((2 * n) / Math.max(sifted, 1e-12)) + 100 };
+  return { table: outcomeTable(link, NO_ADVERSARY), prefix: Math.ceil((2 * n) / Math.max(sifted, 1e-12)) + 100 };
 }
