@@ -40,7 +40,7 @@ export async function execute(cells: readonly MatrixCell[], options: ExecuteOpti
     {
       ...(options.runs !== undefined ? { runs: options.runs } : {}),
       ...(options.seed !== undefined ? { seed: options.seed } : {}),
-      replayCommand: replayCommandLine,
+      replayCommand: (scenario, property, seed, path) => replayCommandLine(scenario, property, seed, path, env.context.plugins),
     },
     (outcome, done, total) => progress.tick(outcome, done, total),
   );
@@ -49,7 +49,10 @@ export async function execute(cells: readonly MatrixCell[], options: ExecuteOpti
   const doc = buildResultsDocument({
     version: packageVersion(),
     results,
-    figures: allFigures(protocolsOf(results)),
+    figures: [
+      ...allFigures(protocolsOf(results)),
+      ...(env.context.figures ?? []).filter((f) => protocolsOf(results).includes(f.protocol)).map((f) => f.compute()),
+    ],
     run: {
       startedAt,
       durationMs: Math.round(performance.now() - started),

@@ -2,6 +2,7 @@
  * What the CLI talks to, injected so that tests call {@link main} in-process.
  * @module
  */
+import type { FigureProvider } from "../properties/figures.js";
 import type { PropertyDefinition } from "../properties/types.js";
 import type { ReportRenderers } from "../reports/write.js";
 
@@ -21,6 +22,10 @@ export interface CliContext {
   readonly definitions?: readonly PropertyDefinition[];
   /** The directory `verify` and `list` read when given no files (default: the shipped one). */
   readonly scenariosDir?: string;
+  /** Figure providers known besides the shipped ones (from plugins). */
+  readonly figures?: readonly FigureProvider[];
+  /** Plugin modules loaded with `--plugin`, repeated in printed replay commands. */
+  readonly plugins?: readonly string[];
   /** Report renderers (default: the shipped HTML, JSON and JUnit renderers). */
   readonly renderers?: ReportRenderers;
 }

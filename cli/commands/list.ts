@@ -4,6 +4,7 @@
  */
 import { stableJson } from "../../reports/json.js";
 import type { Command } from "../command.js";
+import { pluginFlag, withPlugins } from "../plugins.js";
 import { EXIT_OK } from "../exit-codes.js";
 import { jsonFlag } from "../flags.js";
 import { loadScenarios } from "../load-scenarios.js";
@@ -13,8 +14,9 @@ export const listCommand: Command = {
   name: "list",
   summary: "list the scenarios and their properties with the expected verdicts",
   usage: "[files or dirs]",
-  flags: [jsonFlag],
-  async run(args, env) {
+  flags: [jsonFlag, pluginFlag],
+  async run(args, baseEnv) {
+    const env = { ...baseEnv, context: await withPlugins(baseEnv.context, args) };
     const scenarios = loadScenarios(args.positionals, env.context);
     const rows = scenarios.map((s) => ({
       name: s.name,

@@ -7,6 +7,7 @@ import { stableJson } from "../../reports/json.js";
 import { matrixOf } from "../../scenarios/matrix.js";
 import { runCell } from "../../scenarios/run.js";
 import type { Command } from "../command.js";
+import { pluginFlag, withPlugins } from "../plugins.js";
 import { EXIT_MISMATCH, EXIT_OK } from "../exit-codes.js";
 import { jsonFlag, pathFlag, propertyFlag, runsFlag, seedFlag } from "../flags.js";
 import { loadScenarios } from "../load-scenarios.js";
@@ -19,8 +20,9 @@ export const replayCommand: Command = {
   name: "replay",
   summary: "replay one counterexample exactly and print its attack trace",
   usage: "SCENARIO --property ID --seed S --path P",
-  flags: [propertyFlag, seedFlag, pathFlag, runsFlag, jsonFlag],
-  async run(args, env) {
+  flags: [propertyFlag, seedFlag, pathFlag, runsFlag, jsonFlag, pluginFlag],
+  async run(args, baseEnv) {
+    const env = { ...baseEnv, context: await withPlugins(baseEnv.context, args) };
     if (args.positionals.length !== 1) throw new UsageError(`replay: expected one scenario file, got ${args.positionals.length}`);
     for (const name of ["property", "seed", "path"]) {
       if (!args.flags.has(name)) throw new UsageError(`replay: --${name} is required`);
@@ -38,7 +40,7 @@ export const replayCommand: Command = {
       seed: args.flags.get("seed") as number,
       path: args.flags.get("path") as string,
       ...(runs !== undefined ? { runs } : {}),
-      replayCommand: replayCommandLine,
+      replayCommand: (scenario, property, seed, path) => replayCommandLine(scenario, property, seed, path, env.context.plugins),
     });
     env.io.stdout(args.flags.get("json") === true ? stableJson(result) : traceText(result));
     return result.matches ? EXIT_OK : EXIT_MISMATCH;

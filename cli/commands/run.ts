@@ -5,6 +5,7 @@
  */
 import { matrixOf } from "../../scenarios/matrix.js";
 import type { Command } from "../command.js";
+import { pluginFlag, withPlugins } from "../plugins.js";
 import { execute } from "../execute.js";
 import { formatFlag, jsonFlag, outFlag, propertyFlag, runsFlag, seedFlag } from "../flags.js";
 import { loadScenarios } from "../load-scenarios.js";
@@ -16,8 +17,9 @@ export const runCommand: Command = {
   name: "run",
   summary: "run one scenario (optionally one --property) and write the reports",
   usage: "SCENARIO",
-  flags: [propertyFlag, seedFlag, runsFlag, outFlag, formatFlag, jsonFlag],
-  async run(args, env) {
+  flags: [propertyFlag, seedFlag, runsFlag, outFlag, formatFlag, jsonFlag, pluginFlag],
+  async run(args, baseEnv) {
+    const env = { ...baseEnv, context: await withPlugins(baseEnv.context, args) };
     if (args.positionals.length !== 1) throw new UsageError(`run: expected one scenario file, got ${args.positionals.length}`);
     const scenarios = loadScenarios(args.positionals, env.context);
     if (scenarios.length !== 1) throw new UsageError(`run: ${args.positionals[0]} holds ${scenarios.length} scenarios; name one file`);

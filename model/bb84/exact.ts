@@ -46,7 +46,7 @@ export interface PulseStatistics {
 export function pulseStatistics(link: LinkSetup, adversary: Adversary): PulseStatistics {
   const sectors = pulseSectors(linkSetup(link), validateAdversary(adversary));
   const click = clickMap(link.darkCountProbability);
-  const tau = sectors.map((s) => sectorStates(s, click, SIFTED_CASES));
+  const tau = sectors.map((s) => sectorStates(s, click, SIFTED_CASES, 2)); // clicks only: sifting drops "no click"
   const out = {
     qberByBasis: [0, 0] as [number, number],
     clickByBasis: [0, 0] as [number, number],
@@ -94,10 +94,10 @@ export function helstromProjectors(sectors: readonly Sector[], sifted: SiftedEns
 
 /**
  * tau[case][k]: Eve's unnormalised state in one sector when Bob records k, for the listed cases
- * c = 4a + 2x + b (other entries left empty).
+ * c = 4a + 2x + b (other entries left empty); `records = 2` computes the two click records only.
  * @internal shared with `outcomeTable.ts`.
  */
-export function sectorStates(s: Sector, click: ReturnType<typeof clickMap>, cases: readonly number[]): Float64Array[][] {
+export function sectorStates(s: Sector, click: ReturnType<typeof clickMap>, cases: readonly number[], records: 2 | 3 = 3): Float64Array[][] {
   const d = s.eveDim, n = 2 * d * d;
   const out: Float64Array[][] = [];
   const shifted = new Float64Array(4 * d), e = new Float64Array(2 * d);
@@ -118,7 +118,7 @@ export function sectorStates(s: Sector, click: ReturnType<typeof clickMap>, case
       }
     }
     const taus: Float64Array[] = [];
-    for (let k = 0; k < 3; k++) {
+    for (let k = 0; k < records; k++) {
       const t = new Float64Array(n);
       for (let r = 0; r < 3; r++) {
         const f = click[r][k];

@@ -110,13 +110,18 @@ function tridiagonalize(a: Float64Array, n: number, d: Float64Array, e: Float64A
 
 /** Implicit QL with Wilkinson-type shifts on a real symmetric tridiagonal matrix (e[i] couples i, i+1). */
 function tql(d: Float64Array, e: Float64Array, n: number): void {
+  // couplings below eps^2 of the matrix scale are negligible: without this floor a block of
+  // exact zeros next to subnormal couplings never deflates and the iteration cannot converge
+  let anorm = 0;
+  for (let i = 0; i < n; i++) anorm = Math.max(anorm, Math.abs(d[i]) + Math.abs(e[i]));
+  const floor = Math.max(Number.MIN_VALUE, anorm * Number.EPSILON * Number.EPSILON);
   for (let l = 0; l < n; l++) {
     let iter = 0;
     let m: number;
     do {
       for (m = l; m < n - 1; m++) {
         const dd = Math.abs(d[m]) + Math.abs(d[m + 1]);
-        if (Math.abs(e[m]) <= Number.EPSILON * dd) break;
+        if (Math.abs(e[m]) <= Number.EPSILON * dd || Math.abs(e[m]) <= floor) break;
       }
       if (m !== l) {
         if (iter++ === 60) throw new Error("eigvalsh: QL iteration did not converge");

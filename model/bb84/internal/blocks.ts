@@ -45,6 +45,7 @@ export function traceProduct(a: Float64Array, b: Float64Array, d: number): numbe
 /** Projector onto the eigenvectors of Hermitian `m` with positive eigenvalue. */
 export function positiveProjector(m: Float64Array, d: number): Float64Array {
   if (d === 1) return Float64Array.of(m[0] > 0 ? 1 : 0, 0);
+  if (d === 2) return positiveProjector2(m);
   const { values, vectors } = eigh({ rows: d, cols: d, data: m });
   const out = new Float64Array(2 * d * d);
   const v = vectors.data;
@@ -60,4 +61,15 @@ export function positiveProjector(m: Float64Array, d: number): Float64Array {
     addProjector(out, col, d, 1);
   }
   return out;
+}
+
+/** 2x2 closed form: with `M = mean I + r n.sigma`, the projector on the larger eigenvalue is `(I + n.sigma)/2`. */
+function positiveProjector2(m: Float64Array): Float64Array {
+  const a = m[0], b = m[6], zr = m[2], zi = m[3];
+  const mean = (a + b) / 2, r = Math.hypot((a - b) / 2, zr, zi);
+  const scale = Math.max(Math.abs(a), Math.abs(b), r, 1e-300);
+  if (mean - r > 1e-14 * scale) return Float64Array.of(1, 0, 0, 0, 0, 0, 1, 0);
+  if (!(mean + r > 1e-14 * scale)) return new Float64Array(8);
+  const h = 0.5 / r;
+  return Float64Array.of(0.5 + (a - mean) * h, 0, zr * h, zi * h, zr * h, -zi * h, 0.5 + (b - mean) * h, 0);
 }
