@@ -6,6 +6,7 @@
 import type { Figure } from "./types.js";
 import { keyRateFigure } from "./bb84/keyrate.js";
 import { rekeyCostFigureFromModel } from "./kdc/rekeyCost.js";
+import { authFigureProviders } from "./auth/figures.js";
 
 /** A named provider of figure data. */
 export interface FigureProvider {
@@ -19,6 +20,7 @@ export interface FigureProvider {
 export const figureProviders: readonly FigureProvider[] = [
   { id: "bb84.keyrate-vs-distance", protocol: "bb84", compute: keyRateFigure },
   { id: "kdc.rekey-cost", protocol: "kdc", compute: rekeyCostFigureFromModel },
+  ...authFigureProviders,
 ];
 
 /** Compute the figures of the given protocols (all when `protocols` is omitted), in list order. */
