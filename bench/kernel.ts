@@ -92,7 +92,7 @@ export async function runKernelBench(options: KernelBenchOptions = {}): Promise<
   const script = resolve(root, "..", "shared", "bench", "numpy_reference.py");
   const numpy = probeNumpy(script);
   log(numpy.available ? `numpy ${numpy.version} (reference: ${script})` : `numpy reference unavailable: ${numpy.note}; comparing with mathjs instead`);
-  const timing = quick ? { batches: 3, batchSeconds: 0.05, numpySeconds: 0.25 } : { batches: 5, batchSeconds: 0.2, numpySeconds: 1.0 };
+  const timing = quick ? { batches: 3, batchSeconds: 0.05, numpySeconds: 0.25 } : { batches: 5, batchSeconds: 0.15, numpySeconds: 0.6 };
   const maxQubits = quick ? 10 : 12;
 
   const copyBandwidth = measureCopyBandwidth();

@@ -7,6 +7,7 @@ import type { Figure } from "./types.js";
 import { keyRateFigure } from "./bb84/keyrate.js";
 import { rekeyCostFigureFromModel } from "./kdc/rekeyCost.js";
 import { authFigureProviders } from "./auth/figures.js";
+import { bb84FigureProviders } from "./bb84/figures.js";
 
 /** A named provider of figure data. */
 export interface FigureProvider {
@@ -18,6 +19,7 @@ export interface FigureProvider {
 
 /** Every shipped figure provider. */
 export const figureProviders: readonly FigureProvider[] = [
+  ...bb84FigureProviders,
   { id: "bb84.keyrate-vs-distance", protocol: "bb84", compute: keyRateFigure },
   { id: "kdc.rekey-cost", protocol: "kdc", compute: rekeyCostFigureFromModel },
   ...authFigureProviders,

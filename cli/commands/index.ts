@@ -4,6 +4,7 @@
  * @module
  */
 import type { Command } from "../command.js";
+import { analyzeCommand } from "./analyze.js";
 import { keyrateCommand } from "./keyrate.js";
 import { listCommand } from "./list.js";
 import { replayCommand } from "./replay.js";
@@ -12,4 +13,4 @@ import { runCommand } from "./run.js";
 import { verifyCommand } from "./verify.js";
 
 /** Every command, in help order. */
-export const commands: readonly Command[] = [verifyCommand, runCommand, replayCommand, listCommand, reportCommand, keyrateCommand];
+export const commands: readonly Command[] = [verifyCommand, runCommand, replayCommand, listCommand, reportCommand, analyzeCommand, keyrateCommand];

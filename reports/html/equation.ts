@@ -10,5 +10,5 @@ import katex from "katex";
  * in red with the error as a tooltip, so a bad equation never hides a result.
  */
 export function renderEquation(latex: string): string {
-  return katex.renderToString(latex, { output: "mathml", throwOnError: false, displayMode: true });
+  return katex.renderToString(latex, { output: "mathml", throwOnError: false, displayMode: true, strict: "ignore" });
 }
