@@ -19,7 +19,7 @@ const params = z.object({
   scope: z.enum(["group-scope", "member-scope"]).default("member-scope"),
   strategy: z.enum(["flat", "lkh"]).default("flat"),
   cipher: z.enum(["otp", "aes-256-gcm"]).default("aes-256-gcm"),
-  variant: z.enum(["protocol", "no-qber-check"]).default("protocol"),
+  variant: z.enum(["protocol", "no-qber-check", "z-only-bb84"]).default("protocol"),
 });
 type Params = z.output<typeof params>;
 
@@ -36,7 +36,11 @@ export interface EndToEndInput {
  * The end-to-end abort property over the given quantum steps (the stand-ins by default; the lead
  * wires the real BB84 and authentication here). `steps(variant)` builds them per variant.
  */
-export function endToEndAbortProperty(steps: (variant: Params["variant"]) => QuantumSteps = defaultSteps): PropertyDefinition<Params, EndToEndInput> {
+export function endToEndAbortProperty(
+  steps: (variant: Params["variant"]) => QuantumSteps = defaultSteps,
+  id = "kdc.end-to-end-abort",
+  stepsDescription = "classical stand-ins for BB84 and authentication",
+): PropertyDefinition<Params, EndToEndInput> {
   const run = (p: Params, input: EndToEndInput): EndToEndResult => {
     const members = Array.from({ length: input.size }, (_, i) => `m${i}`);
     const eavesdropped = [...members.filter((_, i) => input.tapped[i]), ...(input.tapGroup ? ["g"] : [])];
@@ -56,12 +60,12 @@ export function endToEndAbortProperty(steps: (variant: Params["variant"]) => Qua
     );
   };
   return {
-    id: "kdc.end-to-end-abort",
+    id,
     protocol: "kdc",
     title: "An aborted key establishment leaves no group key with that party or the eavesdropper",
     statement:
       "Initialization, authentication, BB84 private-key establishment (eavesdropper flag on chosen links), group-key distribution " +
-      "and messaging run together. For every establishment that aborts (QBER >= p_o, eq. 4) no group-key ciphertext is addressed to " +
+      `and messaging run together (quantum steps: ${stepsDescription}). For every establishment that aborts (QBER >= p_o, eq. 4) no group-key ciphertext is addressed to ` +
       "that party, it is not admitted and holds no group key; and the eavesdropper, holding a copy of every key established on a " +
       "tapped link that did not abort (intercept-resend learns the sifted key), decrypts no group key and no message.",
     equation: String.raw`P^e \ge p_o \Rightarrow \nexists\, C(G_k) \text{ for } P_k(\text{party});\ \ \forall G_k:\ G_k \notin \mathrm{Know}_{\mathrm{Eve}}`,

@@ -13,6 +13,7 @@ import { nonceUniquenessProperty } from "./nonceUniqueness.js";
 import { otpPerfectSecrecyProperty } from "./otpPerfectSecrecy.js";
 import { outsiderConfidentialityProperty } from "./outsiderConfidentiality.js";
 import { relayConfidentialityProperty } from "./relayConfidentiality.js";
+import { endToEndQuantum } from "./endToEndQuantum.js";
 
 export { endToEndAbortProperty } from "./endToEndAbort.js";
 export { standInAuthentication, standInEstablishment, standInSteps, INTERCEPT_RESEND_QBER } from "./standIns.js";
@@ -28,5 +29,6 @@ export const kdcProperties: readonly PropertyDefinition[] = [
   outsiderConfidentialityProperty,
   relayConfidentialityProperty,
   endToEndAbort,
+  endToEndQuantum,
   rekeyLeaveCostProperty,
 ];
