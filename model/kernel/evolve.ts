@@ -81,7 +81,8 @@ export function channel(name: string, kraus: readonly CMatrix[], inDims?: readon
     sum = { rows: cols, cols, data: sum.data.map((v, i) => v + kk.data[i]) };
   }
   const err = maxAbsDiff(sum, identity(cols));
-  if (err > (tol.atol ?? ATOL) * Math.max(1, cols) * 10) {
+  // written as !(err <= bound) so that a NaN deviation is rejected too
+  if (!(err <= (tol.atol ?? ATOL) * Math.max(1, cols) * 10)) {
     throw new RangeError(`channel ${name}: Kraus operators are not trace preserving (max |sum K^dagger K - I| = ${err.toExponential(2)})`);
   }
   return { name, kraus, inDims: inD, outDims: outD } as unknown as Channel;

@@ -6,12 +6,12 @@
  * `p_k = tr(M_k rho M_k^dagger)`, `rho_k = M_k rho M_k^dagger / p_k` (Nielsen & Chuang §2.2.3).
  * @module
  */
-import { adjoint, identity, matmul, maxAbsDiff, zeros, type CMatrix } from "./matrix.js";
-import { sqrtPsd } from "./eigen.js";
+import { adjoint, hermiticityError, identity, matmul, maxAbsDiff, zeros, type CMatrix } from "./matrix.js";
+import { eigvalsh, sqrtPsd } from "./eigen.js";
 import { sandwich } from "./evolve.js";
 import { unsafeDensity, type DensityMatrix } from "./state.js";
 import { checkTargets, formatDims, product, splitOffsets } from "./internal/dims.js";
-import { ATOL, PROBABILITY_FLOOR, type Tolerance } from "./tolerances.js";
+import { ATOL, PROBABILITY_FLOOR, PSD_ATOL, type Tolerance } from "./tolerances.js";
 
 /** One outcome of a measurement: its probability and the normalised post-measurement state. */
 export interface Outcome {
@@ -77,9 +77,17 @@ export function projectorsOf(basis: CMatrix): CMatrix[] {
 export function povm(effects: readonly CMatrix[], tol: Tolerance = {}): CMatrix[] {
   if (effects.length === 0) throw new RangeError("povm: no effects");
   const d = effects[0].rows;
+  const atol = tol.atol ?? ATOL;
+  effects.forEach((e, k) => {
+    if (e.rows !== d || e.cols !== d) throw new RangeError(`povm: effect ${k} is ${e.rows}x${e.cols}, effect 0 is ${d}x${d}`);
+    const herm = hermiticityError(e);
+    if (!(herm <= atol)) throw new RangeError(`povm: effect ${k} is not Hermitian (max |E - E^dagger| = ${herm})`);
+    const min = eigvalsh(e)[0];
+    if (!(min >= -(tol.atol ?? PSD_ATOL))) throw new RangeError(`povm: effect ${k} is not positive semidefinite (smallest eigenvalue ${min})`);
+  });
   const sum = effects.reduce((acc, e) => ({ rows: d, cols: d, data: acc.data.map((v, i) => v + e.data[i]) }), zeros(d, d));
   const err = maxAbsDiff(sum, identity(d));
-  if (err > (tol.atol ?? ATOL) * 10 * d) throw new RangeError(`povm: effects do not sum to the identity (max deviation ${err.toExponential(2)})`);
+  if (!(err <= atol * 10 * d)) throw new RangeError(`povm: effects do not sum to the identity (max deviation ${err.toExponential(2)})`);
   return effects.map(sqrtPsd);
 }
 
@@ -110,7 +118,7 @@ function checkComplete(fn: string, operators: readonly CMatrix[], d: number, tol
     sum = { rows: d, cols: d, data: sum.data.map((v, k) => v + mm.data[k]) };
   }
   const err = maxAbsDiff(sum, identity(d));
-  if (err > (tol.atol ?? ATOL) * 10 * d) throw new RangeError(`${fn}: operators are not complete (max |sum M^dagger M - I| = ${err.toExponential(2)})`);
+  if (!(err <= (tol.atol ?? ATOL) * 10 * d)) throw new RangeError(`${fn}: operators are not complete (max |sum M^dagger M - I| = ${err.toExponential(2)})`);
 }
 
 /** A basis (as matrix columns) from kets given as amplitude arrays; used to name measurement bases. */
