@@ -7,6 +7,7 @@
  * KDC), keeps her ancilla, and measures it only after the bases are announced.
  * @module
  */
+import { unitarityError } from "../kernel/index.js";
 
 /** The basis of an intercept-resend attack. */
 export type InterceptBasis = "Z" | "X" | "random" | "breidbart";
@@ -64,6 +65,8 @@ export function validateAdversary(a: Adversary, path = "adversary"): Adversary {
       const d = 2 * a.ancillaDim;
       if (a.unitary.length !== 2 * d * d) throw new RangeError(`${path}.unitary must have ${2 * d * d} numbers for a ${d}x${d} complex matrix, got ${a.unitary.length}`);
       if (a.unitary.some((v) => !Number.isFinite(v))) throw new RangeError(`${path}.unitary entries must be finite`);
+      const err = unitarityError({ rows: d, cols: d, data: Float64Array.from(a.unitary) });
+      if (!(err <= 1e-9 * d)) throw new RangeError(`${path}.unitary is not unitary (max |U^dagger U - I| = ${err.toExponential(2)})`);
       return a;
     }
     case "cloner":

@@ -25,12 +25,30 @@ export function eigvalsh(h: CMatrix): Float64Array {
   if (n === 0) return new Float64Array(0);
   if (n === 1) return Float64Array.of(h.data[0]);
   if (n === 2) return eig2(h);
-  const a = Float64Array.from(h.data); // working copy; mutated locally only
+  // working copy and off-diagonal in module-level scratch (see `growScratch`); only d is returned
+  growScratch(n);
+  const a = work;
+  a.set(h.data);
   const d = new Float64Array(n);
-  const e = new Float64Array(n);
+  const e = offDiag;
   tridiagonalize(a, n, d, e);
   tql(d, e, n);
   return d.sort();
+}
+
+/*
+ * Scratch buffers of eigvalsh, grown on demand and reused across calls: at d <= 16 the solver
+ * spent about a quarter of its time collecting its per-call temporaries. They never escape a
+ * call (eigvalsh returns a fresh array), so eigvalsh stays pure.
+ */
+let work = new Float64Array(0);
+let offDiag = new Float64Array(0);
+let vr = new Float64Array(0), vi = new Float64Array(0), pr = new Float64Array(0), pi = new Float64Array(0);
+function growScratch(n: number): void {
+  if (offDiag.length >= n) return;
+  work = new Float64Array(2 * n * n);
+  offDiag = new Float64Array(n);
+  vr = new Float64Array(n); vi = new Float64Array(n); pr = new Float64Array(n); pi = new Float64Array(n);
 }
 
 function eig2(h: CMatrix): Float64Array {
@@ -40,10 +58,13 @@ function eig2(h: CMatrix): Float64Array {
   return Float64Array.of(mean - r, mean + r);
 }
 
-/** Householder reduction of the Hermitian `a` (n x n interleaved) to real tridiagonal (d, e). */
+/**
+ * Householder reduction of the Hermitian `a` (n x n interleaved) to real tridiagonal (d, e).
+ * Only the lower triangle (and the real part of the diagonal) is read and updated: the upper
+ * triangle is its conjugate, so `p = A v` takes `A_ji = conj(A_ij)` from the stored `A_ij`, and
+ * the rank-2 update touches half the entries.
+ */
 function tridiagonalize(a: Float64Array, n: number, d: Float64Array, e: Float64Array): void {
-  const vr = new Float64Array(n), vi = new Float64Array(n);
-  const pr = new Float64Array(n), pi = new Float64Array(n);
   for (let k = 0; k < n - 2; k++) {
     // x = a[k+1.., k]
     let norm2 = 0;
@@ -74,31 +95,42 @@ function tridiagonalize(a: Float64Array, n: number, d: Float64Array, e: Float64A
       vr[i] /= vn;
       vi[i] /= vn;
     }
-    // p = A v on the trailing block, K = v^dagger p (real)
-    let K = 0;
+    // p = A v on the trailing block, from the lower triangle: row i contributes A_ij v_j to
+    // p_i and conj(A_ij) v_i to p_j (j < i); the diagonal is real
     for (let i = k + 1; i < n; i++) {
-      let sr = 0, si = 0;
-      for (let j = k + 1; j < n; j++) {
-        const ar = a[2 * (i * n + j)], ai = a[2 * (i * n + j) + 1];
+      const aii = a[2 * (i * n + i)];
+      pr[i] = aii * vr[i];
+      pi[i] = aii * vi[i];
+    }
+    for (let i = k + 1; i < n; i++) {
+      const row = 2 * i * n, vri = vr[i], vii = vi[i];
+      let sr = pr[i], si = pi[i];
+      for (let j = k + 1; j < i; j++) {
+        const ar = a[row + 2 * j], ai = a[row + 2 * j + 1];
         sr += ar * vr[j] - ai * vi[j];
         si += ar * vi[j] + ai * vr[j];
+        pr[j] += ar * vri + ai * vii;
+        pi[j] += ar * vii - ai * vri;
       }
       pr[i] = sr;
       pi[i] = si;
-      K += vr[i] * sr + vi[i] * si;
     }
-    // w = p - K v; A -= 2 (v w^dagger + w v^dagger)
+    // K = v^dagger p (real)
+    let K = 0;
+    for (let i = k + 1; i < n; i++) K += vr[i] * pr[i] + vi[i] * pi[i];
+    // w = p - K v; A -= 2 (v w^dagger + w v^dagger), lower triangle only
     for (let i = k + 1; i < n; i++) {
       pr[i] -= K * vr[i];
       pi[i] -= K * vi[i];
     }
     for (let i = k + 1; i < n; i++) {
-      for (let j = k + 1; j < n; j++) {
+      const row = 2 * i * n, vri = vr[i], vii = vi[i], wri = pr[i], wii = pi[i];
+      for (let j = k + 1; j <= i; j++) {
         // v_i conj(w_j) + w_i conj(v_j)
-        const re = vr[i] * pr[j] + vi[i] * pi[j] + pr[i] * vr[j] + pi[i] * vi[j];
-        const im = vi[i] * pr[j] - vr[i] * pi[j] + pi[i] * vr[j] - pr[i] * vi[j];
-        a[2 * (i * n + j)] -= 2 * re;
-        a[2 * (i * n + j) + 1] -= 2 * im;
+        const re = vri * pr[j] + vii * pi[j] + wri * vr[j] + wii * vi[j];
+        const im = vii * pr[j] - vri * pi[j] + wii * vr[j] - wri * vi[j];
+        a[row + 2 * j] -= 2 * re;
+        a[row + 2 * j + 1] -= 2 * im;
       }
     }
   }
@@ -106,6 +138,17 @@ function tridiagonalize(a: Float64Array, n: number, d: Float64Array, e: Float64A
   d[n - 1] = a[2 * ((n - 1) * n + n - 1)];
   e[n - 2] = Math.hypot(a[2 * ((n - 1) * n + n - 2)], a[2 * ((n - 1) * n + n - 2) + 1]);
   e[n - 1] = 0;
+}
+
+/**
+ * `sqrt(a^2 + b^2)`. `Math.hypot` is slow in V8 and this is the inner loop of `tql`; the plain
+ * formula is exact to an ulp unless a square overflows or underflows, so those (never at
+ * density-matrix scale) fall back to `Math.hypot`.
+ */
+function pythag(a: number, b: number): number {
+  const aa = Math.abs(a), bb = Math.abs(b);
+  if (aa > 1e150 || bb > 1e150 || (aa < 1e-150 && bb < 1e-150)) return Math.hypot(a, b);
+  return Math.sqrt(a * a + b * b);
 }
 
 /** Implicit QL with Wilkinson-type shifts on a real symmetric tridiagonal matrix (e[i] couples i, i+1). */
@@ -126,14 +169,14 @@ function tql(d: Float64Array, e: Float64Array, n: number): void {
       if (m !== l) {
         if (iter++ === 60) throw new Error("eigvalsh: QL iteration did not converge");
         let g = (d[l + 1] - d[l]) / (2 * e[l]);
-        let r = Math.hypot(g, 1);
+        let r = pythag(g, 1);
         g = d[m] - d[l] + e[l] / (g + (g >= 0 ? r : -r));
         let s = 1, c = 1, p = 0;
         let i: number;
         for (i = m - 1; i >= l; i--) {
           let f = s * e[i];
           const b = c * e[i];
-          r = Math.hypot(f, g);
+          r = pythag(f, g);
           e[i + 1] = r;
           if (r === 0) {
             d[i + 1] -= p;

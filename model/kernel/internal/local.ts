@@ -2,9 +2,143 @@
  * Strided application of a local operator to the row or column index of a matrix whose index
  * space is a tensor product, without forming the Kronecker product with identities.
  * Internal to the kernel.
+ *
+ * ## Performance notes (why the loops are shaped as they are)
+ * Gates on n >= 8 qubits are memory-bound: a pass over a 2^n x 2^n complex matrix costs far more
+ * than the arithmetic on it. So
+ * - `applyLeft` reads each group of dIn input rows once and writes the dOut output rows once
+ *   (one fused sweep per group), with the 2x2 and 4x4 cases unrolled (entries in locals);
+ * - `applyRightAdjoint` has unrolled 2x2 and 4x4 branches;
+ * - {@link applyConjugate} does `(A (x) I) M (A (x) I)^dagger` in ONE pass over M: per group of
+ *   dIn rows it left-multiplies into a small scratch (a few rows: stays in cache), then
+ *   right-multiplies the scratch into the output rows. M is read once and the result written
+ *   once, instead of twice each with an intermediate matrix.
+ *
+ * The unrolled paths evaluate exactly the same floating-point expressions, in the same order,
+ * as the generic loops they replace (including the `0 +` the generic accumulators start from,
+ * which turns a -0 sum into +0), so results are bit-for-bit those of the generic code. The
+ * generic left loop skips zero entries of A and multiplies real entries without their zero
+ * imaginary part, which differs from the dense formula only for non-finite inputs (0 * Inf);
+ * the unrolled left paths are therefore used only when every entry of A has a nonzero
+ * imaginary part (any Haar-random gate), where the generic loop is dense too.
+ *
+ * Scratch buffers are module-level and grown on demand: they never escape a call, so every
+ * exported function stays pure (a new output array; inputs are never written).
  */
 import type { CMatrix } from "../matrix.js";
 import { product, splitOffsets } from "./dims.js";
+
+/** Scratch rows for {@link applyConjugate} (never visible to callers). */
+let scratch = new Float64Array(0);
+function scratchOf(length: number): Float64Array {
+  if (scratch.length < length) scratch = new Float64Array(length);
+  return scratch;
+}
+
+/**
+ * Whether every entry of the `d x d` operator has a nonzero imaginary part: then the generic
+ * left loop takes its dense complex branch for every entry, and the unrolled paths (which are
+ * dense) give identical results for every input, finite or not.
+ */
+function denseComplex(a: Float64Array, d: number): boolean {
+  for (let k = 1; k < 2 * d * d; k += 2) if (a[k] === 0) return false;
+  return true;
+}
+
+// ---------------------------------------------------------------- unrolled row kernels
+
+/**
+ * dst rows (o0, o1) = A (src rows (s0, s1)), A 2x2, rows of `len` doubles (interleaved).
+ * One sweep: each input element is read once, each output element written once.
+ */
+function left2Rows(A: Float64Array, src: Float64Array, s0: number, s1: number, dst: Float64Array, o0: number, o1: number, len: number): void {
+  const a00r = A[0], a00i = A[1], a01r = A[2], a01i = A[3], a10r = A[4], a10i = A[5], a11r = A[6], a11i = A[7];
+  for (let j = 0; j < len; j += 2) {
+    const x0r = src[s0 + j], x0i = src[s0 + j + 1], x1r = src[s1 + j], x1i = src[s1 + j + 1];
+    // same expressions as the generic loop: acc = 0; acc += (a r x - a i x) per input row
+    dst[o0 + j] = (0 + (a00r * x0r - a00i * x0i)) + (a01r * x1r - a01i * x1i);
+    dst[o0 + j + 1] = (0 + (a00r * x0i + a00i * x0r)) + (a01r * x1i + a01i * x1r);
+    dst[o1 + j] = (0 + (a10r * x0r - a10i * x0i)) + (a11r * x1r - a11i * x1i);
+    dst[o1 + j + 1] = (0 + (a10r * x0i + a10i * x0r)) + (a11r * x1i + a11i * x1r);
+  }
+}
+
+/** dst rows (o0..o3) = A (src rows (s0..s3)), A 4x4; one sweep, as {@link left2Rows}. */
+function left4Rows(
+  A: Float64Array, src: Float64Array, s0: number, s1: number, s2: number, s3: number,
+  dst: Float64Array, o0: number, o1: number, o2: number, o3: number, len: number,
+): void {
+  const a00r = A[0], a00i = A[1], a01r = A[2], a01i = A[3], a02r = A[4], a02i = A[5], a03r = A[6], a03i = A[7];
+  const a10r = A[8], a10i = A[9], a11r = A[10], a11i = A[11], a12r = A[12], a12i = A[13], a13r = A[14], a13i = A[15];
+  const a20r = A[16], a20i = A[17], a21r = A[18], a21i = A[19], a22r = A[20], a22i = A[21], a23r = A[22], a23i = A[23];
+  const a30r = A[24], a30i = A[25], a31r = A[26], a31i = A[27], a32r = A[28], a32i = A[29], a33r = A[30], a33i = A[31];
+  for (let j = 0; j < len; j += 2) {
+    const x0r = src[s0 + j], x0i = src[s0 + j + 1], x1r = src[s1 + j], x1i = src[s1 + j + 1];
+    const x2r = src[s2 + j], x2i = src[s2 + j + 1], x3r = src[s3 + j], x3i = src[s3 + j + 1];
+    dst[o0 + j] = (((0 + (a00r * x0r - a00i * x0i)) + (a01r * x1r - a01i * x1i)) + (a02r * x2r - a02i * x2i)) + (a03r * x3r - a03i * x3i);
+    dst[o0 + j + 1] = (((0 + (a00r * x0i + a00i * x0r)) + (a01r * x1i + a01i * x1r)) + (a02r * x2i + a02i * x2r)) + (a03r * x3i + a03i * x3r);
+    dst[o1 + j] = (((0 + (a10r * x0r - a10i * x0i)) + (a11r * x1r - a11i * x1i)) + (a12r * x2r - a12i * x2i)) + (a13r * x3r - a13i * x3i);
+    dst[o1 + j + 1] = (((0 + (a10r * x0i + a10i * x0r)) + (a11r * x1i + a11i * x1r)) + (a12r * x2i + a12i * x2r)) + (a13r * x3i + a13i * x3r);
+    dst[o2 + j] = (((0 + (a20r * x0r - a20i * x0i)) + (a21r * x1r - a21i * x1i)) + (a22r * x2r - a22i * x2i)) + (a23r * x3r - a23i * x3i);
+    dst[o2 + j + 1] = (((0 + (a20r * x0i + a20i * x0r)) + (a21r * x1i + a21i * x1r)) + (a22r * x2i + a22i * x2r)) + (a23r * x3i + a23i * x3r);
+    dst[o3 + j] = (((0 + (a30r * x0r - a30i * x0i)) + (a31r * x1r - a31i * x1i)) + (a32r * x2r - a32i * x2i)) + (a33r * x3r - a33i * x3i);
+    dst[o3 + j + 1] = (((0 + (a30r * x0i + a30i * x0r)) + (a31r * x1i + a31i * x1r)) + (a32r * x2i + a32i * x2r)) + (a33r * x3i + a33i * x3r);
+  }
+}
+
+/**
+ * One row of `M (B (x) I)^dagger`, B 2x2: for each column group (rest offset), the two target
+ * columns of src row `rs` map to the two of dst row `ro`. Offsets are in complex entries.
+ */
+function right2Row(
+  B: Float64Array, src: Float64Array, rs: number, dst: Float64Array, ro: number,
+  restIn: Int32Array, restOut: Int32Array, tin: Int32Array, tout: Int32Array,
+): void {
+  // conjugated entries hoisted out of the column loop
+  const b00r = B[0], b00i = -B[1], b01r = B[2], b01i = -B[3], b10r = B[4], b10i = -B[5], b11r = B[6], b11i = -B[7];
+  const s0 = 2 * tin[0], s1 = 2 * tin[1], o0 = 2 * tout[0], o1 = 2 * tout[1];
+  const nRest = restIn.length;
+  for (let r = 0; r < nRest; r++) {
+    const ps = rs + 2 * restIn[r], po = ro + 2 * restOut[r];
+    const x0r = src[ps + s0], x0i = src[ps + s0 + 1], x1r = src[ps + s1], x1i = src[ps + s1 + 1];
+    dst[po + o0] = x0r * b00r - x0i * b00i + x1r * b01r - x1i * b01i;
+    dst[po + o0 + 1] = x0r * b00i + x0i * b00r + x1r * b01i + x1i * b01r;
+    dst[po + o1] = x0r * b10r - x0i * b10i + x1r * b11r - x1i * b11i;
+    dst[po + o1 + 1] = x0r * b10i + x0i * b10r + x1r * b11i + x1i * b11r;
+  }
+}
+
+/**
+ * One row of `M (B (x) I)^dagger`, B 4x4 (every 2-qubit gate), conjugated entries hoisted.
+ * The sums are those of the generic loop: acc = 0; acc += x_t conj(B[to, t]) for t = 0..3.
+ */
+function right4Row(
+  B: Float64Array, src: Float64Array, rs: number, dst: Float64Array, ro: number,
+  restIn: Int32Array, restOut: Int32Array, tin: Int32Array, tout: Int32Array,
+): void {
+  const b00r = B[0], b00i = -B[1], b01r = B[2], b01i = -B[3], b02r = B[4], b02i = -B[5], b03r = B[6], b03i = -B[7];
+  const b10r = B[8], b10i = -B[9], b11r = B[10], b11i = -B[11], b12r = B[12], b12i = -B[13], b13r = B[14], b13i = -B[15];
+  const b20r = B[16], b20i = -B[17], b21r = B[18], b21i = -B[19], b22r = B[20], b22i = -B[21], b23r = B[22], b23i = -B[23];
+  const b30r = B[24], b30i = -B[25], b31r = B[26], b31i = -B[27], b32r = B[28], b32i = -B[29], b33r = B[30], b33i = -B[31];
+  const s0 = 2 * tin[0], s1 = 2 * tin[1], s2 = 2 * tin[2], s3 = 2 * tin[3];
+  const o0 = 2 * tout[0], o1 = 2 * tout[1], o2 = 2 * tout[2], o3 = 2 * tout[3];
+  const nRest = restIn.length;
+  for (let r = 0; r < nRest; r++) {
+    const ps = rs + 2 * restIn[r], po = ro + 2 * restOut[r];
+    const x0r = src[ps + s0], x0i = src[ps + s0 + 1], x1r = src[ps + s1], x1i = src[ps + s1 + 1];
+    const x2r = src[ps + s2], x2i = src[ps + s2 + 1], x3r = src[ps + s3], x3i = src[ps + s3 + 1];
+    dst[po + o0] = (((0 + (x0r * b00r - x0i * b00i)) + (x1r * b01r - x1i * b01i)) + (x2r * b02r - x2i * b02i)) + (x3r * b03r - x3i * b03i);
+    dst[po + o0 + 1] = (((0 + (x0r * b00i + x0i * b00r)) + (x1r * b01i + x1i * b01r)) + (x2r * b02i + x2i * b02r)) + (x3r * b03i + x3i * b03r);
+    dst[po + o1] = (((0 + (x0r * b10r - x0i * b10i)) + (x1r * b11r - x1i * b11i)) + (x2r * b12r - x2i * b12i)) + (x3r * b13r - x3i * b13i);
+    dst[po + o1 + 1] = (((0 + (x0r * b10i + x0i * b10r)) + (x1r * b11i + x1i * b11r)) + (x2r * b12i + x2i * b12r)) + (x3r * b13i + x3i * b13r);
+    dst[po + o2] = (((0 + (x0r * b20r - x0i * b20i)) + (x1r * b21r - x1i * b21i)) + (x2r * b22r - x2i * b22i)) + (x3r * b23r - x3i * b23i);
+    dst[po + o2 + 1] = (((0 + (x0r * b20i + x0i * b20r)) + (x1r * b21i + x1i * b21r)) + (x2r * b22i + x2i * b22r)) + (x3r * b23i + x3i * b23r);
+    dst[po + o3] = (((0 + (x0r * b30r - x0i * b30i)) + (x1r * b31r - x1i * b31i)) + (x2r * b32r - x2i * b32i)) + (x3r * b33r - x3i * b33i);
+    dst[po + o3 + 1] = (((0 + (x0r * b30i + x0i * b30r)) + (x1r * b31i + x1i * b31r)) + (x2r * b32i + x2i * b32r)) + (x3r * b33i + x3i * b33r);
+  }
+}
+
+// ---------------------------------------------------------------- exported operations
 
 /**
  * `(A (x) I) M` where A acts on the `targets` subsystems of M's row space with dims `dimsIn`,
@@ -28,14 +162,31 @@ export function applyLeft(
   const src = m.data, A = a.data;
   const dIn = a.cols, dOut = a.rows;
   const nRest = inOff.rest.length;
+  const tin = inOff.target, tout = outOff.target;
+  if (dIn === dOut && (dIn === 2 || dIn === 4) && denseComplex(A, dIn)) {
+    // fused sweep per group of rows (see the module notes)
+    for (let r = 0; r < nRest; r++) {
+      const bin = inOff.rest[r], bout = outOff.rest[r];
+      if (dIn === 2) {
+        left2Rows(A, src, (bin + tin[0]) * rowLen, (bin + tin[1]) * rowLen, out, (bout + tout[0]) * rowLen, (bout + tout[1]) * rowLen, rowLen);
+      } else {
+        left4Rows(
+          A, src, (bin + tin[0]) * rowLen, (bin + tin[1]) * rowLen, (bin + tin[2]) * rowLen, (bin + tin[3]) * rowLen,
+          out, (bout + tout[0]) * rowLen, (bout + tout[1]) * rowLen, (bout + tout[2]) * rowLen, (bout + tout[3]) * rowLen, rowLen,
+        );
+      }
+    }
+    return { data: out, dims: dimsOut };
+  }
+  // generic: one row sweep per nonzero entry of A (sparse gates such as CNOT touch few rows)
   for (let r = 0; r < nRest; r++) {
     const bin = inOff.rest[r], bout = outOff.rest[r];
     for (let to = 0; to < dOut; to++) {
-      const o = (bout + outOff.target[to]) * rowLen;
+      const o = (bout + tout[to]) * rowLen;
       for (let ti = 0; ti < dIn; ti++) {
         const ar = A[2 * (to * dIn + ti)], ai = A[2 * (to * dIn + ti) + 1];
         if (ar === 0 && ai === 0) continue;
-        const s = (bin + inOff.target[ti]) * rowLen;
+        const s = (bin + tin[ti]) * rowLen;
         if (ai === 0) {
           for (let j = 0; j < rowLen; j++) out[o + j] += ar * src[s + j];
         } else {
@@ -72,21 +223,10 @@ export function applyRightAdjoint(
   const dIn = b.cols, dOut = b.rows;
   const nRest = inOff.rest.length;
   const tin = inOff.target, tout = outOff.target;
-  if (dIn === 2 && dOut === 2) {
-    // the hot path of every 1-qubit gate and channel: unrolled
-    const b00r = B[0], b00i = -B[1], b01r = B[2], b01i = -B[3], b10r = B[4], b10i = -B[5], b11r = B[6], b11i = -B[7];
-    const s0 = 2 * tin[0], s1 = 2 * tin[1], o0 = 2 * tout[0], o1 = 2 * tout[1];
-    for (let i = 0; i < R; i++) {
-      const rs = 2 * i * Cin, ro = 2 * i * Cout;
-      for (let r = 0; r < nRest; r++) {
-        const ps = rs + 2 * inOff.rest[r], po = ro + 2 * outOff.rest[r];
-        const x0r = src[ps + s0], x0i = src[ps + s0 + 1], x1r = src[ps + s1], x1i = src[ps + s1 + 1];
-        out[po + o0] = x0r * b00r - x0i * b00i + x1r * b01r - x1i * b01i;
-        out[po + o0 + 1] = x0r * b00i + x0i * b00r + x1r * b01i + x1i * b01r;
-        out[po + o1] = x0r * b10r - x0i * b10i + x1r * b11r - x1i * b11i;
-        out[po + o1 + 1] = x0r * b10i + x0i * b10r + x1r * b11i + x1i * b11r;
-      }
-    }
+  if (dIn === dOut && (dIn === 2 || dIn === 4)) {
+    // the hot paths of every 1- and 2-qubit gate and channel: unrolled, one call per row
+    const row = dIn === 2 ? right2Row : right4Row;
+    for (let i = 0; i < R; i++) row(B, src, 2 * i * Cin, out, 2 * i * Cout, inOff.rest, outOff.rest, tin, tout);
     return { data: out, dims: dimsOut };
   }
   const xr = new Float64Array(dIn), xi = new Float64Array(dIn);
@@ -112,4 +252,46 @@ export function applyRightAdjoint(
     }
   }
   return { data: out, dims: dimsOut };
+}
+
+/**
+ * `(A (x) I) M (A (x) I)^dagger` in one pass over the square M (row and column dims `dims`),
+ * for a dense complex 2x2 or 4x4 A that keeps the target dims; `null` when that fast path does
+ * not apply (the caller then composes {@link applyLeft} and {@link applyRightAdjoint}, whose
+ * result this equals bit for bit).
+ */
+export function applyConjugate(
+  m: CMatrix,
+  dims: readonly number[],
+  a: CMatrix,
+  targets: readonly number[],
+  outTargetDims: readonly number[],
+): { data: Float64Array; dims: number[] } | null {
+  const d = a.rows;
+  if (a.cols !== d || (d !== 2 && d !== 4) || m.rows !== m.cols || m.rows !== product(dims)) return null;
+  for (let k = 0; k < targets.length; k++) if (outTargetDims[k] !== dims[targets[k]]) return null;
+  const A = a.data;
+  if (!denseComplex(A, d)) return null;
+  const off = splitOffsets(dims, targets);
+  const rest = off.rest, t = off.target, nRest = rest.length;
+  const rowLen = 2 * m.cols;
+  const src = m.data;
+  const out = new Float64Array(src.length);
+  // the d left-multiplied rows of one group live here (d * rowLen doubles: 256 KiB at 12
+  // qubits, 2-qubit gate), so the intermediate never goes to main memory
+  const tmp = scratchOf(d * rowLen);
+  for (let r = 0; r < nRest; r++) {
+    const base = rest[r];
+    if (d === 2) {
+      left2Rows(A, src, (base + t[0]) * rowLen, (base + t[1]) * rowLen, tmp, 0, rowLen, rowLen);
+      for (let k = 0; k < 2; k++) right2Row(A, tmp, k * rowLen, out, (base + t[k]) * rowLen, rest, rest, t, t);
+    } else {
+      left4Rows(
+        A, src, (base + t[0]) * rowLen, (base + t[1]) * rowLen, (base + t[2]) * rowLen, (base + t[3]) * rowLen,
+        tmp, 0, rowLen, 2 * rowLen, 3 * rowLen, rowLen,
+      );
+      for (let k = 0; k < 4; k++) right4Row(A, tmp, k * rowLen, out, (base + t[k]) * rowLen, rest, rest, t, t);
+    }
+  }
+  return { data: out, dims: dims.slice() };
 }
