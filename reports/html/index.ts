@@ -61,7 +61,7 @@ export async function renderHtmlReport(doc: ResultsDocument): Promise<string> {
 <section id="summary">
 ${renderSummary(doc)}
 <h2>Verdict matrix</h2>
-<p class="meta">Each cell: the result's status, then the expected and the actual verdict. A violation the scenario expects is a <b>known finding</b> about the paper, not a failure; a <b>MISMATCH</b> or an <b>ERROR</b> fails the run.</p>
+<p class="meta">Each cell: the result's status, then the expected and the actual verdict. A violation the scenario expects is a <b>known finding</b> about the paper, not a failure; a <b>control failed</b> is a negative control (a deliberately broken variant) failing as designed, which shows the property can fail; a <b>MISMATCH</b> or an <b>ERROR</b> fails the run.</p>
 ${renderMatrix(doc.results, anchorOf)}
 </section>
 <section id="results">

@@ -8,7 +8,7 @@
 export const reportScript = `
 (function () {
   "use strict";
-  var statuses = [["matched", "matched"], ["known-finding", "known finding"], ["mismatch", "MISMATCH"], ["error", "error"]];
+  var statuses = [["matched", "matched"], ["control", "negative control"], ["known-finding", "known finding"], ["mismatch", "MISMATCH"], ["error", "error"]];
   var host = document.getElementById("filters");
   if (host) {
     var shown = {};

@@ -7,7 +7,7 @@
 /** Inline CSS of the report. */
 export const reportCss = `
 :root { --fg:#1f2328; --muted:#59636e; --line:#d1d9e0; --soft:#f6f8fa; --accent:#0550ae;
-  --ok:#116329; --ok-bg:#dafbe1; --known:#7d4e00; --known-bg:#fff8c5;
+  --ok:#116329; --ok-bg:#dafbe1; --known:#7d4e00; --known-bg:#fff8c5; --control:#0550ae; --control-bg:#ddf4ff;
   --bad:#a40e26; --bad-bg:#ffebe9; --err:#ffffff; --err-bg:#6639ba; }
 * { box-sizing: border-box; }
 html { -webkit-text-size-adjust: 100%; }
@@ -36,10 +36,11 @@ pre { background: var(--soft); border: 1px solid var(--line); border-radius: 6px
 .counts .n { display: block; font-size: 22px; font-weight: 650; font-variant-numeric: tabular-nums; }
 .counts .k { font-size: 12px; color: var(--muted); text-transform: uppercase; letter-spacing: 0.04em; }
 .counts li.st-mismatch .n { color: var(--bad); } .counts li.st-error .n { color: var(--err-bg); }
-.counts li.st-known-finding .n { color: var(--known); } .counts li.st-matched .n { color: var(--ok); }
+.counts li.st-known-finding .n { color: var(--known); } .counts li.st-control .n { color: var(--control); } .counts li.st-matched .n { color: var(--ok); }
 .badge { display: inline-block; padding: 1px 8px; border-radius: 999px; font-size: 12px; font-weight: 600; white-space: nowrap; border: 1px solid transparent; }
 .badge.st-matched { color: var(--ok); background: var(--ok-bg); border-color: #aceebb; }
 .badge.st-known-finding { color: var(--known); background: var(--known-bg); border-color: #eed888; }
+.badge.st-control { color: var(--control); background: var(--control-bg); border-color: #9cd1f5; }
 .badge.st-mismatch { color: var(--bad); background: var(--bad-bg); border-color: #ff8182; }
 .badge.st-error { color: var(--err); background: var(--err-bg); }
 .verdict { font-weight: 600; } .verdict.violated { color: var(--bad); } .verdict.error { color: var(--err-bg); }
@@ -58,6 +59,7 @@ tr.st-mismatch td, tr.st-error td { background: #fffafa; }
 section.result { border: 1px solid var(--line); border-left: 5px solid var(--line); border-radius: 8px; padding: 14px 18px; margin: 16px 0; }
 section.result.st-matched { border-left-color: #4ac26b; }
 section.result.st-known-finding { border-left-color: #d4a72c; }
+section.result.st-control { border-left-color: #54aeff; }
 section.result.st-mismatch { border-left-color: #cf222e; }
 section.result.st-error { border-left-color: var(--err-bg); }
 .grid { display: grid; grid-template-columns: minmax(0, 3fr) minmax(0, 2fr); gap: 18px; }

@@ -12,6 +12,7 @@ export function renderSummary(doc: ResultsDocument): string {
   const total = doc.results.length;
   const matched = count("matched");
   const known = count("known-finding");
+  const controls = count("control");
   const mismatches = count("mismatch");
   const errors = count("error");
   const runs = doc.results.reduce((sum, r) => sum + r.runs, 0);
@@ -23,8 +24,9 @@ export function renderSummary(doc: ResultsDocument): string {
       ? "No results in this run"
       : `✓ All ${total} results as expected`
     : `✗ ${[plural(mismatches, "mismatch", "mismatches"), plural(errors, "error", "errors")].filter(Boolean).join(", ")}`;
-  const sub = `${matched + known} of ${total} results match their expected verdict` +
-    (known > 0 ? `; ${plural(known, "known finding", "known findings")} (violations the scenarios expect)` : "") +
+  const sub = `${matched + known + controls} of ${total} results match their expected verdict` +
+    (known > 0 ? `; ${plural(known, "known finding", "known findings")} about the paper (violations the scenarios expect)` : "") +
+    (controls > 0 ? `; ${plural(controls, "negative control", "negative controls")} failed as designed` : "") +
     `. ${scenarios} scenarios × ${properties} properties, ${runs} generated inputs in ${formatDuration(doc.run.durationMs)}.`;
   const counter = (status: ResultStatus | "total", n: number, label: string): string =>
     `<li class="st-${status}"><span class="n">${n}</span><span class="k">${label}</span></li>`;
@@ -33,6 +35,7 @@ export function renderSummary(doc: ResultsDocument): string {
 ${counter("total", total, "results")}
 ${counter("matched", matched, "✓ matched")}
 ${counter("known-finding", known, "◆ known findings")}
+${counter("control", controls, "● controls failed")}
 ${counter("mismatch", mismatches, "✗ mismatches")}
 ${counter("error", errors, "⚠ errors")}
 ${counter("total", runs, "runs")}
