@@ -261,7 +261,8 @@ function measureCopyBandwidth(): number {
 
 // ---------------------------------------------------------------- references
 
-function repositoryRoot(): string {
+/** The repository root: the nearest folder up whose package.json is qkd-harness (from src or dist). */
+export function repositoryRoot(): string {
   let dir = dirname(fileURLToPath(import.meta.url));
   for (;;) {
     const pkg = join(dir, "package.json");

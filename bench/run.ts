@@ -1,54 +1,38 @@
 /**
- * `npm run bench`: the kernel benchmark, then the protocol benchmarks when their files exist
- * (bench/bb84.ts, bench/auth.ts, bench/kdcRekey.ts). A missing protocol bench is reported, not
- * fatal. `--quick` shortens every benchmark.
+ * `npm run bench`: the kernel against numpy (or mathjs), then the protocol benchmarks — BB84
+ * exact-secrecy checks and sampled pulses per second, authentication strategies per second,
+ * KDC rekey cost per leave for N = 10 .. 10^6. Prints tables and writes everything to
+ * bench/results.json (the kernel report plus a `protocols` section). `--quick` shortens it.
  * @module
  */
-import { runKernelBench } from "./kernel.js";
+import { writeFileSync } from "node:fs";
+import { runAuthBench } from "./auth.js";
+import { runBb84Bench } from "./bb84.js";
+import { runKdcRekeyBench } from "./kdcRekey.js";
+import { repositoryRoot, runKernelBench } from "./kernel.js";
+import { join } from "node:path";
 
-/** A protocol benchmark module: its file, and the name of the function it exports. */
-interface ProtocolBench {
-  readonly file: string;
-  readonly exportName: string;
-}
-
-const PROTOCOL_BENCHES: readonly ProtocolBench[] = [
-  { file: "./bb84.js", exportName: "runBb84Bench" },
-  { file: "./auth.js", exportName: "runAuthBench" },
-  { file: "./kdcRekey.js", exportName: "runKdcRekeyBench" },
-];
-
-/** Run every benchmark; resolves to the process exit code (0 unless a present benchmark threw). */
+/** Run every benchmark; resolves to the process exit code. */
 export async function main(argv: readonly string[] = process.argv.slice(2)): Promise<number> {
   const quick = argv.includes("--quick");
-  let code = 0;
-  await runKernelBench({ quick });
-  for (const { file, exportName } of PROTOCOL_BENCHES) {
-    let mod: Record<string, unknown>;
-    try {
-      mod = (await import(file)) as Record<string, unknown>;
-    } catch (e) {
-      // missing only if the module itself is absent (not one of its own imports)
-      const missing = (e as { code?: string }).code === "ERR_MODULE_NOT_FOUND" && String(e).includes(`bench/${file.slice(2)}'`);
-      console.log(`${exportName}: ${missing ? `skipped, ${file.replace(/\.js$/, ".ts")} not present` : `failed to load: ${String(e)}`}`);
-      if (!missing) code = 1;
-      continue;
-    }
-    const fn = mod[exportName];
-    if (typeof fn !== "function") {
-      console.log(`${exportName}: ${file} does not export it`);
-      code = 1;
-      continue;
-    }
-    try {
-      console.log(`\n== ${exportName} ==`);
-      await (fn as (o: { quick: boolean }) => unknown)({ quick });
-    } catch (e) {
-      console.log(`${exportName}: failed: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
-      code = 1;
-    }
-  }
-  return code;
+  const kernel = await runKernelBench({ quick });
+
+  console.log("\n== BB84 (targets: exact secrecy >= 1e4 adversaries/s, sampled >= 1e6 pulses/s) ==");
+  const bb84 = await runBb84Bench();
+  console.table(bb84.map((r) => ({ name: r.name, value: Number(r.value.toPrecision(4)), unit: r.unit, target: r.target, met: r.value >= r.target })));
+
+  console.log("\n== EPR/CNOT authentication ==");
+  const auth = await runAuthBench();
+  console.table(auth.map((r) => ({ name: r.name, value: Number(r.value.toPrecision(4)), unit: r.unit })));
+
+  console.log("\n== KDC rekey per leave (target: LKH <= 2 log2 N messages, < 1 s at N = 10^6) ==");
+  const rekey = await runKdcRekeyBench(quick ? { maxN: 100_000, changes: 2 } : {});
+  console.table(rekey.map((r) => ({ N: r.n, strategy: r.strategy, messages: r.messages, "2 log2 N": Number((2 * Math.log2(r.n)).toFixed(1)), bytes: r.bytes, "ms/change": Number(r.msPerChange.toFixed(2)) })));
+
+  const file = join(repositoryRoot(), "bench", "results.json");
+  writeFileSync(file, JSON.stringify({ ...kernel, protocols: { bb84, auth, kdcRekey: rekey } }, null, 2) + "\n");
+  console.log(`\nwritten: ${file}`);
+  return 0;
 }
 
 main().then((code) => { process.exitCode = code; }, (e: unknown) => { console.error(e); process.exitCode = 1; });
