@@ -1,15 +1,10 @@
 import { describe, expect, test } from "vitest";
-import { main } from "../../cli/main.js";
+import { cli } from "./capture.js";
 
-function capture() {
-  const out: string[] = [], err: string[] = [];
-  return { io: { stdout: (t: string) => out.push(t), stderr: (t: string) => err.push(t), env: {} }, out, err };
-}
 async function json(argv: string[]) {
-  const c = capture();
-  const code = await main([...argv, "--json"], c.io);
-  expect(code, c.err.join("")).toBe(0);
-  return JSON.parse(c.out.join(""));
+  const r = await cli([...argv, "--json"]);
+  expect(r.code, r.stderr).toBe(0);
+  return JSON.parse(r.stdout);
 }
 
 describe("qkd-harness analyze bb84", () => {
@@ -54,8 +49,8 @@ describe("analyze: bad input exits 2 naming the problem", () => {
     [["analyze", "auth", "--strategy", "nope.json"], /cannot read/],
     [["analyze", "auth", "--strategy", "package.json"], /strategy/],
   ])("%j", async (argv, pattern) => {
-    const c = capture();
-    expect(await main(argv, c.io)).toBe(2);
-    expect(c.err.join("")).toMatch(pattern);
+    const r = await cli(argv);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(pattern);
   });
 });

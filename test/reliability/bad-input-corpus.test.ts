@@ -8,7 +8,7 @@ import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
-import { main } from "../../cli/main.js";
+import { cli } from "../cli/capture.js";
 
 const head = (protocol: string, extra = "") => `name: bad\ndescription: bad input\nprotocol: ${protocol}\nsettings: { runs: 2, seed: 1 }\n${extra}`;
 const bb84 = (params: string, prop = "bb84.secrecy") => `${head("bb84")}parameters: ${params}\nproperties:\n  - { id: ${prop}, expect: holds }\n`;
@@ -76,11 +76,6 @@ const flags: readonly (readonly [string, readonly string[], RegExp])[] = [
   ["replay without a path", ["replay", "scenarios/bb84/paper-protocol.yaml", "--property", "bb84.secrecy", "--seed", "1"], /--path/],
 ];
 
-function capture() {
-  const out: string[] = [], err: string[] = [];
-  return { io: { stdout: (t: string) => out.push(t), stderr: (t: string) => err.push(t), env: {} }, out, err };
-}
-
 describe("bad-input corpus: exit 2, the field named, no stack trace, nothing written", () => {
   test("the corpus has at least 40 cases", () => {
     expect(files.length + flags.length + 1).toBeGreaterThanOrEqual(40);
@@ -90,9 +85,9 @@ describe("bad-input corpus: exit 2, the field named, no stack trace, nothing wri
     const file = join(dir, `bad.${ext}`);
     writeFileSync(file, text);
     const out = join(dir, "out");
-    const c = capture();
-    expect(await main(["verify", file, "--out", out], c.io)).toBe(2);
-    const message = c.err.join("");
+    const r = await cli(["verify", file, "--out", out]);
+    expect(r.code).toBe(2);
+    const message = r.stderr;
     expect(message).toMatch(pattern);
     expect(message).toContain("bad.");
     expect(message).not.toMatch(/\n\s+at /);
@@ -100,18 +95,17 @@ describe("bad-input corpus: exit 2, the field named, no stack trace, nothing wri
   });
   test.each(flags)("flag: %s", async (_name, argv, pattern) => {
     const out = join(mkdtempSync(join(tmpdir(), "qkd-bad-")), "out");
-    const c = capture();
-    const withOut = argv[0] === "verify" ? [...argv, "--out", out] : argv;
-    expect(await main(withOut, c.io)).toBe(2);
-    expect(c.err.join("")).toMatch(pattern);
-    expect(c.err.join("")).not.toMatch(/\n\s+at /);
+    const r = await cli(argv[0] === "verify" ? [...argv, "--out", out] : argv);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(pattern);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
     expect(existsSync(out)).toBe(false);
   });
   test("unwritable output directory (a path below a regular file)", async () => {
     const dir = mkdtempSync(join(tmpdir(), "qkd-bad-"));
     writeFileSync(join(dir, "file"), "x");
-    const c = capture();
-    expect(await main(["verify", "scenarios/kdc/trust.yaml", "--out", join(dir, "file", "out")], c.io)).toBe(2);
-    expect(c.err.join("")).toMatch(/out|writ|director/i);
+    const r = await cli(["verify", "scenarios/kdc/trust.yaml", "--out", join(dir, "file", "out")]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/out|writ|director/i);
   });
 });
