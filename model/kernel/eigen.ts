@@ -43,12 +43,12 @@ export function eigvalsh(h: CMatrix): Float64Array {
  */
 let work = new Float64Array(0);
 let offDiag = new Float64Array(0);
-let vr = new Float64Array(0), vi = new Float64Array(0), pr = new Float64Array(0), pi = new Float64Array(0);
+let vrScratch = new Float64Array(0), viScratch = new Float64Array(0), prScratch = new Float64Array(0), piScratch = new Float64Array(0);
 function growScratch(n: number): void {
   if (offDiag.length >= n) return;
   work = new Float64Array(2 * n * n);
   offDiag = new Float64Array(n);
-  vr = new Float64Array(n); vi = new Float64Array(n); pr = new Float64Array(n); pi = new Float64Array(n);
+  vrScratch = new Float64Array(n); viScratch = new Float64Array(n); prScratch = new Float64Array(n); piScratch = new Float64Array(n);
 }
 
 function eig2(h: CMatrix): Float64Array {
@@ -65,6 +65,8 @@ function eig2(h: CMatrix): Float64Array {
  * the rank-2 update touches half the entries.
  */
 function tridiagonalize(a: Float64Array, n: number, d: Float64Array, e: Float64Array): void {
+  // locals, not the module bindings: V8 would reload a mutable module variable on every access
+  const vr = vrScratch, vi = viScratch, pr = prScratch, pi = piScratch;
   for (let k = 0; k < n - 2; k++) {
     // x = a[k+1.., k]
     let norm2 = 0;

@@ -10,7 +10,7 @@
 import { adjoint, isUnitary, matmul, unitarityError, maxAbsDiff, identity, zeros, type CMatrix } from "./matrix.js";
 import { unsafeDensity, unsafeKet, type DensityMatrix, type Ket } from "./state.js";
 import { checkTargets, formatDims, product } from "./internal/dims.js";
-import { applyConjugate, applyLeft, applyRightAdjoint } from "./internal/local.js";
+import { applyChannelLocal, applyConjugate, applyLeft, applyRightAdjoint } from "./internal/local.js";
 import { ATOL, type Tolerance } from "./tolerances.js";
 
 function checkOperatorFits(fn: string, dims: readonly number[], op: CMatrix, targets: readonly number[]): void {
@@ -101,6 +101,9 @@ export function applyChannel(rho: DensityMatrix, ch: Channel, targets: readonly 
   if (tdims.join() !== ch.inDims.join()) {
     throw new RangeError(`applyChannel(${ch.name}): channel acts on dims ${formatDims(ch.inDims)}, subsystems [${targets.join(",")}] have ${formatDims(tdims)}`);
   }
+  // one pass over rho for 1-qubit channels; otherwise one sandwich per Kraus operator
+  const fused = applyChannelLocal(rho.matrix, rho.dims, ch.kraus, targets, ch.outDims);
+  if (fused !== null) return unsafeDensity({ rows: rho.matrix.rows, cols: rho.matrix.cols, data: fused.data }, fused.dims);
   let acc: Float64Array | undefined;
   let outDims: number[] = [];
   for (const k of ch.kraus) {

@@ -36,7 +36,7 @@ export const haarProbeArbitrary: fc.Arbitrary<Adversary> = fc.integer({ min: 2, 
 
 /**
  * A probe `exp(-i H)` from a Hamiltonian's d^2 parameters in [-pi, pi] scaled by a strength in
- * [0, 1]: strength 0 is the identity, so small strengths give weak probes that disturb little.
+ * the interval 0..1: strength 0 is the identity, so small strengths give weak probes that disturb little.
  */
 export const hamiltonianProbeArbitrary: fc.Arbitrary<Adversary> = fc.integer({ min: 2, max: 4 }).chain((dE) => {
   const d = 2 * dE;

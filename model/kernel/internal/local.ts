@@ -11,8 +11,10 @@
  * - `applyRightAdjoint` has unrolled 2x2 and 4x4 branches;
  * - {@link applyConjugate} does `(A (x) I) M (A (x) I)^dagger` in ONE pass over M: per group of
  *   dIn rows it left-multiplies into a small scratch (a few rows: stays in cache), then
- *   right-multiplies the scratch into the output rows. M is read once and the result written
- *   once, instead of twice each with an intermediate matrix.
+ *   right-multiplies the scratch into the output rows (2x2: per 2x2 block, in registers). M is
+ *   read once and the result written once, instead of twice each with an intermediate matrix;
+ * - {@link applyChannelLocal} does a whole 1-qubit Kraus channel in one such pass (the sum over
+ *   operators is formed per block), instead of one sandwich plus one accumulation per operator.
  *
  * The unrolled paths evaluate exactly the same floating-point expressions, in the same order,
  * as the generic loops they replace (including the `0 +` the generic accumulators start from,
@@ -138,6 +140,99 @@ function right4Row(
   }
 }
 
+/**
+ * `(A (x) I) M (A (x) I)^dagger` for a 2x2 A in one pass over 2x2 blocks of M: the block
+ * `X = M[(r, a'), (c, b')]` (row group r, column group c) becomes `A X A^dagger`, computed in
+ * registers. Each entry of M is read once and each output written once. The expressions are
+ * those of {@link left2Rows} followed by {@link right2Row}, in the same order.
+ */
+function conjugate2Blocks(A: Float64Array, src: Float64Array, dst: Float64Array, rowLen: number, rest: Int32Array, t: Int32Array): void {
+  const a00r = A[0], a00i = A[1], a01r = A[2], a01i = A[3], a10r = A[4], a10i = A[5], a11r = A[6], a11i = A[7];
+  // conj(A) for the right multiplication
+  const b00r = a00r, b00i = -a00i, b01r = a01r, b01i = -a01i, b10r = a10r, b10i = -a10i, b11r = a11r, b11i = -a11i;
+  const c0 = 2 * t[0], c1 = 2 * t[1];
+  const nRest = rest.length;
+  for (let r = 0; r < nRest; r++) {
+    const p0 = (rest[r] + t[0]) * rowLen, p1 = (rest[r] + t[1]) * rowLen;
+    for (let c = 0; c < nRest; c++) {
+      const q = 2 * rest[c], i00 = p0 + q + c0, i01 = p0 + q + c1, i10 = p1 + q + c0, i11 = p1 + q + c1;
+      const x00r = src[i00], x00i = src[i00 + 1], x01r = src[i01], x01i = src[i01 + 1];
+      const x10r = src[i10], x10i = src[i10 + 1], x11r = src[i11], x11i = src[i11 + 1];
+      // T = A X (left multiplication: column b' of X mixes rows a')
+      const t00r = (0 + (a00r * x00r - a00i * x00i)) + (a01r * x10r - a01i * x10i);
+      const t00i = (0 + (a00r * x00i + a00i * x00r)) + (a01r * x10i + a01i * x10r);
+      const t01r = (0 + (a00r * x01r - a00i * x01i)) + (a01r * x11r - a01i * x11i);
+      const t01i = (0 + (a00r * x01i + a00i * x01r)) + (a01r * x11i + a01i * x11r);
+      const t10r = (0 + (a10r * x00r - a10i * x00i)) + (a11r * x10r - a11i * x10i);
+      const t10i = (0 + (a10r * x00i + a10i * x00r)) + (a11r * x10i + a11i * x10r);
+      const t11r = (0 + (a10r * x01r - a10i * x01i)) + (a11r * x11r - a11i * x11i);
+      const t11i = (0 + (a10r * x01i + a10i * x01r)) + (a11r * x11i + a11i * x11r);
+      // T A^dagger (right multiplication: row a of T mixes columns b')
+      dst[i00] = t00r * b00r - t00i * b00i + t01r * b01r - t01i * b01i;
+      dst[i00 + 1] = t00r * b00i + t00i * b00r + t01r * b01i + t01i * b01r;
+      dst[i01] = t00r * b10r - t00i * b10i + t01r * b11r - t01i * b11i;
+      dst[i01 + 1] = t00r * b10i + t00i * b10r + t01r * b11i + t01i * b11r;
+      dst[i10] = t10r * b00r - t10i * b00i + t11r * b01r - t11i * b01i;
+      dst[i10 + 1] = t10r * b00i + t10i * b00r + t11r * b01i + t11i * b01r;
+      dst[i11] = t10r * b10r - t10i * b10i + t11r * b11r - t11i * b11i;
+      dst[i11 + 1] = t10r * b10i + t10i * b10r + t11r * b11i + t11i * b11r;
+    }
+  }
+}
+
+/**
+ * `sum_k (K_k (x) I) M (K_k (x) I)^dagger` for 2x2 Kraus operators (packed 8 doubles each) in
+ * one pass over 2x2 blocks of M, as {@link conjugate2Blocks} per operator, the terms summed in
+ * operator order (`acc = term_0; acc += term_k`), exactly as the per-operator composition.
+ * Returns false, leaving `dst` partly written, if M has a non-finite entry (see applyChannelLocal).
+ */
+function channel2Blocks(K: Float64Array, nOps: number, src: Float64Array, dst: Float64Array, rowLen: number, rest: Int32Array, t: Int32Array): boolean {
+  const c0 = 2 * t[0], c1 = 2 * t[1];
+  const nRest = rest.length;
+  // sum of every entry read: finite unless some entry is NaN or infinite (or, harmlessly, the
+  // sum overflows, which only sends the caller to the general path)
+  let check = 0;
+  for (let r = 0; r < nRest; r++) {
+    const p0 = (rest[r] + t[0]) * rowLen, p1 = (rest[r] + t[1]) * rowLen;
+    for (let c = 0; c < nRest; c++) {
+      const q = 2 * rest[c], i00 = p0 + q + c0, i01 = p0 + q + c1, i10 = p1 + q + c0, i11 = p1 + q + c1;
+      const x00r = src[i00], x00i = src[i00 + 1], x01r = src[i01], x01i = src[i01 + 1];
+      const x10r = src[i10], x10i = src[i10 + 1], x11r = src[i11], x11i = src[i11 + 1];
+      check += x00r + x00i + x01r + x01i + x10r + x10i + x11r + x11i;
+      let z00r = 0, z00i = 0, z01r = 0, z01i = 0, z10r = 0, z10i = 0, z11r = 0, z11i = 0;
+      for (let k = 0; k < nOps; k++) {
+        const o = 8 * k;
+        const a00r = K[o], a00i = K[o + 1], a01r = K[o + 2], a01i = K[o + 3], a10r = K[o + 4], a10i = K[o + 5], a11r = K[o + 6], a11i = K[o + 7];
+        const t00r = (0 + (a00r * x00r - a00i * x00i)) + (a01r * x10r - a01i * x10i);
+        const t00i = (0 + (a00r * x00i + a00i * x00r)) + (a01r * x10i + a01i * x10r);
+        const t01r = (0 + (a00r * x01r - a00i * x01i)) + (a01r * x11r - a01i * x11i);
+        const t01i = (0 + (a00r * x01i + a00i * x01r)) + (a01r * x11i + a01i * x11r);
+        const t10r = (0 + (a10r * x00r - a10i * x00i)) + (a11r * x10r - a11i * x10i);
+        const t10i = (0 + (a10r * x00i + a10i * x00r)) + (a11r * x10i + a11i * x10r);
+        const t11r = (0 + (a10r * x01r - a10i * x01i)) + (a11r * x11r - a11i * x11i);
+        const t11i = (0 + (a10r * x01i + a10i * x01r)) + (a11r * x11i + a11i * x11r);
+        const b00r = a00r, b00i = -a00i, b01r = a01r, b01i = -a01i, b10r = a10r, b10i = -a10i, b11r = a11r, b11i = -a11i;
+        const y00r = t00r * b00r - t00i * b00i + t01r * b01r - t01i * b01i;
+        const y00i = t00r * b00i + t00i * b00r + t01r * b01i + t01i * b01r;
+        const y01r = t00r * b10r - t00i * b10i + t01r * b11r - t01i * b11i;
+        const y01i = t00r * b10i + t00i * b10r + t01r * b11i + t01i * b11r;
+        const y10r = t10r * b00r - t10i * b00i + t11r * b01r - t11i * b01i;
+        const y10i = t10r * b00i + t10i * b00r + t11r * b01i + t11i * b01r;
+        const y11r = t10r * b10r - t10i * b10i + t11r * b11r - t11i * b11i;
+        const y11i = t10r * b10i + t10i * b10r + t11r * b11i + t11i * b11r;
+        if (k === 0) {
+          z00r = y00r; z00i = y00i; z01r = y01r; z01i = y01i; z10r = y10r; z10i = y10i; z11r = y11r; z11i = y11i;
+        } else {
+          z00r += y00r; z00i += y00i; z01r += y01r; z01i += y01i; z10r += y10r; z10i += y10i; z11r += y11r; z11i += y11i;
+        }
+      }
+      dst[i00] = z00r; dst[i00 + 1] = z00i; dst[i01] = z01r; dst[i01 + 1] = z01i;
+      dst[i10] = z10r; dst[i10 + 1] = z10i; dst[i11] = z11r; dst[i11 + 1] = z11i;
+    }
+  }
+  return Number.isFinite(check);
+}
+
 // ---------------------------------------------------------------- exported operations
 
 /**
@@ -225,8 +320,8 @@ export function applyRightAdjoint(
   const tin = inOff.target, tout = outOff.target;
   if (dIn === dOut && (dIn === 2 || dIn === 4)) {
     // the hot paths of every 1- and 2-qubit gate and channel: unrolled, one call per row
-    const row = dIn === 2 ? right2Row : right4Row;
-    for (let i = 0; i < R; i++) row(B, src, 2 * i * Cin, out, 2 * i * Cout, inOff.rest, outOff.rest, tin, tout);
+    if (dIn === 2) for (let i = 0; i < R; i++) right2Row(B, src, 2 * i * Cin, out, 2 * i * Cout, inOff.rest, outOff.rest, tin, tout);
+    else for (let i = 0; i < R; i++) right4Row(B, src, 2 * i * Cin, out, 2 * i * Cout, inOff.rest, outOff.rest, tin, tout);
     return { data: out, dims: dimsOut };
   }
   const xr = new Float64Array(dIn), xi = new Float64Array(dIn);
@@ -277,21 +372,55 @@ export function applyConjugate(
   const rowLen = 2 * m.cols;
   const src = m.data;
   const out = new Float64Array(src.length);
-  // the d left-multiplied rows of one group live here (d * rowLen doubles: 256 KiB at 12
-  // qubits, 2-qubit gate), so the intermediate never goes to main memory
-  const tmp = scratchOf(d * rowLen);
+  if (d === 2) {
+    conjugate2Blocks(A, src, out, rowLen, rest, t);
+    return { data: out, dims: dims.slice() };
+  }
+  // 4x4: the four left-multiplied rows of one group live in a scratch of 4 rows (256 KiB at
+  // 12 qubits: cache-resident), so the intermediate never goes to main memory; a 4x4 block
+  // kept in locals would need more registers than there are
+  const tmp = scratchOf(4 * rowLen);
   for (let r = 0; r < nRest; r++) {
     const base = rest[r];
-    if (d === 2) {
-      left2Rows(A, src, (base + t[0]) * rowLen, (base + t[1]) * rowLen, tmp, 0, rowLen, rowLen);
-      for (let k = 0; k < 2; k++) right2Row(A, tmp, k * rowLen, out, (base + t[k]) * rowLen, rest, rest, t, t);
-    } else {
-      left4Rows(
-        A, src, (base + t[0]) * rowLen, (base + t[1]) * rowLen, (base + t[2]) * rowLen, (base + t[3]) * rowLen,
-        tmp, 0, rowLen, 2 * rowLen, 3 * rowLen, rowLen,
-      );
-      for (let k = 0; k < 4; k++) right4Row(A, tmp, k * rowLen, out, (base + t[k]) * rowLen, rest, rest, t, t);
+    left4Rows(
+      A, src, (base + t[0]) * rowLen, (base + t[1]) * rowLen, (base + t[2]) * rowLen, (base + t[3]) * rowLen,
+      tmp, 0, rowLen, 2 * rowLen, 3 * rowLen, rowLen,
+    );
+    for (let k = 0; k < 4; k++) right4Row(A, tmp, k * rowLen, out, (base + t[k]) * rowLen, rest, rest, t, t);
+  }
+  return { data: out, dims: dims.slice() };
+}
+
+/**
+ * A channel with 2x2 Kraus operators on one 2-dimensional target (e.g. any 1-qubit channel) in
+ * one pass over the square M; `null` when that fast path does not apply (the caller then sums
+ * per-operator sandwiches, whose result this equals bit for bit).
+ *
+ * Why it may use the dense formula for sparse or real operators: the generic left loop skips
+ * zero entries and drops the zero imaginary part of real ones; with the accumulator starting at
+ * +0 as there, the dense formula adds only signed zeros in their place, which changes nothing
+ * for finite M. So the pass checks that M is finite and declines (null) otherwise.
+ */
+export function applyChannelLocal(
+  m: CMatrix,
+  dims: readonly number[],
+  kraus: readonly CMatrix[],
+  targets: readonly number[],
+  outTargetDims: readonly number[],
+): { data: Float64Array; dims: number[] } | null {
+  if (targets.length !== 1 || dims[targets[0]] !== 2 || outTargetDims[0] !== 2) return null;
+  if (m.rows !== m.cols || m.rows !== product(dims)) return null;
+  const K = new Float64Array(8 * kraus.length);
+  for (let k = 0; k < kraus.length; k++) {
+    const op = kraus[k];
+    if (op.rows !== 2 || op.cols !== 2) return null;
+    for (let j = 0; j < 8; j++) {
+      if (!Number.isFinite(op.data[j])) return null;
+      K[8 * k + j] = op.data[j];
     }
   }
+  const off = splitOffsets(dims, targets);
+  const out = new Float64Array(m.data.length);
+  if (!channel2Blocks(K, kraus.length, m.data, out, 2 * m.cols, off.rest, off.target)) return null;
   return { data: out, dims: dims.slice() };
 }

@@ -1,0 +1,232 @@
+/**
+ * The unrolled and fused fast paths of model/kernel/internal/local.ts (dense complex 2x2 and 4x4
+ * operators: `applyLeft` row sweeps, `applyRightAdjoint` 4x4 rows, `applyConjugate` one-pass
+ * sandwich) and the scratch buffers of `eigvalsh`:
+ * - bit for bit equal to straightforward generic loops (the pre-optimisation code, kept here as
+ *   the reference), on mixed dims where the 2- or 4-dimensional target is one qudit or a pair,
+ *   for operators that are not unitary and matrices that are not Hermitian;
+ * - equal to the explicit Kronecker-product operator (independent oracle);
+ * - the one-pass 1-qubit channel (`applyChannelLocal`) equals the sum of per-operator sandwiches
+ *   bit for bit, for sparse and real Kraus operators too, and for non-finite states (fallback);
+ * - pure: inputs are never written, and scratch reuse across sizes does not leak between calls.
+ */
+import { describe, expect, test } from "vitest";
+import * as fc from "fast-check";
+import {
+  ATOL, applyChannel, channel, depolarizing, eigvalsh, evolve, maxAbsDiff, sandwich, unsafeDensity, type Channel, type CMatrix,
+} from "../../model/kernel/index.js";
+import { applyConjugate, applyLeft, applyRightAdjoint } from "../../model/kernel/internal/local.js";
+import { product, splitOffsets } from "../../model/kernel/internal/dims.js";
+import { arbDensityMatrix, arbHaarUnitary, arbKrausChannel } from "../../properties/arbitraries/index.js";
+import { conjugate, fullOperator } from "./support/oracles.js";
+import { params } from "./support/runs.js";
+
+/** Reference `(A (x) I) M`: one accumulation sweep per entry of A (the generic loop). */
+function refLeft(m: CMatrix, dims: readonly number[], a: CMatrix, targets: readonly number[]): Float64Array {
+  const off = splitOffsets(dims, targets);
+  const rowLen = 2 * m.cols, out = new Float64Array(m.data.length), A = a.data, d = a.rows;
+  for (const b of off.rest) {
+    for (let to = 0; to < d; to++) {
+      const o = (b + off.target[to]) * rowLen;
+      for (let ti = 0; ti < d; ti++) {
+        const ar = A[2 * (to * d + ti)], ai = A[2 * (to * d + ti) + 1];
+        const s = (b + off.target[ti]) * rowLen;
+        for (let j = 0; j < rowLen; j += 2) {
+          out[o + j] += ar * m.data[s + j] - ai * m.data[s + j + 1];
+          out[o + j + 1] += ar * m.data[s + j + 1] + ai * m.data[s + j];
+        }
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * Reference `M (B (x) I)^dagger`: the generic loop (accumulators from 0), and for 2x2 the
+ * original unrolled expression (a plain left-to-right sum).
+ */
+function refRight(m: CMatrix, dims: readonly number[], b: CMatrix, targets: readonly number[]): Float64Array {
+  const off = splitOffsets(dims, targets);
+  const out = new Float64Array(m.data.length), B = b.data, d = b.rows, C = m.cols;
+  for (let i = 0; i < m.rows; i++) {
+    for (const r of off.rest) {
+      const p = 2 * (i * C + r);
+      if (d === 2) {
+        const s0 = p + 2 * off.target[0], s1 = p + 2 * off.target[1];
+        const x0r = m.data[s0], x0i = m.data[s0 + 1], x1r = m.data[s1], x1i = m.data[s1 + 1];
+        const c = [B[0], -B[1], B[2], -B[3], B[4], -B[5], B[6], -B[7]];
+        out[s0] = x0r * c[0] - x0i * c[1] + x1r * c[2] - x1i * c[3];
+        out[s0 + 1] = x0r * c[1] + x0i * c[0] + x1r * c[3] + x1i * c[2];
+        out[s1] = x0r * c[4] - x0i * c[5] + x1r * c[6] - x1i * c[7];
+        out[s1 + 1] = x0r * c[5] + x0i * c[4] + x1r * c[7] + x1i * c[6];
+        continue;
+      }
+      for (let to = 0; to < d; to++) {
+        let accR = 0, accI = 0;
+        for (let t = 0; t < d; t++) {
+          const xr = m.data[p + 2 * off.target[t]], xi = m.data[p + 2 * off.target[t] + 1];
+          const br = B[2 * (to * d + t)], bi = -B[2 * (to * d + t) + 1];
+          accR += xr * br - xi * bi;
+          accI += xr * bi + xi * br;
+        }
+        out[p + 2 * off.target[to]] = accR;
+        out[p + 2 * off.target[to] + 1] = accI;
+      }
+    }
+  }
+  return out;
+}
+
+function sameBits(a: Float64Array, b: Float64Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let k = 0; k < a.length; k++) if (!Object.is(a[k], b[k])) return false;
+  return true;
+}
+
+const gaussianish = fc.double({ min: -2, max: 2, noNaN: true });
+/** A nonzero imaginary part (what makes an operator "dense complex"). */
+const imagPart = fc.oneof(fc.double({ min: 1e-3, max: 2, noNaN: true }), fc.double({ min: -2, max: -1e-3, noNaN: true }));
+const arbDenseComplex = (d: number): fc.Arbitrary<CMatrix> =>
+  fc.array(fc.tuple(gaussianish, imagPart), { minLength: d * d, maxLength: d * d })
+    .map((entries) => ({ rows: d, cols: d, data: Float64Array.from(entries.flat()) }));
+const arbMatrix = (d: number): fc.Arbitrary<CMatrix> =>
+  fc.array(gaussianish, { minLength: 2 * d * d, maxLength: 2 * d * d }).map((xs) => ({ rows: d, cols: d, data: Float64Array.from(xs) }));
+
+/**
+ * Mixed dims with a target set of total dimension 2 or 4: one qubit, one ququart, or a pair of
+ * qubits in either order, among spectator subsystems of dimension 2..3.
+ */
+const arbCase = fc.record({
+  spectators: fc.array(fc.integer({ min: 2, max: 3 }), { minLength: 0, maxLength: 3 }),
+  kind: fc.constantFrom("qubit", "ququart", "pair", "pairReversed"),
+  seed: fc.nat(),
+}).filter(({ spectators, kind }) => product(spectators) * (kind === "qubit" ? 2 : 4) <= 48)
+  .chain(({ spectators, kind, seed }) => {
+    const dims = spectators.slice();
+    const targets: number[] = [];
+    const insert = (dim: number, at: number) => { dims.splice(at, 0, dim); targets.forEach((t, k) => { if (t >= at) targets[k] = t + 1; }); targets.push(at); };
+    if (kind === "qubit") insert(2, seed % (dims.length + 1));
+    else if (kind === "ququart") insert(4, seed % (dims.length + 1));
+    else {
+      insert(2, seed % (dims.length + 1));
+      insert(2, (seed >> 3) % (dims.length + 1));
+      if (kind === "pairReversed") targets.reverse();
+    }
+    const D = product(dims), dT = kind === "qubit" ? 2 : 4;
+    return fc.record({ dims: fc.constant(dims), targets: fc.constant(targets), m: arbMatrix(D), a: arbDenseComplex(dT) });
+  });
+
+describe("dense complex 2x2 / 4x4 fast paths", () => {
+  test("applyLeft, applyRightAdjoint and the one-pass applyConjugate equal the generic loops bit for bit", () => {
+    fc.assert(fc.property(arbCase, ({ dims, targets, m, a }) => {
+      const before = Float64Array.from(m.data), aBefore = Float64Array.from(a.data);
+      const tdims = targets.map((t) => dims[t]);
+      const left = applyLeft(m, dims, a, targets, tdims);
+      const right = applyRightAdjoint(m, dims, a, targets, tdims);
+      const both = applyConjugate(m, dims, a, targets, tdims);
+      const refL = refLeft(m, dims, a, targets);
+      const refBoth = refRight({ rows: m.rows, cols: m.cols, data: refL }, dims, a, targets);
+      return both !== null && sameBits(left.data, refL) && sameBits(right.data, refRight(m, dims, a, targets)) &&
+        sameBits(both.data, refBoth) && both.dims.join() === dims.join() &&
+        sameBits(m.data, before) && sameBits(a.data, aBefore);
+    }), params(200));
+  });
+
+  test("sandwich with a dense non-unitary operator equals the Kronecker-product operator", () => {
+    fc.assert(fc.property(arbCase, ({ dims, targets, m, a }) => {
+      const out = sandwich(m, dims, a, targets);
+      const expected = conjugate(fullOperator(a, dims, targets), m);
+      return maxAbsDiff({ rows: m.rows, cols: m.cols, data: out.data }, expected) <= 1e-12 * 64;
+    }), params(100));
+  });
+
+  test("evolve with Haar 2x2 / 4x4 gates on mixed dims equals the Kronecker-product operator", () => {
+    const arb = arbCase.chain(({ dims, targets }) => fc.record({
+      dims: fc.constant(dims), targets: fc.constant(targets),
+      rho: arbDensityMatrix(dims), u: arbHaarUnitary(product(targets.map((t) => dims[t]))),
+    }));
+    fc.assert(fc.property(arb, ({ dims, targets, rho, u }) =>
+      maxAbsDiff(evolve(rho, u, targets).matrix, conjugate(fullOperator(u, dims, targets), rho.matrix)) <= ATOL), params(100));
+  });
+
+  test("applyConjugate declines what it does not cover (the caller composes left and right)", () => {
+    const m: CMatrix = { rows: 4, cols: 4, data: new Float64Array(32).fill(1) };
+    const real: CMatrix = { rows: 2, cols: 2, data: Float64Array.of(1, 0, 0, 0, 0, 0, 1, 0) };
+    const dense: CMatrix = { rows: 2, cols: 2, data: Float64Array.of(1, 1, 1, 1, 1, 1, 1, 1) };
+    expect(applyConjugate(m, [2, 2], real, [0], [2])).toBeNull(); // zero / real entries
+    expect(applyConjugate(m, [2, 2], dense, [0], [2])).not.toBeNull();
+    const isometry: CMatrix = { rows: 3, cols: 2, data: new Float64Array(12).fill(1) };
+    expect(applyConjugate(m, [2, 2], isometry, [0], [3])).toBeNull(); // dimension-changing
+  });
+});
+
+/** The per-operator composition applyChannel performed before the one-pass path. */
+function channelBySandwiches(m: CMatrix, dims: readonly number[], ch: Channel, targets: readonly number[]): Float64Array {
+  let acc: Float64Array | undefined;
+  for (const k of ch.kraus) {
+    const term = sandwich(m, dims, k, targets, ch.outDims).data;
+    if (acc === undefined) acc = term;
+    else for (let i = 0; i < acc.length; i++) acc[i] += term[i];
+  }
+  return acc!;
+}
+
+describe("one-pass 1-qubit channels", () => {
+  const arbQubitCase = fc.record({
+    spectators: fc.array(fc.integer({ min: 2, max: 3 }), { minLength: 0, maxLength: 3 }),
+    seed: fc.nat(),
+  }).chain(({ spectators, seed }) => {
+    const dims = spectators.slice();
+    const at = seed % (dims.length + 1);
+    dims.splice(at, 0, 2);
+    return fc.record({
+      dims: fc.constant(dims), target: fc.constant(at), rho: arbDensityMatrix(dims),
+      ch: fc.oneof(arbKrausChannel(2, 2), fc.double({ min: 0, max: 1, noNaN: true }).map((p) => depolarizing(p))),
+    });
+  });
+
+  test("equals the sum of per-operator sandwiches bit for bit (random and sparse Kraus sets)", () => {
+    fc.assert(fc.property(arbQubitCase, ({ dims, target, rho, ch }) => {
+      const before = Float64Array.from(rho.matrix.data);
+      const out = applyChannel(rho, ch, [target]);
+      return sameBits(out.matrix.data, channelBySandwiches(rho.matrix, dims, ch, [target])) &&
+        out.dims.join() === dims.join() && sameBits(rho.matrix.data, before);
+    }), params(150));
+  });
+
+  test("a non-finite state takes the general path (same NaN/Inf pattern as before)", () => {
+    const ch = channel("real-sparse", [
+      { rows: 2, cols: 2, data: Float64Array.of(Math.SQRT1_2, 0, 0, 0, 0, 0, Math.SQRT1_2, 0) },
+      { rows: 2, cols: 2, data: Float64Array.of(0, 0, Math.SQRT1_2, 0, Math.SQRT1_2, 0, 0, 0) },
+    ]);
+    for (const bad of [Infinity, -Infinity, NaN]) {
+      const data = new Float64Array(2 * 16);
+      data[0] = 0.5; data[2 * 5] = 0.5;
+      data[2 * 6 + 1] = bad;
+      const rho = unsafeDensity({ rows: 4, cols: 4, data }, [2, 2]);
+      for (const t of [0, 1]) expect(sameBits(applyChannel(rho, ch, [t]).matrix.data, channelBySandwiches(rho.matrix, [2, 2], ch, [t]))).toBe(true);
+    }
+  });
+});
+
+describe("eigvalsh scratch buffers", () => {
+  test("reuse across sizes does not leak between calls, and the input is not written", () => {
+    const sizes = [3, 20, 5, 33, 4, 20, 3];
+    const mats = sizes.map((d, k) => {
+      const x = fc.sample(arbMatrix(d), { seed: 11 + k, numRuns: 1 })[0];
+      const h = new Float64Array(2 * d * d);
+      for (let i = 0; i < d; i++) for (let j = 0; j < d; j++) {
+        h[2 * (i * d + j)] = x.data[2 * (i * d + j)] + x.data[2 * (j * d + i)];
+        h[2 * (i * d + j) + 1] = x.data[2 * (i * d + j) + 1] - x.data[2 * (j * d + i) + 1];
+      }
+      return { rows: d, cols: d, data: h } as CMatrix;
+    });
+    const first = mats.map((h) => eigvalsh(h));
+    const copies = mats.map((h) => Float64Array.from(h.data));
+    const again = mats.slice().reverse().map((h) => eigvalsh(h)).reverse();
+    first.forEach((v, k) => expect(sameBits(v, again[k])).toBe(true));
+    mats.forEach((h, k) => expect(sameBits(h.data, copies[k])).toBe(true));
+    // the returned arrays are distinct (no scratch escapes)
+    expect(new Set(first.map((v) => v.buffer)).size).toBe(first.length);
+  });
+});
