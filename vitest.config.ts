@@ -15,6 +15,7 @@ export default defineConfig({
   },
   test: {
     include: ["test/**/*.test.ts", "examples/**/*.test.ts"],
+    setupFiles: ["test/setup/fast-check.ts"],
     testTimeout: 120_000,
     hookTimeout: 120_000,
     pool: "forks",
