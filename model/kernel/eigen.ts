@@ -64,6 +64,9 @@ function eig2(h: CMatrix): Float64Array {
  * triangle is its conjugate, so `p = A v` takes `A_ji = conj(A_ij)` from the stored `A_ij`, and
  * the rank-2 update touches half the entries.
  */
+/** Magnitudes below this are treated as zero in phase and norm computations (their squares underflow). */
+const NEGLIGIBLE = 1e-290;
+
 function tridiagonalize(a: Float64Array, n: number, d: Float64Array, e: Float64Array): void {
   // locals, not the module bindings: V8 would reload a mutable module variable on every access
   const vr = vrScratch, vi = viScratch, pr = prScratch, pi = piScratch;
@@ -76,14 +79,18 @@ function tridiagonalize(a: Float64Array, n: number, d: Float64Array, e: Float64A
     const norm = Math.sqrt(norm2);
     d[k] = a[2 * (k * n + k)];
     const tail2 = norm2 - x0abs * x0abs;
-    if (norm === 0 || tail2 <= 1e-300 * Math.max(1, norm2)) {
-      // already tridiagonal in this column: the coupling is |x0|
+    if (norm < NEGLIGIBLE || tail2 <= 1e-300 * Math.max(1, norm2)) {
+      // already tridiagonal in this column (or the whole column is below NEGLIGIBLE, whose
+      // squares underflow): the coupling is |x0|, with an absolute error below NEGLIGIBLE
       e[k] = x0abs;
       continue;
     }
     e[k] = norm; // |alpha|
-    // alpha = -e^{i arg x0} ||x||; v = x - alpha e1
-    const phr = x0abs === 0 ? 1 : x0r / x0abs, phi = x0abs === 0 ? 0 : x0i / x0abs;
+    // alpha = -e^{i arg x0} ||x||; v = x - alpha e1. For a subnormal x0 the ratio x0 / |x0| is
+    // not a unit phase (too few significant bits), and a non-unit phase makes the reflection
+    // non-unitary: take phase 1 instead, which costs an error of order |x0| / ||x||.
+    const tinyX0 = x0abs < NEGLIGIBLE;
+    const phr = tinyX0 ? 1 : x0r / x0abs, phi = tinyX0 ? 0 : x0i / x0abs;
     for (let i = k + 1; i < n; i++) {
       vr[i] = a[2 * (i * n + k)];
       vi[i] = a[2 * (i * n + k) + 1];
@@ -230,7 +237,7 @@ export function eigh(h: CMatrix): EigenDecomposition {
       for (let q = p + 1; q < n; q++) {
         const zr = a[2 * (p * n + q)], zi = a[2 * (p * n + q) + 1];
         const zabs = Math.hypot(zr, zi);
-        if (zabs <= tol * 1e-3) continue;
+        if (zabs <= tol * 1e-3 || zabs < NEGLIGIBLE) continue;
         const app = a[2 * (p * n + p)], aqq = a[2 * (q * n + q)];
         const theta = app === aqq ? Math.PI / 4 : 0.5 * Math.atan((2 * zabs) / (app - aqq));
         const c = Math.cos(theta), s = Math.sin(theta);
