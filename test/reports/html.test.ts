@@ -28,7 +28,7 @@ describe("renderHtmlReport", () => {
   });
 
   it("shows the matrix, durations, seeds, environment and date", () => {
-    expect(html).toContain('aria-label="verdict matrix"');
+    expect(html).toContain('aria-label="verdict matrix');
     expect(html).toContain("812 ms");
     expect(html).toContain("2.35 s");
     expect(html).toContain("<code>1234</code>");
@@ -66,5 +66,15 @@ describe("renderHtmlReport", () => {
     const empty = await renderHtmlReport(emptyDocument);
     expect(empty).toContain("No results in this run");
     expect(empty).toContain("This run produced no figures.");
+  });
+});
+
+describe("verdict matrix per protocol", () => {
+  it("one table per protocol, each with only its own properties as columns", async () => {
+    const html = await renderHtmlReport(richDocument);
+    const protocols = [...new Set(richDocument.results.map((r) => r.protocol))];
+    const tables = html.match(/<table class="matrix" aria-label="verdict matrix[^"]*">/g) ?? [];
+    expect(tables.length).toBe(protocols.length);
+    if (protocols.length > 1) for (const p of protocols) expect(html).toContain(`aria-label="verdict matrix: ${p}"`);
   });
 });
