@@ -5,11 +5,12 @@
  */
 import { z } from "zod";
 import {
-  describeAdversary, exactRun, hoeffdingBound, linkSetup, namedAdversary, NAMED_ADVERSARIES, PROTOCOL_VARIANTS, INTERCEPT_BASES,
+  describeAdversary, exactRun, hoeffdingBound, namedAdversary, NAMED_ADVERSARIES, PROTOCOL_VARIANTS, INTERCEPT_BASES,
   type Adversary, type ProtocolVariant,
 } from "../../model/bb84/index.js";
 import { binaryEntropy } from "../../model/kernel/index.js";
 import { nonNegative, numeric, positiveInt, probability, threshold } from "../params.js";
+import { linkFromFields } from "./params.js";
 
 /** Options of {@link analyzeBB84}; numbers may be given as strings or mathjs expressions. */
 export interface AnalyzeBB84Options {
@@ -100,16 +101,7 @@ export function analyzeBB84(options: AnalyzeBB84Options): BB84Analysis {
     throw new Error(`analyzeBB84: ${problems.join("; ")}`);
   }
   const o = parsed.data;
-  const link = linkSetup({
-    source: o.source === "weak-coherent" ? { kind: "weak-coherent", meanPhotonNumber: o.meanPhotonNumber } : { kind: "single-photon" },
-    fibreLossDbPerKm: o.fibreLossDbPerKm,
-    distanceKm: o.distanceKm,
-    detectorEfficiency: o.detectorEfficiency,
-    darkCountProbability: o.darkCountProbability,
-    misalignment: o.misalignment,
-    depolarizing: o.depolarizing,
-    dephasing: o.dephasing,
-  });
+  const link = linkFromFields(o);
   let strategy: Adversary;
   try {
     strategy = namedAdversary(o.adversary, { fraction: o.fraction, basis: o.basis, disturbance: o.disturbance, ancillaDim: o.ancillaDim, link });

@@ -73,16 +73,7 @@ export function bb84Params(
       adversary: adversarySchema.default({ kind: "generated", space: defaultSpace }),
     })
     .transform((p, ctx): Bb84Params => {
-      const link = linkSetup({
-        source: p.source === "weak-coherent" ? { kind: "weak-coherent", meanPhotonNumber: p.meanPhotonNumber } : { kind: "single-photon" },
-        fibreLossDbPerKm: p.fibreLossDbPerKm,
-        distanceKm: p.distanceKm,
-        detectorEfficiency: p.detectorEfficiency,
-        darkCountProbability: p.darkCountProbability,
-        misalignment: p.misalignment,
-        depolarizing: p.depolarizing,
-        dephasing: p.dephasing,
-      });
+      const link = linkFromFields(p);
       let adversary: Bb84Adversary;
       try {
         adversary = resolveAdversary(p.adversary, link);
@@ -99,6 +90,33 @@ export function bb84Params(
         adversary,
       };
     });
+}
+
+/** The flat link fields a scenario or the CLI gives, validated by the caller's schema. */
+export interface LinkFields {
+  readonly source: "single-photon" | "weak-coherent";
+  readonly meanPhotonNumber: number;
+  readonly fibreLossDbPerKm: number;
+  readonly distanceKm: number;
+  readonly detectorEfficiency: number;
+  readonly darkCountProbability: number;
+  readonly misalignment: number;
+  readonly depolarizing: number;
+  readonly dephasing: number;
+}
+
+/** The model's {@link LinkSetup} from flat fields (the source kind carries the mean photon number). */
+export function linkFromFields(f: LinkFields): LinkSetup {
+  return linkSetup({
+    source: f.source === "weak-coherent" ? { kind: "weak-coherent", meanPhotonNumber: f.meanPhotonNumber } : { kind: "single-photon" },
+    fibreLossDbPerKm: f.fibreLossDbPerKm,
+    distanceKm: f.distanceKm,
+    detectorEfficiency: f.detectorEfficiency,
+    darkCountProbability: f.darkCountProbability,
+    misalignment: f.misalignment,
+    depolarizing: f.depolarizing,
+    dephasing: f.dephasing,
+  });
 }
 
 function resolveAdversary(a: z.infer<typeof adversarySchema>, link: LinkSetup): Bb84Adversary {

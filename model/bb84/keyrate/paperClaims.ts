@@ -191,16 +191,18 @@ interface FitModel {
   readonly mu: number;
 }
 
+/** The fit's coordinates, in the order of the vector the optimiser moves. */
+const FIT_COORDINATES: readonly (readonly [number, number])[] = [
+  FIT_BOX.log10RepetitionRateHz,
+  FIT_BOX.alphaDbPerKm,
+  FIT_BOX.eDetector,
+  FIT_BOX.log10DarkCountYield,
+  FIT_BOX.mu,
+  FIT_BOX.fEC,
+];
+
 function fitModel(z: readonly number[]): FitModel {
-  const box = [
-    FIT_BOX.log10RepetitionRateHz,
-    FIT_BOX.alphaDbPerKm,
-    FIT_BOX.eDetector,
-    FIT_BOX.log10DarkCountYield,
-    FIT_BOX.mu,
-    FIT_BOX.fEC,
-  ];
-  const [lgRep, alpha, ed, lgY0, mu, fEC] = box.map(([lo, hi], i) => lo + (hi - lo) / (1 + Math.exp(-z[i])));
+  const [lgRep, alpha, ed, lgY0, mu, fEC] = FIT_COORDINATES.map(([lo, hi], i) => lo + (hi - lo) / (1 + Math.exp(-z[i])));
   return {
     channel: { ...gys, repetitionRateHz: 10 ** lgRep, alphaDbPerKm: alpha, eDetector: ed, darkCountYield: 10 ** lgY0, fEC },
     mu,
@@ -208,16 +210,8 @@ function fitModel(z: readonly number[]): FitModel {
 }
 
 function boxToZ(values: readonly number[]): number[] {
-  const box = [
-    FIT_BOX.log10RepetitionRateHz,
-    FIT_BOX.alphaDbPerKm,
-    FIT_BOX.eDetector,
-    FIT_BOX.log10DarkCountYield,
-    FIT_BOX.mu,
-    FIT_BOX.fEC,
-  ];
   return values.map((v, i) => {
-    const [lo, hi] = box[i];
+    const [lo, hi] = FIT_COORDINATES[i];
     const t = Math.min(1 - 1e-9, Math.max(1e-9, (v - lo) / (hi - lo)));
     return Math.log(t / (1 - t));
   });
