@@ -74,6 +74,99 @@ export interface PropertyDefinition<Params = any, Input = any> {
   trace?(params: Params, input: Input): readonly TraceStep[];
   /** Serialise an input for the results document (defaults to JSON of the input). */
   describe?(input: Input): Json;
+  /**
+   * How a "holds" on this property is established when it is not only by generated inputs:
+   * `analytic` (a closed form or a proved bound is checked), `exact` (the input space is finite
+   * and enumerated whole). Absent: the verdict rests on the inputs the engine tried (`sampled`,
+   * or `optimised` when an {@link PropertyDefinition.objective} search ran).
+   */
+  readonly evidence?: (params: Params) => { readonly kind: "analytic" | "exact"; readonly detail: string } | undefined;
+  /**
+   * The damage an input does, for the optimising search (issue: "an optimising search"):
+   * larger is worse for the protocol. Properties without a quantitative objective omit it.
+   */
+  readonly objective?: PropertyObjective<Params, Input>;
+}
+
+/** A quantitative objective the optimising search maximises. */
+export interface PropertyObjective<Params = any, Input = any> {
+  /** Metric name of the objective, e.g. `eveInformationBits`, `acceptance`. */
+  readonly name: string;
+  /** What is maximised, in words (with units). */
+  readonly description: string;
+  /**
+   * Search for the most damaging input: seeded and deterministic (same params, seed and budget →
+   * the same result, byte for byte). `budget` bounds the number of objective evaluations.
+   */
+  search(params: Params, options: SearchOptions): SearchOutcome<Input>;
+}
+
+/** Options of one optimising search. */
+export interface SearchOptions {
+  readonly seed: number;
+  /** Most objective evaluations (exploration + optimisation). */
+  readonly budget: number;
+}
+
+/** What an optimising search returns. */
+export interface SearchOutcome<Input = any> {
+  readonly input: Input;
+  /** The objective's value at `input`. */
+  readonly value: number;
+  /** Objective evaluations spent. */
+  readonly evaluations: number;
+  /** The numbers behind the value (same names as the property's check metrics where they overlap). */
+  readonly metrics: Metrics;
+}
+
+/**
+ * How a verdict was reached. `analytic`: a closed form or proved bound; `exact`: exhaustive over a
+ * finite space; `optimised`: an optimising search with this budget found no better than
+ * `bestObjective`; `sampled`: `inputs` generated inputs. A "holds" on `optimised` or `sampled`
+ * evidence is "not falsified", never "verified".
+ */
+export type Evidence =
+  | { readonly kind: "analytic"; readonly detail: string }
+  | { readonly kind: "exact"; readonly detail: string }
+  | { readonly kind: "optimised"; readonly inputs: number; readonly budget: number; readonly evaluations: number; readonly objective: string; readonly bestObjective: number }
+  | { readonly kind: "sampled"; readonly inputs: number };
+
+/** The most damaging attack the optimising search found, beside the minimal counterexample. */
+export interface DamagingAttack {
+  /** The objective's metric name and the value reached. */
+  readonly objective: string;
+  readonly value: number;
+  readonly evaluations: number;
+  readonly budget: number;
+  readonly seed: number;
+  readonly input: Json;
+  readonly message: string;
+  readonly metrics: Metrics;
+  readonly trace: readonly TraceStep[];
+  /** A shell command that reproduces this search. */
+  readonly replay: string;
+}
+
+/** What kind of expectation a scenario states: a claim of the paper expected to hold, a finding, or a negative control. */
+export type ExpectationKind = "claim" | "finding" | "control";
+
+/** One quantitative claim of a scenario checked against a result's metrics. */
+export interface ClaimCheck {
+  /** Metric name. */
+  readonly metric: string;
+  readonly bound: "atLeast" | "atMost";
+  readonly value: number;
+  /** The metric's value in the result (the damaging attack's where there is one), null if absent. */
+  readonly actual: number | null;
+  readonly ok: boolean;
+}
+
+/** Fraction of seeds on which a cell matched its expectation (`verify --seeds K`). */
+export interface SeedSweep {
+  readonly seeds: number;
+  readonly matched: number;
+  /** The seeds that did not match. */
+  readonly mismatchedSeeds: readonly number[];
 }
 
 /** A failing input, shrunk, with what is needed to replay it exactly. */
@@ -112,6 +205,16 @@ export interface PropertyResult {
   readonly counterexample?: Counterexample;
   /** Present when the check itself threw: the message, never a silent pass. */
   readonly error?: string;
+  /** Claim, finding or negative control (from the scenario; default claim when expected holds, finding otherwise). */
+  readonly kind?: ExpectationKind;
+  /** How the verdict was reached. */
+  readonly evidence?: Evidence;
+  /** The most damaging attack found by the optimising search (violated results with an objective). */
+  readonly damaging?: DamagingAttack;
+  /** The scenario's quantitative claims, checked; one that fails makes the result a mismatch. */
+  readonly claims?: readonly ClaimCheck[];
+  /** Present when the cell ran on several seeds. */
+  readonly seedSweep?: SeedSweep;
 }
 
 /** One data series of a figure: points (x, y) drawn as a line or as marks. */
