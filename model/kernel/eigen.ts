@@ -1,11 +1,24 @@
 /**
  * Hermitian eigen-solvers, hand-written for small dense matrices (d <= a few hundred).
  *
- * - {@link eigvalsh}: eigenvalues only, by Householder reduction to a real symmetric tridiagonal
- *   matrix and the implicit QL algorithm (Golub & Van Loan, *Matrix Computations*, 4th ed.,
- *   §8.3; the EISPACK `htridi` + `tql1` pair). Used by entropies and validators.
- * - {@link eigh}: eigenvalues and eigenvectors by the cyclic complex Jacobi method
- *   (Golub & Van Loan §8.5). Used for matrix functions (square roots in fidelity and POVMs).
+ * Both reduce the Hermitian matrix to a real symmetric tridiagonal one by Householder
+ * reflections (the unitary `Q` with `A = Q D T D^dagger Q^dagger`, `D` a diagonal of phases
+ * that makes the complex subdiagonal real) and diagonalise `T` by the implicit QL algorithm
+ * with Wilkinson-type shifts (Golub & Van Loan, *Matrix Computations*, 4th ed., §8.3; the
+ * EISPACK `htridi` + `tql1`/`tql2` pairs, in the form of Numerical Recipes' `tqli`):
+ * - {@link eigvalsh}: eigenvalues only. Used by entropies and validators.
+ * - {@link eigh}: eigenvalues and eigenvectors; the QL rotations are applied to the rows of
+ *   `(Q D)^T`, whose rows end as the eigenvectors. Used for matrix functions (square roots in
+ *   fidelity and POVMs). It replaced a cyclic complex Jacobi solver, 5-25x slower at d = 16..64
+ *   (`npm run bench -- --only kernel`).
+ *
+ * ## Edges
+ * Only the lower triangle is read. A NaN or infinite entry is a RangeError naming the entry.
+ * Matrices whose largest entry is beyond 2^±100 are computed on `A / s` with `s` the power of
+ * two nearest below the largest modulus, and the eigenvalues scaled back: the scaling is exact,
+ * and without it sums of squares overflow (entries >= 1e154) or every coupling falls below the
+ * negligible-magnitude floor (entries around 1e-300). Inside that range nothing is scaled, so
+ * results there are bit-for-bit those of the unscaled algorithm.
  *
  * Both are cross-checked in the tests against ml-matrix on the real embedding
  * `[[Re, -Im], [Im, Re]]` and against each other; `npm run bench` measures them.
@@ -17,37 +30,141 @@ import { adjoint, matmul, type CMatrix } from "./matrix.js";
  * Eigenvalues of a Hermitian matrix, ascending.
  * Only the lower triangle is read, so a slightly non-Hermitian input gives the eigenvalues of
  * its Hermitian part; validate first where that matters.
+ * @throws RangeError if the matrix is not square or has a NaN or infinite entry.
  * @example eigvalsh(matrix([[0, 1], [1, 0]])) // Float64Array [-1, 1]
  */
 export function eigvalsh(h: CMatrix): Float64Array {
   const n = h.rows;
-  if (h.cols !== n) throw new RangeError(`eigvalsh: matrix is ${h.rows}x${h.cols}, not square`);
+  const s = checkedScale("eigvalsh", h);
   if (n === 0) return new Float64Array(0);
   if (n === 1) return Float64Array.of(h.data[0]);
   if (n === 2) return eig2(h);
   // working copy and off-diagonal in module-level scratch (see `growScratch`); only d is returned
   growScratch(n);
   const a = work;
-  a.set(h.data);
+  loadScaled(a, h.data, s);
   const d = new Float64Array(n);
   const e = offDiag;
-  tridiagonalize(a, n, d, e);
-  tql(d, e, n);
-  return d.sort();
+  tridiagonalize(a, n, d, e, null);
+  tql(d, e, n, null, null);
+  d.sort();
+  if (s !== 1) for (let i = 0; i < n; i++) d[i] *= s;
+  return d;
 }
 
+/** Eigen-decomposition `h = V diag(values) V^dagger`, values ascending, V unitary (columns). */
+export interface EigenDecomposition {
+  readonly values: Float64Array;
+  readonly vectors: CMatrix;
+}
+
+/**
+ * Eigenvalues and eigenvectors of a Hermitian matrix (Householder tridiagonalisation and
+ * implicit QL with the vectors accumulated, see the module notes). Only the lower triangle is read.
+ * @throws RangeError if the matrix is not square or has a NaN or infinite entry.
+ * @example eigh(matrix([[2, 0], [0, 1]])).values // Float64Array [1, 2]
+ */
+export function eigh(h: CMatrix): EigenDecomposition {
+  const n = h.rows;
+  const s = checkedScale("eigh", h);
+  if (n <= 1) return { values: Float64Array.from(h.data.subarray(0, n === 0 ? 0 : 1)), vectors: { rows: n, cols: n, data: n === 0 ? new Float64Array(0) : Float64Array.of(1, 0) } };
+  growScratch(n);
+  const a = work;
+  loadScaled(a, h.data, s);
+  const d = new Float64Array(n), e = offDiag;
+  const reflectors = reflectorScratch, beta = betaScratch;
+  tridiagonalize(a, n, d, e, { reflectors, beta });
+  // rows of W = (Q D)^T, real and imaginary parts apart (the QL rotations mix whole rows)
+  const wr = new Float64Array(n * n), wi = new Float64Array(n * n);
+  accumulateQD(reflectors, beta, n, wr, wi);
+  tql(d, e, n, wr, wi);
+  const order = Array.from({ length: n }, (_, i) => i).sort((i, j) => d[i] - d[j]);
+  const values = Float64Array.from(order, (i) => d[i] * s);
+  const vectors = new Float64Array(2 * n * n);
+  for (let col = 0; col < n; col++) {
+    const row = order[col] * n;
+    for (let r = 0; r < n; r++) {
+      vectors[2 * (r * n + col)] = wr[row + r];
+      vectors[2 * (r * n + col) + 1] = wi[row + r];
+    }
+  }
+  return { values, vectors: { rows: n, cols: n, data: vectors } };
+}
+
+/**
+ * `f(h)` for Hermitian `h`: `V diag(f(lambda)) V^dagger` (e.g. square root, logarithm).
+ * @example matrixFunction(matrix([[4, 0], [0, 9]]), Math.sqrt) // diag(2, 3)
+ */
+export function matrixFunction(h: CMatrix, f: (lambda: number) => number): CMatrix {
+  const { values, vectors } = eigh(h);
+  const n = h.rows;
+  const scaled = Float64Array.from(vectors.data);
+  for (let r = 0; r < n; r++) {
+    for (let c = 0; c < n; c++) {
+      const fv = f(values[c]);
+      scaled[2 * (r * n + c)] *= fv;
+      scaled[2 * (r * n + c) + 1] *= fv;
+    }
+  }
+  return matmul({ rows: n, cols: n, data: scaled }, adjoint(vectors));
+}
+
+/** Square root of a positive semidefinite matrix (negative round-off eigenvalues clipped to 0). */
+export function sqrtPsd(h: CMatrix): CMatrix {
+  return matrixFunction(h, (x) => Math.sqrt(Math.max(0, x)));
+}
+
+// ---------------------------------------------------------------- input checks and scaling
+
+/** Largest modulus handled without scaling (2^100 ~ 1.3e30) and smallest (2^-100 ~ 7.9e-31). */
+const UNSCALED_MAX = 2 ** 100, UNSCALED_MIN = 2 ** -100;
+
+/**
+ * Checks that `h` is square and finite, and returns the power of two `s` the solver divides it
+ * by: 1 when the largest modulus is within [2^-100, 2^100] (or the matrix is zero), else the
+ * power of two at or just below the largest entry (dividing by it is exact).
+ */
+function checkedScale(fn: string, h: CMatrix): number {
+  if (h.cols !== h.rows) throw new RangeError(`${fn}: matrix is ${h.rows}x${h.cols}, not square`);
+  const m = h.data;
+  let max = 0;
+  for (let k = 0; k < m.length; k++) {
+    const x = Math.abs(m[k]);
+    if (!(x <= Number.MAX_VALUE)) {
+      const entry = k >> 1;
+      throw new RangeError(`${fn}: entry (${Math.floor(entry / h.cols)}, ${entry % h.cols}) has ${k % 2 ? "imaginary" : "real"} part ${m[k]}; the matrix must be finite`);
+    }
+    if (x > max) max = x;
+  }
+  if (max === 0 || (max >= UNSCALED_MIN && max <= UNSCALED_MAX)) return 1;
+  const s = 2 ** Math.floor(Math.log2(max));
+  // log2 can round up across a power of two: keep s <= max so that every |a/s| < 2
+  return s > max ? s / 2 : s;
+}
+
+/** `dst = src / s` (exact: s is a power of two). */
+function loadScaled(dst: Float64Array, src: Float64Array, s: number): void {
+  dst.set(src);
+  if (s !== 1) for (let k = 0; k < src.length; k++) dst[k] /= s;
+}
+
+// ---------------------------------------------------------------- scratch
+
 /*
- * Scratch buffers of eigvalsh, grown on demand and reused across calls: at d <= 16 the solver
- * spent about a quarter of its time collecting its per-call temporaries. They never escape a
- * call (eigvalsh returns a fresh array), so eigvalsh stays pure.
+ * Scratch buffers, grown on demand and reused across calls: at d <= 16 the solver spent about
+ * a quarter of its time collecting its per-call temporaries. They never escape a call (both
+ * solvers return fresh arrays), so eigvalsh and eigh stay pure.
  */
 let work = new Float64Array(0);
 let offDiag = new Float64Array(0);
+let reflectorScratch = new Float64Array(0), betaScratch = new Float64Array(0);
 let vrScratch = new Float64Array(0), viScratch = new Float64Array(0), prScratch = new Float64Array(0), piScratch = new Float64Array(0);
 function growScratch(n: number): void {
   if (offDiag.length >= n) return;
   work = new Float64Array(2 * n * n);
   offDiag = new Float64Array(n);
+  reflectorScratch = new Float64Array(2 * n * n);
+  betaScratch = new Float64Array(2 * n);
   vrScratch = new Float64Array(n); viScratch = new Float64Array(n); prScratch = new Float64Array(n); piScratch = new Float64Array(n);
 }
 
@@ -58,18 +175,31 @@ function eig2(h: CMatrix): Float64Array {
   return Float64Array.of(mean - r, mean + r);
 }
 
+// ---------------------------------------------------------------- Householder
+
+/** Magnitudes below this are treated as zero in phase and norm computations (their squares underflow). */
+const NEGLIGIBLE = 1e-290;
+
+/**
+ * What {@link tridiagonalize} records for the eigenvectors: row k of `reflectors` (n complex,
+ * interleaved) is the unit Householder vector `v_k` of step k (zero where the step was skipped),
+ * and `beta[k]` the complex subdiagonal entry `(k + 1, k)` of the reduced matrix `Q^dagger A Q`.
+ */
+interface Reflectors {
+  readonly reflectors: Float64Array;
+  readonly beta: Float64Array;
+}
+
 /**
  * Householder reduction of the Hermitian `a` (n x n interleaved) to real tridiagonal (d, e).
  * Only the lower triangle (and the real part of the diagonal) is read and updated: the upper
  * triangle is its conjugate, so `p = A v` takes `A_ji = conj(A_ij)` from the stored `A_ij`, and
- * the rank-2 update touches half the entries.
+ * the rank-2 update touches half the entries. Step k reflects by `H_k = I - 2 v_k v_k^dagger`.
  */
-/** Magnitudes below this are treated as zero in phase and norm computations (their squares underflow). */
-const NEGLIGIBLE = 1e-290;
-
-function tridiagonalize(a: Float64Array, n: number, d: Float64Array, e: Float64Array): void {
+function tridiagonalize(a: Float64Array, n: number, d: Float64Array, e: Float64Array, keep: Reflectors | null): void {
   // locals, not the module bindings: V8 would reload a mutable module variable on every access
   const vr = vrScratch, vi = viScratch, pr = prScratch, pi = piScratch;
+  if (keep !== null) keep.reflectors.fill(0, 0, 2 * n * n);
   for (let k = 0; k < n - 2; k++) {
     // x = a[k+1.., k]
     let norm2 = 0;
@@ -83,6 +213,7 @@ function tridiagonalize(a: Float64Array, n: number, d: Float64Array, e: Float64A
       // already tridiagonal in this column (or the whole column is below NEGLIGIBLE, whose
       // squares underflow): the coupling is |x0|, with an absolute error below NEGLIGIBLE
       e[k] = x0abs;
+      if (keep !== null) { keep.beta[2 * k] = x0r; keep.beta[2 * k + 1] = x0i; }
       continue;
     }
     e[k] = norm; // |alpha|
@@ -103,6 +234,12 @@ function tridiagonalize(a: Float64Array, n: number, d: Float64Array, e: Float64A
     for (let i = k + 1; i < n; i++) {
       vr[i] /= vn;
       vi[i] /= vn;
+    }
+    if (keep !== null) {
+      keep.beta[2 * k] = -phr * norm;
+      keep.beta[2 * k + 1] = -phi * norm;
+      const row = 2 * k * n;
+      for (let i = k + 1; i < n; i++) { keep.reflectors[row + 2 * i] = vr[i]; keep.reflectors[row + 2 * i + 1] = vi[i]; }
     }
     // p = A v on the trailing block, from the lower triangle: row i contributes A_ij v_j to
     // p_i and conj(A_ij) v_i to p_j (j < i); the diagonal is real
@@ -143,11 +280,58 @@ function tridiagonalize(a: Float64Array, n: number, d: Float64Array, e: Float64A
       }
     }
   }
+  const lr = a[2 * ((n - 1) * n + n - 2)], li = a[2 * ((n - 1) * n + n - 2) + 1];
   d[n - 2] = a[2 * ((n - 2) * n + n - 2)];
   d[n - 1] = a[2 * ((n - 1) * n + n - 1)];
-  e[n - 2] = Math.hypot(a[2 * ((n - 1) * n + n - 2)], a[2 * ((n - 1) * n + n - 2) + 1]);
+  e[n - 2] = Math.hypot(lr, li);
   e[n - 1] = 0;
+  if (keep !== null) { keep.beta[2 * (n - 2)] = lr; keep.beta[2 * (n - 2) + 1] = li; }
 }
+
+/**
+ * The rows of `W = (Q D)^T` into (wr, wi): `Q = H_0 H_1 ... H_{n-3}` from the recorded
+ * reflectors, and `D = diag(delta)` the phases with `conj(delta_{k+1}) beta_k delta_k = |beta_k|`
+ * (so `D^dagger (Q^dagger A Q) D` is the real tridiagonal (d, e)). Built as
+ * `W <- W H_k^T` for k from the last step down, starting from `W = D`; `H_k` touches
+ * entries k+1.. only, so each step works on the trailing (n-k-1)^2 block.
+ */
+function accumulateQD(reflectors: Float64Array, beta: Float64Array, n: number, wr: Float64Array, wi: Float64Array): void {
+  let dr = 1, di = 0;
+  wr[0] = 1;
+  for (let k = 0; k < n - 1; k++) {
+    const br = beta[2 * k], bi = beta[2 * k + 1], babs = Math.hypot(br, bi);
+    if (babs >= NEGLIGIBLE) {
+      const ur = br / babs, ui = bi / babs;
+      [dr, di] = [dr * ur - di * ui, dr * ui + di * ur];
+    }
+    wr[(k + 1) * n + k + 1] = dr;
+    wi[(k + 1) * n + k + 1] = di;
+  }
+  for (let k = n - 3; k >= 0; k--) {
+    const v = 2 * k * n;
+    let nonzero = false;
+    for (let i = k + 1; i < n && !nonzero; i++) nonzero = reflectors[v + 2 * i] !== 0 || reflectors[v + 2 * i + 1] !== 0;
+    if (!nonzero) continue; // a skipped step: H_k = I
+    // row j of W is column j of M = Q D: M <- H_k M = M - 2 v (v^dagger M), per column j
+    for (let j = k + 1; j < n; j++) {
+      const row = j * n;
+      let sr = 0, si = 0; // (v^dagger M)_j = sum_i conj(v_i) W[j][i]
+      for (let i = k + 1; i < n; i++) {
+        const xr = reflectors[v + 2 * i], xi = reflectors[v + 2 * i + 1], mr = wr[row + i], mi = wi[row + i];
+        sr += xr * mr + xi * mi;
+        si += xr * mi - xi * mr;
+      }
+      sr *= 2; si *= 2;
+      for (let i = k + 1; i < n; i++) {
+        const xr = reflectors[v + 2 * i], xi = reflectors[v + 2 * i + 1];
+        wr[row + i] -= xr * sr - xi * si;
+        wi[row + i] -= xr * si + xi * sr;
+      }
+    }
+  }
+}
+
+// ---------------------------------------------------------------- QL
 
 /**
  * `sqrt(a^2 + b^2)`. `Math.hypot` is slow in V8 and this is the inner loop of `tql`; the plain
@@ -160,8 +344,12 @@ function pythag(a: number, b: number): number {
   return Math.sqrt(a * a + b * b);
 }
 
-/** Implicit QL with Wilkinson-type shifts on a real symmetric tridiagonal matrix (e[i] couples i, i+1). */
-function tql(d: Float64Array, e: Float64Array, n: number): void {
+/**
+ * Implicit QL with Wilkinson-type shifts on a real symmetric tridiagonal matrix (e[i] couples
+ * i, i+1). With (wr, wi) given, every plane rotation of coordinates (i, i+1) is applied to rows
+ * i and i+1 of W as well (the eigenvectors, see {@link eigh}).
+ */
+function tql(d: Float64Array, e: Float64Array, n: number, wr: Float64Array | null, wi: Float64Array | null): void {
   // couplings below eps^2 of the matrix scale are negligible: without this floor a block of
   // exact zeros next to subnormal couplings never deflates and the iteration cannot converge
   let anorm = 0;
@@ -199,6 +387,7 @@ function tql(d: Float64Array, e: Float64Array, n: number): void {
           p = s * r;
           d[i + 1] = g + p;
           g = c * r - b;
+          if (wr !== null && wi !== null) rotateRows(wr, wi, n, i, s, c);
           f = 0;
         }
         if (r === 0 && i >= l) continue;
@@ -210,103 +399,14 @@ function tql(d: Float64Array, e: Float64Array, n: number): void {
   }
 }
 
-/** Eigen-decomposition `h = V diag(values) V^dagger`, values ascending, V unitary (columns). */
-export interface EigenDecomposition {
-  readonly values: Float64Array;
-  readonly vectors: CMatrix;
-}
-
-/**
- * Eigenvalues and eigenvectors of a Hermitian matrix by cyclic complex Jacobi rotations.
- * @example eigh(matrix([[2, 0], [0, 1]])).values // Float64Array [1, 2]
- */
-export function eigh(h: CMatrix): EigenDecomposition {
-  const n = h.rows;
-  if (h.cols !== n) throw new RangeError(`eigh: matrix is ${h.rows}x${h.cols}, not square`);
-  const a = Float64Array.from(h.data);
-  const v = new Float64Array(2 * n * n);
-  for (let i = 0; i < n; i++) v[2 * (i * n + i)] = 1;
-  let scale = 0;
-  for (let k = 0; k < a.length; k++) scale = Math.max(scale, Math.abs(a[k]));
-  const tol = 1e-15 * Math.max(scale, 1e-300);
-  for (let sweep = 0; sweep < 100; sweep++) {
-    let off = 0;
-    for (let p = 0; p < n; p++) for (let q = p + 1; q < n; q++) off = Math.max(off, Math.hypot(a[2 * (p * n + q)], a[2 * (p * n + q) + 1]));
-    if (off <= tol) break;
-    for (let p = 0; p < n - 1; p++) {
-      for (let q = p + 1; q < n; q++) {
-        const zr = a[2 * (p * n + q)], zi = a[2 * (p * n + q) + 1];
-        const zabs = Math.hypot(zr, zi);
-        if (zabs <= tol * 1e-3 || zabs < NEGLIGIBLE) continue;
-        const app = a[2 * (p * n + p)], aqq = a[2 * (q * n + q)];
-        const theta = app === aqq ? Math.PI / 4 : 0.5 * Math.atan((2 * zabs) / (app - aqq));
-        const c = Math.cos(theta), s = Math.sin(theta);
-        const er = zr / zabs, ei = zi / zabs; // e^{i phi}
-        // columns: col_p' = c col_p + s e^{-i phi} col_q ; col_q' = -s e^{i phi} col_p + c col_q
-        rotateColumns(a, n, p, q, c, s, er, ei);
-        rotateColumns(v, n, p, q, c, s, er, ei);
-        // rows: row_p' = c row_p + s e^{i phi} row_q ; row_q' = -s e^{-i phi} row_p + c row_q
-        for (let k = 0; k < n; k++) {
-          const pk = 2 * (p * n + k), qk = 2 * (q * n + k);
-          const xr = a[pk], xi = a[pk + 1], yr = a[qk], yi = a[qk + 1];
-          a[pk] = c * xr + s * (er * yr - ei * yi);
-          a[pk + 1] = c * xi + s * (er * yi + ei * yr);
-          a[qk] = -s * (er * xr + ei * xi) + c * yr;
-          a[qk + 1] = -s * (er * xi - ei * xr) + c * yi;
-        }
-        a[2 * (p * n + q)] = 0;
-        a[2 * (p * n + q) + 1] = 0;
-        a[2 * (q * n + p)] = 0;
-        a[2 * (q * n + p) + 1] = 0;
-        a[2 * (p * n + p) + 1] = 0;
-        a[2 * (q * n + q) + 1] = 0;
-      }
-    }
-  }
-  const order = Array.from({ length: n }, (_, i) => i).sort((i, j) => a[2 * (i * n + i)] - a[2 * (j * n + j)]);
-  const values = Float64Array.from(order, (i) => a[2 * (i * n + i)]);
-  const vectors = new Float64Array(2 * n * n);
-  for (let r = 0; r < n; r++) {
-    order.forEach((src, col) => {
-      vectors[2 * (r * n + col)] = v[2 * (r * n + src)];
-      vectors[2 * (r * n + col) + 1] = v[2 * (r * n + src) + 1];
-    });
-  }
-  return { values, vectors: { rows: n, cols: n, data: vectors } };
-}
-
-function rotateColumns(m: Float64Array, n: number, p: number, q: number, c: number, s: number, er: number, ei: number): void {
+/** Rows (i, i+1) of (wr, wi) <- (c row_i - s row_{i+1}, s row_i + c row_{i+1}). */
+function rotateRows(wr: Float64Array, wi: Float64Array, n: number, i: number, s: number, c: number): void {
+  const p = i * n, q = p + n;
   for (let k = 0; k < n; k++) {
-    const kp = 2 * (k * n + p), kq = 2 * (k * n + q);
-    const xr = m[kp], xi = m[kp + 1], yr = m[kq], yi = m[kq + 1];
-    // e^{-i phi} y = (er - i ei) y
-    m[kp] = c * xr + s * (er * yr + ei * yi);
-    m[kp + 1] = c * xi + s * (er * yi - ei * yr);
-    // e^{i phi} x
-    m[kq] = -s * (er * xr - ei * xi) + c * yr;
-    m[kq + 1] = -s * (er * xi + ei * xr) + c * yi;
+    const xr = wr[p + k], yr = wr[q + k], xi = wi[p + k], yi = wi[q + k];
+    wr[q + k] = s * xr + c * yr;
+    wr[p + k] = c * xr - s * yr;
+    wi[q + k] = s * xi + c * yi;
+    wi[p + k] = c * xi - s * yi;
   }
-}
-
-/**
- * `f(h)` for Hermitian `h`: `V diag(f(lambda)) V^dagger` (e.g. square root, logarithm).
- * @example matrixFunction(matrix([[4, 0], [0, 9]]), Math.sqrt) // diag(2, 3)
- */
-export function matrixFunction(h: CMatrix, f: (lambda: number) => number): CMatrix {
-  const { values, vectors } = eigh(h);
-  const n = h.rows;
-  const scaled = Float64Array.from(vectors.data);
-  for (let r = 0; r < n; r++) {
-    for (let c = 0; c < n; c++) {
-      const fv = f(values[c]);
-      scaled[2 * (r * n + c)] *= fv;
-      scaled[2 * (r * n + c) + 1] *= fv;
-    }
-  }
-  return matmul({ rows: n, cols: n, data: scaled }, adjoint(vectors));
-}
-
-/** Square root of a positive semidefinite matrix (negative round-off eigenvalues clipped to 0). */
-export function sqrtPsd(h: CMatrix): CMatrix {
-  return matrixFunction(h, (x) => Math.sqrt(Math.max(0, x)));
 }
