@@ -1,159 +1,196 @@
 /**
- * Kernel benchmark: local gates, Kraus channels and Hermitian eigenvalues of model/kernel/,
- * measured in one run against the fixed numpy reference `../shared/bench/numpy_reference.py`
- * (relative to the repository root), with the operations defined exactly as there:
+ * Kernel benchmark: the density-matrix kernel (model/kernel/) against numpy on one thread, with
+ * the reference inside the repository (`bench/numpy_reference.py`, which defines each operation
+ * in its usual numpy formulation). Optionally a second, older build of the kernel (`--baseline
+ * DIR`, DIR holding a compiled `model/kernel/index.js`) is timed in the same rounds, so that one
+ * run gives the ratios before and after a change.
  *
- * - `gate1` n: `rho -> U rho U^dagger`, U a Haar 2x2 unitary on qubit `k % n` (k counts the ops);
- * - `gate2` n: a Haar 4x4 unitary on qubits `(k % n, (k+1) % n)`;
- * - `kraus1` n: the 4-Kraus depolarizing channel (p = 0.1) on qubit `k % n`;
- * - `eigvalsh` d: eigenvalues of a random d x d Hermitian `a + a^dagger`, a complex Gaussian.
+ * Method (see bench/README.md): per row, interleaved rounds (kernel, numpy, baseline, in an order
+ * that rotates each round), each a timed batch of at least `batchSeconds` and one op; the row's
+ * ratio is the median over rounds of kernel/numpy in the same round. numpy runs in one long-lived
+ * child with OMP/OPENBLAS/MKL_NUM_THREADS=1 and OPENBLAS_CORETYPE/OPENBLAS_L2_SIZE unset (in
+ * the child only). Without python3/numpy nothing falls back silently: a warning is printed and
+ * every row is marked "no reference".
  *
- * The state is a random density matrix (a mixture of min(d, 4) Haar-random pure states; the
- * rank does not change the cost of a dense update). Every figure is the median of several timed
- * batches. For n >= 8 the fraction of memory bandwidth is reported: modelled bytes touched per
- * second over the copy bandwidth of a large Float64Array measured in the same run (model: a
- * gate reads and writes the d x d complex matrix twice, `4 * 16 d^2` bytes; the channel does so
- * per Kraus operator and accumulates, `(4K + 3(K-1)) * 16 d^2`). It also compares the kernel's
- * two eigensolvers (eigvalsh: Householder + QL; eigh: Jacobi) with ml-matrix on the real
- * embedding, for speed and accuracy against a spectrum known by construction.
+ * Bandwidth: bytes the current kernel moves per op (formulas in {@link bytesPerOp}) times its
+ * median ops/s, over the copy bandwidth of a 128 MiB Float64Array measured in the same run.
  * @module
  */
-import { spawnSync } from "node:child_process";
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from "node:child_process";
+import { existsSync, readFileSync } from "node:fs";
+import { createInterface } from "node:readline";
 import { dirname, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
-import { EigenvalueDecomposition, Matrix } from "ml-matrix";
-import {
-  adjoint, applyChannel, depolarizing, eigh, eigvalsh, evolve, ket, matmul, mixture, pure,
-  type CMatrix, type DensityMatrix, type Entry,
-} from "../model/kernel/index.js";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import * as current from "../model/kernel/index.js";
+import type { CMatrix, DensityMatrix, Entry } from "../model/kernel/index.js";
 import { phaseFixedQ } from "../properties/arbitraries/internal/householder.js";
+import { median, type BenchContext, type BenchRow, type BenchSection } from "./rows.js";
 
-/** How long and how wide to measure. */
-export interface KernelBenchOptions {
-  /** Shorter run: fewer sizes (n <= 10), shorter batches. */
-  readonly quick?: boolean;
-  /** Where to print progress and tables (default: console.log). */
-  readonly log?: (line: string) => void;
-  /** Where to write the results document (default: bench/results.json under the repository root). */
-  readonly output?: string;
-}
+/** The kernel functions the benchmark calls (the current build or a baseline build). */
+type Kernel = Pick<typeof current, "evolve" | "applyChannel" | "depolarizing" | "traceOut" | "eigvalsh" | "eigh" | "vonNeumannEntropy">;
 
-/** One measured operation at one size. */
-export interface KernelBenchRow {
-  readonly op: "gate1" | "gate2" | "kraus1" | "eigvalsh";
+/** The operations, as defined in bench/numpy_reference.py. */
+export const KERNEL_OPS = ["gate1", "gate2", "kraus1", "ptrace1", "eigvalsh", "eigh", "entropy"] as const;
+export type KernelOp = (typeof KERNEL_OPS)[number];
+const QUBIT_OPS: readonly KernelOp[] = ["gate1", "gate2", "kraus1", "ptrace1"];
+
+/** One kernel row: a {@link BenchRow} with the figures behind it. */
+export interface KernelBenchRow extends BenchRow {
+  readonly op: KernelOp;
+  /** n (qubits) for gate1/gate2/kraus1/ptrace1, d (dimension) for eigvalsh/eigh/entropy. */
   readonly size: number;
-  /** Median ops/s of the kernel over the timed batches. */
   readonly kernelOpsPerSec: number;
-  readonly kernelBatches: readonly number[];
-  /** numpy's ops/s, or null when no numpy was available. */
   readonly numpyOpsPerSec: number | null;
-  /** kernel / numpy (null without numpy). */
-  readonly ratio: number | null;
-  /** The target ratio (1.0) where one is set, else null. */
-  readonly target: number | null;
-  /** Fraction of the measured copy bandwidth (n >= 8 only). */
+  /** The baseline build's median ops/s and its median ratio to numpy (when `--baseline` is given). */
+  readonly baselineOpsPerSec: number | null;
+  readonly ratioBefore: number | null;
+  /** Bytes the current kernel moves per op, and that times ops/s over the copy bandwidth. */
+  readonly bytesPerOp: number | null;
   readonly bandwidthFraction: number | null;
-  /** mathjs ops/s, only when numpy is unavailable (the fallback reference). */
-  readonly mathjsOpsPerSec?: number;
+  /** 0.3 at n >= 10 for the qubit ops, else null. */
+  readonly bandwidthTarget: number | null;
+  /** Per-round kernel/numpy ratios (their median is `ratio`). */
+  readonly roundRatios: readonly number[];
 }
 
-/** One size of the eigensolver comparison. */
-export interface EigenComparisonRow {
-  readonly d: number;
-  readonly eigvalshOpsPerSec: number;
-  readonly eighOpsPerSec: number;
-  readonly mlMatrixOpsPerSec: number;
-  readonly eigvalshMaxError: number;
-  readonly eighMaxError: number;
-  readonly mlMatrixMaxError: number;
-  readonly fastest: "eigvalsh" | "eigh" | "ml-matrix";
-}
-
-/** The results document written to bench/results.json. */
-export interface KernelBenchReport {
-  readonly date: string;
-  readonly node: string;
-  readonly quick: boolean;
-  readonly numpy: { readonly available: boolean; readonly version: string | null; readonly script: string; readonly note: string };
+/** What the kernel section reports beside its rows. */
+export interface KernelBenchDetails {
+  readonly numpy: NumpyInfo | { readonly available: false; readonly reason: string };
+  readonly baseline: string | null;
   readonly copyBandwidthGBps: number;
-  readonly rows: readonly KernelBenchRow[];
-  readonly eigenComparison: readonly EigenComparisonRow[];
-  readonly targetsMissed: readonly string[];
-  readonly seconds: number;
+  readonly allocator: { readonly glibcTunables: string | null; readonly transparentHugepages: string | null };
+  readonly rounds: number;
+  readonly batchSeconds: number;
 }
 
-/** Run the kernel benchmark, print its tables and write the results document. */
-export async function runKernelBench(options: KernelBenchOptions = {}): Promise<KernelBenchReport> {
-  const log = options.log ?? ((line: string) => console.log(line));
-  const quick = options.quick ?? false;
-  const started = performance.now();
-  const root = repositoryRoot();
-  const script = resolve(root, "..", "shared", "bench", "numpy_reference.py");
-  const numpy = probeNumpy(script);
-  log(numpy.available ? `numpy ${numpy.version} (reference: ${script})` : `numpy reference unavailable: ${numpy.note}; comparing with mathjs instead`);
-  const timing = quick ? { batches: 3, batchSeconds: 0.05, numpySeconds: 0.25 } : { batches: 5, batchSeconds: 0.15, numpySeconds: 0.6 };
+interface NumpyInfo {
+  readonly available: true;
+  readonly numpy: string;
+  readonly python: string;
+  readonly threadsVerified: boolean;
+  readonly threadEnv: Record<string, string>;
+  readonly madviseHugepage: boolean | null;
+  readonly blas?: unknown;
+  readonly threadpools?: unknown;
+}
+
+/** The kernel section for bench/run.ts. Flags: `--ops a,b` (subset of ops), `--baseline DIR`. */
+export const kernelSection: BenchSection = {
+  name: "kernel",
+  run: (context) => runKernelBench(context),
+};
+
+/** Run the kernel rows; prints each row as it is measured. */
+export async function runKernelBench(context: BenchContext): Promise<{ rows: KernelBenchRow[]; details: KernelBenchDetails }> {
+  const { quick, log } = context;
+  const ops = parseOps(flagValue(context.args, "--ops"));
+  const baselineDir = flagValue(context.args, "--baseline");
+  const baseline = baselineDir === null ? null : await loadBaseline(baselineDir);
+  const rounds = quick ? 3 : 5, batchSeconds = quick ? 0.05 : 0.12;
   const maxQubits = quick ? 10 : 12;
 
+  const numpy = await NumpyReference.start(log);
   const copyBandwidth = measureCopyBandwidth();
+  const allocator = allocatorInfo();
   log(`copy bandwidth (Float64Array.set, 128 MiB, read + write): ${(copyBandwidth / 1e9).toFixed(2)} GB/s`);
+  log(`allocator: node GLIBC_TUNABLES=${allocator.glibcTunables ?? "(unset)"}; transparent huge pages: ${allocator.transparentHugepages ?? "unknown"}` +
+    (numpy.info.available ? `; numpy madvise hugepage: ${numpy.info.madviseHugepage}` : ""));
+  log(`method: ${rounds} interleaved rounds per row, batches >= ${batchSeconds} s, medians of per-round ratios` + (baseline ? `; baseline ${baselineDir}` : ""));
 
   const rows: KernelBenchRow[] = [];
   const rng = mulberry32(7);
-  // JIT warm-up of every code path before anything is timed
-  for (const op of ["gate1", "gate2", "kraus1"] as const) timeBatches(densityWorkload(op, 5, rng), 1, 0.2);
-  timeBatches(eigenWorkload(12, rng), 1, 0.2);
-  for (const op of ["gate1", "gate2", "kraus1"] as const) {
-    for (let n = 2; n <= maxQubits; n++) {
-      const kernel = timeBatches(densityWorkload(op, n, rng), timing.batches, timing.batchSeconds);
-      const ref = numpy.available ? runNumpy(script, op, n, timing.numpySeconds) : null;
-      const mathjsOps = numpy.available ? undefined : (n <= 6 ? await mathjsDensityOps(op, n, rng, timing.batchSeconds) : undefined);
-      const bytes = bytesPerOp(op, n);
-      rows.push({
-        op, size: n, kernelOpsPerSec: kernel.median, kernelBatches: kernel.samples,
-        numpyOpsPerSec: ref, ratio: ref === null ? null : kernel.median / ref,
-        target: op === "kraus1" ? null : 1.0,
-        bandwidthFraction: n >= 8 ? (bytes * kernel.median) / copyBandwidth : null,
-        ...(mathjsOps !== undefined ? { mathjsOpsPerSec: mathjsOps } : {}),
-      });
-      log(formatRow(rows[rows.length - 1]));
+  try {
+    for (const op of ops) {
+      const sizes = QUBIT_OPS.includes(op) ? range(2, maxQubits) : [2, 4, 8, 16, 32, 64];
+      for (const size of sizes) {
+        const row = await measureRow(op, size, { numpy, baseline, rounds, batchSeconds, copyBandwidth, rng });
+        rows.push(row);
+        log(formatRow(row));
+      }
+    }
+  } finally {
+    numpy.stop();
+  }
+  log("");
+  log(kernelTable(rows, baseline !== null));
+  return {
+    rows,
+    details: { numpy: numpy.info, baseline: baselineDir === null ? null : resolve(baselineDir), copyBandwidthGBps: copyBandwidth / 1e9, allocator, rounds, batchSeconds },
+  };
+}
+
+// ---------------------------------------------------------------- one row
+
+interface RowSetup {
+  readonly numpy: NumpyReference;
+  readonly baseline: Kernel | null;
+  readonly rounds: number;
+  readonly batchSeconds: number;
+  readonly copyBandwidth: number;
+  readonly rng: Rng;
+}
+
+async function measureRow(op: KernelOp, size: number, s: RowSetup): Promise<KernelBenchRow> {
+  const input = makeInput(op, size, s.rng);
+  const kernelFn = workload(current, op, size, input);
+  const baselineFn = s.baseline === null ? null : workload(s.baseline, op, size, input);
+  type Contender = { name: "kernel" | "numpy" | "baseline"; time: () => Promise<number | null> };
+  const contenders: Contender[] = [
+    { name: "kernel", time: async () => timeBatch(kernelFn, s.batchSeconds) },
+    { name: "numpy", time: () => s.numpy.measure(op, size, s.batchSeconds) },
+  ];
+  if (baselineFn !== null) contenders.push({ name: "baseline", time: async () => timeBatch(baselineFn, s.batchSeconds) });
+  for (const c of contenders) await c.time(); // warm-up: JIT, caches, the reference's state
+  const samples: Record<string, (number | null)[]> = { kernel: [], numpy: [], baseline: [] };
+  for (let r = 0; r < s.rounds; r++) {
+    for (let k = 0; k < contenders.length; k++) {
+      const c = contenders[(k + r) % contenders.length];
+      samples[c.name].push(await c.time());
     }
   }
-  for (const d of [2, 4, 8, 16, 32, 64]) {
-    const kernel = timeBatches(eigenWorkload(d, rng), timing.batches, timing.batchSeconds);
-    const ref = numpy.available ? runNumpy(script, "eigvalsh", d, timing.numpySeconds) : null;
-    rows.push({
-      op: "eigvalsh", size: d, kernelOpsPerSec: kernel.median, kernelBatches: kernel.samples,
-      numpyOpsPerSec: ref, ratio: ref === null ? null : kernel.median / ref, target: d <= 16 ? 1.0 : null, bandwidthFraction: null,
-    });
-    log(formatRow(rows[rows.length - 1]));
-  }
-  const eigenComparison = [2, 4, 8, 16, 32, 64].map((d) => compareEigensolvers(d, rng, timing.batches, timing.batchSeconds));
-
-  const targetsMissed = rows.filter((r) => r.target !== null && r.ratio !== null && r.ratio < r.target).map((r) => `${r.op} ${r.size}: ratio ${r.ratio!.toFixed(2)}`);
-  log("");
-  log(table(rows));
-  log("");
-  log(eigenTable(eigenComparison));
-  log("");
-  log(targetsMissed.length === 0 ? "targets: all met (ratio >= 1.0 for gate1/gate2 at every n and eigvalsh at d <= 16)" : `targets missed: ${targetsMissed.join("; ")}`);
-  const report: KernelBenchReport = {
-    date: new Date().toISOString(), node: process.version, quick,
-    numpy: { available: numpy.available, version: numpy.version, script, note: numpy.note },
-    copyBandwidthGBps: copyBandwidth / 1e9, rows, eigenComparison, targetsMissed,
-    seconds: (performance.now() - started) / 1000,
+  const kernel = samples.kernel as number[];
+  const numpyOk = samples.numpy.every((x) => x !== null);
+  const ratios = numpyOk ? kernel.map((k, r) => k / (samples.numpy[r] as number)) : [];
+  const before = numpyOk && baselineFn !== null ? (samples.baseline as number[]).map((b, r) => b / (samples.numpy[r] as number)) : [];
+  const kernelOps = median(kernel);
+  const bytes = bytesPerOp(op, size);
+  const bandwidthFraction = bytes === null ? null : (bytes * kernelOps) / s.copyBandwidth;
+  const bandwidthTarget = QUBIT_OPS.includes(op) && size >= 10 ? 0.3 : null;
+  const ratio = numpyOk ? median(ratios) : null;
+  const met = ratio === null ? null : ratio >= 1 && (bandwidthTarget === null || (bandwidthFraction ?? 0) >= bandwidthTarget);
+  return {
+    section: "kernel", name: `${op} ${QUBIT_OPS.includes(op) ? "n" : "d"}=${size}`, op, size,
+    value: kernelOps, unit: "ops/s", reference: numpyOk ? median(samples.numpy as number[]) : null,
+    ratio, target: 1, met,
+    targetText: `kernel/numpy >= 1.0${bandwidthTarget === null ? "" : ", bandwidth >= 30%"}`,
+    ...(numpyOk ? {} : { note: s.numpy.info.available ? "no reference: the numpy child failed on this row" : "no reference: python3/numpy unavailable" }),
+    kernelOpsPerSec: kernelOps, numpyOpsPerSec: numpyOk ? median(samples.numpy as number[]) : null,
+    baselineOpsPerSec: baselineFn === null ? null : median(samples.baseline as number[]),
+    ratioBefore: before.length ? median(before) : null,
+    bytesPerOp: bytes, bandwidthFraction, bandwidthTarget, roundRatios: ratios,
   };
-  const output = options.output ?? join(root, "bench", "results.json");
-  writeFileSync(output, JSON.stringify(report, null, 2) + "\n");
-  log(`kernel bench: ${report.seconds.toFixed(0)} s, results in ${output}`);
-  return report;
+}
+
+/**
+ * Bytes the current kernel moves per op (useful bytes: each complex entry read or written counts
+ * 16 bytes once; D = 2^n):
+ * - gate1, gate2, kraus1: one pass over rho (`applyConjugate` / `applyChannelLocal`): reads D^2
+ *   entries, writes D^2: `32 D^2`;
+ * - ptrace1: reads the D^2/2 entries whose traced digits agree, writes (D/2)^2: `12 D^2`;
+ * - eigensolvers and entropy: compute-bound, no bandwidth figure (null).
+ */
+export function bytesPerOp(op: KernelOp, size: number): number | null {
+  const D2 = 4 ** size;
+  if (op === "gate1" || op === "gate2" || op === "kraus1") return 32 * D2;
+  if (op === "ptrace1") return 12 * D2;
+  return null;
 }
 
 // ---------------------------------------------------------------- workloads
 
 type Rng = () => number;
 
-/** A small deterministic PRNG (mulberry32): uniform in [0, 1). */
+/** mulberry32: uniform in [0, 1), deterministic. */
 function mulberry32(seed: number): Rng {
   let a = seed >>> 0;
   return () => {
@@ -175,10 +212,6 @@ function gaussians(rng: Rng, count: number): number[] {
   return out.slice(0, count);
 }
 
-function haar(rng: Rng, d: number): CMatrix {
-  return phaseFixedQ(d, d, gaussians(rng, 2 * d * d));
-}
-
 /** A random density matrix on n qubits: a mixture of min(2^n, 4) Haar-random pure states. */
 function randomState(rng: Rng, n: number): DensityMatrix {
   const d = 2 ** n, r = Math.min(d, 4);
@@ -187,63 +220,65 @@ function randomState(rng: Rng, n: number): DensityMatrix {
     const g = gaussians(rng, 2 * d);
     const norm = Math.sqrt(g.reduce((s, x) => s + x * x, 0));
     const amplitudes: Entry[] = Array.from({ length: d }, (_, i) => [g[2 * i] / norm, g[2 * i + 1] / norm]);
-    return [1 / r, pure(ket(amplitudes, dims))] as const;
+    return [1 / r, current.pure(current.ket(amplitudes, dims))] as const;
   });
-  return mixture(terms);
+  return current.mixture(terms);
 }
 
-function densityWorkload(op: "gate1" | "gate2" | "kraus1", n: number, rng: Rng): (k: number) => void {
-  let rho = randomState(rng, n);
-  if (op === "gate1") {
-    const u = haar(rng, 2);
-    return (k) => { rho = evolve(rho, u, [k % n]); };
-  }
-  if (op === "gate2") {
-    const u = haar(rng, 4);
-    return (k) => { rho = evolve(rho, u, [k % n, (k + 1) % n]); };
-  }
-  const ch = depolarizing(0.1);
-  return (k) => { rho = applyChannel(rho, ch, [k % n]); };
+/** A full-rank d x d density matrix `a a^dagger / tr`, a complex Gaussian. */
+function fullRankState(rng: Rng, d: number): DensityMatrix {
+  const a: CMatrix = { rows: d, cols: d, data: Float64Array.from(gaussians(rng, 2 * d * d)) };
+  const m = current.matmul(a, current.adjoint(a));
+  const tr = current.trace(m)[0];
+  return current.densityMatrix(current.scale(m, 1 / tr));
 }
 
 function randomHermitian(rng: Rng, d: number): CMatrix {
-  const g = gaussians(rng, 2 * d * d);
-  const a: CMatrix = { rows: d, cols: d, data: Float64Array.from(g) };
-  const ad = adjoint(a);
-  return { rows: d, cols: d, data: a.data.map((v, i) => v + ad.data[i]) };
+  const a: CMatrix = { rows: d, cols: d, data: Float64Array.from(gaussians(rng, 2 * d * d)) };
+  return current.add(a, current.adjoint(a));
 }
 
-function eigenWorkload(d: number, rng: Rng): () => void {
-  const h = randomHermitian(rng, d);
+interface Input { readonly rho?: DensityMatrix; readonly h?: CMatrix; readonly u?: CMatrix }
+
+function makeInput(op: KernelOp, size: number, rng: Rng): Input {
+  if (op === "eigvalsh" || op === "eigh") return { h: randomHermitian(rng, size) };
+  if (op === "entropy") return { rho: fullRankState(rng, size) };
+  const rho = randomState(rng, size);
+  if (op === "gate1") return { rho, u: phaseFixedQ(2, 2, gaussians(rng, 8)) };
+  if (op === "gate2") return { rho, u: phaseFixedQ(4, 4, gaussians(rng, 32)) };
+  return { rho };
+}
+
+/** The k-th op as a closure; density-matrix ops evolve their own copy of the state in sequence. */
+function workload(K: Kernel, op: KernelOp, n: number, input: Input): (k: number) => void {
+  let rho = input.rho!;
   let sink = 0;
-  return () => { sink += eigvalsh(h)[0]; if (sink === Infinity) throw new Error("unreachable"); };
+  const keep = (x: number) => { sink += x; if (sink === Infinity) throw new Error("unreachable"); };
+  switch (op) {
+    case "gate1": return (k) => { rho = K.evolve(rho, input.u!, [k % n]); };
+    case "gate2": return (k) => { rho = K.evolve(rho, input.u!, [k % n, (k + 1) % n]); };
+    case "kraus1": { const ch = K.depolarizing(0.1); return (k) => { rho = K.applyChannel(rho, ch, [k % n]); }; }
+    case "ptrace1": return (k) => keep(K.traceOut(rho, [k % n]).matrix.data[0]);
+    case "eigvalsh": return () => keep(K.eigvalsh(input.h!)[0]);
+    case "eigh": return () => keep(K.eigh(input.h!).values[0]);
+    case "entropy": return () => keep(K.vonNeumannEntropy(rho));
+  }
 }
 
-/** Modelled bytes touched by one operation (see the module comment). */
-function bytesPerOp(op: "gate1" | "gate2" | "kraus1", n: number): number {
-  const matrixBytes = 16 * 4 ** n;
-  return op === "kraus1" ? (4 * 4 + 3 * 3) * matrixBytes : 4 * matrixBytes;
+async function loadBaseline(dir: string): Promise<Kernel> {
+  const entry = resolve(dir, "model", "kernel", "index.js");
+  if (!existsSync(entry)) throw new Error(`--baseline: no compiled kernel at ${entry} (build the old commit with tsc -p tsconfig.build.json and give its dist folder)`);
+  return (await import(pathToFileURL(entry).href)) as Kernel;
 }
 
 // ---------------------------------------------------------------- timing
 
-/** Median ops/s over `batches` timed batches of at least `seconds` and one op each, after a warm-up batch. */
-function timeBatches(fn: (k: number) => void, batches: number, seconds: number): { median: number; samples: number[] } {
-  let k = 0;
-  const batch = (): number => {
-    const t0 = performance.now();
-    let ops = 0, el = 0;
-    do { fn(k++); ops++; el = (performance.now() - t0) / 1000; } while (el < seconds);
-    return ops / el;
-  };
-  batch(); // warm-up of this size: caches and allocator
-  const samples = Array.from({ length: batches }, batch);
-  return { median: median(samples), samples };
-}
-
-function median(xs: readonly number[]): number {
-  const s = xs.slice().sort((a, b) => a - b), m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+/** ops/s of one batch of at least `seconds` and one op. */
+function timeBatch(fn: (k: number) => void, seconds: number): number {
+  const t0 = performance.now();
+  let ops = 0, el = 0;
+  do { fn(ops++); el = (performance.now() - t0) / 1000; } while (el < seconds);
+  return ops / el;
 }
 
 /** Copy bandwidth in bytes/s (read + write) of a 128 MiB Float64Array, median of 5 copies. */
@@ -251,15 +286,87 @@ function measureCopyBandwidth(): number {
   const n = 2 ** 24, src = new Float64Array(n), dst = new Float64Array(n);
   for (let i = 0; i < n; i++) src[i] = i;
   dst.set(src);
-  const rates = Array.from({ length: 5 }, () => {
+  return median(Array.from({ length: 5 }, () => {
     const t0 = performance.now();
     dst.set(src);
     return (2 * 8 * n) / ((performance.now() - t0) / 1000);
-  });
-  return median(rates);
+  }));
 }
 
-// ---------------------------------------------------------------- references
+function allocatorInfo(): KernelBenchDetails["allocator"] {
+  let thp: string | null = null;
+  try {
+    thp = /\[(\w+)\]/.exec(readFileSync("/sys/kernel/mm/transparent_hugepage/enabled", "utf8"))?.[1] ?? null;
+  } catch { /* not Linux */ }
+  return { glibcTunables: process.env.GLIBC_TUNABLES ?? null, transparentHugepages: thp };
+}
+
+// ---------------------------------------------------------------- the numpy child
+
+const THREAD_ENV = { OMP_NUM_THREADS: "1", OPENBLAS_NUM_THREADS: "1", MKL_NUM_THREADS: "1", VECLIB_MAXIMUM_THREADS: "1", NUMEXPR_NUM_THREADS: "1" };
+
+/** The child's environment: one thread; OPENBLAS_CORETYPE and OPENBLAS_L2_SIZE removed together (this process keeps them). */
+function numpyEnv(): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, ...THREAD_ENV };
+  delete env.OPENBLAS_CORETYPE;
+  delete env.OPENBLAS_L2_SIZE;
+  return env;
+}
+
+/** A long-lived `numpy_reference.py serve` child: one JSON request and answer per line. */
+class NumpyReference {
+  private constructor(
+    readonly info: NumpyInfo | { readonly available: false; readonly reason: string },
+    private readonly child: ChildProcessWithoutNullStreams | null,
+    private readonly answers: AsyncIterator<string> | null,
+  ) {}
+
+  static async start(log: (line: string) => void): Promise<NumpyReference> {
+    const script = join(benchSourceDir(), "numpy_reference.py");
+    const fail = (reason: string): NumpyReference => {
+      const line = `WARNING: no numpy reference (${reason}); every kernel row is marked "no reference"`;
+      console.error(line);
+      log(line);
+      return new NumpyReference({ available: false, reason }, null, null);
+    };
+    if (!existsSync(script)) return fail(`${script} not found`);
+    const probe = spawnSync("python3", [script, "info"], { env: numpyEnv(), encoding: "utf8" });
+    if (probe.error !== undefined || probe.status !== 0) return fail(`python3 with numpy failed: ${(probe.stderr || String(probe.error ?? "")).trim().split("\n").pop()}`);
+    const parsed = JSON.parse(probe.stdout.trim().split("\n").pop() ?? "{}") as Omit<NumpyInfo, "available" | "threadEnv">;
+    const info: NumpyInfo = { available: true, threadEnv: THREAD_ENV, ...parsed };
+    log(`numpy ${info.numpy} (python ${info.python}), reference ${script}; ` +
+      (info.threadsVerified ? `threads verified by threadpoolctl: ${JSON.stringify(info.threadpools)}` :
+        `threadpoolctl absent: one thread by ${Object.keys(THREAD_ENV).join("/")}=1, not verified; BLAS ${JSON.stringify((info.blas as { "openblas configuration"?: string } | undefined)?.["openblas configuration"] ?? info.blas)}`) +
+      "; OPENBLAS_CORETYPE/OPENBLAS_L2_SIZE unset in the child");
+    const child = spawn("python3", [script, "serve"], { env: numpyEnv(), stdio: ["pipe", "pipe", "pipe"] });
+    child.stderr.on("data", (b: Buffer) => process.stderr.write(`[numpy] ${b.toString()}`));
+    const answers = createInterface({ input: child.stdout })[Symbol.asyncIterator]();
+    return new NumpyReference(info, child, answers);
+  }
+
+  /** numpy's ops/s for one batch, null if unavailable or failed. */
+  async measure(op: KernelOp, size: number, seconds: number): Promise<number | null> {
+    if (this.child === null || this.answers === null) return null;
+    this.child.stdin.write(JSON.stringify({ op, size, seconds }) + "\n");
+    const next = await this.answers.next();
+    if (next.done) return null;
+    const answer = JSON.parse(next.value) as { opsPerSec?: number; error?: string };
+    if (answer.error !== undefined) {
+      console.error(`numpy reference failed on ${op} ${size}: ${answer.error}`);
+      return null;
+    }
+    return answer.opsPerSec ?? null;
+  }
+
+  stop(): void {
+    this.child?.stdin.end();
+  }
+}
+
+/** bench/ in the source tree (the .py file is not compiled, so dist/bench maps back to bench/). */
+function benchSourceDir(): string {
+  return join(repositoryRoot(), "bench");
+}
 
 /** The repository root: the nearest folder up whose package.json is qkd-harness (from src or dist). */
 export function repositoryRoot(): string {
@@ -273,106 +380,50 @@ export function repositoryRoot(): string {
   }
 }
 
-/** The child's environment: OPENBLAS_CORETYPE and OPENBLAS_L2_SIZE removed together (this process keeps them). */
-function numpyEnv(): NodeJS.ProcessEnv {
-  const env = { ...process.env };
-  delete env.OPENBLAS_CORETYPE;
-  delete env.OPENBLAS_L2_SIZE;
-  return env;
-}
+// ---------------------------------------------------------------- arguments and formatting
 
-function probeNumpy(script: string): { available: boolean; version: string | null; note: string } {
-  if (!existsSync(script)) return { available: false, version: null, note: `reference script not found at ${script}` };
-  const r = spawnSync("python3", ["-c", "import numpy; print(numpy.__version__)"], { env: numpyEnv(), encoding: "utf8" });
-  if (r.status !== 0) return { available: false, version: null, note: `python3 with numpy not found (${(r.stderr || String(r.error ?? "")).trim().split("\n").pop()})` };
-  return { available: true, version: r.stdout.trim(), note: "OPENBLAS_CORETYPE and OPENBLAS_L2_SIZE unset in the child only" };
-}
-
-function runNumpy(script: string, op: string, size: number, seconds: number): number | null {
-  const r = spawnSync("python3", [script, op, String(size), String(seconds)], { env: numpyEnv(), encoding: "utf8", timeout: 600_000, maxBuffer: 1 << 20 });
-  if (r.status !== 0) return null;
-  const line = r.stdout.trim().split("\n").pop() ?? "";
-  try {
-    return (JSON.parse(line) as { opsPerSec: number }).opsPerSec;
-  } catch {
-    return null;
+/** The value after `flag` (`--flag value` or `--flag=value`), or null. */
+export function flagValue(args: readonly string[], flag: string): string | null {
+  for (let i = 0; i < args.length; i++) {
+    if (args[i] === flag) return args[i + 1] ?? null;
+    if (args[i].startsWith(`${flag}=`)) return args[i].slice(flag.length + 1);
   }
+  return null;
 }
 
-/** Fallback reference without numpy: the same density-matrix operation with mathjs's dense complex matrices. */
-async function mathjsDensityOps(op: "gate1" | "gate2" | "kraus1", n: number, rng: Rng, seconds: number): Promise<number> {
-  const { create, all } = await import("mathjs");
-  const math = create(all);
-  const toMath = (m: CMatrix) => math.matrix(Array.from({ length: m.rows }, (_, i) => Array.from({ length: m.cols }, (_, j) => math.complex(m.data[2 * (i * m.cols + j)], m.data[2 * (i * m.cols + j) + 1]))));
-  const full = (u: CMatrix, q: number, width: number) => math.kron(math.kron(math.identity(2 ** q) as never, toMath(u)), math.identity(2 ** (n - q - width)) as never);
-  let rho = toMath(randomState(rng, n).matrix);
-  const ops = op === "kraus1" ? depolarizing(0.1).kraus : [haar(rng, op === "gate1" ? 2 : 4)];
-  const width = op === "gate2" ? 2 : 1;
-  const fn = (k: number) => {
-    const q = Math.min(k % n, n - width); // adjacent pair without wrap-around: same cost
-    const terms = ops.map((m) => { const f = full(m, q, width); return math.multiply(math.multiply(f, rho), math.ctranspose(f)); });
-    rho = terms.reduce((a, b) => math.add(a, b) as never);
-  };
-  return timeBatches(fn, 1, seconds).median;
+function parseOps(value: string | null): KernelOp[] {
+  if (value === null) return KERNEL_OPS.slice();
+  const ops = value.split(",").map((s) => s.trim()).filter(Boolean);
+  const unknown = ops.filter((o) => !(KERNEL_OPS as readonly string[]).includes(o));
+  if (unknown.length) throw new RangeError(`--ops: unknown operation ${unknown.join(", ")} (known: ${KERNEL_OPS.join(", ")})`);
+  return ops as KernelOp[];
 }
 
-// ---------------------------------------------------------------- eigensolver comparison
-
-function compareEigensolvers(d: number, rng: Rng, batches: number, seconds: number): EigenComparisonRow {
-  const u = haar(rng, d);
-  const lambda = Float64Array.from(gaussians(rng, d)).sort();
-  const scaled = Float64Array.from(u.data);
-  for (let r = 0; r < d; r++) for (let c = 0; c < d; c++) { scaled[2 * (r * d + c)] *= lambda[c]; scaled[2 * (r * d + c) + 1] *= lambda[c]; }
-  const h = matmul({ rows: d, cols: d, data: scaled }, adjoint(u));
-  for (let i = 0; i < d; i++) for (let j = 0; j < i; j++) { // exact Hermitian symmetry
-    const a = 2 * (i * d + j), b = 2 * (j * d + i);
-    h.data[b] = h.data[a]; h.data[b + 1] = -h.data[a + 1];
-  }
-  for (let i = 0; i < d; i++) h.data[2 * (i * d + i) + 1] = 0;
-  const embedding = new Matrix(Array.from({ length: 2 * d }, (_, i) => Array.from({ length: 2 * d }, (_, j) => {
-    const re = h.data[2 * ((i % d) * d + (j % d))], im = h.data[2 * ((i % d) * d + (j % d)) + 1];
-    return (i < d) === (j < d) ? re : i < d ? -im : im;
-  })));
-  const err = (vals: ArrayLike<number>, doubled: boolean) => {
-    let w = 0;
-    for (let i = 0; i < d; i++) w = Math.max(w, Math.abs((doubled ? vals[2 * i] : vals[i]) - lambda[i]));
-    return w;
-  };
-  const mlValues = () => new EigenvalueDecomposition(embedding, { assumeSymmetric: true }).realEigenvalues.slice().sort((a, b) => a - b);
-  const row = {
-    d,
-    eigvalshOpsPerSec: timeBatches(() => eigvalsh(h), batches, seconds / 2).median,
-    eighOpsPerSec: timeBatches(() => eigh(h), batches, seconds / 2).median,
-    mlMatrixOpsPerSec: timeBatches(() => mlValues(), batches, seconds / 2).median,
-    eigvalshMaxError: err(eigvalsh(h), false),
-    eighMaxError: err(eigh(h).values, false),
-    mlMatrixMaxError: err(mlValues(), true),
-  };
-  const best = Math.max(row.eigvalshOpsPerSec, row.eighOpsPerSec, row.mlMatrixOpsPerSec);
-  return { ...row, fastest: best === row.eigvalshOpsPerSec ? "eigvalsh" : best === row.eighOpsPerSec ? "eigh" : "ml-matrix" };
+function range(from: number, to: number): number[] {
+  return Array.from({ length: to - from + 1 }, (_, i) => from + i);
 }
 
-// ---------------------------------------------------------------- formatting
+const fmt = (x: number | null, digits = 2): string => (x === null ? "-" : x >= 1e4 ? x.toExponential(2) : x.toFixed(digits));
+const pct = (x: number | null): string => (x === null ? "-" : `${(100 * x).toFixed(0)}%`);
 
-const fmt = (x: number | null | undefined, digits = 0): string => (x === null || x === undefined ? "-" : x >= 1e4 ? x.toExponential(2) : x.toFixed(digits));
+function status(r: KernelBenchRow): string {
+  if (r.met === null) return "no reference";
+  if (r.met) return "met";
+  const why = [r.ratio !== null && r.ratio < 1 ? "ratio" : "", r.bandwidthTarget !== null && (r.bandwidthFraction ?? 0) < r.bandwidthTarget ? "bandwidth" : ""].filter(Boolean);
+  return `BELOW TARGET (${why.join(", ")})`;
+}
 
 function formatRow(r: KernelBenchRow): string {
-  return `${r.op.padEnd(8)} ${String(r.size).padStart(3)}  kernel ${fmt(r.kernelOpsPerSec, 1).padStart(9)}/s  numpy ${fmt(r.numpyOpsPerSec, 1).padStart(9)}/s  ratio ${fmt(r.ratio, 2).padStart(6)}` +
-    (r.bandwidthFraction !== null ? `  bandwidth ${(100 * r.bandwidthFraction).toFixed(0)}%` : "") +
-    (r.mathjsOpsPerSec !== undefined ? `  mathjs ${fmt(r.mathjsOpsPerSec, 1)}/s` : "");
+  return `${r.name.padEnd(13)} kernel ${fmt(r.kernelOpsPerSec, 1).padStart(9)}/s  numpy ${fmt(r.numpyOpsPerSec, 1).padStart(9)}/s  ratio ${fmt(r.ratio).padStart(5)}` +
+    (r.ratioBefore !== null ? ` (before ${fmt(r.ratioBefore)})` : "") +
+    (r.bandwidthFraction !== null ? `  bandwidth ${pct(r.bandwidthFraction)}` : "") +
+    `  target ${r.targetText}: ${status(r)}`;
 }
 
-function table(rows: readonly KernelBenchRow[]): string {
-  const head = "| op       | size | kernel ops/s | numpy ops/s | kernel/numpy | target | bandwidth |";
-  const sep = "|----------|-----:|-------------:|------------:|-------------:|-------:|----------:|";
-  const body = rows.map((r) => `| ${r.op.padEnd(8)} | ${String(r.size).padStart(4)} | ${fmt(r.kernelOpsPerSec, 1).padStart(12)} | ${fmt(r.numpyOpsPerSec, 1).padStart(11)} | ${fmt(r.ratio, 2).padStart(12)} | ${r.target === null ? "     -" : r.ratio === null ? "     ?" : r.ratio >= r.target ? "   met" : "  MISS"} | ${r.bandwidthFraction === null ? "        -" : `${(100 * r.bandwidthFraction).toFixed(0)}%`.padStart(9)} |`);
-  return [head, sep, ...body].join("\n");
-}
-
-function eigenTable(rows: readonly EigenComparisonRow[]): string {
-  const head = "| d  | eigvalsh ops/s | eigh ops/s | ml-matrix ops/s | eigvalsh err | eigh err | ml-matrix err | fastest  |";
-  const sep = "|---:|---------------:|-----------:|----------------:|-------------:|---------:|--------------:|----------|";
-  const e = (x: number) => x.toExponential(1);
-  const body = rows.map((r) => `| ${String(r.d).padStart(2)} | ${fmt(r.eigvalshOpsPerSec).padStart(14)} | ${fmt(r.eighOpsPerSec).padStart(10)} | ${fmt(r.mlMatrixOpsPerSec).padStart(15)} | ${e(r.eigvalshMaxError).padStart(12)} | ${e(r.eighMaxError).padStart(8)} | ${e(r.mlMatrixMaxError).padStart(13)} | ${r.fastest.padEnd(8)} |`);
+function kernelTable(rows: readonly KernelBenchRow[], withBefore: boolean): string {
+  const head = `| operation | size | kernel ops/s | numpy ops/s |${withBefore ? " ratio before |" : ""} ratio | bandwidth | target | status |`;
+  const sep = `|---|---:|---:|---:|${withBefore ? "---:|" : ""}---:|---:|---|---|`;
+  const body = rows.map((r) => `| ${r.op} | ${QUBIT_OPS.includes(r.op) ? "n" : "d"}=${r.size} | ${fmt(r.kernelOpsPerSec, 1)} | ${fmt(r.numpyOpsPerSec, 1)} |` +
+    `${withBefore ? ` ${fmt(r.ratioBefore)} |` : ""} ${fmt(r.ratio)} | ${pct(r.bandwidthFraction)} | ${r.targetText} | ${status(r)} |`);
   return [head, sep, ...body].join("\n");
 }

@@ -1,38 +1,125 @@
 /**
- * `npm run bench`: the kernel against numpy (or mathjs), then the protocol benchmarks — BB84
- * exact-secrecy checks and sampled pulses per second, authentication strategies per second,
- * KDC rekey cost per leave for N = 10 .. 10^6. Prints tables and writes everything to
- * bench/results.json (the kernel report plus a `protocols` section). `--quick` shortens it.
+ * `npm run bench`: every benchmark section, its rows printed with their targets (a row below
+ * its target says so), and everything written to bench/results.json with a `ratio` per row.
+ *
+ * ```sh
+ * npm run bench                                  # every section (several minutes)
+ * npm run bench -- --quick                       # shorter batches, n <= 10
+ * npm run bench -- --only kernel --quick         # only the kernel rows
+ * npm run bench -- --only kernel --ops gate1,eigh --baseline /tmp/old/dist   # before/after in one run
+ * npm run bench -- --allocator default           # without the huge-page allocator setting
+ * ```
+ *
+ * Sections are the {@link SECTIONS} list: add a producer there (a {@link BenchSection}) to add rows.
+ *
+ * Allocator: unless `--allocator default` is given, the runner re-executes itself with
+ * `GLIBC_TUNABLES=glibc.malloc.hugetlb=1`, so that glibc advises transparent huge pages for
+ * large blocks, as numpy does for its arrays by default (`madvise hugepage`); the numpy child
+ * inherits the same setting. Both are printed and stored.
  * @module
  */
+import { spawnSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { runAuthBench } from "./auth.js";
 import { runBb84Bench } from "./bb84.js";
 import { runKdcRekeyBench } from "./kdcRekey.js";
-import { repositoryRoot, runKernelBench } from "./kernel.js";
-import { join } from "node:path";
+import { flagValue, kernelSection, repositoryRoot } from "./kernel.js";
+import { statusOf, type BenchContext, type BenchRow, type BenchSection } from "./rows.js";
 
-/** Run every benchmark; resolves to the process exit code. */
+/** Rows of a rate with an absolute target: ratio = value / target. */
+function rateRow(section: string, name: string, value: number, unit: string, target: number | null): BenchRow {
+  return {
+    section, name, value, unit, reference: null,
+    ratio: target === null ? null : value / target, target: target === null ? null : 1,
+    met: target === null ? null : value >= target,
+    targetText: target === null ? "none" : `>= ${target} ${unit}`,
+  };
+}
+
+/** Every section, in run order. */
+export const SECTIONS: readonly BenchSection[] = [
+  kernelSection,
+  {
+    name: "bb84",
+    run: async () => {
+      const results = await runBb84Bench();
+      return { rows: results.map((r) => rateRow("bb84", r.name, r.value, r.unit, r.target)) };
+    },
+  },
+  {
+    name: "auth",
+    run: async () => {
+      const results = await runAuthBench();
+      return { rows: results.map((r) => rateRow("auth", r.name, r.value, r.unit, null)) };
+    },
+  },
+  {
+    name: "kdc",
+    run: async ({ quick }) => {
+      const rekey = await runKdcRekeyBench(quick ? { maxN: 100_000, changes: 2 } : {});
+      // target: LKH <= 2 log2 N messages per leave
+      const rows = rekey.map((r) => {
+        const bound = 2 * Math.log2(r.n);
+        return r.strategy === "lkh"
+          ? { ...rateRow("kdc", `lkh messages per leave N=${r.n}`, r.messages, "messages", null), ratio: bound / r.messages, target: 1, met: r.messages <= bound, targetText: `<= 2 log2 N = ${bound.toFixed(1)}` }
+          : rateRow("kdc", `flat messages per leave N=${r.n}`, r.messages, "messages", null);
+      });
+      return { rows, details: rekey };
+    },
+  },
+];
+
+/** Run the selected sections; resolves to the process exit code. */
 export async function main(argv: readonly string[] = process.argv.slice(2)): Promise<number> {
+  const reexec = withAllocator(argv);
+  if (reexec !== null) return reexec;
   const quick = argv.includes("--quick");
-  const kernel = await runKernelBench({ quick });
-
-  console.log("\n== BB84 (targets: exact secrecy >= 1e4 adversaries/s, sampled >= 1e6 pulses/s) ==");
-  const bb84 = await runBb84Bench();
-  console.table(bb84.map((r) => ({ name: r.name, value: Number(r.value.toPrecision(4)), unit: r.unit, target: r.target, met: r.value >= r.target })));
-
-  console.log("\n== EPR/CNOT authentication ==");
-  const auth = await runAuthBench();
-  console.table(auth.map((r) => ({ name: r.name, value: Number(r.value.toPrecision(4)), unit: r.unit })));
-
-  console.log("\n== KDC rekey per leave (target: LKH <= 2 log2 N messages, < 1 s at N = 10^6) ==");
-  const rekey = await runKdcRekeyBench(quick ? { maxN: 100_000, changes: 2 } : {});
-  console.table(rekey.map((r) => ({ N: r.n, strategy: r.strategy, messages: r.messages, "2 log2 N": Number((2 * Math.log2(r.n)).toFixed(1)), bytes: r.bytes, "ms/change": Number(r.msPerChange.toFixed(2)) })));
-
+  const only = flagValue(argv, "--only");
+  const names = only === null ? SECTIONS.map((s) => s.name) : only.split(",").map((s) => s.trim());
+  const unknown = names.filter((n) => !SECTIONS.some((s) => s.name === n));
+  if (unknown.length) {
+    console.error(`bench: unknown section ${unknown.join(", ")} for --only (known: ${SECTIONS.map((s) => s.name).join(", ")})`);
+    return 2;
+  }
+  const context: BenchContext = { quick, args: argv, log: (line) => console.log(line) };
+  const started = performance.now();
+  const rows: BenchRow[] = [];
+  const details: Record<string, unknown> = {};
+  for (const section of SECTIONS.filter((s) => names.includes(s.name))) {
+    console.log(`\n== ${section.name} ==`);
+    const out = await section.run(context);
+    rows.push(...out.rows);
+    if (out.details !== undefined) details[section.name] = out.details;
+  }
+  const below = rows.filter((r) => r.met === false);
+  const unjudged = rows.filter((r) => r.met === null && r.target !== null);
+  console.log("\n== summary ==");
+  for (const r of rows.filter((r) => r.section !== "kernel")) console.log(`${r.section} ${r.name}: ${r.value.toPrecision(4)} ${r.unit}; target ${r.targetText}: ${statusOf(r)}`);
+  console.log(`${rows.length} rows; ${below.length} BELOW TARGET${below.length ? `: ${below.map((r) => `${r.section} ${r.name} (ratio ${r.ratio?.toFixed(2)})`).join("; ")}` : ""}` +
+    (unjudged.length ? `; ${unjudged.length} with no reference` : ""));
   const file = join(repositoryRoot(), "bench", "results.json");
-  writeFileSync(file, JSON.stringify({ ...kernel, protocols: { bb84, auth, kdcRekey: rekey } }, null, 2) + "\n");
-  console.log(`\nwritten: ${file}`);
+  const document = {
+    date: new Date().toISOString(), node: process.version, command: `bench ${argv.join(" ")}`.trim(), quick,
+    seconds: (performance.now() - started) / 1000,
+    rows, belowTarget: below.map((r) => `${r.section} ${r.name}`), details,
+  };
+  writeFileSync(file, JSON.stringify(document, null, 2) + "\n");
+  console.log(`written: ${file}`);
   return 0;
 }
 
-main().then((code) => { process.exitCode = code; }, (e: unknown) => { console.error(e); process.exitCode = 1; });
+/**
+ * Re-executes this runner with the huge-page allocator setting (see the module notes) and
+ * returns its exit code; null when already set, not Linux, or `--allocator default`.
+ */
+function withAllocator(argv: readonly string[]): number | null {
+  const setting = "glibc.malloc.hugetlb=1";
+  const current = process.env.GLIBC_TUNABLES ?? "";
+  if (process.platform !== "linux" || flagValue(argv, "--allocator") === "default" || current.includes(setting)) return null;
+  const env = { ...process.env, GLIBC_TUNABLES: current ? `${current}:${setting}` : setting };
+  const r = spawnSync(process.execPath, [...process.execArgv, process.argv[1], ...argv], { env, stdio: "inherit" });
+  return r.status ?? 1;
+}
+
+main().then((code) => { process.exitCode = code; }, (e: unknown) => { console.error(e instanceof Error ? e.message : e); process.exitCode = 1; });
