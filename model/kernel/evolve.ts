@@ -10,7 +10,7 @@
 import { adjoint, isUnitary, matmul, unitarityError, maxAbsDiff, identity, zeros, type CMatrix } from "./matrix.js";
 import { unsafeDensity, unsafeKet, type DensityMatrix, type Ket } from "./state.js";
 import { checkTargets, formatDims, product } from "./internal/dims.js";
-import { applyChannelLocal, applyConjugate, applyLeft, applyRightAdjoint } from "./internal/local.js";
+import { applyChannelLocal, applyConjugate, applyLeft, applyMonomialConjugate, applyRightAdjoint } from "./internal/local.js";
 import { ATOL, type Tolerance } from "./tolerances.js";
 
 function checkOperatorFits(fn: string, dims: readonly number[], op: CMatrix, targets: readonly number[]): void {
@@ -31,8 +31,9 @@ export function evolve(rho: DensityMatrix, u: CMatrix, targets: readonly number[
   if (u.rows !== u.cols) throw new RangeError(`evolve: gate is ${u.rows}x${u.cols}, not square`);
   if (!isUnitary(u, tol)) throw new RangeError(`evolve: gate is not unitary (max |U^dagger U - I| = ${unitarityError(u).toExponential(2)})`);
   const tdims = targets.map((t) => rho.dims[t]);
-  // one pass over rho for dense 2x2 / 4x4 gates; otherwise left then right multiplication
-  const fused = applyConjugate(rho.matrix, rho.dims, u, targets, tdims);
+  // one pass over rho for permutation / diagonal gates and dense 2x2 / 4x4 gates; otherwise
+  // left then right multiplication
+  const fused = applyMonomialConjugate(rho.matrix, rho.dims, u, targets, tdims) ?? applyConjugate(rho.matrix, rho.dims, u, targets, tdims);
   if (fused !== null) return unsafeDensity({ rows: rho.matrix.rows, cols: rho.matrix.cols, data: fused.data }, rho.dims);
   const left = applyLeft(rho.matrix, rho.dims, u, targets, tdims);
   const mid: CMatrix = { rows: rho.matrix.rows, cols: rho.matrix.cols, data: left.data };
@@ -128,7 +129,7 @@ export function sandwich(
   outTargetDims: readonly number[] = targets.map((t) => dims[t]),
 ): { data: Float64Array; dims: number[] } {
   checkOperatorFits("sandwich", dims, a, targets);
-  const fused = applyConjugate(m, dims, a, targets, outTargetDims);
+  const fused = applyMonomialConjugate(m, dims, a, targets, outTargetDims) ?? applyConjugate(m, dims, a, targets, outTargetDims);
   if (fused !== null) return fused;
   const left = applyLeft(m, dims, a, targets, outTargetDims);
   const mid: CMatrix = { rows: product(left.dims), cols: m.cols, data: left.data };

@@ -13,7 +13,7 @@
 import { describe, expect, test } from "vitest";
 import * as fc from "fast-check";
 import {
-  ATOL, applyChannel, channel, depolarizing, eigvalsh, evolve, maxAbsDiff, sandwich, unsafeDensity, type Channel, type CMatrix,
+  ATOL, applyChannel, channel, depolarizing, eigvalsh, evolve, maxAbsDiff, unsafeDensity, type Channel, type CMatrix,
 } from "../../model/kernel/index.js";
 import { applyConjugate, applyLeft, applyRightAdjoint } from "../../model/kernel/internal/local.js";
 import { product, splitOffsets } from "../../model/kernel/internal/dims.js";
@@ -160,11 +160,17 @@ describe("dense complex 2x2 / 4x4 fast paths", () => {
   });
 });
 
-/** The per-operator composition applyChannel performed before the one-pass path. */
+/**
+ * The per-operator composition applyChannel performed before the one-pass path: per Kraus
+ * operator the dense one-pass sandwich or left-then-right (not the partial-monomial path that
+ * `sandwich` now takes for sparse operators, which rounds phases differently; see
+ * monomial-fast-path.test.ts).
+ */
 function channelBySandwiches(m: CMatrix, dims: readonly number[], ch: Channel, targets: readonly number[]): Float64Array {
   let acc: Float64Array | undefined;
   for (const k of ch.kraus) {
-    const term = sandwich(m, dims, k, targets, ch.outDims).data;
+    const term = (applyConjugate(m, dims, k, targets, ch.outDims) ??
+      applyRightAdjoint({ rows: m.rows, cols: m.cols, data: applyLeft(m, dims, k, targets, ch.outDims).data }, dims, k, targets, ch.outDims)).data;
     if (acc === undefined) acc = term;
     else for (let i = 0; i < acc.length; i++) acc[i] += term[i];
   }

@@ -27,7 +27,7 @@
  * Scratch buffers are module-level and grown on demand: they never escape a call, so every
  * exported function stays pure (a new output array; inputs are never written).
  */
-import type { CMatrix } from "../matrix.js";
+import { hasNonFinite, type CMatrix } from "../matrix.js";
 import { product, splitOffsets } from "./dims.js";
 
 /** Scratch rows for {@link applyConjugate} (never visible to callers). */
@@ -423,4 +423,91 @@ export function applyChannelLocal(
   const out = new Float64Array(m.data.length);
   if (!channel2Blocks(K, kraus.length, m.data, out, 2 * m.cols, off.rest, off.target)) return null;
   return { data: out, dims: dims.slice() };
+}
+
+/**
+ * `(A (x) I) M (A (x) I)^dagger` in one pass over the square M, for an A with at most one
+ * nonzero entry in every row and every column (a *partial monomial*: permutations such as X,
+ * CNOT and SWAP, diagonal gates such as Z, S, T and CZ, and computational-basis projectors
+ * `|k><k|`). Entry `(pi(a) r, pi(b) c)` of the result is `u_a M[a r, b c] conj(u_b)`, where
+ * column a of A has its one nonzero `u_a` in row `pi(a)`; every other entry is zero. No
+ * arithmetic beyond one complex product per entry (a plain copy for a permutation), against two
+ * dense sweeps on the general path.
+ *
+ * Returns `null` when A is not of that form, changes the target dims, or M has a non-finite
+ * entry (the general path's `0 * Inf = NaN` is then kept). Equals the general path up to the
+ * rounding of `u_a conj(u_b)` (one product instead of two) and the sign of zeros.
+ */
+export function applyMonomialConjugate(
+  m: CMatrix,
+  dims: readonly number[],
+  a: CMatrix,
+  targets: readonly number[],
+  outTargetDims: readonly number[],
+): { data: Float64Array; dims: number[] } | null {
+  const d = a.rows;
+  if (a.cols !== d || m.rows !== m.cols || m.rows !== product(dims)) return null;
+  for (let k = 0; k < targets.length; k++) if (outTargetDims[k] !== dims[targets[k]]) return null;
+  const pattern = monomialPattern(a.data, d);
+  if (pattern === null) return null;
+  const { pi, ur, ui } = pattern;
+  const off = splitOffsets(dims, targets);
+  const rest = off.rest, t = off.target, nRest = rest.length;
+  const rowLen = 2 * m.cols;
+  const src = m.data;
+  const out = new Float64Array(src.length);
+  let check = 0;
+  for (let r = 0; r < nRest; r++) {
+    for (let ia = 0; ia < d; ia++) {
+      if (pi[ia] < 0) continue;
+      const sRow = (rest[r] + t[ia]) * rowLen, oRow = (rest[r] + t[pi[ia]]) * rowLen;
+      for (let ib = 0; ib < d; ib++) {
+        if (pi[ib] < 0) continue;
+        // w = u_a conj(u_b)
+        const wr = ur[ia] * ur[ib] + ui[ia] * ui[ib], wi = ui[ia] * ur[ib] - ur[ia] * ui[ib];
+        const s0 = sRow + 2 * t[ib], o0 = oRow + 2 * t[pi[ib]];
+        if (wr === 1 && wi === 0) {
+          for (let c = 0; c < nRest; c++) {
+            const s = s0 + 2 * rest[c], o = o0 + 2 * rest[c];
+            const xr = src[s], xi = src[s + 1];
+            check += xr + xi;
+            out[o] = xr;
+            out[o + 1] = xi;
+          }
+        } else {
+          for (let c = 0; c < nRest; c++) {
+            const s = s0 + 2 * rest[c], o = o0 + 2 * rest[c];
+            const xr = src[s], xi = src[s + 1];
+            check += xr + xi;
+            out[o] = wr * xr - wi * xi;
+            out[o + 1] = wr * xi + wi * xr;
+          }
+        }
+      }
+    }
+  }
+  // entries of M in rows or columns that A annihilates are not read: their finiteness does not
+  // matter to the general path either (they meet only zero entries of A, which it skips on the
+  // left and multiplies on the right, where 0 * Inf would be NaN), so check them too
+  if (!Number.isFinite(check) || (pi.includes(-1) && hasNonFinite(m))) return null;
+  return { data: out, dims: dims.slice() };
+}
+
+/** pi[b] = the row of column b's one nonzero (-1 for a zero column) and its value; null if A is not a finite partial monomial. */
+function monomialPattern(A: Float64Array, d: number): { pi: Int32Array; ur: Float64Array; ui: Float64Array } | null {
+  const pi = new Int32Array(d).fill(-1), ur = new Float64Array(d), ui = new Float64Array(d);
+  const rowUsed = new Uint8Array(d);
+  for (let b = 0; b < d; b++) {
+    for (let row = 0; row < d; row++) {
+      const re = A[2 * (row * d + b)], im = A[2 * (row * d + b) + 1];
+      if (!Number.isFinite(re) || !Number.isFinite(im)) return null;
+      if (re === 0 && im === 0) continue;
+      if (pi[b] >= 0 || rowUsed[row]) return null;
+      pi[b] = row;
+      rowUsed[row] = 1;
+      ur[b] = re;
+      ui[b] = im;
+    }
+  }
+  return { pi, ur, ui };
 }
