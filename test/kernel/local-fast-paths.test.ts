@@ -13,7 +13,7 @@
 import { describe, expect, test } from "vitest";
 import * as fc from "fast-check";
 import {
-  ATOL, applyChannel, channel, depolarizing, eigvalsh, evolve, maxAbsDiff, unsafeDensity, type Channel, type CMatrix,
+  ATOL, applyChannel, channel, depolarizing, eigvalsh, evolve, maxAbsDiff, sandwich, unsafeDensity, type Channel, type CMatrix,
 } from "../../model/kernel/index.js";
 import { applyConjugate, applyLeft, applyRightAdjoint } from "../../model/kernel/internal/local.js";
 import { product, splitOffsets } from "../../model/kernel/internal/dims.js";
