@@ -149,6 +149,20 @@ describe("dense complex 2x2 / 4x4 fast paths", () => {
       maxAbsDiff(evolve(rho, u, targets).matrix, conjugate(fullOperator(u, dims, targets), rho.matrix)) <= ATOL), params(100));
   });
 
+  test("dense real 2x2 (Hadamard-like): the one-pass path equals the generic loops up to the sign of zeros; non-finite M declined", () => {
+    const nonzero = fc.oneof(fc.double({ min: 1e-3, max: 2, noNaN: true }), fc.double({ min: -2, max: -1e-3, noNaN: true }));
+    const arbReal = fc.array(nonzero, { minLength: 4, maxLength: 4 }).map((x): CMatrix => ({ rows: 2, cols: 2, data: Float64Array.of(x[0], 0, x[1], 0, x[2], 0, x[3], 0) }));
+    fc.assert(fc.property(arbCase.filter((c) => c.a.rows === 2), arbReal, ({ dims, targets, m }, a) => {
+      const tdims = targets.map((t) => dims[t]);
+      const both = applyConjugate(m, dims, a, targets, tdims);
+      const ref = refRight({ rows: m.rows, cols: m.cols, data: refLeft(m, dims, a, targets) }, dims, a, targets);
+      return both !== null && maxAbsDiff({ rows: m.rows, cols: m.cols, data: both.data }, { rows: m.rows, cols: m.cols, data: ref }) === 0;
+    }), params(100));
+    const h: CMatrix = { rows: 2, cols: 2, data: Float64Array.of(1, 0, 1, 0, 1, 0, -1, 0) };
+    const bad: CMatrix = { rows: 4, cols: 4, data: new Float64Array(32).fill(1).map((v, i) => (i === 9 ? Infinity : v)) };
+    expect(applyConjugate(bad, [2, 2], h, [1], [2])).toBeNull();
+  });
+
   test("applyConjugate declines what it does not cover (the caller composes left and right)", () => {
     const m: CMatrix = { rows: 4, cols: 4, data: new Float64Array(32).fill(1) };
     const real: CMatrix = { rows: 2, cols: 2, data: Float64Array.of(1, 0, 0, 0, 0, 0, 1, 0) };

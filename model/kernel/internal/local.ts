@@ -233,6 +233,45 @@ function channel2Blocks(K: Float64Array, nOps: number, src: Float64Array, dst: F
   return Number.isFinite(check);
 }
 
+/** Whether the 2x2 operator is real with four nonzero entries (H, real rotations). */
+function denseReal2(a: Float64Array): boolean {
+  return a[1] === 0 && a[3] === 0 && a[5] === 0 && a[7] === 0 && a[0] !== 0 && a[2] !== 0 && a[4] !== 0 && a[6] !== 0 &&
+    Number.isFinite(a[0] + a[2] + a[4] + a[6]);
+}
+
+/**
+ * {@link conjugate2Blocks} for a dense real 2x2 A (Hadamard, real rotations): the same sums
+ * with the zero imaginary parts of A dropped, a quarter of the multiplications. The left
+ * products are those of the general left loop for real entries, `(0 + a x0) + a' x1`, exactly;
+ * the right products drop terms `x * (-0)`, which changes only the sign of a zero result for
+ * finite M. Returns false, leaving `dst` partly written, if M has a non-finite entry (where
+ * `Inf * 0` would make the general path NaN): the caller then takes the general path.
+ */
+function realConjugate2Blocks(A: Float64Array, src: Float64Array, dst: Float64Array, rowLen: number, rest: Int32Array, t: Int32Array): boolean {
+  const a00 = A[0], a01 = A[2], a10 = A[4], a11 = A[6];
+  const c0 = 2 * t[0], c1 = 2 * t[1];
+  const nRest = rest.length;
+  let check = 0;
+  for (let r = 0; r < nRest; r++) {
+    const p0 = (rest[r] + t[0]) * rowLen, p1 = (rest[r] + t[1]) * rowLen;
+    for (let c = 0; c < nRest; c++) {
+      const q = 2 * rest[c], i00 = p0 + q + c0, i01 = p0 + q + c1, i10 = p1 + q + c0, i11 = p1 + q + c1;
+      const x00r = src[i00], x00i = src[i00 + 1], x01r = src[i01], x01i = src[i01 + 1];
+      const x10r = src[i10], x10i = src[i10 + 1], x11r = src[i11], x11i = src[i11 + 1];
+      check += x00r + x00i + x01r + x01i + x10r + x10i + x11r + x11i;
+      const t00r = (0 + a00 * x00r) + a01 * x10r, t00i = (0 + a00 * x00i) + a01 * x10i;
+      const t01r = (0 + a00 * x01r) + a01 * x11r, t01i = (0 + a00 * x01i) + a01 * x11i;
+      const t10r = (0 + a10 * x00r) + a11 * x10r, t10i = (0 + a10 * x00i) + a11 * x10i;
+      const t11r = (0 + a10 * x01r) + a11 * x11r, t11i = (0 + a10 * x01i) + a11 * x11i;
+      dst[i00] = t00r * a00 + t01r * a01; dst[i00 + 1] = t00i * a00 + t01i * a01;
+      dst[i01] = t00r * a10 + t01r * a11; dst[i01 + 1] = t00i * a10 + t01i * a11;
+      dst[i10] = t10r * a00 + t11r * a01; dst[i10 + 1] = t10i * a00 + t11i * a01;
+      dst[i11] = t10r * a10 + t11r * a11; dst[i11 + 1] = t10i * a10 + t11i * a11;
+    }
+  }
+  return Number.isFinite(check);
+}
+
 // ---------------------------------------------------------------- exported operations
 
 /**
@@ -351,9 +390,10 @@ export function applyRightAdjoint(
 
 /**
  * `(A (x) I) M (A (x) I)^dagger` in one pass over the square M (row and column dims `dims`),
- * for a dense complex 2x2 or 4x4 A that keeps the target dims; `null` when that fast path does
- * not apply (the caller then composes {@link applyLeft} and {@link applyRightAdjoint}, whose
- * result this equals bit for bit).
+ * for a dense complex 2x2 or 4x4 A, or a dense real 2x2 A, that keeps the target dims; `null`
+ * when that fast path does not apply (the caller then composes {@link applyLeft} and
+ * {@link applyRightAdjoint}, whose result this equals bit for bit for complex A, and up to the
+ * sign of zeros for real A; a real A and a non-finite M give null).
  */
 export function applyConjugate(
   m: CMatrix,
@@ -366,6 +406,11 @@ export function applyConjugate(
   if (a.cols !== d || (d !== 2 && d !== 4) || m.rows !== m.cols || m.rows !== product(dims)) return null;
   for (let k = 0; k < targets.length; k++) if (outTargetDims[k] !== dims[targets[k]]) return null;
   const A = a.data;
+  if (d === 2 && denseReal2(A)) {
+    const off = splitOffsets(dims, targets);
+    const out = new Float64Array(m.data.length);
+    return realConjugate2Blocks(A, m.data, out, 2 * m.cols, off.rest, off.target) ? { data: out, dims: dims.slice() } : null;
+  }
   if (!denseComplex(A, d)) return null;
   const off = splitOffsets(dims, targets);
   const rest = off.rest, t = off.target, nRest = rest.length;
