@@ -36,9 +36,30 @@ export function checkTargets(fn: string, dims: readonly number[], targets: reado
 
 /**
  * Offsets of every joint value of the `targets` digits (first target most significant),
- * and offsets of every joint value of the remaining digits (in subsystem order).
+ * and offsets of every joint value of the remaining digits (in subsystem order). The arrays are
+ * shared between calls (memoised): read them, never write them.
  */
-export function splitOffsets(dims: readonly number[], targets: readonly number[]): { target: Int32Array; rest: Int32Array } {
+export function splitOffsets(dims: readonly number[], targets: readonly number[]): { readonly target: Int32Array; readonly rest: Int32Array } {
+  const key = `${dims.join(",")}|${targets.join(",")}`;
+  let hit = offsetCache.get(key);
+  if (hit === undefined) {
+    if (offsetCache.size >= OFFSET_CACHE_LIMIT) offsetCache.clear();
+    hit = computeSplitOffsets(dims, targets);
+    offsetCache.set(key, hit);
+  }
+  return hit;
+}
+
+/*
+ * splitOffsets is memoised: small-register work (authentication strategies apply thousands of
+ * local operators on the same few dims) recomputed the same tables on every call. The cached
+ * arrays are shared, so no caller may write them (none does: every use only reads offsets).
+ * Bounded: cleared when it reaches OFFSET_CACHE_LIMIT keys.
+ */
+const offsetCache = new Map<string, { readonly target: Int32Array; readonly rest: Int32Array }>();
+const OFFSET_CACHE_LIMIT = 512;
+
+function computeSplitOffsets(dims: readonly number[], targets: readonly number[]): { target: Int32Array; rest: Int32Array } {
   const st = strides(dims);
   const restSubs = dims.map((_, k) => k).filter((k) => !targets.includes(k));
   return {
