@@ -31,6 +31,22 @@ export function traceOut(rho: DensityMatrix, subsystems: readonly number[]): Den
     runLength[runLength.length - 1]++;
   }
   const nRuns = runStart.length;
+  if (nt === 2) {
+    // one traced qubit (the common case): both traced values in one sweep, no read-modify-write
+    const delta = 2 * (target[1] - target[0]) * (D + 1);
+    for (let i = 0; i < d; i++) {
+      const o = 2 * i * d, base = 2 * ((rest[i] + target[0]) * D + target[0]);
+      for (let r = 0; r < nRuns; r++) {
+        const j0 = runStart[r], len = runLength[r];
+        let s = base + 2 * rest[j0], q = o + 2 * j0;
+        for (let k = 0; k < len; k++, s += step, q += 2) {
+          out[q] = (0 + src[s]) + src[s + delta];
+          out[q + 1] = (0 + src[s + 1]) + src[s + delta + 1];
+        }
+      }
+    }
+    return unsafeDensity({ rows: d, cols: d, data: out }, keptDims);
+  }
   for (let i = 0; i < d; i++) {
     const o = 2 * i * d;
     for (let t = 0; t < nt; t++) {
