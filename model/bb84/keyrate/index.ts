@@ -73,4 +73,5 @@ export {
   finiteDecoyRateAt,
   finiteDecoyCurve,
   asymptoticDecoyRate,
+  finiteDecoyBlockSweep,
 } from "./finiteDecoy.js";
