@@ -8,11 +8,13 @@
  * Theorem 2, eq. (S3), with the sampling bound of Lemma 3, eq. (S15) (Serfling, Ann. Stat. 2, 39 (1974)).
  *
  * (S3): `ℓ ≤ n (q − h(Q_tol + μ(ε))) − 2 log2(1/(2 ε̃)) − leak_EC − log2(2/ε_cor)`, secret with
- * `ε_sec = 2ε + ε̃`, and `μ(ε) = sqrt( (n+k)/(nk) · (k+1)/k · ln(1/ε) )` (S15). With the split
- * `ε = ε_sec/4`, `ε̃ = ε_sec/2` this is eq. (2): `ℓ ≤ n(q − h(Q_tol + μ)) − leak_EC − log2(2/(ε_sec² ε_cor))`
- * with `μ = sqrt( (n+k)/(nk) · (k+1)/k · ln(4/ε_sec) )`. (The arXiv text we checked prints
- * `ln(4/ε_sec)` in eq. (2); some restatements print `ln(2/ε_sec)`, which is smaller. We use the
- * supplementary's (S3)/(S15) directly, so the constant follows from the stated ε split.)
+ * `ε_sec = 2ε + ε̃`, and `μ(ε) = sqrt( (n+k)/(nk) · (k+1)/k · ln(1/ε) )` (S15). The main text's
+ * eq. (2) reads `ℓ ≤ n(q − h(Q_tol + μ)) − leak_EC − log2(2/(ε_sec² ε_cor))` with
+ * `μ = sqrt( (n+k)/(nk) · (k+1)/k · ln(2/ε_sec) )` ({@link tomamichelKeyLength}); its Table II is
+ * reproduced with `ln(2/ε_sec)` (test/bb84/finitekey/published.test.ts), while the arXiv text we
+ * read prints `ln(4/ε_sec)`, which is what (S15) gives for the split ε = ε_sec/4, ε̃ = ε_sec/2.
+ * The per-run ledger ({@link finiteKeyLedger}) uses (S3)/(S15) directly with its own ε's, so its
+ * total `2 ε_PE + ε_PA` does not depend on that constant.
  *
  * Here ε_PE is the paper's ε (smoothing from the sampling bound) and ε_PA its ε̃ (leftover hash).
  * The verification tag of `t` bits gives `ε_cor = 2^-t`, and (S3) charges it `log2(2/ε_cor) = t + 1`
@@ -108,15 +110,15 @@ export interface TomamichelInputs {
 }
 
 /**
- * Tomamichel et al. (2012), eq. (2) as a real number (not floored, may be negative):
- * `n (q − h(Q_tol + μ)) − leak_EC − log2(2/(ε_sec² ε_cor))`, `μ = sqrt((n+k)/(nk) (k+1)/k ln(4/ε_sec))`
- * (the split ε = ε_sec/4, ε̃ = ε_sec/2 of S3). `h` is taken as 1 beyond 1/2.
+ * Tomamichel et al. (2012), main text eq. (2) as a real number (not floored, may be negative):
+ * `n (q − h(Q_tol + μ)) − leak_EC − log2(2/(ε_sec² ε_cor))`, `μ = sqrt((n+k)/(nk) (k+1)/k ln(2/ε_sec))`.
+ * `h` is taken as 1 beyond 1/2.
  */
 export function tomamichelKeyLength(x: TomamichelInputs): number {
   for (const [name, v] of [["epsilonSec", x.epsilonSec], ["epsilonCor", x.epsilonCor]] as const) {
     if (!(v > 0 && v < 1)) throw new RangeError(`tomamichelKeyLength: ${name} must be in (0, 1), got ${v}`);
   }
-  const mu = fluctuation(x.n, x.k, x.epsilonSec / 4);
+  const mu = fluctuation(x.n, x.k, x.epsilonSec / 2);
   const e = x.qTol + mu;
   const hv = e >= 0.5 ? 1 : binaryEntropy(Math.max(0, e));
   return x.n * ((x.q ?? 1) - hv) - x.leakEC - Math.log2(2 / (x.epsilonSec * x.epsilonSec * x.epsilonCor));

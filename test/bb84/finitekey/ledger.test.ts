@@ -10,10 +10,10 @@ import { densityMatrixSteps } from "../../../model/kdc/densityMatrixSteps.js";
 const settings = (variant: string, expected: "holds" | "violated", n: number) => ({ runs: n, seed: 1313, scenario: "test", variant, expected });
 
 describe("finite-key ledger (Tomamichel et al. 2012)", () => {
-  it("μ of Lemma 3 (S15) and eq. (2) with the split ε = ε_sec/4, ε̃ = ε_sec/2 of (S3)", () => {
+  it("μ of Lemma 3 (S15) and the main text's eq. (2) with ln(2/ε_sec)", () => {
     expect(fluctuation(1e4, 1e3, 1e-10)).toBeCloseTo(Math.sqrt((11e3 / 1e7) * (1001 / 1000) * Math.log(1e10)), 12);
     const n = 1e5, k = 2e4, q = 0.02, eSec = 1e-10, eCor = 1e-12;
-    const mu = Math.sqrt(((n + k) / (n * k)) * ((k + 1) / k) * Math.log(4 / eSec));
+    const mu = Math.sqrt(((n + k) / (n * k)) * ((k + 1) / k) * Math.log(2 / eSec));
     const eq2 = n * (1 - binaryEntropy(q + mu)) - 1000 - Math.log2(2 / (eSec * eSec * eCor));
     expect(tomamichelKeyLength({ n, k, qTol: q, leakEC: 1000, epsilonSec: eSec, epsilonCor: eCor })).toBeCloseTo(eq2, 6);
     // (S3) term by term gives the same number: 2 log2(1/(2 ε̃)) + log2(2/ε_cor) = log2(2/(ε_sec² ε_cor))
