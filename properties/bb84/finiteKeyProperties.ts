@@ -6,6 +6,7 @@
 import type { PropertyDefinition } from "../types.js";
 import { finiteKeyLedgerProperty } from "./finiteKey.js";
 import { paExactProperty } from "./paExact.js";
+import { decoyAdversaryProperty } from "./decoyAdversary.js";
 
 /** Every finite-key property of bb84. */
-export const finiteKeyProperties: readonly PropertyDefinition[] = [finiteKeyLedgerProperty, paExactProperty];
+export const finiteKeyProperties: readonly PropertyDefinition[] = [finiteKeyLedgerProperty, paExactProperty, decoyAdversaryProperty];

@@ -15,7 +15,8 @@ export {
   qber,
 } from "./channel.js";
 export { gys, channelPresets, channelPreset } from "./presets.js";
-export { type RateInputs, infiniteDecoyInputs, vacuumWeakDecoyInputs } from "./decoy.js";
+export { type RateInputs, type DecoyObservation, infiniteDecoyInputs, vacuumWeakDecoyInputs, vacuumWeakDecoyBounds } from "./decoy.js";
+export { type PhotonNumberAttack, validateAttack, observedGains } from "./photonNumberAttack.js";
 export { type RateFormula, type RatePerPulse, type RateSettings, secureKeyRatePerPulse, singlePhotonBb84Rate } from "./rate.js";
 export { goldenSectionMaximize, nelderMead, type Maximum, type Minimum } from "./optimize.js";
 export {
