@@ -1,9 +1,20 @@
 /**
  * `qkd-harness keyrate --preset gys [--mu 0.48] --distance 0,40,100 [--json]`: the secure key
- * rate of eq. 13 with decoy-state estimates, per pulse and per second, at each distance.
+ * rate of eq. 13 with decoy-state estimates, per pulse and per second, at each distance; with
+ * `--method finite-decoy --block N --eps-sec E`, the finite-size two-decoy key of Lim et al. (2014).
+ * The output states its units, the source's repetition rate, the preset's parameters and the ε's.
  * @module
  */
-import { keyRateCurve, parseDistances, type DecoyMethod } from "../../model/bb84/keyrate/index.js";
+import {
+  channelPreset,
+  finiteDecoyCurve,
+  keyRateCurve,
+  parseDistances,
+  validateChannel,
+  DEFAULT_VACUUM_DECOY,
+  MIN_BLOCK_PULSES,
+  type DecoyMethod,
+} from "../../model/bb84/keyrate/index.js";
 import { stableJson } from "../../reports/json.js";
 import { FlagProblem, type FlagSpec } from "../args.js";
 import type { Command } from "../command.js";
@@ -11,24 +22,45 @@ import { EXIT_OK } from "../exit-codes.js";
 import { jsonFlag } from "../flags.js";
 import { UsageError } from "../usage-error.js";
 
-function positiveNumber(name: string) {
+function positiveNumber() {
   return (text: string): number | FlagProblem => {
     const n = Number(text);
     return text.trim() !== "" && Number.isFinite(n) && n > 0 ? n : new FlagProblem(`must be a positive number, got "${text}"`);
   };
 }
 
+function nonNegativeNumber(text: string): number | FlagProblem {
+  const n = Number(text);
+  return text.trim() !== "" && Number.isFinite(n) && n >= 0 ? n : new FlagProblem(`must be a number >= 0, got "${text}"`);
+}
+
+function openUnitInterval(text: string): number | FlagProblem {
+  const n = Number(text);
+  return text.trim() !== "" && Number.isFinite(n) && n > 0 && n < 1 ? n : new FlagProblem(`must be a number in (0, 1), got "${text}"`);
+}
+
+function blockSize(text: string): number | FlagProblem {
+  const n = Number(text);
+  if (!(text.trim() !== "" && Number.isInteger(n))) return new FlagProblem(`must be an integer number of pulses (e.g. 1e10), got "${text}"`);
+  if (n < MIN_BLOCK_PULSES) return new FlagProblem(`must be >= ${MIN_BLOCK_PULSES} pulses (a smaller block cannot hold a test sample of every intensity in both bases), got ${text}`);
+  return n;
+}
+
+const METHODS = ["infinite-decoy", "vacuum-weak-decoy", "finite-decoy"] as const;
+type Method = (typeof METHODS)[number];
+
 const flags: readonly FlagSpec[] = [
   { name: "preset", kind: "value", placeholder: "NAME", description: "channel preset (gys)", parse: (t) => t },
-  { name: "mu", kind: "value", placeholder: "X", description: "signal mean photon number (default: optimised per distance)", parse: positiveNumber("mu") },
-  { name: "nu", kind: "value", placeholder: "X", description: "weak decoy intensity for --method vacuum-weak-decoy (default 0.1)", parse: positiveNumber("nu") },
+  { name: "mu", kind: "value", placeholder: "X", description: "signal mean photon number mu1 (default: optimised per distance)", parse: positiveNumber() },
+  { name: "nu", kind: "value", placeholder: "X", description: "weak decoy intensity (vacuum-weak-decoy: default 0.1; finite-decoy: mu2, optimised when omitted)", parse: positiveNumber() },
+  { name: "vacuum", kind: "value", placeholder: "X", description: `finite-decoy: the weakest decoy mu3 (default ${DEFAULT_VACUUM_DECOY})`, parse: nonNegativeNumber },
   { name: "distance", kind: "value", placeholder: "LIST", description: "distances in km: 0,40,100 or a range 0:150:10", parse: (t) => t },
   {
     name: "method",
     kind: "value",
     placeholder: "M",
-    description: "decoy estimate: infinite-decoy (default) or vacuum-weak-decoy",
-    parse: (t) => (t === "infinite-decoy" || t === "vacuum-weak-decoy" ? t : new FlagProblem(`must be infinite-decoy or vacuum-weak-decoy, got "${t}"`)),
+    description: "infinite-decoy (default), vacuum-weak-decoy, or finite-decoy (Lim et al. 2014; needs --block and --eps-sec)",
+    parse: (t) => ((METHODS as readonly string[]).includes(t) ? t : new FlagProblem(`must be one of ${METHODS.join(", ")}, got "${t}"`)),
   },
   {
     name: "formula",
@@ -37,44 +69,121 @@ const flags: readonly FlagSpec[] = [
     description: "eq13 (the paper's formula, with Q_0; default) or gllp (without Q_0)",
     parse: (t) => (t === "eq13" || t === "gllp" ? t : new FlagProblem(`must be eq13 or gllp, got "${t}"`)),
   },
+  { name: "block", kind: "value", placeholder: "N", description: "finite-decoy: pulses per block, an integer (e.g. 1e10)", parse: blockSize },
+  { name: "eps-sec", kind: "value", placeholder: "E", description: "finite-decoy: secrecy parameter in (0, 1), e.g. 1e-10", parse: openUnitInterval },
+  { name: "eps-cor", kind: "value", placeholder: "E", description: "finite-decoy: correctness parameter in (0, 1) (default 1e-15)", parse: openUnitInterval },
   jsonFlag,
 ];
+
+/** Default ε_cor of the finite-decoy method (Lim et al.'s simulations). */
+const DEFAULT_EPS_COR = 1e-15;
+
+/** Intensity order of Lim et al.: mu1 > mu2 + mu3, mu2 > mu3; a broken order names the flag. */
+function checkIntensityOrder(mu: number | undefined, nu: number | undefined, vacuum: number): void {
+  if (nu !== undefined && !(nu > vacuum)) throw new UsageError(`keyrate: --nu (mu2 = ${nu}) must be > --vacuum (mu3 = ${vacuum})`);
+  if (mu !== undefined && nu !== undefined && !(mu > nu + vacuum)) {
+    throw new UsageError(`keyrate: --mu (mu1 = ${mu}) must be > --nu + --vacuum (mu2 + mu3 = ${nu + vacuum})`);
+  }
+  if (mu !== undefined && !(mu > 2 * vacuum)) throw new UsageError(`keyrate: --mu (mu1 = ${mu}) must be > 2 x --vacuum (${2 * vacuum})`);
+}
 
 /** The keyrate command. */
 export const keyrateCommand: Command = {
   name: "keyrate",
-  summary: "secure key rate vs distance (eq. 13, GLLP with decoy states)",
-  usage: "--preset gys --distance 0,40,100",
+  summary: "secure key rate vs distance (eq. 13 with decoy states, or finite-size decoy BB84)",
+  usage: "--preset gys --distance 0,40,100 [--method finite-decoy --block 1e10 --eps-sec 1e-10]",
   flags,
   async run(args, env) {
     if (args.positionals.length > 0) throw new UsageError(`keyrate: unexpected argument "${args.positionals[0]}"`);
     const preset = (args.flags.get("preset") as string | undefined) ?? "gys";
     const distanceText = args.flags.get("distance") as string | undefined;
     if (distanceText === undefined) throw new UsageError("keyrate: --distance is required (e.g. 0,40,100 or 0:150:10)");
-    let rows;
+    const method = (args.flags.get("method") as Method | undefined) ?? "infinite-decoy";
+    const mu = args.flags.get("mu") as number | undefined;
+    const nu = args.flags.get("nu") as number | undefined;
+    const finite = method === "finite-decoy";
+    for (const name of ["block", "eps-sec", "eps-cor", "vacuum"]) {
+      if (!finite && args.flags.has(name)) throw new UsageError(`keyrate: --${name} needs --method finite-decoy`);
+    }
+    let document;
     try {
-      rows = keyRateCurve({
-        preset,
-        distancesKm: parseDistances(distanceText),
-        ...(args.flags.has("mu") ? { mu: args.flags.get("mu") as number } : {}),
-        ...(args.flags.has("nu") ? { nu: args.flags.get("nu") as number } : {}),
-        ...(args.flags.has("method") ? { method: args.flags.get("method") as DecoyMethod } : {}),
-        ...(args.flags.has("formula") ? { formula: args.flags.get("formula") as "eq13" | "gllp" } : {}),
-      });
+      const channel = validateChannel(channelPreset(preset), preset);
+      const distancesKm = parseDistances(distanceText);
+      const units = { ratePerPulse: "bit/pulse", ratePerSecond: `bit/s at the source's repetition rate of ${channel.repetitionRateHz} Hz` };
+      if (finite) {
+        const block = args.flags.get("block") as number | undefined;
+        const epsilonSec = args.flags.get("eps-sec") as number | undefined;
+        if (block === undefined) throw new UsageError("keyrate: --method finite-decoy needs --block N (pulses per block)");
+        if (epsilonSec === undefined) throw new UsageError("keyrate: --method finite-decoy needs --eps-sec E");
+        const epsilonCor = (args.flags.get("eps-cor") as number | undefined) ?? DEFAULT_EPS_COR;
+        const vacuum = (args.flags.get("vacuum") as number | undefined) ?? DEFAULT_VACUUM_DECOY;
+        checkIntensityOrder(mu, nu, vacuum);
+        const epsilons = `eps_sec = ${epsilonSec} (21 parts of eps_sec/21), eps_cor = ${epsilonCor}`;
+        const points = finiteDecoyCurve(channel, distancesKm, { blockPulses: block, epsilonSec, epsilonCor, mu3: vacuum, ...(mu !== undefined ? { mu1: mu } : {}), ...(nu !== undefined ? { mu2: nu } : {}) });
+        document = {
+          preset,
+          parameters: channel,
+          method,
+          reference: "Lim, Curty, Walenta, Xu, Zbinden, PRA 89, 022307 (2014), eqs. (1)-(5); expected counts of the channel model; lambda_EC = f_EC n_X h(E_X)",
+          units,
+          security: { blockPulses: block, epsilonSec, epsilonCor },
+          rows: points.map((r) => ({
+            distanceKm: r.distanceKm,
+            ratePerPulse: r.ratePerPulse,
+            ratePerSecond: r.ratePerSecond,
+            blockPulses: block,
+            keyBits: r.bound.length,
+            epsilons,
+            mu1: r.intensities.mu[0],
+            mu2: r.intensities.mu[1],
+            mu3: r.intensities.mu[2],
+            p1: r.intensities.p[0],
+            p2: r.intensities.p[1],
+            p3: r.intensities.p[2],
+            qx: r.intensities.qx,
+            sX0: r.bound.sX0,
+            sX1: r.bound.sX1,
+            phiX: r.bound.phiX,
+            leakEC: r.bound.leakEC,
+          })),
+        };
+      } else {
+        if (method === "infinite-decoy" && nu !== undefined) throw new UsageError("keyrate: --nu needs --method vacuum-weak-decoy or finite-decoy");
+        const rows = keyRateCurve({
+          preset,
+          distancesKm,
+          ...(mu !== undefined ? { mu } : {}),
+          ...(nu !== undefined ? { nu } : {}),
+          method: method as DecoyMethod,
+          ...(args.flags.has("formula") ? { formula: args.flags.get("formula") as "eq13" | "gllp" } : {}),
+        });
+        document = {
+          preset,
+          parameters: channel,
+          method,
+          reference: "the paper's eq. 13 (Ma, Qi, Zhao, Lo, PRA 72, 012326 (2005)), asymptotic: no block size, no epsilon",
+          units,
+          rows: rows.map((r) => ({ distanceKm: r.distanceKm, ratePerPulse: r.ratePerPulse, ratePerSecond: r.ratePerSecond, qber: r.qber, mu: r.mu, nu: r.nu, epsilons: "none (asymptotic)" })),
+        };
+      }
     } catch (e) {
+      if (e instanceof UsageError) throw e;
       throw new UsageError(`keyrate: ${(e as Error).message}`);
     }
-    const out = rows.map((r) => ({ distanceKm: r.distanceKm, ratePerPulse: r.ratePerPulse, ratePerSecond: r.ratePerSecond, qber: r.qber, mu: r.mu }));
     if (args.flags.get("json") === true) {
-      env.io.stdout(stableJson(out));
+      env.io.stdout(stableJson(document));
       return EXIT_OK;
     }
-    const lines = [
-      `key rate, preset ${preset}`,
-      "distance_km  rate_per_pulse  rate_per_second  qber     mu",
-      ...out.map((r) => `${r.distanceKm.toFixed(1).padStart(11)}  ${r.ratePerPulse.toExponential(4).padStart(14)}  ${r.ratePerSecond.toExponential(4).padStart(15)}  ${r.qber.toFixed(5)}  ${r.mu.toFixed(4)}`),
+    const p = document.parameters;
+    const header = [
+      `key rate, preset ${preset} (alpha ${p.alphaDbPerKm} dB/km, eta_Bob ${p.etaBob}, Y0 ${p.darkCountYield}, e_d ${p.eDetector}, f_EC ${p.fEC}, ${p.repetitionRateHz} Hz), method ${method}`,
+      `units: ${document.units.ratePerPulse}; ${document.units.ratePerSecond}`,
+      ...("security" in document ? [`block ${document.security.blockPulses} pulses, eps_sec ${document.security.epsilonSec}, eps_cor ${document.security.epsilonCor}`] : ["asymptotic: no block size, no epsilon"]),
     ];
-    env.io.stdout(`${lines.join("\n")}\n`);
+    const table = document.rows.map(
+      (r) => `${r.distanceKm.toFixed(1).padStart(11)}  ${r.ratePerPulse.toExponential(4).padStart(14)}  ${r.ratePerSecond.toExponential(4).padStart(15)}`,
+    );
+    env.io.stdout(`${[...header, "distance_km  rate_per_pulse  rate_per_second", ...table].join("\n")}\n`);
     return EXIT_OK;
   },
 };

@@ -30,6 +30,11 @@ export interface DensityMatrixStepsOptions {
   readonly authKeyBits?: number;
   /** Basis of Eve's intercept-resend on tapped links (default `random`). */
   readonly eveBasis?: "Z" | "X" | "random";
+  /**
+   * ε_sec of each private key (default 4e-6): split as Tomamichel et al. (2012) eq. (2) does,
+   * ε_PE = ε_sec/4 (counted twice) and ε_PA = ε_sec/2; ε_cor = 2^-64 from the verification tag.
+   */
+  readonly epsilonSec?: number;
 }
 
 /** Smallest private key the KDC uses: an AES-256 key's worth of bits. */
@@ -46,8 +51,8 @@ export function densityMatrixSteps(options: DensityMatrixStepsOptions = {}): Qua
     pulses: options.pulses ?? 12_000,
     threshold: options.threshold ?? 0.11,
     testSize: options.testSize ?? 1000,
-    epsilonPE: 1e-6,
-    epsilonPA: 1e-6,
+    epsilonPE: (options.epsilonSec ?? 4e-6) / 4,
+    epsilonPA: (options.epsilonSec ?? 4e-6) / 2,
   };
   const eve = namedAdversary("intercept-resend", { fraction: 1, basis: options.eveBasis ?? "random", link });
   const acceptance = runAuth({ variant: options.authVariant ?? "parity", keyBits: options.authKeyBits ?? 4, sessions: 1, strategy: honestStrategy }).sessions[0].acceptance;
@@ -58,7 +63,11 @@ export function densityMatrixSteps(options: DensityMatrixStepsOptions = {}): Qua
       const qber = run.estimate.qber;
       if (!run.accepted) return { ok: false, reason: `QBER ${qber.toFixed(4)} >= p_o ${settings.threshold} (eq. 4)`, qber };
       if (!run.keysEqual) return { ok: false, reason: "keys differ after error correction (verification failed)", qber };
-      if (run.kdcKey.length < MIN_KEY_BITS) return { ok: false, reason: `only ${run.kdcKey.length} key bits after privacy amplification`, qber };
+      // The key is sized by the run's ε ledger (finite-key length of Tomamichel et al. 2012 with Cascade's counted leak).
+      if (run.kdcKey.length < MIN_KEY_BITS) {
+        const eps = run.ledger ? ` (ε_sec + ε_cor = ${run.ledger.epsilonTotal.toExponential(2)}, ${run.ledger.chargedBits.toFixed(0)} bits charged for disclosure)` : "";
+        return { ok: false, reason: `only ${run.kdcKey.length} key bits after privacy amplification${eps}`, qber };
+      }
       return { ok: true, key: packBits(run.kdcKey), qber };
     },
     authenticate: (member: string, rng: Rng): AuthenticationOutcome => {

@@ -6,6 +6,7 @@
 import type { PropertyDefinition } from "../types.js";
 import { completeness } from "./completeness.js";
 import { errorCorrectionProperties } from "./errorCorrection.js";
+import { finiteKeyProperties } from "./finiteKeyProperties.js";
 import { interceptResendDetected } from "./interceptDetected.js";
 import { interceptResendQber } from "./interceptResendQber.js";
 import { keyRateProperties } from "./keyrate.js";
@@ -18,4 +19,4 @@ export { completeness, interceptResendDetected, interceptResendQber, secrecy, th
 export const privateKeyProperties: readonly PropertyDefinition[] = [interceptResendQber, secrecy, thresholdAbort, completeness, interceptResendDetected];
 
 /** Every bb84 property definition. */
-export const bb84Properties: readonly PropertyDefinition[] = [...privateKeyProperties, ...keyRateProperties, ...errorCorrectionProperties];
+export const bb84Properties: readonly PropertyDefinition[] = [...privateKeyProperties, ...keyRateProperties, ...errorCorrectionProperties, ...finiteKeyProperties];

@@ -29,8 +29,8 @@ describe("analyzeBB84 (CLI support)", () => {
 
 describe("bb84 figures", () => {
   const figures = bb84FigureProviders.map((p) => p.compute());
-  test("three figures with finite points", () => {
-    expect(figures.map((f) => f.id)).toEqual(["bb84-qber-vs-fraction", "bb84-information-vs-disturbance", "bb84-acceptance-vs-qber"]);
+  test("four figures with finite points", () => {
+    expect(figures.map((f) => f.id)).toEqual(["bb84-qber-vs-fraction", "bb84-information-vs-disturbance", "bb84-acceptance-vs-qber", "bb84-finite-decoy-vs-distance"]);
     for (const f of figures) for (const s of f.series) for (const [x, y] of s.points) expect(Number.isFinite(x) && Number.isFinite(y)).toBe(true);
   });
   test("every intercept basis lies on f/4; the cloner meets h(D) and stays under it", () => {

@@ -62,13 +62,9 @@ export function vacuumWeakDecoyInputs(p: ChannelParameters, distanceKm: number, 
   if (!(nu < mu)) throw new RangeError(`vacuumWeakDecoyInputs: nu must be < mu, got nu ${nu}, mu ${mu}`);
   const Y0 = p.darkCountYield;
   const Qmu = gain(p, distanceKm, mu);
-  const Qnu = gain(p, distanceKm, nu);
-  const EQnu = errorGain(p, distanceKm, nu);
-  const y1Raw =
-    (mu / (mu * nu - nu * nu)) *
-    (Qnu * Math.exp(nu) - ((Qmu * Math.exp(mu) * nu * nu) / (mu * mu)) - ((mu * mu - nu * nu) / (mu * mu)) * Y0);
-  const Y1 = Math.max(0, y1Raw);
-  const e1Raw = Y1 > 0 ? (EQnu * Math.exp(nu) - p.eDark * Y0) / (Y1 * nu) : 0.5;
+  const bounds = vacuumWeakDecoyBounds({ mu, nu, Qmu, Qnu: gain(p, distanceKm, nu), EQnu: errorGain(p, distanceKm, nu), Y0, E0Y0: p.eDark * Y0 });
+  const Y1 = Math.max(0, bounds.Y1Lower);
+  const e1Raw = Y1 > 0 ? bounds.e1UpperRaw : 0.5;
   return {
     Q: Qmu,
     E: Qmu > 0 ? errorGain(p, distanceKm, mu) / Qmu : 0,
@@ -78,4 +74,31 @@ export function vacuumWeakDecoyInputs(p: ChannelParameters, distanceKm: number, 
     Y1,
     Y0,
   };
+}
+
+/** What a KDC observes with a signal, a weak decoy and a vacuum decoy (gains per pulse). */
+export interface DecoyObservation {
+  readonly mu: number;
+  readonly nu: number;
+  /** Q_mu, Q_nu: gains of the signal and the weak decoy. */
+  readonly Qmu: number;
+  readonly Qnu: number;
+  /** E_nu Q_nu: error gain of the weak decoy. */
+  readonly EQnu: number;
+  /** Y0 and e0 Y0: gain and error gain of the vacuum decoy. */
+  readonly Y0: number;
+  readonly E0Y0: number;
+}
+
+/**
+ * The vacuum + weak decoy bounds from observed gains alone (Ma, Qi, Zhao, Lo 2005, eqs. 34 and 37),
+ * unclipped: `Y1^L` (may be negative) and `e1^U = (E_nu Q_nu e^nu − e0 Y0)/(Y1^L nu)` (Infinity when
+ * `Y1^L <= 0`). Valid for any photon-number yields `0 <= Y_n <= 1` and error yields `0 <= e_n Y_n <= Y_n`
+ * when `0 < nu < mu`.
+ */
+export function vacuumWeakDecoyBounds(o: DecoyObservation): { readonly Y1Lower: number; readonly e1UpperRaw: number } {
+  const { mu, nu } = o;
+  const Y1Lower = (mu / (mu * nu - nu * nu)) * (o.Qnu * Math.exp(nu) - ((o.Qmu * Math.exp(mu) * nu * nu) / (mu * mu)) - ((mu * mu - nu * nu) / (mu * mu)) * o.Y0);
+  const e1UpperRaw = Y1Lower > 0 ? (o.EQnu * Math.exp(nu) - o.E0Y0) / (Y1Lower * nu) : Infinity;
+  return { Y1Lower, e1UpperRaw };
 }

@@ -15,7 +15,8 @@ export {
   qber,
 } from "./channel.js";
 export { gys, channelPresets, channelPreset } from "./presets.js";
-export { type RateInputs, infiniteDecoyInputs, vacuumWeakDecoyInputs } from "./decoy.js";
+export { type RateInputs, type DecoyObservation, infiniteDecoyInputs, vacuumWeakDecoyInputs, vacuumWeakDecoyBounds } from "./decoy.js";
+export { type PhotonNumberAttack, validateAttack, observedGains } from "./photonNumberAttack.js";
 export { type RateFormula, type RatePerPulse, type RateSettings, secureKeyRatePerPulse, singlePhotonBb84Rate } from "./rate.js";
 export { goldenSectionMaximize, nelderMead, type Maximum, type Minimum } from "./optimize.js";
 export {
@@ -41,9 +42,37 @@ export {
   paperClaimSet,
   auditClaims,
   paperClaimsAudit,
+  inconsistencySummary,
+  secureFractionCeiling,
+  type IndependentInconsistency,
+  type InconsistencySummary,
   syntheticClaimSet,
   tamperedClaimSet,
   CLAIM_RELATIVE_TOLERANCE,
   REALISTIC_ATTENUATION,
   FIT_BOX,
 } from "./paperClaims.js";
+export {
+  type DecoyIntensities,
+  type DecoySecurity,
+  type DecoyCounts,
+  type LimKeyLength,
+  type FiniteDecoySettings,
+  type FiniteDecoyPoint,
+  type Statistics,
+  LIM_EPSILON_PARTS,
+  DEFAULT_VACUUM_DECOY,
+  MIN_BLOCK_PULSES,
+  validateDecoyIntensities,
+  validateDecoySecurity,
+  validateBlock,
+  hoeffdingDeviation,
+  photonNumberProbability,
+  samplingDeviation,
+  limKeyLength,
+  expectedDecoyCounts,
+  finiteDecoyRateAt,
+  finiteDecoyCurve,
+  asymptoticDecoyRate,
+  finiteDecoyBlockSweep,
+} from "./finiteDecoy.js";

@@ -54,6 +54,44 @@ export interface ClaimVerdict {
   /** Signed distance to the bound (>= 0 consistent), in the claim's natural unit. */
   readonly margin: number;
   readonly numbers: Readonly<Record<string, number>>;
+  /**
+   * The slip this check would expose: checks that share a slip are consequences of one error,
+   * counted once ({@link inconsistencySummary}).
+   */
+  readonly slip: string;
+  /** Every value the check interpolates or borrows from another figure, in words (empty: none). */
+  readonly borrowed: readonly string[];
+}
+
+/** One independent inconsistency and the checks that fail only as its consequence. */
+export interface IndependentInconsistency {
+  readonly slip: string;
+  /** The first failing check of the slip. */
+  readonly id: string;
+  /** The other failing checks of the same slip (derived, not counted again). */
+  readonly derived: readonly string[];
+}
+
+/** The audit's inconsistencies with consequences of one slip counted once. */
+export interface InconsistencySummary {
+  readonly checks: number;
+  readonly inconsistent: number;
+  readonly independent: readonly IndependentInconsistency[];
+  readonly derivedCount: number;
+}
+
+/**
+ * Group the failing checks by slip: the first failing check of each slip is an independent
+ * inconsistency, the others are listed under it as derived.
+ */
+export function inconsistencySummary(verdicts: readonly ClaimVerdict[]): InconsistencySummary {
+  const bad = verdicts.filter((v) => v.verdict === "inconsistent");
+  const slips = [...new Set(bad.map((v) => v.slip))];
+  const independent = slips.map((slip) => {
+    const [first, ...rest] = bad.filter((v) => v.slip === slip);
+    return { slip, id: first.id, derived: rest.map((v) => v.id) };
+  });
+  return { checks: verdicts.length, inconsistent: bad.length, independent, derivedCount: bad.length - independent.length };
 }
 
 /** The paper's claims, as printed (Wu et al. 2020, section 3.3 and Figs. 10-12; section 3.2). */
@@ -90,23 +128,33 @@ export const FIT_BOX = {
 } as const;
 
 /**
+ * The ceiling of secure/sifted at QBER E: the best fraction of one-way BB84 when the key's bit
+ * and phase error rates are both E, `1 - 2h(E)` (Shor, Preskill, PRL 85, 441 (2000), with
+ * f_EC = 1; the asymptotic limit of Tomamichel et al. 2012). `1 - h(E)` (privacy amplification
+ * for free) is kept only as a looser reference in the verdicts' numbers.
+ */
+export function secureFractionCeiling(qber: number): number {
+  return 1 - 2 * binaryEntropy(qber);
+}
+
+/**
  * Audit a claim set. Checks, each with its reason:
- * - secure/sifted ratio at each Fig. 10 distance <= `1 - H(E)`, eq. 13's own ceiling
- *   (`Q_0 + Q_1 <= Q`, `1 - H(e_1) <= 1`, `f_EC >= 1`), with E the largest QBER Fig. 11 reports at
- *   that distance or shorter (the model's QBER never decreases with distance);
+ * - secure/sifted ratio at each Fig. 10 distance <= `1 - 2h(E)` ({@link secureFractionCeiling}),
+ *   with E the largest QBER Fig. 11 reports at that distance or shorter (borrowed from Fig. 11:
+ *   the model's QBER never decreases with distance, so it is a lower bound);
  * - the attenuation implied by the sifted rates is a realistic fibre loss;
  * - one eq. 13 curve with realistic parameters fits Figs. 10-11 jointly within 10 %;
  * - errors / QBER (the sifted rate Fig. 11 implies) agrees with Fig. 10's sifted rate;
  * - error counts per second do not grow with distance;
- * - Fig. 12's secure rate <= `(1 - H(E))` x the implied sifted rate;
+ * - Fig. 12's secure rate <= `(1 - 2h(E))` x the implied sifted rate;
  * - section 3.2's intercept-resend QBER equals the exact value (25 %).
  */
 export function auditClaims(set: ClaimSet): ClaimVerdict[] {
   return [
     ...set.rateVsDistance.map((c) => secureFractionVerdict(c, set)),
     ...attenuationVerdicts(set),
-    ...jointFitVerdicts(set),
     ...set.qberVsDistance.flatMap((c) => impliedSiftedVerdicts(c, set)),
+    ...jointFitVerdicts(set),
     ...errorTrendVerdicts(set),
     ...set.qberVsRate.map(secureRateFractionVerdict),
     interceptResendVerdict(set),
@@ -126,15 +174,12 @@ function round(x: number, digits = 4): number {
   return Number(x.toPrecision(digits));
 }
 
-function qberLowerBoundAt(set: ClaimSet, distanceKm: number): number {
-  return set.qberVsDistance.filter((c) => c.distanceKm <= distanceKm).reduce((m, c) => Math.max(m, c.qber), 0);
-}
-
 function secureFractionVerdict(c: RateVsDistanceClaim, set: ClaimSet): ClaimVerdict {
   const fraction = c.secureKbps / c.siftedKbps;
-  const E = qberLowerBoundAt(set, c.distanceKm);
-  const ceiling = 1 - binaryEntropy(E);
-  const shorPreskill = 1 - 2 * binaryEntropy(E);
+  const source = set.qberVsDistance.filter((q) => q.distanceKm <= c.distanceKm).reduce<QberVsDistanceClaim | undefined>((m, q) => (m && m.qber >= q.qber ? m : q), undefined);
+  const E = source?.qber ?? 0;
+  const ceiling = secureFractionCeiling(E);
+  const looser = 1 - binaryEntropy(E);
   const gllp122 = 1 - 2.22 * binaryEntropy(E);
   const ok = fraction <= ceiling;
   return {
@@ -143,12 +188,14 @@ function secureFractionVerdict(c: RateVsDistanceClaim, set: ClaimSet): ClaimVerd
     claim: `secure ${c.secureKbps} kbit/s of sifted ${c.siftedKbps} kbit/s at ${c.distanceKm} km`,
     verdict: verdict(ok),
     reason:
-      (ok
-        ? `secure/sifted ${round(fraction)} <= 1 - H(E) = ${round(ceiling)} at QBER >= ${round(E)}`
-        : `secure/sifted ${round(fraction)} exceeds eq. 13's ceiling 1 - H(E) = ${round(ceiling)} at QBER >= ${round(E)} (Fig. 11)`) +
-      `; the single-photon (Shor-Preskill) fraction 1 - 2H(E) is ${round(shorPreskill)}, with f_EC = 1.22 ${round(gllp122)}`,
+      `secure/sifted ${round(fraction)} ${ok ? "<=" : "exceeds"} the best BB84 fraction 1 - 2h(E) = ${round(ceiling)} at QBER >= ${round(E)}` +
+      ` (looser reference 1 - h(E) = ${round(looser)}${fraction > looser ? ", exceeded too" : ""}; with f_EC = 1.22, 1 - 2.22 h(E) = ${round(gllp122)})`,
     margin: ceiling - fraction,
-    numbers: { fraction, qberLowerBound: E, ceiling, shorPreskill, gllp122 },
+    numbers: { fraction, qberLowerBound: E, ceiling, looserCeiling: looser, gllp122 },
+    slip: "fig10-secure-curve-above-bb84-ceiling",
+    borrowed: source
+      ? [`QBER ${E} borrowed from Fig. 11 at ${source.distanceKm} km${source.distanceKm === c.distanceKm ? "" : ` (a lower bound at ${c.distanceKm} km: the QBER does not fall with distance)`}`]
+      : ["no Fig. 11 QBER at or below this distance: E = 0 assumed (the weakest check)"],
   };
 }
 
@@ -174,6 +221,8 @@ function attenuationVerdicts(set: ClaimSet): ClaimVerdict[] {
       reason: `implied fibre loss ${round(alpha)} dB/km (secure rate: ${round(alphaSecure)} dB/km) ${ok ? "is" : "is not"} within the realistic ${lo}-${hi} dB/km`,
       margin: Math.min(alpha - lo, hi - alpha),
       numbers: { impliedAlphaSifted: alpha, impliedAlphaSecure: alphaSecure },
+      slip: "fig10-sifted-attenuation",
+      borrowed: [`realistic fibre loss ${lo}-${hi} dB/km (1550 nm ultra-low-loss to 1310 nm standard fibre), not from the paper`],
     });
   }
   return out;
@@ -294,6 +343,11 @@ function jointFitVerdicts(set: ClaimSet): ClaimVerdict[] {
         : `no realistic parameters fit: the best fit misses ${worst.name} by ${round(worst.rel * 100, 3)} % (tolerance ${CLAIM_RELATIVE_TOLERANCE * 100} %)`,
       margin: CLAIM_RELATIVE_TOLERANCE - Math.abs(worst.rel),
       numbers,
+      slip: "fig11-errors-disagree-with-fig10-sifted",
+      borrowed: [
+        `eta_Bob = ${gys.etaBob}, e0 = ${gys.eDark}, q = ${gys.siftingFactor} borrowed from the GYS experiment (Ma, Qi, Zhao, Lo 2005, Table I)`,
+        "the other channel parameters fitted inside a realistic box (FIT_BOX), the paper gives none",
+      ],
     },
   ];
 }
@@ -329,6 +383,10 @@ function impliedSiftedVerdicts(c: QberVsDistanceClaim, set: ClaimSet): ClaimVerd
       }; one second's sample of ${round(n, 3)} bits pins the QBER to ±${round(Math.sqrt((c.qber * (1 - c.qber)) / n), 2)}`,
       margin: CLAIM_RELATIVE_TOLERANCE - Math.abs(rel),
       numbers: { impliedSiftedKbps: implied, fig10SiftedKbps: reference, relativeDifference: rel, qberStandardError: Math.sqrt((c.qber * (1 - c.qber)) / n) },
+      slip: "fig11-errors-disagree-with-fig10-sifted",
+      borrowed: set.rateVsDistance.some((p) => p.distanceKm === c.distanceKm)
+        ? [`Fig. 10's sifted rate at ${c.distanceKm} km (printed)`]
+        : [`Fig. 10's sifted rate at ${c.distanceKm} km interpolated log-linearly between the printed points (${round(reference)} kbit/s)`],
     },
   ];
 }
@@ -354,6 +412,8 @@ function errorTrendVerdicts(set: ClaimSet): ClaimVerdict[] {
         : `errors per second rise from ${worst[0].errorsKbps} (${worst[0].distanceKm} km) to ${worst[1].errorsKbps} kbit/s (${worst[1].distanceKm} km), but e0 Y0 + e_d (1 - e^{-eta mu}) falls as eta falls (same source, same detectors)`,
       margin,
       numbers: { relativeDrop: margin },
+      slip: "fig11-errors-rise-with-distance",
+      borrowed: ["the channel model e0 Y0 + e_d (1 - e^{-eta mu}) of Ma, Qi, Zhao, Lo (2005), eq. 10: same source and detectors at both distances"],
     },
   ];
 }
@@ -361,18 +421,21 @@ function errorTrendVerdicts(set: ClaimSet): ClaimVerdict[] {
 function secureRateFractionVerdict(c: QberVsRateClaim): ClaimVerdict {
   const implied = c.errorsKbps / c.qber;
   const fraction = c.secureKbps / implied;
-  const ceiling = 1 - binaryEntropy(c.qber);
+  const ceiling = secureFractionCeiling(c.qber);
+  const looser = 1 - binaryEntropy(c.qber);
   const ok = fraction <= ceiling;
   return {
     id: `fig12-secure-fraction-${round(c.secureKbps)}kbps`,
     figure: "Fig. 12",
     claim: `secure ${c.secureKbps} kbit/s with QBER ${c.qber * 100} % and ${c.errorsKbps} kbit/s of errors`,
     verdict: verdict(ok),
-    reason: `errors / QBER = ${round(implied)} kbit/s sifted, so secure/sifted = ${round(fraction)} ${ok ? "<=" : ">"} 1 - H(E) = ${round(ceiling)}${
+    reason: `errors / QBER = ${round(implied)} kbit/s sifted, so secure/sifted = ${round(fraction)} ${ok ? "<=" : ">"} 1 - 2h(E) = ${round(ceiling)} (looser 1 - h(E) = ${round(looser)})${
       ok ? "" : " (the errors look computed as QBER x secure rate, not QBER x sifted rate)"
     }`,
     margin: ceiling - fraction,
-    numbers: { impliedSiftedKbps: implied, fraction, ceiling, shorPreskill: 1 - 2 * binaryEntropy(c.qber) },
+    numbers: { impliedSiftedKbps: implied, fraction, ceiling, looserCeiling: looser },
+    slip: "fig12-errors-from-secure-rate",
+    borrowed: [],
   };
 }
 
@@ -387,6 +450,8 @@ function interceptResendVerdict(set: ClaimSet): ClaimVerdict {
     reason: `exact value from the BB84 states: ${round(exact * 100, 12)} % when every pulse is intercepted (f/4 for a fraction f, so Eve intercepting f < 4 p_o stays under the threshold p_o)`,
     margin: 1e-9 - Math.abs(set.interceptResendQber - exact),
     numbers: { exact, claimed: set.interceptResendQber },
+    slip: "sec3.2-intercept-resend",
+    borrowed: [],
   };
 }
 

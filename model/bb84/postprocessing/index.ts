@@ -15,3 +15,12 @@ export {
   type PrivacyAmplificationInputs,
   type AmplifiedKey,
 } from "./privacyAmplification.js";
+export {
+  finiteKeyLedger,
+  fluctuation,
+  tomamichelKeyLength,
+  ledgerMetrics,
+  type FiniteKeyInputs,
+  type EpsilonLedger,
+  type TomamichelInputs,
+} from "./finiteKey.js";

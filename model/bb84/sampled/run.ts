@@ -10,7 +10,7 @@ import { split } from "../../random.js";
 import { NO_ADVERSARY, type Adversary } from "../adversary.js";
 import { pulseStatistics } from "../exact.js";
 import { outcomeTable } from "../outcomeTable.js";
-import { phaseErrorUpperBound, privacyAmplifiedLength, privacyAmplify, reconcile } from "../postprocessing/index.js";
+import { finiteKeyLedger, privacyAmplify, reconcile, type EpsilonLedger } from "../postprocessing/index.js";
 import type { LinkSetup } from "../setup.js";
 import { hasPrivacyAmplification, switchesBases, testedBits, type ProtocolVariant } from "../variant.js";
 import { estimate, type Estimate } from "./estimate.js";
@@ -25,9 +25,9 @@ export interface SampledRunSettings {
   readonly threshold: number;
   /** n, sifted bits published for estimation. */
   readonly testSize: number;
-  /** Failure probability of the phase-error estimate (`with-pa`). */
+  /** ε_PE: the smoothing parameter of the phase-error sampling bound (`with-pa`; ε of Tomamichel et al. S3). */
   readonly epsilonPE: number;
-  /** Failure probability of privacy amplification (`with-pa`). */
+  /** ε_PA: the leftover-hash parameter (`with-pa`; ε̃ of S3). ε_sec = 2 ε_PE + ε_PA. */
   readonly epsilonPA: number;
 }
 
@@ -52,6 +52,8 @@ export interface SampledRun {
   readonly ecLeak: number;
   /** Upper bound on the phase error rate used to size privacy amplification (`with-pa`). */
   readonly phaseErrorUpper: number | null;
+  /** The ε ledger of the final key (`with-pa`, `z-only`; null when aborted or without PA). */
+  readonly ledger: EpsilonLedger | null;
   /** The final private keys P_k(m_i) of the KDC and of the receiver (empty when aborted). */
   readonly kdcKey: Uint8Array;
   readonly receiverKey: Uint8Array;
@@ -62,8 +64,9 @@ export interface SampledRun {
 /**
  * Run the private-key step on N sampled pulses.
  * - `paper`: the raw key after estimation is the private key (eq. 5); no EC, no PA;
- * - `with-pa`: Cascade + verification (`reconcile`), then `l = n(1 - h(e_ph^U)) - leak_EC - 2 log2(1/eps_PA)`
- *   Toeplitz-hashed bits, with `e_ph^U` the {@link phaseErrorUpperBound} of the larger per-basis test error rate;
+ * - `with-pa`: Cascade + verification (`reconcile`), then the finite-key length of Tomamichel et al. (2012)
+ *   eq. (S3) with the run's own disclosure ({@link finiteKeyLedger}): the key bits of each basis have their
+ *   phase errors bounded by the other basis's test errors, Cascade's counted parities and the tag are charged;
  * - `z-only`: bases always Z; `truncated-test`: only ceil(n/8) of the published bits compared;
  * - `predictable-test`: the first n sifted bits are published and Eve leaves the pulses before them alone.
  * @throws RangeError when fewer than n bits survive sifting.
@@ -93,27 +96,35 @@ export function sampledRun(link: LinkSetup, adversary: Adversary, variant: Proto
     eveAgreement: key.length > 0 ? eveHits / key.length : 0,
   };
   if (!est.accepted) {
-    return [{ ...base, ecLeak: 0, phaseErrorUpper: null, kdcKey: new Uint8Array(0), receiverKey: new Uint8Array(0), keysEqual: true }, rest];
+    return [{ ...base, ecLeak: 0, phaseErrorUpper: null, ledger: null, kdcKey: new Uint8Array(0), receiverKey: new Uint8Array(0), keysEqual: true }, rest];
   }
   if (!hasPrivacyAmplification(variant)) {
-    return [{ ...base, ecLeak: 0, phaseErrorUpper: null, kdcKey: key.kdc, receiverKey: key.receiver, keysEqual: rawKeyErrors === 0 }, rest];
+    return [{ ...base, ecLeak: 0, phaseErrorUpper: null, ledger: null, kdcKey: key.kdc, receiverKey: key.receiver, keysEqual: rawKeyErrors === 0 }, rest];
   }
   const ec = reconcile(key.kdc, key.receiver, { qber: Math.min(0.49, Math.max(est.qber, 1e-4)), rng: r3 });
-  const phaseErrorUpper = phaseUpper(est, key.length, settings.epsilonPE);
-  const length = Math.min(key.length, privacyAmplifiedLength({ keyBits: key.length, phaseErrorUpper, leakedBits: ec.leakedBits, epsilonPA: settings.epsilonPA }));
+  const ledger = finiteKeyLedger({
+    keyBitsByBasis: keyBitsByBasis(key.bases),
+    testBitsByBasis: est.comparedByBasis,
+    testErrorsByBasis: est.errorsByBasis,
+    cascadeLeakBits: ec.cascadeLeakedBits,
+    tagBits: ec.verificationLeakedBits,
+    epsilonPE: settings.epsilonPE,
+    epsilonPA: settings.epsilonPA,
+    phaseEstimate: switchesBases(variant) ? "conjugate-basis" : "same-basis",
+  });
+  const length = ledger.length;
   const kdcKey = privacyAmplify(key.kdc, length, ec.rng);
   const receiverKey = privacyAmplify(ec.bobKey, length, ec.rng);
   let equal = ec.accepted;
   for (let i = 0; equal && i < length; i++) equal = kdcKey.key[i] === receiverKey.key[i];
-  return [{ ...base, ecLeak: ec.leakedBits, phaseErrorUpper, kdcKey: kdcKey.key, receiverKey: ec.accepted ? receiverKey.key : new Uint8Array(0), keysEqual: equal }, rest];
+  return [{ ...base, ecLeak: ec.leakedBits, phaseErrorUpper: ledger.phaseErrorUpper, ledger, kdcKey: kdcKey.key, receiverKey: ec.accepted ? receiverKey.key : new Uint8Array(0), keysEqual: equal }, rest];
 }
 
-/** Phase error bound: the larger per-basis test error rate (each key basis is bounded by the other). */
-function phaseUpper(est: Estimate, keyBits: number, epsilonPE: number): number {
-  let worst = 0.5;
-  const rates = [0, 1].filter((b) => est.comparedByBasis[b] > 0).map((b) => phaseErrorUpperBound(est.errorsByBasis[b] / est.comparedByBasis[b], Math.max(1, keyBits), est.comparedByBasis[b], epsilonPE));
-  if (rates.length > 0) worst = Math.max(...rates);
-  return worst;
+/** Key bits per basis (Z, X). */
+function keyBitsByBasis(bases: Uint8Array): [number, number] {
+  let x = 0;
+  for (let i = 0; i < bases.length; i++) x += bases[i];
+  return [bases.length - x, x];
 }
 
 /** Pulses Eve leaves alone in `predictable-test`: enough for n sifted bits with a wide margin. */

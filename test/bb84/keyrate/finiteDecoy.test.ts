@@ -1,0 +1,73 @@
+import { describe, expect, it } from "vitest";
+import {
+  asymptoticDecoyRate, expectedDecoyCounts, finiteDecoyBlockSweep, finiteDecoyRateAt, gys, hoeffdingDeviation, keyRateAt, limKeyLength,
+  photonNumberProbability, samplingDeviation, validateBlock, validateDecoyIntensities, validateDecoySecurity,
+} from "../../../model/bb84/keyrate/index.js";
+import { finiteDecoyVersusDistance } from "../../../properties/bb84/figures.js";
+
+const security = { epsilonSec: 1e-10, epsilonCor: 1e-15 };
+const blocks = [1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12];
+
+describe("finite-size decoy BB84 (Lim et al., PRA 89, 022307 (2014))", () => {
+  it("the pieces: δ = sqrt(n/2 ln(1/ε)), τ_n, γ of eq. (5)", () => {
+    expect(hoeffdingDeviation(2e6, Math.exp(-3))).toBeCloseTo(Math.sqrt(3e6), 6);
+    const d = { mu: [0.5, 0.1, 2e-4] as const, p: [0.7, 0.2, 0.1] as const, qx: 0.9 };
+    expect(photonNumberProbability(d, 1)).toBeCloseTo(0.7 * 0.5 * Math.exp(-0.5) + 0.2 * 0.1 * Math.exp(-0.1) + 0.1 * 2e-4 * Math.exp(-2e-4), 15);
+    const b = 0.03, c = 1e6, dd = 1e7, a = 1e-10;
+    expect(samplingDeviation(a, b, c, dd)).toBeCloseTo(Math.sqrt((((c + dd) * (1 - b) * b) / (c * dd * Math.LN2)) * Math.log2(((c + dd) / (c * dd * (1 - b) * b)) * (21 / a) ** 2)), 12);
+  });
+
+  it("without fluctuations the bounds hold on the channel's own counts: s_X1 <= true single-photon detections, φ_X >= e_1", () => {
+    const d = { mu: [0.5, 0.1, 2e-4] as const, p: [0.7, 0.2, 0.1] as const, qx: 0.9 };
+    const N = 1e12, L = 50;
+    const c = expectedDecoyCounts(gys, L, N, d);
+    const b = limKeyLength(c, d, security, gys.fEC, "asymptotic");
+    const eta = 0.045 * 10 ** (-0.21 * L / 10);
+    const Y1 = gys.darkCountYield + eta;
+    const trueSingles = N * 0.81 * photonNumberProbability(d, 1) * Y1;
+    expect(b.sX1).toBeLessThanOrEqual(trueSingles);
+    expect(b.sX1).toBeGreaterThan(0.9 * trueSingles);
+    expect(b.phiX).toBeGreaterThanOrEqual((gys.eDark * gys.darkCountYield + gys.eDetector * eta) / Y1);
+  });
+
+  it("rate rises monotonically with the block size toward the asymptotic rate, at 25, 50 and 100 km", () => {
+    for (const L of [25, 50, 100]) {
+      const rates = finiteDecoyBlockSweep(gys, L, blocks, security).map((r) => r.ratePerPulse);
+      for (let i = 1; i < rates.length; i++) expect(rates[i]).toBeGreaterThanOrEqual(rates[i - 1]);
+      expect(rates[rates.length - 1]).toBeLessThan(asymptoticDecoyRate(gys, L));
+    }
+  });
+
+  it("measured gap at N = 10^12, 50 km: about half the asymptotic rate (not within 2 %: Lim's Hoeffding terms use the total counts, divided by p_k)", () => {
+    const finite = finiteDecoyRateAt(gys, 50, { ...security, blockPulses: 1e12 }).ratePerPulse;
+    const asymptotic = asymptoticDecoyRate(gys, 50);
+    expect(asymptotic).toBeCloseTo(2 * keyRateAt(gys, 50).ratePerPulse, 12); // sifting factor 1 vs 1/2
+    expect(finite / asymptotic).toBeGreaterThan(0.5);
+    expect(finite / asymptotic).toBeLessThan(0.55);
+  });
+
+  it("no key at small blocks: none at any distance for N = 10^6, none at 50 km for N <= 10^8", () => {
+    for (const L of [0, 25, 50]) expect(finiteDecoyRateAt(gys, L, { ...security, blockPulses: 1e6 }).ratePerPulse).toBe(0);
+    expect(finiteDecoyRateAt(gys, 50, { ...security, blockPulses: 1e8 }).ratePerPulse).toBe(0);
+    expect(finiteDecoyRateAt(gys, 50, { ...security, blockPulses: 1e10 }).ratePerPulse).toBeGreaterThan(0);
+  });
+
+  it("bad input names the field", () => {
+    expect(() => validateDecoySecurity({ epsilonSec: 0, epsilonCor: 1e-15 })).toThrow(/epsilonSec must be in \(0, 1\)/);
+    expect(() => validateDecoySecurity({ epsilonSec: 1e-10, epsilonCor: 1 })).toThrow(/epsilonCor/);
+    expect(() => validateBlock(1e3 + 0.5)).toThrow(/blockPulses must be an integer/);
+    expect(() => validateBlock(10)).toThrow(/>= 1000/);
+    expect(() => validateDecoyIntensities({ mu: [0.2, 0.15, 0.1], p: [0.5, 0.3, 0.2], qx: 0.9 })).toThrow(/mu1 must be > mu2 \+ mu3/);
+    expect(() => validateDecoyIntensities({ mu: [0.5, 0.1, 0.2], p: [0.5, 0.3, 0.2], qx: 0.9 })).toThrow(/mu2 must be > mu3/);
+    expect(() => validateDecoyIntensities({ mu: [0.5, 0.1, 0], p: [0.5, 0.3, 0.3], qx: 0.9 })).toThrow(/p must be three probabilities/);
+  });
+
+  it("the figure: one curve per block size beside the asymptotic line, each below it", () => {
+    const f = finiteDecoyVersusDistance();
+    expect(f.series.map((s) => s.name)).toEqual(["asymptotic (N -> infinity)", "N = 10^6", "N = 10^8", "N = 10^10", "N = 10^12"]);
+    expect(f.series[1].points.length).toBe(0);
+    const asym = new Map(f.series[0].points.map(([d, r]) => [d, r]));
+    for (const s of f.series.slice(2)) for (const [d, r] of s.points) expect(r).toBeLessThan(asym.get(d)!);
+    expect(f.series[4].points.length).toBeGreaterThan(f.series[3].points.length);
+  });
+});
