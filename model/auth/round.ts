@@ -24,7 +24,7 @@ import {
 } from "../kernel/index.js";
 import { startArm, type Arm } from "./arm.js";
 import { eveStepOps } from "./eveStep.js";
-import { runCompiledRound } from "./internal/fastRound.js";
+import { compileRound, runCompiledRound } from "./internal/fastRound.js";
 import { blochBasis, SLOT } from "./internal/ops.js";
 import { applyOps, type ArmFacts, type RoundOp } from "./internal/roundOp.js";
 import type { KeyPair } from "./key.js";
@@ -121,7 +121,13 @@ export function roundPhases(ctx: RoundContext): RoundPhase[] {
  * {@link runRoundByPhases} does.
  */
 export function runRound(ctx: RoundContext, eve: DensityMatrix): RoundOutcome[] {
-  return runCompiledRound(roundPhases(ctx).flatMap((p) => p.ops), kdcPresent(ctx.mode), eve);
+  return roundRunner(ctx)(eve);
+}
+
+/** {@link runRound} with the round's instructions compiled once, for many states of Eve's registers. */
+export function roundRunner(ctx: RoundContext): (eve: DensityMatrix) => RoundOutcome[] {
+  const compiled = compileRound(roundPhases(ctx).flatMap((p) => p.ops), kdcPresent(ctx.mode));
+  return (eve) => runCompiledRound(compiled, eve);
 }
 
 /** The reference for {@link runRound}: the phases folded on the five-qubit state through the kernel. */

@@ -11,7 +11,7 @@
 import { densityOf, bitsKet, mixture, type DensityMatrix } from "../kernel/index.js";
 import { flushTiny } from "./internal/flush.js";
 import { checkKeyBits, keyPair, updatedPair, withPair } from "./key.js";
-import { runRound, type RoundContext, type RoundOutcome } from "./round.js";
+import { roundRunner, type RoundContext, type RoundOutcome } from "./round.js";
 import { roundStrategyAt, type Strategy } from "./strategy.js";
 import { variantSpec, type AuthVariant } from "./variant.js";
 
@@ -81,6 +81,7 @@ export function runAuth(config: RunConfig): RunResult {
       const g = r * rounds + i;
       const strategy = roundStrategyAt(config.strategy, g);
       const cache = new Map<string, RoundOutcome[]>();
+      const runners = new Map<string, (eve: DensityMatrix) => RoundOutcome[]>();
       const next: Branch[] = [];
       for (const b of branches) {
         const ctx: RoundContext = {
@@ -92,10 +93,13 @@ export function runAuth(config: RunConfig): RunResult {
           strategy,
           firstRound: g === 0,
         };
-        const id = `${ctx.kdcPair.first}${ctx.kdcPair.second}${ctx.memberPair.first}${ctx.memberPair.second}|${fingerprint(b.eve)}`;
+        const pairs = `${ctx.kdcPair.first}${ctx.kdcPair.second}${ctx.memberPair.first}${ctx.memberPair.second}`;
+        const id = `${pairs}|${fingerprint(b.eve)}`;
         let outcomes = cache.get(id);
         if (outcomes === undefined) {
-          outcomes = runRound(ctx, b.eve);
+          let runner = runners.get(pairs);
+          if (runner === undefined) runners.set(pairs, (runner = roundRunner(ctx)));
+          outcomes = runner(b.eve);
           cache.set(id, outcomes);
         }
         for (const o of outcomes) {

@@ -19,6 +19,7 @@ import {
   cloneState,
   compileGate2,
   contractSlot,
+  controlledBlock,
   matrixOn,
   scaleState,
   superoperator,
@@ -28,17 +29,19 @@ import {
   type CompiledGate2,
   type LiveState,
 } from "./liveState.js";
+import { FLUSH_BELOW } from "./flush.js";
 import { SLOT } from "./ops.js";
 import { opSlots, type ArmFacts, type RoundOp } from "./roundOp.js";
 
-/** A branch of the compiled run. */
-interface LiveArm extends ArmFacts {
-  readonly weight: number;
-  readonly state: LiveState;
+/** A branch of the compiled run (owned by the runner, updated in place). */
+interface LiveArm {
+  weight: number;
+  facts: ArmFacts;
+  state: LiveState;
 }
 
 type Step =
-  | { readonly kind: "gate1"; readonly slot: number; readonly u: Float64Array }
+  | { readonly kind: "gate1"; readonly slot: number; readonly u: ArrayLike<number>; readonly control: number | null }
   | { readonly kind: "gate2"; readonly a: number; readonly b: number; readonly g: CompiledGate2 }
   | { readonly kind: "swap"; readonly a: number; readonly b: number }
   | { readonly kind: "reset"; readonly slot: number; readonly sigma: Float64Array }
@@ -70,32 +73,40 @@ const BELL_SM = (() => {
   return d;
 })();
 
+/** A round's instructions compiled once, run on any state of Eve's registers. */
+export interface CompiledRound {
+  readonly steps: readonly CompiledStep[];
+  /** Slots no instruction reads: traced out before the first step. */
+  readonly deadAtStart: readonly number[];
+  /** Whether s, m start in |Phi+> (the KDC takes part) rather than |00>. */
+  readonly kdcPresent: boolean;
+}
+
+const NO_FACTS: ArmFacts = { records: "", kdcAccepted: null, memberContinues: null, kdcOutcome: null, memberOutcome: null };
+
 /**
- * Run a round's instructions from `|Phi+>_{sm} (x) |0>_f (x) eve` (or `|00>_{sm}` when the KDC
+ * Run compiled instructions from `|Phi+>_{sm} (x) |0>_f (x) eve` (or `|00>_{sm}` when the KDC
  * takes no part) and reduce every branch to Eve's registers.
  */
-export function runCompiledRound(ops: readonly RoundOp[], kdcPresent: boolean, eve: DensityMatrix): RoundOutcome[] {
-  const { steps, deadAtStart } = compile(ops);
+export function runCompiledRound(round: CompiledRound, eve: DensityMatrix): RoundOutcome[] {
   let state: LiveState = { slots: [...EVE_SLOTS], data: eve.matrix.data.slice() };
-  if (kdcPresent) state = startWithBell(state);
-  for (const slot of deadAtStart) if (state.slots.includes(slot)) state = traceOutSlot(state, slot);
-  let arms: LiveArm[] = [{ weight: 1, records: "", kdcAccepted: null, memberContinues: null, kdcOutcome: null, memberOutcome: null, state }];
-  for (const { step, dies } of steps) {
+  if (round.kdcPresent) state = startWithBell(state);
+  state = dropSlots(state, round.deadAtStart);
+  let arms: LiveArm[] = [{ weight: 1, facts: NO_FACTS, state }];
+  for (const { step, dies } of round.steps) {
     arms = runStep(arms, step);
-    if (dies.length > 0) arms = arms.map((a) => ({ ...a, state: dropSlots(a.state, dies) }));
+    if (dies.length > 0) for (const a of arms) a.state = dropSlots(a.state, dies);
   }
   return arms.map((a) => {
     const rest = dropSlots(a.state, a.state.slots.filter((s) => !EVE_SLOTS.includes(s)));
-    return {
-      weight: a.weight,
-      records: a.records,
-      kdcAccepted: a.kdcAccepted,
-      memberContinues: a.memberContinues,
-      kdcOutcome: a.kdcOutcome,
-      memberOutcome: a.memberOutcome,
-      eve: unsafeDensity({ rows: 4, cols: 4, data: matrixOn(rest, EVE_SLOTS) }, [2, 2]),
-    };
+    return { weight: a.weight, ...a.facts, eve: unsafeDensity({ rows: 4, cols: 4, data: flushed(matrixOn(rest, EVE_SLOTS)) }, [2, 2]) };
   });
+}
+
+/** Entries below {@link FLUSH_BELOW} set to zero in place (as `flushTiny` would, without a copy). */
+function flushed(data: Float64Array): Float64Array {
+  for (let k = 0; k < data.length; k++) if (Math.abs(data[k]) < FLUSH_BELOW) data[k] = 0;
+  return data;
 }
 
 function startWithBell(eve: LiveState): LiveState {
@@ -126,47 +137,55 @@ function ensureLive(st: LiveState, slot: number): LiveState {
 
 function runStep(arms: LiveArm[], step: Step): LiveArm[] {
   switch (step.kind) {
-    case "decide": return arms.map((a) => ({ ...a, ...step.decide(a) }));
+    case "decide":
+      for (const a of arms) a.facts = { ...a.facts, ...step.decide(a.facts) };
+      return arms;
     case "gate1":
-      return arms.map((a) => {
-        const state = ensureLive(a.state, step.slot);
-        applyGate1(state, step.slot, step.u);
-        return { ...a, state };
-      });
+      for (const a of arms) {
+        a.state = ensureLive(a.state, step.slot);
+        if (step.control !== null) a.state = ensureLive(a.state, step.control);
+        applyGate1(a.state, step.slot, step.u, step.control);
+      }
+      return arms;
     case "gate2":
-      return arms.map((a) => {
-        const state = ensureLive(ensureLive(a.state, step.a), step.b);
-        applyGate2(state, step.a, step.b, step.g);
-        return { ...a, state };
-      });
+      for (const a of arms) {
+        a.state = ensureLive(ensureLive(a.state, step.a), step.b);
+        applyGate2(a.state, step.a, step.b, step.g);
+      }
+      return arms;
     case "swap":
-      return arms.map((a) => {
-        const state = ensureLive(ensureLive(a.state, step.a), step.b);
-        swapSlots(state, step.a, step.b);
-        return { ...a, state };
-      });
+      for (const a of arms) {
+        a.state = ensureLive(ensureLive(a.state, step.a), step.b);
+        swapSlots(a.state, step.a, step.b);
+      }
+      return arms;
     case "reset":
-      return arms.map((a) => {
+      for (const a of arms) {
         const rest = a.state.slots.includes(step.slot) ? traceOutSlot(a.state, step.slot) : a.state;
-        return { ...a, state: appendQubit(rest, step.slot, step.sigma) };
-      });
+        a.state = appendQubit(rest, step.slot, step.sigma);
+      }
+      return arms;
     case "channel":
-      return arms.map((a) => {
-        const state = ensureLive(a.state, step.slot);
-        applyChannel1(state, step.slot, step.s);
-        return { ...a, state };
-      });
+      for (const a of arms) {
+        a.state = ensureLive(a.state, step.slot);
+        applyChannel1(a.state, step.slot, step.s);
+      }
+      return arms;
     case "measure": {
       const out: LiveArm[] = [];
       for (const a of arms) {
-        if (step.when !== undefined && !step.when(a)) { out.push(a); continue; }
+        if (step.when !== undefined && !step.when(a.facts)) { out.push(a); continue; }
         const state = ensureLive(a.state, step.slot);
         for (const k of [0, 1] as const) {
           const branch = contractSlot(state, step.slot, step.weights[k]);
           const p = traceOf(branch);
           if (p < PROBABILITY_FLOOR) continue;
           scaleState(branch, 1 / p);
-          out.push({ ...a, weight: a.weight * p, ...step.label(a, k), state: step.keep ? appendQubit(branch, step.slot, step.projectors[k]) : branch });
+          out.push({
+            weight: a.weight * p,
+            facts: { ...a.facts, ...step.label(a.facts, k) },
+            state: step.keep ? appendQubit(branch, step.slot, step.projectors[k]) : branch,
+          });
         }
       }
       return out;
@@ -178,7 +197,7 @@ function runStep(arms: LiveArm[], step: Step): LiveArm[] {
  * Compile the instructions: operators to arrays, and for each slot of s, m, f the instruction
  * after which nothing reads it (it is traced out there; never used: traced out at the start).
  */
-function compile(ops: readonly RoundOp[]): { steps: CompiledStep[]; deadAtStart: number[] } {
+export function compileRound(ops: readonly RoundOp[], kdcPresent: boolean): CompiledRound {
   const lastUse = new Map<number, number>();
   ops.forEach((op, k) => { for (const s of opSlots(op)) lastUse.set(s, k); });
   const mortal: readonly number[] = [SLOT.s, SLOT.m, SLOT.f];
@@ -188,7 +207,7 @@ function compile(ops: readonly RoundOp[]): { steps: CompiledStep[]; deadAtStart:
     const keep = op.kind !== "measure" || !dies.includes(op.slot);
     return { step: compileOp(op, keep), dies };
   });
-  return { steps, deadAtStart };
+  return { steps, deadAtStart, kdcPresent };
 }
 
 function compileOp(op: RoundOp, keep: boolean): Step {
@@ -201,8 +220,12 @@ function compileOp(op: RoundOp, keep: boolean): Step {
       return { kind: "reset", slot: op.slot, sigma: projector([c, 0, Math.cos(op.phi) * s, Math.sin(op.phi) * s]) };
     }
     case "unitary":
-      if (op.slots.length === 1) return { kind: "gate1", slot: op.slots[0], u: op.gate.data };
-      if (op.slots.length === 2) return { kind: "gate2", a: op.slots[0], b: op.slots[1], g: compileGate2(op.gate.data) };
+      if (op.slots.length === 1) return { kind: "gate1", slot: op.slots[0], u: op.gate.data, control: null };
+      if (op.slots.length === 2) {
+        const block = controlledBlock(op.gate.data);
+        if (block !== null) return { kind: "gate1", slot: op.slots[1], u: block, control: op.slots[0] };
+        return { kind: "gate2", a: op.slots[0], b: op.slots[1], g: compileGate2(op.gate.data) };
+      }
       throw new RangeError(`runCompiledRound: a unitary on ${op.slots.length} slots is not supported (1 or 2)`);
     case "measure": {
       const b = op.basis.data;

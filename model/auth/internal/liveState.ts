@@ -100,34 +100,71 @@ export function traceOutSlot(st: LiveState, slot: number): LiveState {
   return contractSlot(st, slot, TRACE_WEIGHTS);
 }
 
-/** `rho -> U rho U^dagger` for a 2x2 U on one slot, in place. */
-export function applyGate1(st: LiveState, slot: number, u: ArrayLike<number>): void {
-  const m = maskOf(st, slot), D = dimOf(st), d = st.data;
+/**
+ * `rho -> U rho U^dagger` for a 2x2 U on `slot`, in place; with `control`, the controlled gate
+ * `|0><0| (x) I + |1><1| (x) U` on [control, slot] (only the rows and columns with the control
+ * bit set change). Bit flips and diagonal gates take shortcuts (CNOT, CZ, Z are most steps).
+ */
+export function applyGate1(st: LiveState, slot: number, u: ArrayLike<number>, control: number | null = null): void {
+  const m = maskOf(st, slot), cm = control === null ? 0 : maskOf(st, control), D = dimOf(st), d = st.data;
   const [ar, ai, br, bi, cr, ci, er, ei] = [u[0], u[1], u[2], u[3], u[4], u[5], u[6], u[7]];
+  const flip = ar === 0 && ai === 0 && er === 0 && ei === 0 && br === 1 && bi === 0 && cr === 1 && ci === 0;
+  const diagonal = br === 0 && bi === 0 && cr === 0 && ci === 0;
   for (let i = 0; i < D; i++) {
-    if (i & m) continue;
+    if (i & m || (i & cm) !== cm) continue;
     const r0 = 2 * i * D, r1 = 2 * (i | m) * D;
-    for (let j = 0; j < 2 * D; j += 2) {
-      const xr = d[r0 + j], xi = d[r0 + j + 1], yr = d[r1 + j], yi = d[r1 + j + 1];
-      d[r0 + j] = ar * xr - ai * xi + br * yr - bi * yi;
-      d[r0 + j + 1] = ar * xi + ai * xr + br * yi + bi * yr;
-      d[r1 + j] = cr * xr - ci * xi + er * yr - ei * yi;
-      d[r1 + j + 1] = cr * xi + ci * xr + er * yi + ei * yr;
+    if (flip) {
+      for (let j = 0; j < 2 * D; j++) { const x = d[r0 + j]; d[r0 + j] = d[r1 + j]; d[r1 + j] = x; }
+    } else if (diagonal) {
+      for (let j = 0; j < 2 * D; j += 2) {
+        const xr = d[r0 + j], xi = d[r0 + j + 1], yr = d[r1 + j], yi = d[r1 + j + 1];
+        d[r0 + j] = ar * xr - ai * xi; d[r0 + j + 1] = ar * xi + ai * xr;
+        d[r1 + j] = er * yr - ei * yi; d[r1 + j + 1] = er * yi + ei * yr;
+      }
+    } else {
+      for (let j = 0; j < 2 * D; j += 2) {
+        const xr = d[r0 + j], xi = d[r0 + j + 1], yr = d[r1 + j], yi = d[r1 + j + 1];
+        d[r0 + j] = ar * xr - ai * xi + br * yr - bi * yi;
+        d[r0 + j + 1] = ar * xi + ai * xr + br * yi + bi * yr;
+        d[r1 + j] = cr * xr - ci * xi + er * yr - ei * yi;
+        d[r1 + j + 1] = cr * xi + ci * xr + er * yi + ei * yr;
+      }
     }
   }
   // right multiplication by U^dagger: rho[i, j] = sum_k rho[i, k] conj(U[j, k])
-  for (let i = 0; i < D; i++) {
-    const row = 2 * i * D;
-    for (let j = 0; j < D; j++) {
-      if (j & m) continue;
-      const k0 = row + 2 * j, k1 = row + 2 * (j | m);
+  for (let j = 0; j < D; j++) {
+    if (j & m || (j & cm) !== cm) continue;
+    const c0 = 2 * j, c1 = 2 * (j | m);
+    for (let row = 0; row < 2 * D * D; row += 2 * D) {
+      const k0 = row + c0, k1 = row + c1;
       const xr = d[k0], xi = d[k0 + 1], yr = d[k1], yi = d[k1 + 1];
-      d[k0] = ar * xr + ai * xi + br * yr + bi * yi;
-      d[k0 + 1] = ar * xi - ai * xr + br * yi - bi * yr;
-      d[k1] = cr * xr + ci * xi + er * yr + ei * yi;
-      d[k1 + 1] = cr * xi - ci * xr + er * yi - ei * yr;
+      if (flip) {
+        d[k0] = yr; d[k0 + 1] = yi; d[k1] = xr; d[k1 + 1] = xi;
+      } else if (diagonal) {
+        d[k0] = ar * xr + ai * xi; d[k0 + 1] = ar * xi - ai * xr;
+        d[k1] = er * yr + ei * yi; d[k1 + 1] = er * yi - ei * yr;
+      } else {
+        d[k0] = ar * xr + ai * xi + br * yr + bi * yi;
+        d[k0 + 1] = ar * xi - ai * xr + br * yi - bi * yr;
+        d[k1] = cr * xr + ci * xi + er * yr + ei * yi;
+        d[k1 + 1] = cr * xi - ci * xr + er * yi - ei * yr;
+      }
     }
   }
+}
+
+/**
+ * The 2x2 block U when a 4x4 gate on [control, target] is `|0><0| (x) I + |1><1| (x) U`
+ * (CNOT, CZ, controlled-U3), else null.
+ */
+export function controlledBlock(g: ArrayLike<number>): Float64Array | null {
+  const at = (r: number, c: number, k: 0 | 1): number => g[2 * (4 * r + c) + k];
+  for (let r = 0; r < 4; r++) for (let c = 0; c < 4; c++) {
+    if (r >= 2 && c >= 2) continue;
+    const want = r === c ? 1 : 0;
+    if (at(r, c, 0) !== want || at(r, c, 1) !== 0) return null;
+  }
+  return Float64Array.from([at(2, 2, 0), at(2, 2, 1), at(2, 3, 0), at(2, 3, 1), at(3, 2, 0), at(3, 2, 1), at(3, 3, 0), at(3, 3, 1)]);
 }
 
 /**
