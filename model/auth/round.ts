@@ -102,15 +102,15 @@ export function roundPhases(ctx: RoundContext): RoundPhase[] {
   const phases: RoundPhase[] = [];
   const noisy = ctx.noise > 0;
   if (noisy) phases.push(noisePhase("channel on m", SLOT.m, ctx.noise));
-  ctx.strategy.toMember.forEach((step, k) => phases.push(phase(`Eve on m #${k + 1}`, formatStep(step), eveStepOps(step, SLOT.m))));
+  ctx.strategy.toMember.forEach((step, k) => phases.push(phase(`Eve on m #${k + 1}`, () => formatStep(step), eveStepOps(step, SLOT.m))));
   if (memberPresent(ctx.mode)) phases.push(memberPhase(ctx));
   if (noisy) phases.push(noisePhase("channel on f", SLOT.f, ctx.noise));
-  ctx.strategy.toKdc.forEach((step, k) => phases.push(phase(`Eve on f #${k + 1}`, formatStep(step), eveStepOps(step, SLOT.f))));
+  ctx.strategy.toKdc.forEach((step, k) => phases.push(phase(`Eve on f #${k + 1}`, () => formatStep(step), eveStepOps(step, SLOT.f))));
   if (kdcPresent(ctx.mode)) phases.push(kdcCheckPhase(ctx));
   phases.push(messagePhase(ctx));
   if (kdcPresent(ctx.mode)) phases.push(kdcUpdatePhase(ctx));
   if (memberPresent(ctx.mode)) phases.push(memberUpdatePhase(ctx));
-  ctx.strategy.after.forEach((step, k) => phases.push(phase(`Eve after update #${k + 1}`, formatStep(step), eveStepOps(step, null))));
+  ctx.strategy.after.forEach((step, k) => phases.push(phase(`Eve after update #${k + 1}`, () => formatStep(step), eveStepOps(step, null))));
   return phases;
 }
 
@@ -145,12 +145,13 @@ export function runRoundByPhases(ctx: RoundContext, eve: DensityMatrix): RoundOu
   }));
 }
 
-function phase(name: string, detail: string, ops: RoundOp[]): RoundPhase {
-  return { name, detail, ops, apply: (arms) => applyOps(arms, ops) };
+/** A phase; its detail line is formatted only when read (the compiled runner never reads it). */
+function phase(name: string, detail: () => string, ops: RoundOp[]): RoundPhase {
+  return { name, get detail() { return detail(); }, ops, apply: (arms) => applyOps(arms, ops) };
 }
 
 function noisePhase(name: string, slot: number, p: number): RoundPhase {
-  return phase(name, `depolarizing channel, p = ${p}`, [{ kind: "channel", channel: depolarizing(p), slot }]);
+  return phase(name, () => `depolarizing channel, p = ${p}`, [{ kind: "channel", channel: depolarizing(p), slot }]);
 }
 
 function memberPhase(ctx: RoundContext): RoundPhase {
@@ -160,7 +161,7 @@ function memberPhase(ctx: RoundContext): RoundPhase {
   if (cnot) ops.push({ kind: "unitary", gate: CNOT, slots: [SLOT.m, SLOT.f] });
   return phase(
     "member: eqs. 9-10",
-    `prepare f (Bloch theta=${(theta / Math.PI).toFixed(2)}pi, phi=${(phi / Math.PI).toFixed(2)}pi) from (K_{2i-1}, K_{2i}) = (${ctx.memberPair.first}, ${ctx.memberPair.second})${cnot ? ", CNOT m -> f" : ", no CNOT"}, send f`,
+    () => `prepare f (Bloch theta=${(theta / Math.PI).toFixed(2)}pi, phi=${(phi / Math.PI).toFixed(2)}pi) from (K_{2i-1}, K_{2i}) = (${ctx.memberPair.first}, ${ctx.memberPair.second})${cnot ? ", CNOT m -> f" : ", no CNOT"}, send f`,
     ops,
   );
 }
@@ -174,7 +175,7 @@ function kdcCheckPhase(ctx: RoundContext): RoundPhase {
   else ops.push({ kind: "measure", slot: SLOT.f, basis: xBasis ? H : identity(2), label: (_arm, k) => ({ kdcAccepted: k === expected }) });
   return phase(
     "KDC: eq. 11 and step 7",
-    `${spec.kdcCnot ? "CNOT s -> f, " : ""}${spec.kdcChecks ? `measure f in ${xBasis ? "X" : "Z"}, accept iff outcome = ${expected}` : "accept without checking"}`,
+    () => `${spec.kdcCnot ? "CNOT s -> f, " : ""}${spec.kdcChecks ? `measure f in ${xBasis ? "X" : "Z"}, accept iff outcome = ${expected}` : "accept without checking"}`,
     ops,
   );
 }
@@ -187,14 +188,14 @@ function messagePhase(ctx: RoundContext): RoundPhase {
     const received = step === "pass" ? sent === true : step === "continue" ? true : step === "abort" ? false : !ctx.firstRound;
     return { memberContinues: received };
   };
-  return phase("classical decision message", `Eve: ${step}`, [{ kind: "decide", decide }]);
+  return phase("classical decision message", () => `Eve: ${step}`, [{ kind: "decide", decide }]);
 }
 
 function kdcUpdatePhase(ctx: RoundContext): RoundPhase {
   const announce = ctx.spec.announcesUpdate;
   return phase(
     "KDC: eq. 12",
-    `if accepted: measure s in Z, K'_{2i-1} = outcome${announce ? " (announced publicly)" : ""}`,
+    () => `if accepted: measure s in Z, K'_{2i-1} = outcome${announce ? " (announced publicly)" : ""}`,
     [{
       kind: "measure",
       slot: SLOT.s,
@@ -209,7 +210,7 @@ function memberUpdatePhase(ctx: RoundContext): RoundPhase {
   const x = ctx.spec.memberUpdateBasis === "X";
   return phase(
     "member: eq. 12",
-    `if told to continue: measure m in ${x ? "X" : "Z"}, K'_{2i-1} = outcome`,
+    () => `if told to continue: measure m in ${x ? "X" : "Z"}, K'_{2i-1} = outcome`,
     [{ kind: "measure", slot: SLOT.m, basis: blochBasis(x ? Math.PI / 2 : 0, 0), when: (a) => a.memberContinues === true, label: (_arm, k) => ({ memberOutcome: k }) }],
   );
 }

@@ -76,12 +76,13 @@ export function runAuth(config: RunConfig): RunResult {
   const keys = config.key !== undefined ? [config.key] : Array.from({ length: 2 ** config.keyBits }, (_, k) => k);
   let branches: Branch[] = keys.map((k) => ({ weight: 1 / keys.length, kdcKey: k, memberKey: k, records: "", eve: eve0 }));
   const sessions: SessionResult[] = [];
+  // a round's compiled instructions depend on its strategy (cyclic), the key pairs and whether it is the first round
+  const runners = new Map<string, (eve: DensityMatrix) => RoundOutcome[]>();
   for (let r = 0; r < config.sessions; r++) {
     for (let i = 0; i < rounds; i++) {
       const g = r * rounds + i;
       const strategy = roundStrategyAt(config.strategy, g);
       const cache = new Map<string, RoundOutcome[]>();
-      const runners = new Map<string, (eve: DensityMatrix) => RoundOutcome[]>();
       const next: Branch[] = [];
       for (const b of branches) {
         const ctx: RoundContext = {
@@ -97,8 +98,9 @@ export function runAuth(config: RunConfig): RunResult {
         const id = `${pairs}|${fingerprint(b.eve)}`;
         let outcomes = cache.get(id);
         if (outcomes === undefined) {
-          let runner = runners.get(pairs);
-          if (runner === undefined) runners.set(pairs, (runner = roundRunner(ctx)));
+          const program = `${g % config.strategy.rounds.length}|${g === 0}|${pairs}`;
+          let runner = runners.get(program);
+          if (runner === undefined) runners.set(program, (runner = roundRunner(ctx)));
           outcomes = runner(b.eve);
           cache.set(id, outcomes);
         }
