@@ -130,11 +130,18 @@ function continuesSession(mode: Strategy["mode"], o: RoundOutcome, lastRound: bo
   return mode === "impersonate-member" || lastRound || o.memberContinues === true;
 }
 
+/** Eve's state rounded to 1e-11, as a key; computed once per state (states are immutable). */
 function fingerprint(rho: DensityMatrix): string {
-  let s = "";
-  for (const v of rho.matrix.data) s += `${Math.round(v * 1e11)},`;
+  let s = fingerprints.get(rho);
+  if (s === undefined) {
+    s = "";
+    for (const v of rho.matrix.data) s += `${Math.round(v * 1e11)},`;
+    fingerprints.set(rho, s);
+  }
   return s;
 }
+
+const fingerprints = new WeakMap<DensityMatrix, string>();
 
 /**
  * Merge record strings that leave Eve in the same position: two records r, r' whose conditional
