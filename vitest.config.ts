@@ -16,6 +16,8 @@ export default defineConfig({
   test: {
     include: ["test/**/*.test.ts", "examples/**/*.test.ts"],
     setupFiles: ["test/setup/fast-check.ts"],
+    // one build shared by the tests that need compiled code (none when dist/ is current)
+    globalSetup: ["test/setup/compiled-package.ts"],
     testTimeout: 120_000,
     hookTimeout: 120_000,
     pool: "forks",

@@ -26,6 +26,7 @@ import { runBb84Bench } from "./bb84.js";
 import { runKdcRekeyBench } from "./kdcRekey.js";
 import { flagValue, kernelSection, repositoryRoot } from "./kernel.js";
 import { statusOf, type BenchContext, type BenchRow, type BenchSection } from "./rows.js";
+import { runVerifyBench } from "./verify.js";
 
 /** Rows of a rate with an absolute target: ratio = value / target. */
 function rateRow(section: string, name: string, value: number, unit: string, target: number | null): BenchRow {
@@ -51,7 +52,7 @@ export const SECTIONS: readonly BenchSection[] = [
     name: "auth",
     run: async () => {
       const results = await runAuthBench();
-      return { rows: results.map((r) => rateRow("auth", r.name, r.value, r.unit, null)) };
+      return { rows: results.map((r) => rateRow("auth", r.name, r.value, r.unit, "target" in r ? r.target : null)) };
     },
   },
   {
@@ -66,6 +67,18 @@ export const SECTIONS: readonly BenchSection[] = [
           : rateRow("kdc", `flat messages per leave N=${r.n}`, r.messages, "messages", null);
       });
       return { rows, details: rekey };
+    },
+  },
+  {
+    // verify wall time, 1 worker vs one per core (skipped with --quick: minutes per round)
+    name: "verify",
+    run: async ({ quick }) => {
+      if (quick) return { rows: [] };
+      const v = runVerifyBench();
+      return {
+        rows: [{ ...rateRow("verify", `wall time speed-up, ${v.workers} workers vs 1`, v.speedup, "x", v.target), targetText: `>= ${v.target}x (load before ${v.loadBefore.toFixed(1)})` }],
+        details: v,
+      };
     },
   },
 ];

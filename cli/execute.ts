@@ -4,13 +4,14 @@
  * code (0 when every verdict matches its expectation, 1 otherwise).
  * @module
  */
+import { availableParallelism } from "node:os";
 import { performance } from "node:perf_hooks";
 import { allFigures } from "../properties/figures.js";
 import { resultsToJson } from "../reports/json.js";
 import { ensureWritableDir, writeReports, type ReportFormat } from "../reports/write.js";
 import { buildResultsDocument, protocolsOf } from "../scenarios/document.js";
 import type { MatrixCell, Shard } from "../scenarios/matrix.js";
-import { runCells } from "../scenarios/run.js";
+import { runCellsOnWorkers } from "./workers.js";
 import type { CommandEnv } from "./command.js";
 import { runEnvironment } from "./environment.js";
 import { EXIT_MISMATCH, EXIT_OK } from "./exit-codes.js";
@@ -27,6 +28,8 @@ export interface ExecuteOptions {
   readonly out: string;
   readonly formats: readonly ReportFormat[];
   readonly json: boolean;
+  /** Worker threads (default: the machine's cores; 1 runs in-process). */
+  readonly workers?: number;
 }
 
 /** Run `cells`, write the reports, print the outcome; returns the exit code. */
@@ -35,7 +38,7 @@ export async function execute(cells: readonly MatrixCell[], options: ExecuteOpti
   const startedAt = new Date().toISOString();
   const started = performance.now();
   const progress = progressFor(env.io);
-  const outcomes = runCells(
+  const outcomes = await runCellsOnWorkers(
     cells,
     {
       ...(options.runs !== undefined ? { runs: options.runs } : {}),
@@ -43,6 +46,8 @@ export async function execute(cells: readonly MatrixCell[], options: ExecuteOpti
       replayCommand: (scenario, property, seed, path) => replayCommandLine(scenario, property, seed, path, env.context.plugins),
     },
     (outcome, done, total) => progress.tick(outcome, done, total),
+    { workers: options.workers ?? availableParallelism(), out: options.out },
+    env,
   );
   progress.finish();
   const results = outcomes.map((o) => o.result);

@@ -92,5 +92,14 @@ export const pathFlag: FlagSpec = {
   parse: (text) => (/^\d+(:\d+)*$/.test(text) ? text : new FlagProblem(`must look like 3:1:0, got "${text}"`)),
 };
 
+/** `--workers N`: worker threads for the cells (default: the machine's cores; 1 runs in-process). */
+export const workersFlag: FlagSpec = {
+  name: "workers",
+  kind: "value",
+  placeholder: "N",
+  description: "worker threads for the cells (default: the machine's cores; 1 runs in-process)",
+  parse: integer(1, 1024),
+};
+
 /** `--help`. */
 export const helpFlag: FlagSpec = { name: "help", kind: "boolean", description: "show this help" };

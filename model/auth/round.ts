@@ -10,24 +10,23 @@
  * @module
  */
 import {
-  applyChannel,
   CNOT,
   densityOf,
   depolarizing,
-  evolve,
   H,
   bellKet,
   bitsKet,
   keepSubsystems,
-  measureInBasis,
   identity,
   tensor,
   qubitKet,
   type DensityMatrix,
 } from "../kernel/index.js";
-import { mapArms, splitArms, startArm, type Arm } from "./arm.js";
-import { applyEveStep } from "./eveStep.js";
-import { measureSlot, resetSlot, SLOT } from "./internal/ops.js";
+import { startArm, type Arm } from "./arm.js";
+import { eveStepOps } from "./eveStep.js";
+import { compileRound, runCompiledRound } from "./internal/fastRound.js";
+import { blochBasis, SLOT } from "./internal/ops.js";
+import { applyOps, type ArmFacts, type RoundOp } from "./internal/roundOp.js";
 import type { KeyPair } from "./key.js";
 import { formatStep, type Mode, type RoundStrategy } from "./strategy.js";
 import type { VariantSpec } from "./variant.js";
@@ -51,6 +50,8 @@ export interface RoundContext {
 export interface RoundPhase {
   readonly name: string;
   readonly detail: string;
+  /** The phase as round instructions (what both interpreters read). */
+  readonly ops: readonly RoundOp[];
   apply(arms: readonly Arm[]): Arm[];
 }
 
@@ -101,28 +102,38 @@ export function roundPhases(ctx: RoundContext): RoundPhase[] {
   const phases: RoundPhase[] = [];
   const noisy = ctx.noise > 0;
   if (noisy) phases.push(noisePhase("channel on m", SLOT.m, ctx.noise));
-  ctx.strategy.toMember.forEach((step, k) =>
-    phases.push({ name: `Eve on m #${k + 1}`, detail: formatStep(step), apply: (arms) => applyEveStep(arms, step, SLOT.m) }));
+  ctx.strategy.toMember.forEach((step, k) => phases.push(phase(`Eve on m #${k + 1}`, () => formatStep(step), eveStepOps(step, SLOT.m))));
   if (memberPresent(ctx.mode)) phases.push(memberPhase(ctx));
   if (noisy) phases.push(noisePhase("channel on f", SLOT.f, ctx.noise));
-  ctx.strategy.toKdc.forEach((step, k) =>
-    phases.push({ name: `Eve on f #${k + 1}`, detail: formatStep(step), apply: (arms) => applyEveStep(arms, step, SLOT.f) }));
+  ctx.strategy.toKdc.forEach((step, k) => phases.push(phase(`Eve on f #${k + 1}`, () => formatStep(step), eveStepOps(step, SLOT.f))));
   if (kdcPresent(ctx.mode)) phases.push(kdcCheckPhase(ctx));
   phases.push(messagePhase(ctx));
   if (kdcPresent(ctx.mode)) phases.push(kdcUpdatePhase(ctx));
   if (memberPresent(ctx.mode)) phases.push(memberUpdatePhase(ctx));
-  ctx.strategy.after.forEach((step, k) =>
-    phases.push({ name: `Eve after update #${k + 1}`, detail: formatStep(step), apply: (arms) => applyEveStep(arms, step, null) }));
+  ctx.strategy.after.forEach((step, k) => phases.push(phase(`Eve after update #${k + 1}`, () => formatStep(step), eveStepOps(step, null))));
   return phases;
 }
 
 /**
  * Run one round exactly: every measurement branch with its probability, reduced to Eve's
- * registers and the classical facts.
+ * registers and the classical facts. Computed by the compiled runner on the live qubits only;
+ * equal (to round-off) to folding {@link roundPhases} over {@link initialRoundState}, which
+ * {@link runRoundByPhases} does.
  */
 export function runRound(ctx: RoundContext, eve: DensityMatrix): RoundOutcome[] {
+  return roundRunner(ctx)(eve);
+}
+
+/** {@link runRound} with the round's instructions compiled once, for many states of Eve's registers. */
+export function roundRunner(ctx: RoundContext): (eve: DensityMatrix) => RoundOutcome[] {
+  const compiled = compileRound(roundPhases(ctx).flatMap((p) => p.ops), kdcPresent(ctx.mode));
+  return (eve) => runCompiledRound(compiled, eve);
+}
+
+/** The reference for {@link runRound}: the phases folded on the five-qubit state through the kernel. */
+export function runRoundByPhases(ctx: RoundContext, eve: DensityMatrix): RoundOutcome[] {
   let arms: Arm[] = [startArm(initialRoundState(ctx, eve))];
-  for (const phase of roundPhases(ctx)) arms = phase.apply(arms);
+  for (const p of roundPhases(ctx)) arms = p.apply(arms);
   return arms.map((a) => ({
     weight: a.weight,
     records: a.records,
@@ -134,79 +145,72 @@ export function runRound(ctx: RoundContext, eve: DensityMatrix): RoundOutcome[] 
   }));
 }
 
+/** A phase; its detail line is formatted only when read (the compiled runner never reads it). */
+function phase(name: string, detail: () => string, ops: RoundOp[]): RoundPhase {
+  return { name, get detail() { return detail(); }, ops, apply: (arms) => applyOps(arms, ops) };
+}
+
 function noisePhase(name: string, slot: number, p: number): RoundPhase {
-  return { name, detail: `depolarizing channel, p = ${p}`, apply: (arms) => mapArms(arms, (rho) => applyChannel(rho, depolarizing(p), [slot])) };
+  return phase(name, () => `depolarizing channel, p = ${p}`, [{ kind: "channel", channel: depolarizing(p), slot }]);
 }
 
 function memberPhase(ctx: RoundContext): RoundPhase {
   const { theta, phi } = infoParticleAngles(ctx.spec, ctx.memberPair);
   const cnot = ctx.spec.memberCnot;
-  return {
-    name: "member: eqs. 9-10",
-    detail: `prepare f (Bloch theta=${(theta / Math.PI).toFixed(2)}pi, phi=${(phi / Math.PI).toFixed(2)}pi) from (K_{2i-1}, K_{2i}) = (${ctx.memberPair.first}, ${ctx.memberPair.second})${cnot ? ", CNOT m -> f" : ", no CNOT"}, send f`,
-    apply: (arms) => mapArms(arms, (rho) => {
-      const f = resetSlot(rho, SLOT.f, theta, phi);
-      return cnot ? evolve(f, CNOT, [SLOT.m, SLOT.f]) : f;
-    }),
-  };
+  const ops: RoundOp[] = [{ kind: "reset", slot: SLOT.f, theta, phi }];
+  if (cnot) ops.push({ kind: "unitary", gate: CNOT, slots: [SLOT.m, SLOT.f] });
+  return phase(
+    "member: eqs. 9-10",
+    () => `prepare f (Bloch theta=${(theta / Math.PI).toFixed(2)}pi, phi=${(phi / Math.PI).toFixed(2)}pi) from (K_{2i-1}, K_{2i}) = (${ctx.memberPair.first}, ${ctx.memberPair.second})${cnot ? ", CNOT m -> f" : ", no CNOT"}, send f`,
+    ops,
+  );
 }
 
 function kdcCheckPhase(ctx: RoundContext): RoundPhase {
   const { spec, kdcPair } = ctx;
   const xBasis = spec.encoding === "basis" && kdcPair.first === 1;
   const expected = spec.encoding === "parity" ? kdcPair.first ^ kdcPair.second : kdcPair.second;
-  return {
-    name: "KDC: eq. 11 and step 7",
-    detail: `${spec.kdcCnot ? "CNOT s -> f, " : ""}${spec.kdcChecks ? `measure f in ${xBasis ? "X" : "Z"}, accept iff outcome = ${expected}` : "accept without checking"}`,
-    apply: (arms) => {
-      const afterCnot = spec.kdcCnot ? mapArms(arms, (rho) => evolve(rho, CNOT, [SLOT.s, SLOT.f])) : arms;
-      if (!spec.kdcChecks) return afterCnot.map((a) => ({ ...a, kdcAccepted: true }));
-      const basis = xBasis ? H : identity(2);
-      return splitArms(
-        afterCnot,
-        (rho) => measureInBasis(rho, basis, [SLOT.f]).map((o) => [o.probability, o.state] as const),
-        (_arm, k) => ({ kdcAccepted: k === expected }),
-      );
-    },
-  };
+  const ops: RoundOp[] = spec.kdcCnot ? [{ kind: "unitary", gate: CNOT, slots: [SLOT.s, SLOT.f] }] : [];
+  if (!spec.kdcChecks) ops.push({ kind: "decide", decide: () => ({ kdcAccepted: true }) });
+  else ops.push({ kind: "measure", slot: SLOT.f, basis: xBasis ? H : identity(2), label: (_arm, k) => ({ kdcAccepted: k === expected }) });
+  return phase(
+    "KDC: eq. 11 and step 7",
+    () => `${spec.kdcCnot ? "CNOT s -> f, " : ""}${spec.kdcChecks ? `measure f in ${xBasis ? "X" : "Z"}, accept iff outcome = ${expected}` : "accept without checking"}`,
+    ops,
+  );
 }
 
 function messagePhase(ctx: RoundContext): RoundPhase {
   const step = ctx.strategy.message;
-  return {
-    name: "classical decision message",
-    detail: `Eve: ${step}`,
-    apply: (arms) => arms.map((a) => {
-      if (!memberPresent(ctx.mode)) return a;
-      const sent = a.kdcAccepted === null ? null : a.kdcAccepted;
-      const received = step === "pass" ? sent === true : step === "continue" ? true : step === "abort" ? false : !ctx.firstRound;
-      return { ...a, memberContinues: received };
-    }),
+  const decide = (a: ArmFacts): Partial<ArmFacts> => {
+    if (!memberPresent(ctx.mode)) return {};
+    const sent = a.kdcAccepted === null ? null : a.kdcAccepted;
+    const received = step === "pass" ? sent === true : step === "continue" ? true : step === "abort" ? false : !ctx.firstRound;
+    return { memberContinues: received };
   };
+  return phase("classical decision message", () => `Eve: ${step}`, [{ kind: "decide", decide }]);
 }
 
 function kdcUpdatePhase(ctx: RoundContext): RoundPhase {
-  return {
-    name: "KDC: eq. 12",
-    detail: `if accepted: measure s in Z, K'_{2i-1} = outcome${ctx.spec.announcesUpdate ? " (announced publicly)" : ""}`,
-    apply: (arms) => arms.flatMap((a) => {
-      if (a.kdcAccepted !== true) return [a];
-      return splitArms([a], (rho) => measureSlot(rho, SLOT.s, 0, 0), (arm, k) => ({
-        kdcOutcome: k,
-        records: ctx.spec.announcesUpdate ? arm.records + k : arm.records,
-      }));
-    }),
-  };
+  const announce = ctx.spec.announcesUpdate;
+  return phase(
+    "KDC: eq. 12",
+    () => `if accepted: measure s in Z, K'_{2i-1} = outcome${announce ? " (announced publicly)" : ""}`,
+    [{
+      kind: "measure",
+      slot: SLOT.s,
+      basis: blochBasis(0, 0),
+      when: (a) => a.kdcAccepted === true,
+      label: (arm, k) => ({ kdcOutcome: k, records: announce ? arm.records + k : arm.records }),
+    }],
+  );
 }
 
 function memberUpdatePhase(ctx: RoundContext): RoundPhase {
   const x = ctx.spec.memberUpdateBasis === "X";
-  return {
-    name: "member: eq. 12",
-    detail: `if told to continue: measure m in ${x ? "X" : "Z"}, K'_{2i-1} = outcome`,
-    apply: (arms) => arms.flatMap((a) => {
-      if (a.memberContinues !== true) return [a];
-      return splitArms([a], (rho) => measureSlot(rho, SLOT.m, x ? Math.PI / 2 : 0, 0), (_arm, k) => ({ memberOutcome: k }));
-    }),
-  };
+  return phase(
+    "member: eq. 12",
+    () => `if told to continue: measure m in ${x ? "X" : "Z"}, K'_{2i-1} = outcome`,
+    [{ kind: "measure", slot: SLOT.m, basis: blochBasis(x ? Math.PI / 2 : 0, 0), when: (a) => a.memberContinues === true, label: (_arm, k) => ({ memberOutcome: k }) }],
+  );
 }

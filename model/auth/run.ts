@@ -11,7 +11,7 @@
 import { densityOf, bitsKet, mixture, type DensityMatrix } from "../kernel/index.js";
 import { flushTiny } from "./internal/flush.js";
 import { checkKeyBits, keyPair, updatedPair, withPair } from "./key.js";
-import { runRound, type RoundContext, type RoundOutcome } from "./round.js";
+import { roundRunner, type RoundContext, type RoundOutcome } from "./round.js";
 import { roundStrategyAt, type Strategy } from "./strategy.js";
 import { variantSpec, type AuthVariant } from "./variant.js";
 
@@ -76,6 +76,8 @@ export function runAuth(config: RunConfig): RunResult {
   const keys = config.key !== undefined ? [config.key] : Array.from({ length: 2 ** config.keyBits }, (_, k) => k);
   let branches: Branch[] = keys.map((k) => ({ weight: 1 / keys.length, kdcKey: k, memberKey: k, records: "", eve: eve0 }));
   const sessions: SessionResult[] = [];
+  // a round's compiled instructions depend on its strategy (cyclic), the key pairs and whether it is the first round
+  const runners = new Map<string, (eve: DensityMatrix) => RoundOutcome[]>();
   for (let r = 0; r < config.sessions; r++) {
     for (let i = 0; i < rounds; i++) {
       const g = r * rounds + i;
@@ -92,10 +94,14 @@ export function runAuth(config: RunConfig): RunResult {
           strategy,
           firstRound: g === 0,
         };
-        const id = `${ctx.kdcPair.first}${ctx.kdcPair.second}${ctx.memberPair.first}${ctx.memberPair.second}|${fingerprint(b.eve)}`;
+        const pairs = `${ctx.kdcPair.first}${ctx.kdcPair.second}${ctx.memberPair.first}${ctx.memberPair.second}`;
+        const id = `${pairs}|${fingerprint(b.eve)}`;
         let outcomes = cache.get(id);
         if (outcomes === undefined) {
-          outcomes = runRound(ctx, b.eve);
+          const program = `${g % config.strategy.rounds.length}|${g === 0}|${pairs}`;
+          let runner = runners.get(program);
+          if (runner === undefined) runners.set(program, (runner = roundRunner(ctx)));
+          outcomes = runner(b.eve);
           cache.set(id, outcomes);
         }
         for (const o of outcomes) {
@@ -124,11 +130,18 @@ function continuesSession(mode: Strategy["mode"], o: RoundOutcome, lastRound: bo
   return mode === "impersonate-member" || lastRound || o.memberContinues === true;
 }
 
+/** Eve's state rounded to 1e-11, as a key; computed once per state (states are immutable). */
 function fingerprint(rho: DensityMatrix): string {
-  let s = "";
-  for (const v of rho.matrix.data) s += `${Math.round(v * 1e11)},`;
+  let s = fingerprints.get(rho);
+  if (s === undefined) {
+    s = "";
+    for (const v of rho.matrix.data) s += `${Math.round(v * 1e11)},`;
+    fingerprints.set(rho, s);
+  }
   return s;
 }
+
+const fingerprints = new WeakMap<DensityMatrix, string>();
 
 /**
  * Merge record strings that leave Eve in the same position: two records r, r' whose conditional

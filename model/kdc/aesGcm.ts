@@ -22,11 +22,27 @@ export interface AesGcmCiphertext {
   readonly tag: Uint8Array;
 }
 
-/** `K = HKDF-SHA256(ikm = secret, salt = "qm-kdc", info)`, 32 bytes (RFC 5869). */
+/**
+ * `K = HKDF-SHA256(ikm = secret, salt = "qm-kdc", info)`, 32 bytes (RFC 5869).
+ * Memoised by (secret, info): `verify` derives the same keys over and over (7 % of its time,
+ * issue 12). A pure function of its inputs, so the cache changes no result; each call returns
+ * its own copy. The cache is bounded ({@link DERIVED_KEY_CACHE_SIZE}, cleared when full).
+ */
 export function deriveKey(secret: Uint8Array, info: string): Uint8Array {
   if (secret.length === 0) throw new RangeError("deriveKey: empty secret");
-  return new Uint8Array(hkdfSync("sha256", secret, "qm-kdc", info, AES_KEY_BYTES));
+  const id = `${Buffer.from(secret.buffer, secret.byteOffset, secret.byteLength).toString("base64")}|${info}`;
+  let key = derivedKeys.get(id);
+  if (key === undefined) {
+    if (derivedKeys.size >= DERIVED_KEY_CACHE_SIZE) derivedKeys.clear();
+    key = new Uint8Array(hkdfSync("sha256", secret, "qm-kdc", info, AES_KEY_BYTES));
+    derivedKeys.set(id, key);
+  }
+  return key.slice();
 }
+
+/** Most derived keys kept by {@link deriveKey}. */
+export const DERIVED_KEY_CACHE_SIZE = 4096;
+const derivedKeys = new Map<string, Uint8Array>();
 
 /** The deterministic nonce `0x00000000 || counter` (big-endian, 96 bits), injective in `counter`. */
 export function counterNonce(counter: number): Uint8Array {

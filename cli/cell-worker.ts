@@ -1,0 +1,35 @@
+/**
+ * The module each worker thread of `verify --workers N` / `run --workers N` runs: it rebuilds
+ * the same matrix cells as the main thread (same scenario files, same `--plugin` modules, same
+ * overrides) and serves them by key (scenarios/parallel.ts).
+ * @module
+ */
+import { loadScenario } from "../scenarios/load.js";
+import { matrixOf } from "../scenarios/matrix.js";
+import { serveCells } from "../scenarios/parallel.js";
+import { withPlugins } from "./plugins.js";
+import { replayCommandLine } from "./replay-command.js";
+
+/** What a worker rebuilds its cells from (structured-cloneable). */
+export interface CellWorkerData {
+  /** The scenario files of the cells, as the main thread named them. */
+  readonly files: readonly string[];
+  /** `--plugin` modules. */
+  readonly plugins: readonly string[];
+  readonly runs?: number;
+  readonly seed?: number;
+}
+
+serveCells(async (raw) => {
+  const data = raw as CellWorkerData;
+  const context = await withPlugins({}, { positionals: [], flags: new Map<string, unknown>(data.plugins.length > 0 ? [["plugin", [...data.plugins]]] : []) });
+  const scenarios = data.files.map((file) => loadScenario(file, { definitions: context.definitions ?? [] }));
+  return {
+    cells: matrixOf(scenarios),
+    options: {
+      ...(data.runs !== undefined ? { runs: data.runs } : {}),
+      ...(data.seed !== undefined ? { seed: data.seed } : {}),
+      replayCommand: (scenario, property, seed, path) => replayCommandLine(scenario, property, seed, path, data.plugins),
+    },
+  };
+});

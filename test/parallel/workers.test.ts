@@ -1,0 +1,54 @@
+/**
+ * `--workers N` changes nothing but the timing: the compiled CLI (worker threads cannot load
+ * TypeScript) run with 1 and 2 workers on a few scenarios, shipped and from a `--plugin`
+ * module, prints the same results document except its `run` block. Small budgets (`--runs`):
+ * this checks determinism, not the verdicts.
+ */
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterAll, describe, expect, inject, test } from "vitest";
+
+const root = fileURLToPath(new URL("../..", import.meta.url));
+const out = mkdtempSync(join(tmpdir(), "qkd-workers-"));
+afterAll(() => rmSync(out, { recursive: true, force: true }));
+
+function verify(args: readonly string[], workers: number): { code: number | null; doc: Record<string, unknown>; stderr: string } {
+  const bin = join(inject("compiledPackage"), "dist", "cli", "main.js");
+  const r = spawnSync(process.execPath, [bin, "verify", ...args, "--workers", String(workers), "--json", "--format", "json", "--out", join(out, `${workers}-${args.length}`)], {
+    cwd: root,
+    encoding: "utf8",
+    env: { ...process.env, CI: "true" },
+  });
+  const doc = r.stdout.trim() === "" ? {} : (JSON.parse(r.stdout) as Record<string, unknown>);
+  return { code: r.status, doc, stderr: r.stderr };
+}
+
+function withoutTiming(doc: Record<string, unknown>): string {
+  const { run: _run, ...rest } = doc;
+  return JSON.stringify(rest);
+}
+
+describe("verify --workers N: the same results for any N", () => {
+  test("shipped scenarios of each protocol: --workers 1 and --workers 2 print identical documents (but for run timing)", () => {
+    const args = ["scenarios/auth/parity-generated.yaml", "scenarios/bb84/paper-protocol.yaml", "scenarios/kdc/integrity-aes.yaml", "--runs", "3"];
+    const one = verify(args, 1), two = verify(args, 2);
+    expect(one.stderr).not.toContain("qkd-harness:");
+    expect(one.code).toBe(two.code);
+    expect((one.doc.results as unknown[]).length).toBeGreaterThan(5);
+    expect(withoutTiming(two.doc)).toBe(withoutTiming(one.doc));
+    expect(Object.keys((two.doc.run as { durations: object }).durations).sort()).toEqual(Object.keys((one.doc.run as { durations: object }).durations).sort());
+  });
+
+  test("--plugin modules load in every worker: identical documents, replay commands keep --plugin", () => {
+    const dir = "test/cli/fixtures/plugin";
+    const args = ["--plugin", `${dir}/plugin.mjs`, `${dir}/holds.yaml`, `${dir}/violated.yaml`];
+    const one = verify(args, 1), two = verify(args, 2);
+    expect(two.stderr).not.toContain("qkd-harness:");
+    expect(two.code).toBe(0);
+    expect(withoutTiming(two.doc)).toBe(withoutTiming(one.doc));
+    expect(JSON.stringify(two.doc.results)).toContain(`--plugin ${dir}/plugin.mjs`);
+  });
+});
