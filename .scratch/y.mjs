@@ -1,0 +1,10 @@
+import { parseDocument } from "yaml";
+const t = (s, o={}) => { try { const d = parseDocument(s, { uniqueKeys: true }); const v = d.toJS({ maxAliasCount: 10000, ...o }); return [d.errors.map(e=>e.message.slice(0,80)), v] } catch (e) { return ["THROW", e.constructor.name, e.message.slice(0,100)] } };
+console.log(t("a: 1\n__proto__: { x: 1 }\n"), Object.keys(t("a: 1\n__proto__: { x: 1 }\n")[1]));
+console.log(t("[".repeat(100000) + "]".repeat(100000)).slice(0,3));
+console.log(t("- ".repeat(50000) + "x").slice(0,3));
+const bomb = 'a: &a ["x","x","x","x","x","x","x","x","x"]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]\ne: [*d,*d,*d,*d,*d,*d,*d,*d,*d]\n';
+console.log(t(bomb).slice(0,3));
+const many = "x: &v 0.5\nl: [" + Array(150).fill("*v").join(", ") + "]\n";
+console.log(t(many)[0], t(many, {maxAliasCount: 100})[0]);
+const o = JSON.parse('{"__proto__": {"a":1}, "b":2}'); console.log(Object.keys(o));
