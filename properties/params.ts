@@ -6,8 +6,9 @@
  * the few factories listed below (arithmetic and a list of elementary functions: no units,
  * matrices, ranges, strings, assignments or function definitions exist in it), after a check of
  * the parsed tree that admits only numbers, the constants `pi` and `e`, the arithmetic
- * operators, parentheses and calls of the listed functions. The text is bounded in length and
- * the result must be finite and at most {@link MAX_EXPRESSION_MAGNITUDE} in magnitude. No
+ * operators, parentheses and calls of the listed functions. The text is bounded in length, a
+ * finite result is at most {@link MAX_EXPRESSION_MAGNITUDE} in magnitude, and {@link numeric}
+ * refuses a non-finite one. No
  * expression can change how a later one evaluates, and none can allocate more than its text.
  * @module
  */
@@ -105,7 +106,8 @@ function firstOf(nodes: readonly MathNode[]): string | undefined {
 
 /**
  * Evaluate a numeric expression such as `"pi/8"` or `"2^-20"` with the restricted evaluator;
- * throws with the problem named (never echoing more than the bounded expression).
+ * throws with the problem named (never echoing more than the bounded expression). A result
+ * that is not finite (`"1/0"`) is returned as such, for the caller's range check to name.
  */
 export function evaluateNumber(expression: string): number {
   if (expression.length > MAX_EXPRESSION_LENGTH) {
@@ -121,8 +123,7 @@ export function evaluateNumber(expression: string): number {
     throw new Error(`cannot evaluate expression "${expression}": ${(e as Error).message}`);
   }
   if (typeof value !== "number") throw new Error(`expression "${expression}" is not a real number`);
-  if (!Number.isFinite(value)) throw new Error(`expression "${expression}" is not finite (${value})`);
-  if (Math.abs(value) > MAX_EXPRESSION_MAGNITUDE) throw new Error(`expression "${expression}" is out of range (|x| > ${MAX_EXPRESSION_MAGNITUDE})`);
+  if (Number.isFinite(value) && Math.abs(value) > MAX_EXPRESSION_MAGNITUDE) throw new Error(`expression "${expression}" is out of range (|x| > ${MAX_EXPRESSION_MAGNITUDE})`);
   return value;
 }
 
