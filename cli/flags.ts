@@ -2,6 +2,7 @@
  * The flags shared by commands, each with its check.
  * @module
  */
+import { MAX_RUNS } from "../properties/limits.js";
 import { parseShard } from "../scenarios/matrix.js";
 import { REPORT_FORMATS, type ReportFormat } from "../reports/write.js";
 import { FlagProblem, type FlagSpec } from "./args.js";
@@ -33,7 +34,7 @@ export const runsFlag: FlagSpec = {
   kind: "value",
   placeholder: "N",
   description: "generated inputs per property (overrides settings.runs)",
-  parse: integer(1, 10_000_000),
+  parse: integer(1, MAX_RUNS),
 };
 
 /** `--out DIR`: where reports are written. */

@@ -13,6 +13,7 @@ import { UsageError } from "./usage-error.js";
 
 /** Load every scenario under `paths` (default: the shipped scenarios directory). */
 export function loadScenarios(paths: readonly string[], context: CliContext): LoadedScenario[] {
+  if (paths.some((p) => p.trim() === "")) throw new UsageError('an empty path ("") names no scenario file or folder');
   const roots = paths.length > 0 ? paths : [context.scenariosDir ?? shippedScenariosDir()];
   const files = findScenarioFiles(roots.map(displayPath));
   if (files.length === 0) throw new UsageError(`no scenario files (.yaml, .yml, .json) under ${roots.map(displayPath).join(", ")}`);

@@ -2,7 +2,9 @@
 /**
  * `qkd-harness`: the command-line entry point. It only wires layers together: parse the
  * command line, dispatch to the command table, map failures to exit codes (2 for bad input or
- * usage, with a message naming the file, field or flag; never a stack trace).
+ * usage, with a message naming the file, field or flag; never a stack trace). Everything printed
+ * goes through `sanitizedIo` (no control character reaches a terminal) and, when run as a
+ * process, through `processIo` (a closed pipe or a full disk on stdout ends the run cleanly).
  * @module
  */
 import { realpathSync } from "node:fs";
@@ -14,7 +16,7 @@ import { parseArgs } from "./args.js";
 import { commands } from "./commands/index.js";
 import { EXIT_MISMATCH, EXIT_OK, EXIT_USAGE } from "./exit-codes.js";
 import { commandHelp, mainHelp } from "./help.js";
-import type { CliContext, CliIo } from "./io.js";
+import { processIo, sanitizedIo, type CliContext, type CliIo } from "./io.js";
 import { packageVersion } from "./package-info.js";
 import { UsageError } from "./usage-error.js";
 
@@ -22,7 +24,8 @@ export type { CliContext, CliIo } from "./io.js";
 export { commands } from "./commands/index.js";
 
 /** Run the CLI on `argv` (without `node` and the script); resolves to the exit code. */
-export async function main(argv: readonly string[], io: CliIo, context: CliContext = {}): Promise<number> {
+export async function main(argv: readonly string[], rawIo: CliIo, context: CliContext = {}): Promise<number> {
+  const io = sanitizedIo(rawIo);
   try {
     const [first, ...rest] = argv;
     if (first === undefined || first === "--help" || first === "-h" || first === "help") {
@@ -78,11 +81,9 @@ function quietKnownDependencyWarning(): void {
 
 if (invokedDirectly()) {
   quietKnownDependencyWarning();
-  const io: CliIo = {
-    stdout: (text) => void process.stdout.write(text),
-    stderr: (text) => void process.stderr.write(text),
-    stderrIsTTY: process.stderr.isTTY === true,
-    env: process.env,
-  };
-  process.exitCode = await main(process.argv.slice(2), io);
+  const streams = processIo(process.stdout, process.stderr, process.env);
+  const code = await main(process.argv.slice(2), streams.io);
+  process.exitCode = streams.exitCode() ?? code;
+  // a stdout failure reported after main returned (the write completes asynchronously)
+  process.once("beforeExit", () => void (process.exitCode = streams.exitCode() ?? code));
 }

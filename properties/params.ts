@@ -1,24 +1,133 @@
 /**
  * Parameter schemas shared by every property: numbers that may be written as expressions
  * (`"pi/8"`, `"2^-20"`), evaluated with mathjs, and checked for range with a clear message.
+ *
+ * Expressions are untrusted input. They are evaluated by a private mathjs instance built from
+ * the few factories listed below (arithmetic and a list of elementary functions: no units,
+ * matrices, ranges, strings, assignments or function definitions exist in it), after a check of
+ * the parsed tree that admits only numbers, the constants `pi` and `e`, the arithmetic
+ * operators, parentheses and calls of the listed functions. The text is bounded in length, a
+ * finite result is at most {@link MAX_EXPRESSION_MAGNITUDE} in magnitude, and {@link numeric}
+ * refuses a non-finite one. No
+ * expression can change how a later one evaluates, and none can allocate more than its text.
  * @module
  */
 import { z } from "zod";
-import { evaluate } from "mathjs";
+import {
+  absDependencies,
+  acosDependencies,
+  addDependencies,
+  asinDependencies,
+  atanDependencies,
+  ceilDependencies,
+  cosDependencies,
+  create,
+  divideDependencies,
+  eDependencies,
+  expDependencies,
+  floorDependencies,
+  log10Dependencies,
+  log2Dependencies,
+  logDependencies,
+  maxDependencies,
+  minDependencies,
+  modDependencies,
+  multiplyDependencies,
+  parseDependencies,
+  piDependencies,
+  powDependencies,
+  roundDependencies,
+  sinDependencies,
+  sqrtDependencies,
+  subtractDependencies,
+  tanDependencies,
+  unaryMinusDependencies,
+  unaryPlusDependencies,
+  type MathNode,
+} from "mathjs";
+import { MAX_EXPRESSION_LENGTH, MAX_EXPRESSION_MAGNITUDE } from "./limits.js";
 
-/** Evaluate a numeric expression such as `"pi/8"` or `"2^-20"`; throws with the problem named. */
+/** The functions an expression may call. */
+export const EXPRESSION_FUNCTIONS: readonly string[] = [
+  "abs", "acos", "asin", "atan", "ceil", "cos", "exp", "floor", "log", "log10", "log2", "max", "min", "pow", "round", "sin", "sqrt", "tan",
+];
+
+/** The constants an expression may name. */
+export const EXPRESSION_CONSTANTS: readonly string[] = ["e", "pi"];
+
+const operators = new Set(["add", "subtract", "multiply", "divide", "pow", "mod", "unaryMinus", "unaryPlus"]);
+const functions = new Set(EXPRESSION_FUNCTIONS);
+const constants = new Set(EXPRESSION_CONSTANTS);
+
+/** The private, limited instance: plain JS numbers, nothing but the listed factories. */
+const math = create(
+  {
+    absDependencies, acosDependencies, addDependencies, asinDependencies, atanDependencies, ceilDependencies, cosDependencies,
+    divideDependencies, eDependencies, expDependencies, floorDependencies, log10Dependencies, log2Dependencies, logDependencies,
+    maxDependencies, minDependencies, modDependencies, multiplyDependencies, parseDependencies, piDependencies, powDependencies,
+    roundDependencies, sinDependencies, sqrtDependencies, subtractDependencies, tanDependencies, unaryMinusDependencies,
+    unaryPlusDependencies,
+  },
+  { number: "number" },
+);
+
+/** Why `node` is not an allowed expression, or undefined when it is. */
+function disallowed(node: MathNode): string | undefined {
+  const n = node as MathNode & { value?: unknown; name?: string; fn?: unknown; op?: string; args?: MathNode[]; content?: MathNode };
+  switch (node.type) {
+    case "ConstantNode":
+      return typeof n.value === "number" ? undefined : `only numbers are allowed, not ${JSON.stringify(n.value)}`;
+    case "SymbolNode":
+      return constants.has(n.name!) ? undefined : `unknown symbol "${n.name}" (known: ${EXPRESSION_CONSTANTS.join(", ")})`;
+    case "ParenthesisNode":
+      return disallowed(n.content!);
+    case "OperatorNode":
+      if (!operators.has(n.fn as string)) return `operator "${n.op}" is not allowed (use + - * / ^ mod)`;
+      return firstOf(n.args!);
+    case "FunctionNode": {
+      const fn = n.fn as MathNode & { name?: string };
+      if (fn.type !== "SymbolNode" || !functions.has(fn.name!)) {
+        return `function ${fn.type === "SymbolNode" ? `"${fn.name}" ` : ""}is not allowed (allowed: ${EXPRESSION_FUNCTIONS.join(", ")})`;
+      }
+      return firstOf(n.args!);
+    }
+    default:
+      return `${node.type.replace(/Node$/, "").toLowerCase()} expressions are not allowed (only arithmetic on numbers)`;
+  }
+}
+
+function firstOf(nodes: readonly MathNode[]): string | undefined {
+  for (const child of nodes) {
+    const problem = disallowed(child);
+    if (problem) return problem;
+  }
+  return undefined;
+}
+
+/**
+ * Evaluate a numeric expression such as `"pi/8"` or `"2^-20"` with the restricted evaluator;
+ * throws with the problem named (never echoing more than the bounded expression). A result
+ * that is not finite (`"1/0"`) is returned as such, for the caller's range check to name.
+ */
 export function evaluateNumber(expression: string): number {
+  if (expression.length > MAX_EXPRESSION_LENGTH) {
+    throw new Error(`expression is ${expression.length} characters long (at most ${MAX_EXPRESSION_LENGTH})`);
+  }
   let value: unknown;
   try {
-    value = evaluate(expression);
+    const node = math.parse(expression);
+    const problem = disallowed(node);
+    if (problem) throw new Error(problem);
+    value = node.compile().evaluate({});
   } catch (e) {
     throw new Error(`cannot evaluate expression "${expression}": ${(e as Error).message}`);
   }
   if (typeof value !== "number") throw new Error(`expression "${expression}" is not a real number`);
+  if (Number.isFinite(value) && Math.abs(value) > MAX_EXPRESSION_MAGNITUDE) throw new Error(`expression "${expression}" is out of range (|x| > ${MAX_EXPRESSION_MAGNITUDE})`);
   return value;
 }
 
-/** A finite number, given as a number or a mathjs expression string. */
+/** A finite number, given as a number or an expression string (see {@link evaluateNumber}). */
 export const numeric = z
   .union([z.number(), z.string()])
   .transform((v, ctx) => {

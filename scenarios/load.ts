@@ -13,7 +13,7 @@ import { allProperties, propertyById } from "../properties/registry.js";
 import type { PropertyDefinition, Verdict } from "../properties/types.js";
 import { formatPath, ScenarioError, type ScenarioIssue } from "./errors.js";
 import { zodIssues } from "./issues.js";
-import { parameterKeys } from "./param-keys.js";
+import { parameterKeys, variantOptions } from "./param-keys.js";
 import { parseScenarioText } from "./parse-text.js";
 import { scenarioSchema, type ScenarioFile, type ScenarioPropertyEntry } from "./schema.js";
 
@@ -78,6 +78,7 @@ export function parseScenario(file: string, text: string, options: LoadOptions =
     issues.push({ path: "protocol", problem: `unknown protocol "${scenario.protocol}"; known: ${list(protocols)}` });
     throw new ScenarioError(file, issues);
   }
+  issues.push(...unknownVariant(scenario, [...allProperties, ...extra]));
   const definitions = scenario.properties.map((entry, i) => lookUp(scenario, entry, i, extra, issues));
   if (issues.length > 0) throw new ScenarioError(file, issues);
 
@@ -187,6 +188,30 @@ function unusedParameters(scenario: ScenarioFile, defs: readonly PropertyDefinit
   }
   return issues;
 }
+
+/**
+ * A scenario-level `variant` must be one the protocol knows: a value some property of the
+ * protocol accepts for its `variant` parameter, or {@link CONTROLS_VARIANT}. (A protocol whose
+ * properties take any string as a variant accepts any.) Otherwise a misspelt variant would be
+ * recorded in the report while every property ran the default.
+ */
+function unknownVariant(scenario: ScenarioFile, all: readonly PropertyDefinition[]): ScenarioIssue[] {
+  if (scenario.variant === undefined) return [];
+  const known = new Set<string>([CONTROLS_VARIANT]);
+  for (const def of all.filter((d) => d.protocol === scenario.protocol)) {
+    const options = variantOptions(def.params);
+    if (options === "any") return [];
+    options?.forEach((o) => known.add(o));
+  }
+  if (known.has(scenario.variant)) return [];
+  return [{ path: "variant", problem: `unknown variant ${JSON.stringify(scenario.variant)} of protocol ${scenario.protocol}; known: ${list(known)}` }];
+}
+
+/**
+ * The scenario-level variant of a scenario of negative controls, in which each property names
+ * its own broken variant in its parameters.
+ */
+export const CONTROLS_VARIANT = "negative-control";
 
 function dedupe(issues: readonly ScenarioIssue[]): ScenarioIssue[] {
   const seen = new Set<string>();

@@ -3,6 +3,7 @@
  * can run shards on separate machines and merge them into the unsplit run's results.
  * @module
  */
+import { MAX_SHARDS } from "../properties/limits.js";
 import type { LoadedProperty, LoadedScenario } from "./load.js";
 
 /** One cell of the matrix: a property of a scenario. */
@@ -39,13 +40,14 @@ export function shardOf(cells: readonly MatrixCell[], shard: Shard | undefined):
   return cells.filter((_, i) => i % shard.count === shard.index - 1);
 }
 
-/** Parse `i/n` with 1 <= i <= n; returns a problem string when malformed. */
+/** Parse `i/n` with 1 <= i <= n <= {@link MAX_SHARDS}; returns a problem string when malformed. */
 export function parseShard(text: string): Shard | string {
-  const m = /^(\d+)\/(\d+)$/.exec(text);
-  if (!m) return `must be i/n, e.g. 1/4, got "${text}"`;
+  const m = /^(\d{1,9})\/(\d{1,9})$/.exec(text);
+  if (!m) return `must be i/n, e.g. 1/4, got ${JSON.stringify(text.slice(0, 40))}`;
   const index = Number(m[1]);
   const count = Number(m[2]);
   if (count < 1) return `shard count must be >= 1, got ${count}`;
+  if (count > MAX_SHARDS) return `shard count must be <= ${MAX_SHARDS}, got ${count}`;
   if (index < 1 || index > count) return `shard index must be between 1 and ${count}, got ${index}`;
   return { index, count };
 }

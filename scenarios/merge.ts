@@ -1,10 +1,13 @@
 /**
  * Merge the results documents of shards (`--shard i/n` runs) into one document equal to the
  * unsplit run's: the same results in the same order, with the same summary and figures.
+ * The shards are read with `readResultsDocument` (results-schema.ts), which validates every
+ * field and recomputes `matches`; here they are checked to fit together.
  * @module
  */
 import type { Figure, ResultsDocument } from "../properties/types.js";
 import { buildResultsDocument, protocolsOf, resultKey } from "./document.js";
+import { parseShard, type Shard } from "./matrix.js";
 
 /** Shards that do not fit together (the CLI exits 2). */
 export class MergeError extends Error {
@@ -55,16 +58,25 @@ function checkShardSet(shards: readonly { readonly source: string; readonly doc:
     const unsplit = shards.find((s) => s.doc.run.shard === undefined)!;
     throw new MergeError(`${unsplit.source}: is not a shard, but the others are`);
   }
-  const counts = new Set(labelled.map((s) => s.doc.run.shard!.split("/")[1]));
-  if (counts.size > 1) throw new MergeError(`shards of different splits: ${labelled.map((s) => s.doc.run.shard).join(", ")}`);
-  const count = Number([...counts][0]);
-  const byIndex = new Map<string, string>();
-  for (const s of labelled) {
-    const index = s.doc.run.shard!.split("/")[0]!;
-    const other = byIndex.get(index);
-    if (other !== undefined) throw new MergeError(`${s.source}: shard ${s.doc.run.shard} also given as ${other}`);
-    byIndex.set(index, s.source);
+  const parsed = labelled.map((s) => ({ source: s.source, label: s.doc.run.shard!, shard: shardOf(s.source, s.doc.run.shard!) }));
+  const counts = new Set(parsed.map((s) => s.shard.count));
+  if (counts.size > 1) throw new MergeError(`shards of different splits: ${parsed.map((s) => s.label).join(", ")}`);
+  const count = [...counts][0]!;
+  const byIndex = new Map<number, string>();
+  for (const s of parsed) {
+    const other = byIndex.get(s.shard.index);
+    if (other !== undefined) throw new MergeError(`${s.source}: shard ${s.label} also given as ${other}`);
+    byIndex.set(s.shard.index, s.source);
   }
-  const missing = Array.from({ length: count }, (_, i) => String(i + 1)).filter((i) => !byIndex.has(i));
-  if (missing.length > 0) throw new MergeError(`missing shard${missing.length > 1 ? "s" : ""} ${missing.map((i) => `${i}/${count}`).join(", ")}`);
+  const missing = Array.from({ length: count }, (_, i) => i + 1).filter((i) => !byIndex.has(i));
+  if (missing.length > 0) {
+    const shown = missing.slice(0, 10).map((i) => `${i}/${count}`).join(", ");
+    throw new MergeError(`missing shard${missing.length > 1 ? "s" : ""} ${shown}${missing.length > 10 ? ` and ${missing.length - 10} more` : ""}`);
+  }
+}
+
+function shardOf(source: string, label: string): Shard {
+  const shard = parseShard(label);
+  if (typeof shard === "string") throw new MergeError(`${source}: run.shard: ${shard}`);
+  return shard;
 }

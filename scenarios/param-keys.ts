@@ -41,3 +41,32 @@ function keysOf(schema: ZodLike, depth: number): Set<string> | undefined {
   }
   return all;
 }
+
+/**
+ * The values a property's schema accepts for its `variant` parameter: the options of an enum,
+ * `"any"` for a plain string (a free-form label), `undefined` when it has no `variant`.
+ */
+export function variantOptions(schema: z.ZodType): readonly string[] | "any" | undefined {
+  const keys = parameterKeys(schema);
+  if (!keys?.has("variant")) return undefined;
+  const field = findField(schema as unknown as ZodLike, "variant", 0);
+  let def = field?._zod?.def;
+  for (let depth = 0; def && wrappers.has(def.type) && depth < 20; depth++) def = (def.innerType as ZodLike)._zod.def;
+  if (def?.type === "enum") return Object.values(def.entries as Record<string, string>);
+  if (def?.type === "literal") return (def.values as unknown[]).map(String);
+  return "any";
+}
+
+function findField(schema: ZodLike, name: string, depth: number): ZodLike | undefined {
+  if (depth > 20 || !schema?._zod?.def) return undefined;
+  const def = schema._zod.def;
+  if (def.type === "object") return (def.shape as Record<string, ZodLike>)[name];
+  if (def.type === "pipe") return findField(def.in as ZodLike, name, depth + 1);
+  if (wrappers.has(def.type)) return findField(def.innerType as ZodLike, name, depth + 1);
+  const parts = def.type === "intersection" ? [def.left as ZodLike, def.right as ZodLike] : def.type === "union" ? (def.options as ZodLike[]) : [];
+  for (const part of parts) {
+    const found = findField(part, name, depth + 1);
+    if (found) return found;
+  }
+  return undefined;
+}

@@ -8,6 +8,7 @@
  * @module
  */
 import { z } from "zod";
+import { MAX_RUNS } from "../properties/limits.js";
 
 /** A JSON value: parameters may be numbers, mathjs expression strings, booleans, lists, objects. */
 const jsonValue = z.json();
@@ -54,7 +55,7 @@ export const scenarioSchema = z
       description: "A generated strategy space or a fixed strategy, passed to each property as params.adversary.",
     }),
     settings: z.strictObject({
-      runs: z.number().int("must be an integer").positive("must be > 0"),
+      runs: z.number().int("must be an integer").positive("must be > 0").max(MAX_RUNS, `must be <= ${MAX_RUNS}`),
       seed: z.number().int("must be an integer").min(-(2 ** 31), "must be >= -2^31").max(2 ** 31 - 1, "must be < 2^31"),
     }),
     properties: z.array(scenarioPropertySchema).min(1, "must list at least one property"),

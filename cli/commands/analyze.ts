@@ -12,6 +12,7 @@ import { readFileSync } from "node:fs";
 import { analyzeAuth } from "../../properties/auth/analyze.js";
 import { analyzeBB84 } from "../../properties/bb84/analyze.js";
 import { stableJson } from "../../reports/json.js";
+import { parseDataText } from "../../scenarios/parse-text.js";
 import type { FlagSpec, ParsedArgs } from "../args.js";
 import type { Command } from "../command.js";
 import { EXIT_OK } from "../exit-codes.js";
@@ -115,11 +116,7 @@ function analyzeAuthentication(args: ParsedArgs): unknown {
     } catch {
       throw new UsageError(`analyze auth: --strategy: cannot read ${file}`);
     }
-    try {
-      strategy = JSON.parse(raw);
-    } catch (e) {
-      throw new UsageError(`analyze auth: --strategy: ${file} is not valid JSON: ${(e as Error).message}`);
-    }
+    strategy = parseDataText(file, raw, "json"); // a ScenarioError naming the file, never the file's bytes
   }
   const keyBits = integer("key-bits") ?? 8;
   const sessions = integer("sessions");

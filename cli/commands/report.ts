@@ -1,14 +1,17 @@
 /**
  * `qkd-harness report --merge DIR...`: combine the results.json of shards (or of any runs over
- * disjoint scenario x property cells) into one report. Exit codes as for verify.
+ * disjoint scenario x property cells) into one report. Exit codes as for verify. Each file is
+ * validated field by field (a bad one exits 2 naming the file and the field) and its `matches`
+ * recomputed, never believed.
  * @module
  */
 import { readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { allFigures } from "../../properties/figures.js";
-import { parseResultsJson, resultsToJson } from "../../reports/json.js";
+import { resultsToJson } from "../../reports/json.js";
 import { REPORT_FILES, writeReports } from "../../reports/write.js";
 import { mergeShards } from "../../scenarios/merge.js";
+import { readResultsDocument } from "../../scenarios/results-schema.js";
 import type { Command } from "../command.js";
 import { EXIT_MISMATCH, EXIT_OK } from "../exit-codes.js";
 import { formatFlag, jsonFlag, outFlag } from "../flags.js";
@@ -33,11 +36,7 @@ export const reportCommand: Command = {
       } catch {
         throw new UsageError(`--merge: cannot read ${file}`);
       }
-      try {
-        return { source: file, doc: parseResultsJson(text, file) };
-      } catch (e) {
-        throw new UsageError(`--merge: ${(e as Error).message}`);
-      }
+      return { source: file, doc: readResultsDocument(file, text) };
     });
     const doc = mergeShards(shards, allFigures);
     const options = reportOptions(args);

@@ -9,10 +9,8 @@ import * as fc from "fast-check";
 import type { EveStep, Mode, RoundStrategy, Strategy, Target } from "../../model/auth/index.js";
 import { namedStrategies } from "./namedStrategies.js";
 import type { AuthAdversary } from "./params.js";
+import { MAX_MEASUREMENTS_PER_ROUND } from "../limits.js";
 import { measurementCount } from "./strategySchema.js";
-
-/** Most measurements a generated round may make (each doubles the branches). */
-const MAX_MEASUREMENTS_PER_ROUND = 2;
 
 const angle = fc.oneof(
   { weight: 3, arbitrary: fc.constantFrom(0, Math.PI / 2, Math.PI, Math.PI / 4, (3 * Math.PI) / 2) },

@@ -6,6 +6,7 @@
  */
 import { z } from "zod";
 import type { EveStep, Strategy } from "../../model/auth/index.js";
+import { MAX_MEASUREMENTS_PER_ROUND } from "../limits.js";
 import { numeric } from "../params.js";
 
 const register = z.enum(["e0", "e1"]);
@@ -45,6 +46,16 @@ export const strategySchema = z
     rounds: z.array(roundStrategySchema).min(1, "must list at least one round"),
   })
   .superRefine((s, ctx) => {
+    s.rounds.forEach((r, i) => {
+      const measurements = measurementCount([...r.toMember, ...r.toKdc, ...r.after]);
+      if (measurements > MAX_MEASUREMENTS_PER_ROUND) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["rounds", i],
+          message: `${measurements} measurements in one round; at most ${MAX_MEASUREMENTS_PER_ROUND} (each doubles the branches the exact evaluation follows)`,
+        });
+      }
+    });
     s.rounds.forEach((r, i) =>
       (["toMember", "toKdc", "after"] as const).forEach((k) =>
         r[k].forEach((step, j) => {

@@ -44,6 +44,7 @@ describe("reports are written atomically", () => {
     const after = JSON.parse(readFileSync(join(out, "results.json"), "utf8"));
     expect(after.results[0].seed).toBe(5);
     expect(doc.results[0].seed).toBe(42);
-    expect(readdirSync(out).sort()).toEqual(["index.html", "junit.xml", "results.json"]);
+    expect(readdirSync(out).sort()).toEqual([".qkd-report", "index.html", "junit.xml", "results.json"]);
+    expect(readdirSync(dir).filter((n) => n.startsWith(".out."))).toEqual([]);
   });
 });

@@ -1,3 +1,4 @@
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { PropertyResult, ResultsDocument } from "../../properties/types.js";
 import { parseResultsJson, resultsToJson } from "../../reports/json.js";
@@ -17,7 +18,7 @@ async function sampleDocument(): Promise<ResultsDocument> {
       ],
     }),
   );
-  return JSON.parse((await cli(["verify", file, "--json", "--format", "json", "--out", dir])).stdout) as ResultsDocument;
+  return JSON.parse((await cli(["verify", file, "--json", "--format", "json", "--out", join(dir, "out")])).stdout) as ResultsDocument;
 }
 
 describe("reports/json", () => {
@@ -52,7 +53,7 @@ describe("reports/junit", () => {
   it("an errored check is an <error>", async () => {
     const dir = tempDir();
     const file = writeScenario(dir, "e.json", goodScenario("err", { properties: [{ id: "test.throws", expect: "holds" }], parameters: {} }));
-    const doc = JSON.parse((await cli(["verify", file, "--json", "--format", "json", "--out", dir])).stdout) as ResultsDocument;
+    const doc = JSON.parse((await cli(["verify", file, "--json", "--format", "json", "--out", join(dir, "out")])).stdout) as ResultsDocument;
     expect(resultsToJunit(doc)).toContain('<error message="model exploded" type="error">');
   });
 });
