@@ -13,9 +13,17 @@ import katex from "katex";
 import { escapeHtml } from "./escape.js";
 import { tidyNumbers } from "./format.js";
 
+/** Typeset fragments by source: traces repeat the same few symbols hundreds of times. */
+const typeset = new Map<string, string>();
+
 /** Inline MathML of a LaTeX fragment (a parse error shows the source, never throws). */
 export function renderInlineMath(latex: string): string {
-  return katex.renderToString(latex, { output: "mathml", throwOnError: false, displayMode: false, strict: "ignore" });
+  let html = typeset.get(latex);
+  if (html === undefined) {
+    html = katex.renderToString(latex, { output: "mathml", throwOnError: false, displayMode: false, strict: "ignore" });
+    if (typeset.size < 10_000) typeset.set(latex, html);
+  }
+  return html;
 }
 
 /** `\( ... \)` delimited math. */

@@ -63,33 +63,38 @@ export function figureSpec(figure: Figure): TopLevelSpec {
     title: null,
     scale: { domain: series.map((s) => s.name), range: [...range] },
   });
+  /** A per-series number (width, size), decreasing in series order, without a legend of its own. */
+  const byRank = (count: number, first: number, last: number) =>
+    count === 1
+      ? { value: first }
+      : { field: "rank", type: "quantitative" as const, scale: { type: "linear" as const, domain: [0, count - 1], range: [first, last] }, legend: null };
   const lines = figure.series.filter((s) => s.mark === "line" && rowsOf(figure, s).length > 0);
   const marks = figure.series.filter((s) => s.mark === "point" && rowsOf(figure, s).length > 0);
   const layer: object[] = [];
   if (lines.length > 0) {
     layer.push({
-      data: { values: lines.flatMap((s) => rowsOf(figure, s)) as Row[] },
+      data: { values: lines.flatMap((s, rank) => rowsOf(figure, s).map((r) => ({ ...r, rank }))) },
       mark: { type: "line" as const, clip: true },
       encoding: {
         x,
         y,
         color: { ...byName(lines, lines.map((s) => colourOf(figure, s))), legend: legend("stroke", 500) },
         strokeDash: { ...byName(lines, lines.map((s) => dashes[s.dash ?? "solid"])), legend: legend("stroke", 500) },
-        strokeWidth: { ...byName(lines, lines.map((_, i) => lineWidth(i, lines.length))), legend: null },
+        strokeWidth: byRank(lines.length, 4.5, 1.5),
         detail: { field: "series" },
       },
     });
   }
   if (marks.length > 0) {
     layer.push({
-      data: { values: marks.flatMap((s) => rowsOf(figure, s)) as Row[] },
+      data: { values: marks.flatMap((s, rank) => rowsOf(figure, s).map((r) => ({ ...r, rank }))) },
       mark: { type: "point" as const, filled: true, opacity: 0.9, stroke: "#000000", strokeWidth: 0.6, clip: true },
       encoding: {
         x,
         y,
         color: { ...byName(marks, marks.map((s) => colourOf(figure, s))), legend: legend("circle", 120) },
         shape: { ...byName(marks, marks.map((_, i) => shapes[i % shapes.length]!)), legend: legend("circle", 120) },
-        size: { ...byName(marks, marks.map((_, i) => Math.max(30, 170 - 35 * i))), legend: null },
+        size: byRank(marks.length, 170, Math.max(30, 170 - 35 * (marks.length - 1))),
       },
     });
   }
@@ -128,11 +133,6 @@ export function figureSpec(figure: Figure): TopLevelSpec {
     resolve: { scale: { color: "independent", shape: "independent", strokeDash: "independent", size: "independent", strokeWidth: "independent" }, legend: { color: "independent" } },
   } as TopLevelSpec;
   return spec;
-}
-
-/** Line widths decrease in series order (4.5 down to 1.5), so a line drawn over another leaves it visible. */
-function lineWidth(index: number, count: number): number {
-  return count <= 1 ? 2 : 1.5 + (3 * (count - 1 - index)) / (count - 1);
 }
 
 /** How many points of a figure cannot be drawn (non-finite, or not positive on a log axis). */
