@@ -30,7 +30,7 @@ export function renderInlineMath(latex: string): string {
 const DELIMITED = /\\\((.+?)\\\)/g;
 
 /** A bare symbol with sub- or superscripts: one letter (or a Greek name), optional prime, then `_`/`^` parts. */
-const BARE = /(?<![\w\\'{}^])((?:[A-Za-z]|\d+)'?(?:[_^](?:\{[^{}\s]{1,24}\}|[A-Za-z0-9](?![\w{])))+)(?![\w{])/g;
+const BARE = /(?<![\w\\'{}^])((?:[A-Za-z]|\d+)'?(?:[_^](?:\{[^{}\s]{1,24}\}|\d+(?![\w{.])|[A-Za-z0-9](?![\w{])))+)(?![\w{])/g;
 
 /**
  * Text as HTML with its math typeset inline (see the module comment for the convention).
@@ -53,7 +53,8 @@ function renderBare(text: string): string {
   let last = 0;
   for (const match of text.matchAll(BARE)) {
     html += escapeHtml(text.slice(last, match.index));
-    html += renderInlineMath(match[1] ?? "");
+    // a bare multi-digit exponent (`2^128`) is one group in the text, not in LaTeX
+    html += renderInlineMath((match[1] ?? "").replace(/([_^])(\d{2,})/g, "$1{$2}"));
     last = (match.index ?? 0) + match[0].length;
   }
   return html + escapeHtml(text.slice(last));

@@ -36,6 +36,7 @@ describe("math in prose", () => {
     const html = renderProse("pair \\(K'_{2i-1}, K'_{2i}\\) with Y_1^L and p_o in rate_per_second <b>");
     expect(tex(html)).toEqual(["K&#x27;_{2i-1}, K&#x27;_{2i}", "Y_1^L", "p_o"]);
     expect(html).toContain("rate_per_second &lt;b&gt;");
+    expect(tex(renderProse("GF(2^128) and 2^{-n/2}"))).toEqual(["2^{128}", "2^{-n/2}"]);
   });
 });
 
