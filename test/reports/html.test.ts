@@ -102,6 +102,11 @@ describe("a page for a researcher", () => {
     expect(html).toMatch(/data-status="error"[^]*?<details open>/);
   });
 
+  it("points each result at the protocol page that explains its step", () => {
+    expect(html).toContain("<code>docs/protocol/02-bb84-private-keys.md#eq-4</code>");
+    expect(html).toContain("<code>docs/protocol/05-authentication.md</code>");
+  });
+
   it("says how each holds was established", () => {
     expect(html).toContain("<b>not falsified</b> in 200 generated inputs");
   });

@@ -12,6 +12,7 @@ import { renderEquation } from "../equation.js";
 import { escapeHtml } from "../escape.js";
 import { formatCount, formatDuration, formatValue } from "../format.js";
 import { renderProse } from "../prose.js";
+import { protocolPage } from "../protocol-pages.js";
 import { evidenceText, resultStatus, statusBadge } from "../status.js";
 import { renderCounterexample, renderDamaging, renderReplay } from "./counterexample.js";
 import { renderMetrics } from "./metrics.js";
@@ -67,7 +68,8 @@ function renderBody(result: PropertyResult, durationMs: unknown): string {
   const metricsTitle = result.verdict === "violated" ? "Metrics of the counterexample" : "Metrics of the closest approach";
   const shownWithInput = result.counterexample !== undefined && JSON.stringify(result.counterexample.metrics) === JSON.stringify(result.metrics);
   const metrics = shownWithInput || (result.error && Object.keys(result.metrics ?? {}).length === 0) ? "" : `<h4>${metricsTitle}</h4>\n${renderMetrics(result.metrics)}`;
-  return `<p class="meta"><code>${escapeHtml(result.property)}</code> on scenario <b>${escapeHtml(result.scenario)}</b> · protocol ${escapeHtml(result.protocol)} · variant <code>${escapeHtml(result.variant)}</code></p>
+  const page = protocolPage(result.protocol, result.equation, result.statement);
+  return `<p class="meta"><code>${escapeHtml(result.property)}</code> on scenario <b>${escapeHtml(result.scenario)}</b> · protocol ${escapeHtml(result.protocol)} · variant <code>${escapeHtml(result.variant)}</code>${page ? ` · the step in the repository's words: <code>${escapeHtml(page)}</code>` : ""}</p>
 <div class="grid">
 <p class="statement">${renderProse(result.statement)}</p>
 <div class="trust" aria-label="trust assumptions"><b>Trusted</b>${trusted}<p class="adv"><b>Adversary:</b> ${renderProse(result.trust?.adversary ?? "")}</p></div>
