@@ -107,6 +107,30 @@ describe("a page for a researcher", () => {
     expect(html).toContain("<code>docs/protocol/05-authentication.md</code>");
   });
 
+  it("leads a finding with its most damaging attack when the search found one, and words every kind of evidence", async () => {
+    const finding = richDocument.results[1]!;
+    const damaging = {
+      objective: "eveInformationBits", value: 0.9, evaluations: 300, budget: 400, seed: 5, input: { mu: 0.9 },
+      message: "the search's worst attack: Eve learns 0.9 bits", metrics: { holevo: 0.9 }, trace: finding.counterexample!.trace,
+      replay: "qkd-harness replay scenarios/bb84/pns.yaml --property bb84.pns-secrecy --search --seed 5",
+    };
+    const holds = richDocument.results[0]!;
+    const page = await renderHtmlReport({
+      ...richDocument,
+      results: [
+        { ...finding, damaging },
+        { ...holds, evidence: { kind: "exact", detail: "all 16 key pairs enumerated" } },
+        { ...holds, scenario: "b", evidence: { kind: "optimised", inputs: 50, budget: 400, evaluations: 380, objective: "acceptance", bestObjective: 0.0625 } },
+      ],
+    });
+    const card = page.slice(page.indexOf('data-status="known-finding"'));
+    expect(card.indexOf("the search&#39;s worst attack")).toBeLessThan(card.indexOf("<details"));
+    expect(card.indexOf("--search --seed 5")).toBeLessThan(card.indexOf("<details"));
+    expect(page).toContain("<h4>Most damaging attack found</h4>");
+    expect(page).toContain("<b>exact</b>: all 16 key pairs enumerated");
+    expect(page).toContain("<b>not falsified</b> by an optimising search: 50 generated inputs, 380 evaluations (budget 400); best acceptance = 0.0625");
+  });
+
   it("says how each holds was established", () => {
     expect(html).toContain("<b>not falsified</b> in 200 generated inputs");
   });
