@@ -13,7 +13,7 @@ import {
 const bits = [0, 1] as const;
 const F = 2;
 
-describe("authentication round (PROTOCOL.md 2.6), simulated with quantum-circuit", () => {
+describe("authentication round (docs/protocol/05-authentication.md), simulated with quantum-circuit", () => {
   it("parity variant: the honest round measures f = K1 XOR K2 with probability 1, s and m stay a Bell pair", () => {
     for (const k1 of bits)
       for (const k2 of bits) {
@@ -42,7 +42,7 @@ describe("authentication round (PROTOCOL.md 2.6), simulated with quantum-circuit
   });
 });
 
-describe("BB84 round (PROTOCOL.md 2.2), simulated with quantum-circuit", () => {
+describe("BB84 round (docs/protocol/02-bb84-private-keys.md), simulated with quantum-circuit", () => {
   it("equal bases read the bit with probability 1; different bases give a fair coin", () => {
     for (const bit of bits)
       for (const basis of bits)
