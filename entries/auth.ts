@@ -1,6 +1,6 @@
 /**
- * `qkd-harness/auth`: the shipped EPR/CNOT identity authentication and key update (PROTOCOL.md
- * 2.6 and 3.1, eqs. 8-12) as pure functions over density matrices, Eve's strategies as data,
+ * `qkd-harness/auth`: the shipped EPR/CNOT identity authentication and key update (docs/protocol/05-authentication.md
+ * and 06-key-update.md, eqs. 8-12) as pure functions over density matrices, Eve's strategies as data,
  * their fast-check arbitraries, and the shipped authentication property definitions.
  *
  * @example

@@ -1,5 +1,5 @@
 /**
- * `qkd-harness/kdc`: the shipped multicast key-distribution center (PROTOCOL.md 2.1-2.5) —
+ * `qkd-harness/kdc`: the shipped multicast key-distribution center (docs/protocol/01-initialization.md to 04-messaging.md) —
  * group keys, ciphers, messaging, relay, flat and LKH rekeying, the end-to-end run — the
  * generated membership histories, and the shipped KDC property definitions.
  *

@@ -222,6 +222,17 @@ export interface FigureSeries {
   readonly name: string;
   readonly mark: "line" | "point";
   readonly points: readonly (readonly [number, number])[];
+  /** Line style of a `line` series (default solid); the legend draws it the same way. */
+  readonly dash?: "dashed" | "dotted";
+}
+
+/** A reference line across a figure: a threshold (`p_o`), a bound, a target. */
+export interface FigureRule {
+  /** `x`: a vertical line at x = value; `y`: a horizontal line at y = value. */
+  readonly axis: "x" | "y";
+  readonly value: number;
+  /** Written beside the line, e.g. `p_o = 0.11`. */
+  readonly label: string;
 }
 
 /**
@@ -238,6 +249,13 @@ export interface Figure {
   readonly xScale?: "linear" | "log";
   readonly yScale?: "linear" | "log";
   readonly series: readonly FigureSeries[];
+  /** Threshold and reference lines drawn across the plot (dashed, labelled). */
+  readonly rules?: readonly FigureRule[];
+  /**
+   * Lowest value shown on a log y axis (values below are clipped at the axis); when absent the
+   * renderer keeps at most 30 decades below the largest value.
+   */
+  readonly yFloor?: number;
 }
 
 /**

@@ -1,6 +1,6 @@
 /**
  * The EPR/CNOT identity authentication between the KDC and a member and its key update
- * (PROTOCOL.md 2.6 and 3.1, eqs. 8-12), as pure functions over density matrices, with Eve's
+ * (docs/protocol/05-authentication.md and 06-key-update.md, eqs. 8-12), as pure functions over density matrices, with Eve's
  * strategies as data.
  * @module
  */

@@ -1,5 +1,5 @@
 /**
- * One authentication round (PROTOCOL.md 2.6 and 3.1, eqs. 8-12) with Eve's steps woven in, as a
+ * One authentication round (docs/protocol/05-authentication.md and 06-key-update.md, eqs. 8-12) with Eve's steps woven in, as a
  * list of named phases, each a pure map on the round's arms. The simulation folds the phases;
  * an attack trace folds them one at a time and prints the state after each.
  *

@@ -1,5 +1,5 @@
 /**
- * The readings of the authentication step (PROTOCOL.md 2.6, Ambiguity B) and the negative-control
+ * The readings of the authentication step (docs/protocol/05-authentication.md#ambiguities, Ambiguity B) and the negative-control
  * variants, each as a small record of what the member and the KDC do.
  * @module
  */

@@ -1,5 +1,5 @@
 /**
- * The two BB84 bases and the four prepared states (PROTOCOL.md 2.2 step 2): the KDC encodes bit
+ * The two BB84 bases and the four prepared states (docs/protocol/02-bb84-private-keys.md, step 2): the KDC encodes bit
  * `S_i^b` (eq. 3) as `|0>, |1>` in the rectilinear basis Z or `|+>, |->` in the diagonal basis X.
  *
  * Bases are indices (`0` = Z, `1` = X) so that tables can be indexed by them; all four states have

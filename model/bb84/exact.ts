@@ -1,5 +1,5 @@
 /**
- * The exact per-pulse statistics of a BB84 run (PROTOCOL.md 2.2): from the density matrices of
+ * The exact per-pulse statistics of a BB84 run (docs/protocol/02-bb84-private-keys.md): from the density matrices of
  * (Bob's photon (x) Eve) for every choice of the KDC's basis a and bit x (eq. 3) and Bob's basis b,
  * the probability of each of Bob's records, the QBER in each basis, and Eve's information about
  * the sifted key after the bases are announced.

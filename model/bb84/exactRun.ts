@@ -1,5 +1,5 @@
 /**
- * The exact model of one BB84 private-key run (PROTOCOL.md 2.2, eqs. 3-5) in the asymptotic
+ * The exact model of one BB84 private-key run (docs/protocol/02-bb84-private-keys.md, eqs. 3-5) in the asymptotic
  * (many-pulse) limit, per protocol variant: QBER, the exact abort probability of the test
  * sample, Eve's information per sifted key bit, what privacy amplification removes, and the
  * per-bit leak that remains in the final key `P_k(m_i)` (eq. 5).

@@ -1,5 +1,5 @@
 /**
- * BB84 private-key generation between the KDC and one receiver (PROTOCOL.md 2.2, eqs. 3-5):
+ * BB84 private-key generation between the KDC and one receiver (docs/protocol/02-bb84-private-keys.md, eqs. 3-5):
  * the exact per-pulse density-matrix model, the sampled finite run, adversaries as data,
  * and the threshold decision. Key-rate formulas live in `./keyrate/`, Cascade and Toeplitz
  * hashing in `./postprocessing/`.

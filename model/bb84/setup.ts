@@ -1,6 +1,6 @@
 /**
  * The physical link between the KDC and one receiver: photon source, fibre, channel noise and
- * Bob's detectors (PROTOCOL.md 2.2 says only "optical fibre"; every number here is a parameter).
+ * Bob's detectors (docs/protocol/02-bb84-private-keys.md: the paper says only "optical fibre"; every number here is a parameter).
  * @module
  */
 import { composePauli, dephasingWeights, depolarizingWeights, misalignmentWeights, type PauliWeights } from "./noise.js";

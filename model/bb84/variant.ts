@@ -1,5 +1,5 @@
 /**
- * Readings of the private-key step (PROTOCOL.md 2.2) as named protocol variants. The paper
+ * Readings of the private-key step (docs/protocol/02-bb84-private-keys.md) as named protocol variants. The paper
  * names no error correction and no privacy amplification; the model never picks silently.
  * @module
  */

@@ -1,6 +1,6 @@
 /**
  * AES-256-GCM with HKDF-SHA256 key derivation (node:crypto): the deployed reading of the paper's
- * unnamed "classical symmetric algorithm" (PROTOCOL.md 2.3-2.5).
+ * unnamed "classical symmetric algorithm" (docs/protocol/03-group-key-distribution.md and 04-messaging.md).
  *
  * Nonces are deterministic: `nonce = 0^32 || counter_64` (NIST SP 800-38D, 8.2.1 deterministic
  * construction). Each key is used by exactly one sender whose counter strictly increases, so a

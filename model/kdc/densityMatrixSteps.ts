@@ -3,7 +3,7 @@
  * run of `model/bb84` (with error correction and privacy amplification) and identity
  * authentication from the exact EPR/CNOT model of `model/auth`.
  *
- * A tapped link carries full random-basis intercept-resend (QBER 1/4, PROTOCOL.md 3.2): the
+ * A tapped link carries full random-basis intercept-resend (QBER 1/4, docs/protocol/02-bb84-private-keys.md#ambiguities, paper section 3.2): the
  * strict test P^e < p_o of eq. 4 then aborts except with the binomial tail probability. An
  * untapped link carries only the configured honest noise.
  * @module

@@ -2,7 +2,7 @@
  * The paper's rekey, applied on every membership change: a fresh group key `G_k` sent as
  * `C(G_k) = E(M(G_k), P_k(h))` (eq. 6) to every holder `h` of a private key: each member under
  * member-scope (N messages), the one group key under group-scope (1 message).
- * Reference: PROTOCOL.md 2.3; the "flat" scheme of Wong-Gouda-Lam 1998 section 2.
+ * Reference: docs/protocol/03-group-key-distribution.md; the "flat" scheme of Wong-Gouda-Lam 1998 section 2.
  * @module
  */
 import type { Rng } from "../random.js";

@@ -1,5 +1,5 @@
 /**
- * Group-key distribution under a private key (PROTOCOL.md 2.3):
+ * Group-key distribution under a private key (docs/protocol/03-group-key-distribution.md):
  * `C(G_k) = E(M(G_k), P_k(m_i))` (eq. 6) and `M(G_k) = D(C(G_k), P_k(m_i))` (eq. 7),
  * with `E, D` either the one-time pad (+ one-time MAC) or AES-256-GCM under `HKDF(P_k)`.
  * @module

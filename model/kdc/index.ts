@@ -1,5 +1,5 @@
 /**
- * The multicast key-distribution center (PROTOCOL.md 2.1-2.5): group keys, ciphers, messaging,
+ * The multicast key-distribution center (docs/protocol/01-initialization.md to 04-messaging.md): group keys, ciphers, messaging,
  * relay, rekeying (flat and LKH) and the end-to-end run, re-exported by name.
  * @module
  */

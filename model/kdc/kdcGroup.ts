@@ -1,6 +1,6 @@
 /**
  * The KDC's state for one multicast group, and the two readings of who holds `P_k`
- * (PROTOCOL.md Ambiguity A): `group-scope` (one private key per group, shared by all members)
+ * (docs/protocol/02-bb84-private-keys.md#ambiguities, Ambiguity A): `group-scope` (one private key per group, shared by all members)
  * and `member-scope` (one private key per member).
  * @module
  */

@@ -12,7 +12,7 @@ export type MembershipEvent =
   /** A compromised or delegated KDC issues the current group key to an outsider (THREATS.md, ANSSI). */
   | { readonly kind: "leak"; readonly outsider: string };
 
-/** The initialization request (PROTOCOL.md 2.1) and what followed. */
+/** The initialization request (docs/protocol/01-initialization.md) and what followed. */
 export interface MembershipHistory {
   readonly group: string;
   readonly initiator: string;

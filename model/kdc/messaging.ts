@@ -1,5 +1,5 @@
 /**
- * Messaging inside one group (PROTOCOL.md 2.4) with sequence numbers.
+ * Messaging inside one group (docs/protocol/04-messaging.md) with sequence numbers.
  *
  * A message of stream `(group, epoch, sender)` carries `seq`; it is sealed with
  * `K = HKDF(G_k, "msg|group|epoch|sender")`, `nonce = counterNonce(seq)` and the header as AAD.

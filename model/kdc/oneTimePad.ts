@@ -1,6 +1,6 @@
 /**
  * The one-time pad with a one-time MAC: the information-theoretic reading of `E(M, K)` / `D(C, K)`
- * (PROTOCOL.md 2.3, eqs. 6-7) when `K` is QKD key material.
+ * (docs/protocol/03-group-key-distribution.md, eqs. 6-7) when `K` is QKD key material.
  *
  * `C = M XOR pad`, `tag = h_k(aad || C) XOR s` (encrypt-then-MAC), pad and `(k, s)` consumed from
  * the pool. For a uniform pad, `P(C = c | M = m) = 2^{-8|m|}` for every `m`: the ciphertext is

@@ -8,7 +8,7 @@
  */
 import type { Rng } from "../random.js";
 
-/** Outcome of one private-key establishment (BB84, PROTOCOL.md 2.2, eqs. 3-5). */
+/** Outcome of one private-key establishment (BB84, docs/protocol/02-bb84-private-keys.md, eqs. 3-5). */
 export type PrivateKeyOutcome =
   | { readonly ok: true; readonly key: Uint8Array; readonly qber: number }
   | { readonly ok: false; readonly reason: string; readonly qber: number };
@@ -20,7 +20,7 @@ export type PrivateKeyOutcome =
  */
 export type PrivateKeyEstablishment = (party: string, rng: Rng) => PrivateKeyOutcome;
 
-/** Outcome of the EPR/CNOT identity authentication (PROTOCOL.md 2.6, eqs. 8-11). */
+/** Outcome of the EPR/CNOT identity authentication (docs/protocol/05-authentication.md, eqs. 8-11). */
 export interface AuthenticationOutcome {
   readonly accepted: boolean;
   /** Why the KDC rejected the member, or any detail the real protocol reports. */

@@ -1,5 +1,5 @@
 /**
- * Communication between groups through the KDC (PROTOCOL.md 2.5): the KDC decrypts with the
+ * Communication between groups through the KDC (docs/protocol/04-messaging.md): the KDC decrypts with the
  * source group's key and re-encrypts with the target group's key,
  * `C_b = E(D(C_a, G_a), G_b)`. The KDC therefore sees every inter-group plaintext; this module
  * records what it sees (the honest-but-curious KDC's view, THREATS.md).

@@ -13,9 +13,9 @@ import { authParams } from "./params.js";
 const KEY_BITS = 4;
 const SESSIONS = 4;
 
-function informationSeries(variant: PaperVariant, name: string, strategy: typeof honestStrategy): FigureSeries {
+function informationSeries(variant: PaperVariant, name: string, strategy: typeof honestStrategy, dash?: "dashed" | "dotted"): FigureSeries {
   const ev = evaluateStrategy(authParams.parse({ variant, keyBits: KEY_BITS, sessions: SESSIONS }), strategy);
-  return { name: `${variant}: ${name}`, mark: "line", points: ev.sessions.map((s) => [s.session, s.knowledge?.holevo ?? 0] as const) };
+  return { name: `${variant}: ${name}`, mark: "line", ...(dash ? { dash } : {}), points: ev.sessions.map((s) => [s.session, s.knowledge?.holevo ?? 0] as const) };
 }
 
 /** Eve's Holevo information about the current key after r sessions. */
@@ -30,8 +30,8 @@ const accumulationFigure: FigureProvider = {
     yLabel: "chi(K_c : R E) [bits]",
     series: paperVariants.flatMap((v) => [
       informationSeries(v, "honest", honestStrategy),
-      informationSeries(v, "intercept-resend", interceptResend),
-      informationSeries(v, "best attack", bestAttack),
+      informationSeries(v, "intercept-resend", interceptResend, "dashed"),
+      informationSeries(v, "best attack", bestAttack, "dotted"),
     ]),
   }),
 };

@@ -17,7 +17,7 @@ export const impersonation: PropertyDefinition<AuthParams, Strategy> = {
   protocol: "auth",
   title: "Keyless impersonation of the member",
   statement:
-    "Eve, holding no key and with the genuine member absent, is accepted in her first session with probability at most 2^{-b}, b the number of key bits the KDC's check uses (n/2 for the parity reading, n for the basis-encoded reading). Reported with the exact bound lambda_max(Pi)^{n/2} that no strategy can beat.",
+    "Eve, holding no key and with the genuine member absent, is accepted in her first session with probability at most 2^{-b}, b the number of key bits the KDC's check uses (n/2 for the parity reading, n for the basis-encoded reading). Reported with the exact bound \\(\\lambda_{\\max}(\\Pi)^{n/2}\\) that no strategy can beat.",
   equation: String.raw`\Pr[\text{accept}] \le 2^{-b},\ b = \begin{cases} n/2 & \text{parity}\\ n & \text{basis-encoded}\end{cases};\quad \Pr[\text{accept}] \le \lambda_{\max}(\Pi)^{n/2},\ \Pi = \tfrac14\sum_{a,b} U^\dagger (I\otimes P_{ab}) U\ (\text{eqs. } 8\text{--}11)`,
   trust: { trusted: authTrust.trusted, adversary: "plays the member from the start with no key: receives m, returns any f (entangled with anything she holds); controls the classical channel" },
   params: authParams,

@@ -23,6 +23,7 @@ export function qberVersusFraction(): Figure {
       "a Z-basis Eve puts all her errors in the X basis (e_X = f/2, e_Z = 0), which is why basis switching is essential.",
     xLabel: "intercepted fraction f",
     yLabel: "QBER",
+    rules: [{ axis: "y", value: DEFAULT_RUN.threshold, label: `p_o = ${DEFAULT_RUN.threshold}` }],
     series: [
       { name: "f/4", mark: "line", points: fractions.map((f) => [f, f / 4] as const) },
       ...INTERCEPT_BASES.map((basis) => ({
@@ -76,6 +77,8 @@ export function acceptanceVersusQber(): Figure {
     xLabel: "QBER q",
     yLabel: "probability",
     yScale: "log",
+    yFloor: 1e-30,
+    rules: [{ axis: "x", value: p, label: `p_o = ${p}` }],
     series: [
       { name: "exact acceptance", mark: "line", points: qs.map((q) => [q, Math.max(acceptanceProbability(q, n, p), 1e-300)] as const) },
       { name: "Hoeffding upper bound", mark: "line", points: qs.filter((q) => q > p).map((q) => [q, hoeffdingBound(n, q - p)] as const) },

@@ -96,8 +96,8 @@ export const decoyBoundProperty: PropertyDefinition<DecoyBoundParams, DecoyBound
   title: "The vacuum + weak decoy rate is a lower bound on the infinite-decoy rate",
   statement:
     "For every fibre link and operating point (mu > nu > 0), the eq. 13 rate computed from the vacuum + weak decoy " +
-    "estimates (Y1^L, e1^U of Ma-Qi-Zhao-Lo) never exceeds the rate with the true single-photon yield and error, " +
-    "and is clipped at zero exactly (Y1^L <= Y1, e1^U >= e1).",
+    "estimates (\\(Y_1^L\\), \\(e_1^U\\) of Ma-Qi-Zhao-Lo) never exceeds the rate with the true single-photon yield and error, " +
+    "and is clipped at zero exactly (\\(Y_1^L \\le Y_1,\\ e_1^U \\ge e_1\\)).",
   equation:
     "0 \\le \\max(0, R[Y_1^L, e_1^U]) \\le \\max(0, R[Y_1, e_1]),\\quad Y_1^L = \\tfrac{\\mu}{\\mu\\nu-\\nu^2}\\big(Q_\\nu e^{\\nu} - Q_\\mu e^{\\mu}\\tfrac{\\nu^2}{\\mu^2} - \\tfrac{\\mu^2-\\nu^2}{\\mu^2} Y_0\\big)",
   trust: {

@@ -62,7 +62,7 @@ export function rekeyCostFigure(rows: readonly KdcRekeyRow[]): Figure {
     series: [
       { name: "flat (paper, eq. 6 per member)", mark: "point", points: series("flat") },
       { name: "LKH (Wong-Gouda-Lam)", mark: "point", points: series("lkh") },
-      { name: "2 log2 N", mark: "line", points: ns.map((n) => [n, 2 * Math.log2(n)] as const) },
+      { name: "2 log2 N", mark: "line", dash: "dashed", points: ns.map((n) => [n, 2 * Math.log2(n)] as const) },
     ],
   };
 }

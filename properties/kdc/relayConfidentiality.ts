@@ -1,5 +1,5 @@
 /**
- * `kdc.relay-confidentiality`: inter-group traffic (PROTOCOL.md 2.5) is read by the source group,
+ * `kdc.relay-confidentiality`: inter-group traffic (docs/protocol/04-messaging.md) is read by the source group,
  * the target group and the KDC, and by no one else; the KDC sees every inter-group plaintext.
  * @module
  */

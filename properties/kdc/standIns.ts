@@ -2,7 +2,7 @@
  * Classical stand-ins for the quantum steps, until the lead wires `model/bb84` and `model/auth`.
  *
  * Establishment: an idealised intercept-resend eavesdropper on a party's link measures every
- * photon, learns the whole key and causes a QBER of exactly 1/4 (PROTOCOL.md 3.2); without her
+ * photon, learns the whole key and causes a QBER of exactly 1/4 (docs/protocol/02-bb84-private-keys.md#ambiguities, paper section 3.2); without her
  * the QBER is 0. The KDC aborts iff `qber >= p_o` (eq. 4). Authentication accepts every member
  * except the listed impostors.
  * @module
@@ -10,7 +10,7 @@
 import type { Authentication, PrivateKeyEstablishment, QuantumChannel, QuantumSteps } from "../../model/kdc/quantumSteps.js";
 import { drawKeyMaterial } from "../../model/kdc/keyPool.js";
 
-/** QBER caused by a full intercept-resend attack in a random basis: `1/2 * 1/2` (PROTOCOL.md 3.2). */
+/** QBER caused by a full intercept-resend attack in a random basis: `1/2 * 1/2` (docs/protocol/02-bb84-private-keys.md#ambiguities, paper section 3.2). */
 export const INTERCEPT_RESEND_QBER = 0.25;
 
 /** Options of the stand-in establishment. */

@@ -1,11 +1,11 @@
 /**
- * The EPR/CNOT authentication round of PROTOCOL.md section 2.6 (eqs. 8-11), with the key
+ * The EPR/CNOT authentication round of docs/protocol/05-authentication.md (eqs. 8-11), with the key
  * update measurement of section 3.1 (eq. 12), in both readings of Ambiguity B.
  * @module
  */
 import type { CircuitSpec, CircuitStep } from "./circuit-spec.js";
 
-/** The two readings of what the information particle f encodes (PROTOCOL.md, Ambiguity B). */
+/** The two readings of what the information particle f encodes (docs/protocol/05-authentication.md#ambiguities, Ambiguity B). */
 export type AuthenticationVariant = "parity" | "basis-encoded";
 
 const registers =
@@ -62,8 +62,8 @@ export function authenticationRoundCircuit(variant: AuthenticationVariant): Circ
     id: `auth.round.${variant}`,
     title: `EPR/CNOT authentication round, ${variant} variant`,
     caption: (parity
-      ? "PROTOCOL.md 2.6, literal eq. 9: f is prepared as |K_{2i-1} XOR K_{2i}> in Z. Honest round: the two CNOTs cancel (s and m agree), so the KDC measures f = K_{2i-1} XOR K_{2i} with probability 1. s and m stay entangled and are measured for the key update (eq. 12)."
-      : "PROTOCOL.md 2.6, step 3's reading: K_{2i-1} selects the basis of f (Z or X), K_{2i} its value; the KDC measures f in the basis K_{2i-1} selects. In X the CNOTs kick back the phase (-1)^(s XOR m) = 1, so the honest round returns K_{2i} with probability 1.") + registers,
+      ? "docs/protocol/05-authentication.md#eq-9, literal eq. 9: f is prepared as |K_{2i-1} XOR K_{2i}> in Z. Honest round: the two CNOTs cancel (s and m agree), so the KDC measures f = K_{2i-1} XOR K_{2i} with probability 1. s and m stay entangled and are measured for the key update (eq. 12)."
+      : "docs/protocol/05-authentication.md#ambiguities, step 3's reading: K_{2i-1} selects the basis of f (Z or X), K_{2i} its value; the KDC measures f in the basis K_{2i-1} selects. In X the CNOTs kick back the phase (-1)^(s XOR m) = 1, so the honest round returns K_{2i} with probability 1.") + registers,
     wires: ["s (KDC)", "m (member)", "f (information)"],
     cregs: ["k1", "k2", "r", "ks", "km"],
     steps: [

@@ -1,5 +1,5 @@
 /**
- * BB84 encode and measure (PROTOCOL.md section 2.2): one photon, prepared in Z or X, measured
+ * BB84 encode and measure (docs/protocol/02-bb84-private-keys.md): one photon, prepared in Z or X, measured
  * in Z or X.
  * @module
  */
@@ -17,7 +17,7 @@ export function bb84RoundCircuit(): CircuitSpec {
     id: "bb84.round",
     title: "BB84 encode and measure",
     caption:
-      "PROTOCOL.md 2.2, eqs. 3-5: the KDC encodes bit S_i^b as X^bit then H^basis; the receiver applies H^rbasis and measures in Z. Equal bases give result = bit with probability 1, different bases give a fair coin, discarded in sifting.",
+      "docs/protocol/02-bb84-private-keys.md, eqs. 3-5: the KDC encodes bit S_i^b as X^bit then H^basis; the receiver applies H^rbasis and measures in Z. Equal bases give result = bit with probability 1, different bases give a fair coin, discarded in sifting.",
     wires: ["photon"],
     cregs: ["bit", "basis", "rbasis", "result"],
     steps: [

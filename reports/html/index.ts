@@ -1,7 +1,11 @@
 /**
  * The HTML report: one self-contained file per run. Inline CSS, inline SVG plots and circuits,
  * MathML equations; no network requests, readable offline and without JavaScript (a small
- * optional script adds status filters and copy buttons).
+ * optional script adds copy buttons and opens the result a link points at).
+ *
+ * Findings come first, each with its worst attack and replay command; then what holds, with its
+ * evidence; then the negative controls that failed as designed. Every result's details are
+ * collapsed on first load, so the page stays short (the browser test keeps it under 20,000 px).
  *
  * Pure: the page is a function of the results document only; it never touches the model.
  * @module
@@ -14,13 +18,41 @@ import { renderEnvironment } from "./sections/environment.js";
 import { renderFigures } from "./sections/figures.js";
 import { renderMatrix } from "./sections/matrix.js";
 import { renderProtocols } from "./sections/protocols.js";
-import { renderResultDetail } from "./sections/result-detail.js";
-import { renderResultsTable } from "./sections/results-table.js";
+import { renderResultCard } from "./sections/result-detail.js";
 import { renderSummary } from "./sections/summary.js";
+import { resultStatus, type ResultStatus } from "./status.js";
 import { reportCss } from "./styles.js";
 
 export { escapeHtml } from "./escape.js";
-export { resultStatus, statusLabel, type ResultStatus } from "./status.js";
+export { expectationKind, resultStatus, statusLabel, type ResultStatus } from "./status.js";
+
+/** The result lists of the page, in order: heading, intro, the statuses listed. */
+const lists: readonly { readonly id: string; readonly heading: string; readonly intro: string; readonly statuses: readonly ResultStatus[] }[] = [
+  {
+    id: "problems",
+    heading: "Problems: mismatches and errors",
+    intro: "These results differ from what their scenario expects, or the check threw. They fail the run.",
+    statuses: ["mismatch", "error"],
+  },
+  {
+    id: "findings",
+    heading: "Findings: where the paper's protocol fails",
+    intro: "Each property below is violated on the paper's protocol, as its scenario expects. The line under each title is the most damaging attack found (or the minimal counterexample); the command replays it. Open a finding for its attack trace, statement, trust assumptions and metrics.",
+    statuses: ["known-finding"],
+  },
+  {
+    id: "holds",
+    heading: "Holds, with its evidence",
+    intro: "Exact: the input space was enumerated whole; analytic: a closed form or proved bound was checked; otherwise the property was not falsified in the inputs tried, which is evidence, not proof.",
+    statuses: ["matched"],
+  },
+  {
+    id: "controls",
+    heading: "Negative controls that failed as designed",
+    intro: "Each control runs a property on a deliberately broken variant: its failure shows that the property can fail. These are not findings about the paper.",
+    statuses: ["control"],
+  },
+];
 
 /**
  * Render a results document as one self-contained HTML page.
@@ -32,16 +64,24 @@ export { resultStatus, statusLabel, type ResultStatus } from "./status.js";
  * ```
  */
 export async function renderHtmlReport(doc: ResultsDocument): Promise<string> {
-  const anchors = new Map(doc.results.map((r, i) => [r, `result-${i + 1}`] as const));
+  const results = Array.isArray(doc.results) ? doc.results : [];
+  const anchors = new Map(results.map((r, i) => [r, `result-${i + 1}`] as const));
   const anchorOf = (r: PropertyResult): string => anchors.get(r) ?? "";
-  const details = groupByProtocol(doc.results)
-    .map(([protocol, results]) =>
-      `<h3 class="protocol-group">Protocol <code>${escapeHtml(protocol)}</code></h3>\n` +
-      results.map((r) => renderResultDetail(r, anchorOf(r), doc.run.durations[durationKey(r.scenario, r.property)])).join("\n"),
-    )
-    .join("\n");
-  const figures = await renderFigures(doc.figures);
-  const title = `qkd-harness report · ${formatDate(doc.run.startedAt)}`;
+  const durations = doc.run?.durations ?? {};
+  const card = (r: PropertyResult): string => renderResultCard(r, anchorOf(r), durations[durationKey(r.scenario, r.property)]);
+  const sections = lists
+    .map((list) => ({ ...list, members: results.filter((r) => list.statuses.includes(resultStatus(r))) }))
+    .filter((list) => list.members.length > 0 || list.id === "findings")
+    .map((list) => `<section id="${list.id}">
+<h2>${escapeHtml(list.heading)} <span class="count">${list.members.length}</span></h2>
+<p class="meta">${escapeHtml(list.intro)}</p>
+${list.members.length === 0 ? `<p class="empty">None in this run.</p>` : groupByProtocol(list.members).map(([protocol, members]) => `<h3 class="protocol-group">${escapeHtml(protocol)}</h3>\n${members.map(card).join("\n")}`).join("\n")}
+</section>`);
+  const toc = [...sections.map((s) => /id="([^"]+)"/.exec(s)?.[1] ?? ""), "matrix", "figures", "protocols", "environment"]
+    .map((id) => `<a href="#${id}">${id[0]?.toUpperCase()}${id.slice(1)}</a>`)
+    .join("");
+  const figures = await renderFigures(Array.isArray(doc.figures) ? doc.figures : []);
+  const title = `qkd-harness report · ${formatDate(doc.run?.startedAt)}`;
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -53,24 +93,19 @@ export async function renderHtmlReport(doc: ResultsDocument): Promise<string> {
 </head>
 <body>
 <header class="top"><div class="inner">
-<h1>QM_KDC property report <span class="tool">· ${escapeHtml(doc.tool.name)} ${escapeHtml(doc.tool.version)}</span></h1>
-<div class="meta">Run started ${formatDate(doc.run.startedAt)}${doc.run.shard ? ` · shard ${escapeHtml(doc.run.shard)}` : ""} · Wu et al. (2020), multicast centralized key management based on QKD</div>
-<nav class="toc"><a href="#summary">Summary</a><a href="#results">Results</a><a href="#details">Details</a><a href="#figures">Figures</a><a href="#protocols">Protocols</a><a href="#environment">Environment</a></nav>
+<h1>QM_KDC property report <span class="tool">· ${escapeHtml(doc.tool?.name)} ${escapeHtml(doc.tool?.version)}</span></h1>
+<div class="meta">Run started ${formatDate(doc.run?.startedAt)}${doc.run?.shard ? ` · shard ${escapeHtml(doc.run.shard)}` : ""} · Wu et al. (2020), multicast centralized key management based on QKD</div>
+<nav class="toc">${toc}</nav>
 </div></header>
 <main>
 <section id="summary">
 ${renderSummary(doc)}
+</section>
+${sections.join("\n")}
+<section id="matrix">
 <h2>Verdict matrix</h2>
-<p class="meta">Each cell: the result's status, then the expected and the actual verdict. A violation the scenario expects is a <b>known finding</b> about the paper, not a failure; a <b>control failed</b> is a negative control (a deliberately broken variant) failing as designed, which shows the property can fail; a <b>MISMATCH</b> or an <b>ERROR</b> fails the run.</p>
-${renderMatrix(doc.results, anchorOf)}
-</section>
-<section id="results">
-<h2>Results</h2>
-${renderResultsTable(doc, anchorOf)}
-</section>
-<section id="details">
-<h2>Details</h2>
-${details || `<p class="empty">No results.</p>`}
+<p class="meta">One table per protocol, scenarios as rows and properties as columns. Each cell links to its result: <span class="cell st-matched">✓</span> holds as expected, <span class="cell st-known-finding">◆</span> finding (violated, as expected), <span class="cell st-control">●</span> negative control failed as designed, <span class="cell st-mismatch">✗</span> MISMATCH, <span class="cell st-error">⚠</span> ERROR. Hover a cell or a header for the full names and verdicts.</p>
+${renderMatrix(results, anchorOf)}
 </section>
 <section id="figures">
 <h2>Figures</h2>
@@ -78,14 +113,14 @@ ${figures}
 </section>
 <section id="protocols">
 <h2>Protocols</h2>
-<p class="meta">Static circuits of the protocol steps the properties exercise (PROTOCOL.md 2.2 and 2.6); wire 0 is drawn on top and is the least significant qubit. Classical registers hold the key bits and bases; a gate with a double line from a register acts only when that register holds the value shown.</p>
+<p class="meta">Static circuits of the protocol steps the properties exercise (see <code>docs/protocol/02-bb84-private-keys.md</code> and <code>docs/protocol/05-authentication.md</code>). Wire 0 is drawn on top. Bit order: these circuits are simulated with <code>quantum-circuit</code>, in which wire 0 is the <b>least</b> significant bit of a basis-state index (Qiskit's order; X on wire 0 of three gives index 1, <code>|001⟩</code>); the model's kernel uses the opposite order, subsystem 0 <b>most</b> significant (Nielsen &amp; Chuang's). The wires carry the same particles in the same order as the kernel's subsystems; only the printed bit strings read in reverse. Classical registers hold the key bits and bases; a gate joined to a register by a grey line acts only when that register holds the value shown (<code>== 1</code>).</p>
 ${renderProtocols()}
 </section>
 <section id="environment">
 <h2>Environment</h2>
 ${renderEnvironment(doc)}
 </section>
-<footer>Generated by ${escapeHtml(doc.tool.name)} ${escapeHtml(doc.tool.version)} from a results document (schema v${escapeHtml(doc.schemaVersion)}). This file is self-contained: it makes no network requests.</footer>
+<footer>Generated by ${escapeHtml(doc.tool?.name)} ${escapeHtml(doc.tool?.version)} from a results document (schema v${escapeHtml(doc.schemaVersion)}). This file is self-contained: it makes no network requests.</footer>
 </main>
 <script>${reportScript}</script>
 </body>

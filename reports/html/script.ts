@@ -1,38 +1,27 @@
 /**
- * The report's only script: optional. Without it every result is shown and replay commands are
- * plain selectable text; with it, status filters and copy buttons appear.
+ * The report's only script: optional. Without it every summary is shown and details open on a
+ * click; replay commands are plain selectable text. With it, copy buttons appear and a link to a
+ * result (matrix cell, `#result-7` in the address) opens that result's details.
  * @module
  */
 
-/** Inline JavaScript of the report: status filters and copy-to-clipboard buttons. */
+/** Inline JavaScript of the report: copy buttons, and open the details a link points at. */
 export const reportScript = `
 (function () {
   "use strict";
-  var statuses = [["matched", "matched"], ["control", "negative control"], ["known-finding", "known finding"], ["mismatch", "MISMATCH"], ["error", "error"]];
-  var host = document.getElementById("filters");
-  if (host) {
-    var shown = {};
-    var label = document.createElement("span");
-    label.textContent = "Show:";
-    host.appendChild(label);
-    statuses.forEach(function (s) {
-      shown[s[0]] = true;
-      var l = document.createElement("label");
-      var box = document.createElement("input");
-      box.type = "checkbox";
-      box.checked = true;
-      box.setAttribute("data-filter", s[0]);
-      box.addEventListener("change", function () {
-        shown[s[0]] = box.checked;
-        document.querySelectorAll("[data-status]").forEach(function (el) {
-          el.hidden = !shown[el.getAttribute("data-status")];
-        });
-      });
-      l.appendChild(box);
-      l.appendChild(document.createTextNode(" " + s[1]));
-      host.appendChild(l);
-    });
+  function openTarget() {
+    var id = decodeURIComponent(location.hash.slice(1));
+    var el = id ? document.getElementById(id) : null;
+    if (!el) return;
+    for (var node = el; node; node = node.parentElement) {
+      if (node.tagName === "DETAILS") node.open = true;
+    }
+    var inner = el.querySelector(":scope > details");
+    if (inner) inner.open = true;
+    el.scrollIntoView();
   }
+  window.addEventListener("hashchange", openTarget);
+  openTarget();
   document.querySelectorAll(".replay").forEach(function (block) {
     var pre = block.querySelector("pre");
     if (!pre) return;

@@ -45,27 +45,81 @@ pre { background: var(--soft); border: 1px solid var(--line); border-radius: 6px
 .badge.st-error { color: var(--err); background: var(--err-bg); }
 .verdict { font-weight: 600; } .verdict.violated { color: var(--bad); } .verdict.error { color: var(--err-bg); }
 .scroll { overflow-x: auto; }
+.count { display: inline-block; min-width: 1.6em; padding: 0 8px; margin-left: 4px; border-radius: 999px; background: var(--soft); border: 1px solid var(--line); font-size: 14px; color: var(--muted); text-align: center; }
+h3.protocol-group { margin: 18px 0 6px; font-size: 14px; text-transform: uppercase; letter-spacing: 0.05em; color: var(--muted); }
+.counts a { color: inherit; display: block; }
+.counts a:hover { text-decoration: none; }
+/* results: collapsed cards */
+.result { border: 1px solid var(--line); border-left: 5px solid var(--line); border-radius: 8px; margin: 6px 0; background: #fff; }
+.result.st-matched { border-left-color: #4ac26b; }
+.result.st-known-finding { border-left-color: #d4a72c; }
+.result.st-control { border-left-color: #54aeff; }
+.result.st-mismatch { border-left-color: #cf222e; }
+.result.st-error { border-left-color: var(--err-bg); }
+details.result > summary { padding: 5px 12px; font-size: 14px; color: var(--fg); }
+details.result > summary .line { color: var(--muted); font-size: 13px; margin-left: 6px; }
+details.result > summary .line::before { content: "— "; }
+article.result { padding: 10px 14px 8px; }
+article.result h3 { font-size: 15px; margin: 0 0 4px; }
+article.result > details > summary { font-size: 13px; margin: 4px 0 2px; }
+.result .title { font-weight: 600; }
+.result .where { color: var(--muted); font-size: 13px; font-weight: 400; }
+.result .body { padding: 4px 14px 12px; border-top: 1px dashed var(--line); margin-top: 6px; }
+article.result .body { padding: 4px 0 4px; }
+.headline .cx-message { margin: 2px 0 4px; }
+.grid { display: grid; grid-template-columns: minmax(0, 3fr) minmax(0, 2fr); gap: 18px; align-items: start; }
+@media (max-width: 820px) { .grid { grid-template-columns: 1fr; } }
+.equation { margin: 8px 0; padding: 8px 12px; background: var(--soft); border-radius: 6px; overflow-x: auto; font-size: 16px; max-width: 100%; }
+.equation math { max-width: 100%; }
+.replay { position: relative; display: flex; align-items: stretch; gap: 0; margin: 4px 0; }
+.replay-label { font-size: 11px; text-transform: uppercase; letter-spacing: 0.05em; color: var(--muted); padding: 7px 8px 0 0; min-width: 52px; }
+.replay pre { flex: 1; margin: 0; padding: 5px 72px 5px 10px; }
+.replay button { position: absolute; top: 4px; right: 6px; font-size: 12px; padding: 1px 10px; border: 1px solid var(--line); border-radius: 6px; background: #fff; cursor: pointer; }
+details.sub { margin: 8px 0; }
+.na { color: var(--muted); cursor: help; border-bottom: 1px dotted var(--muted); }
+/* traces: only what changed */
+table.trace { font-size: 13px; }
+table.trace td { padding: 4px 8px; }
+table.trace td.values { min-width: 240px; }
+table.trace td:nth-child(3) { min-width: 300px; }
+table.trace .chip { display: inline-block; margin: 0 4px 2px 0; padding: 0 4px; background: var(--soft); border-radius: 4px; white-space: nowrap; font-size: 12px; }
+table.trace .chip.changed { background: #fff1a8; outline: 1px solid #e3c44d; }
+table.trace .unchanged { color: var(--muted); font-size: 12px; cursor: help; white-space: nowrap; }
+th .hint { text-transform: none; letter-spacing: 0; font-weight: 400; }
+mark { background: #fff1a8; padding: 0 2px; }
+tr.claim-failed td { color: var(--bad); font-weight: 600; }
+/* verdict matrix: compact, scrolls in its own box, sticky header and first column */
+.matrices { display: flex; flex-wrap: wrap; gap: 14px 28px; align-items: flex-start; }
+.matrix-box { max-width: 100%; min-width: 0; }
+h3.matrix-protocol { margin: 10px 0 4px; font-family: ui-monospace, Menlo, Consolas, monospace; }
+.matrix-scroll { max-width: 100%; max-height: 70vh; overflow: auto; border: 1px solid var(--line); border-radius: 6px; scrollbar-width: auto; scrollbar-color: #8c959f #eef1f4; }
+.matrix-scroll::-webkit-scrollbar { height: 12px; width: 12px; }
+.matrix-scroll::-webkit-scrollbar-thumb { background: #8c959f; border-radius: 6px; border: 2px solid #eef1f4; }
+.matrix-scroll::-webkit-scrollbar-track { background: #eef1f4; }
+table.matrix { width: auto; border-collapse: separate; border-spacing: 0; font-size: 13px; }
+table.matrix th, table.matrix td { padding: 3px 6px; border-bottom: 1px solid var(--line); }
+table.matrix thead th { position: sticky; top: 0; z-index: 2; background: var(--soft); vertical-align: bottom; }
+table.matrix th.prop { text-transform: none; letter-spacing: 0; font-family: ui-monospace, Menlo, Consolas, monospace; font-weight: 500; font-size: 11px; color: var(--fg); max-width: 92px; min-width: 44px; text-align: center; line-height: 1.25; cursor: help; }
+table.matrix th.scen { position: sticky; left: 0; z-index: 1; text-transform: none; letter-spacing: 0; font-size: 12px; font-weight: 500; color: var(--fg); background: #fff; white-space: nowrap; border-right: 1px solid var(--line); }
+table.matrix th.corner { position: sticky; left: 0; top: 0; z-index: 3; border-right: 1px solid var(--line); }
+table.matrix td { text-align: center; }
+table.matrix td.none { color: #b0b7bf; }
+.cell { display: inline-block; width: 24px; height: 22px; line-height: 22px; border-radius: 5px; font-size: 13px; font-weight: 700; text-align: center; border: 1px solid transparent; }
+a.cell:hover { text-decoration: none; outline: 2px solid var(--accent); }
+.cell.st-matched { color: var(--ok); background: var(--ok-bg); border-color: #aceebb; }
+.cell.st-known-finding { color: var(--known); background: var(--known-bg); border-color: #eed888; }
+.cell.st-control { color: var(--control); background: var(--control-bg); border-color: #9cd1f5; }
+.cell.st-mismatch { color: var(--bad); background: var(--bad-bg); border-color: #ff8182; }
+.cell.st-error { color: var(--err); background: var(--err-bg); }
+section.protocol details.sub summary { font-size: 13px; }
+@media print { .replay button { display: none; } .result { break-inside: avoid; } }
 table { border-collapse: collapse; width: 100%; font-size: 14px; }
 th, td { text-align: left; vertical-align: top; padding: 6px 10px; border-bottom: 1px solid var(--line); }
 th { font-size: 12px; color: var(--muted); font-weight: 600; text-transform: uppercase; letter-spacing: 0.03em; background: var(--soft); }
-table.results td:nth-child(4) { white-space: nowrap; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
-table.matrix th.prop { text-transform: none; letter-spacing: 0; font-family: ui-monospace, Menlo, Consolas, monospace; font-weight: 500; color: var(--fg); }
-table.matrix td { min-width: 150px; }
-table.matrix td.none { color: #b0b7bf; text-align: center; }
-table.matrix .ev { display: block; font-size: 12px; color: var(--muted); margin-top: 2px; }
-table.matrix th.scen { text-transform: none; letter-spacing: 0; font-size: 13px; color: var(--fg); background: #fff; }
 tr.st-mismatch td, tr.st-error td { background: #fffafa; }
-section.result { border: 1px solid var(--line); border-left: 5px solid var(--line); border-radius: 8px; padding: 14px 18px; margin: 16px 0; }
-section.result.st-matched { border-left-color: #4ac26b; }
-section.result.st-known-finding { border-left-color: #d4a72c; }
-section.result.st-control { border-left-color: #54aeff; }
-section.result.st-mismatch { border-left-color: #cf222e; }
-section.result.st-error { border-left-color: var(--err-bg); }
-.grid { display: grid; grid-template-columns: minmax(0, 3fr) minmax(0, 2fr); gap: 18px; }
 @media (max-width: 820px) { .grid { grid-template-columns: 1fr; } }
 .statement { margin: 6px 0; }
-.equation { margin: 8px 0; padding: 8px 12px; background: var(--soft); border-radius: 6px; overflow-x: auto; font-size: 17px; }
 .trust { border: 1px solid var(--line); border-radius: 6px; padding: 8px 12px; font-size: 14px; }
 .trust ul { margin: 4px 0 6px; padding-left: 20px; }
 .trust .adv { margin: 4px 0 0; }
@@ -76,11 +130,8 @@ section.result.st-error { border-left-color: var(--err-bg); }
 table.metrics { width: auto; min-width: 320px; }
 table.metrics td:first-child { font-family: ui-monospace, Menlo, Consolas, monospace; font-size: 13px; }
 table.trace td.step { font-weight: 600; white-space: nowrap; }
-table.trace td.values code { display: inline-block; margin: 0 6px 2px 0; padding: 0 4px; background: var(--soft); border-radius: 4px; }
 .cx-message { font-weight: 600; color: var(--bad); margin: 6px 0; }
 .replay { position: relative; }
-.replay pre { padding-right: 72px; }
-.replay button { position: absolute; top: 6px; right: 6px; font-size: 12px; padding: 2px 10px; border: 1px solid var(--line); border-radius: 6px; background: #fff; cursor: pointer; }
 details summary { cursor: pointer; color: var(--accent); font-size: 14px; }
 figure.plot { margin: 18px 0 28px; }
 figure.plot svg, figure.circuit svg { max-width: 100%; height: auto; display: block; }
@@ -92,8 +143,6 @@ figure.plot figcaption b, figure.circuit figcaption b { color: var(--fg); }
 figure.circuit { margin: 0; }
 section.protocol { margin: 20px 0 36px; }
 ol.steps { font-size: 13px; padding-left: 22px; margin: 6px 0; }
-.filters { display: flex; gap: 14px; align-items: center; font-size: 14px; margin: 6px 0 10px; flex-wrap: wrap; }
 .empty { color: var(--muted); font-style: italic; }
 footer { margin-top: 48px; color: var(--muted); font-size: 13px; border-top: 1px solid var(--line); padding-top: 12px; }
-@media print { .filters, .replay button { display: none; } section.result { break-inside: avoid; } }
 `;

@@ -2,5 +2,5 @@
  * Plots: every {@link Figure} of a results document as inline SVG (vega-lite + vega, headless).
  * @module
  */
-export { figureSpec, droppedPoints, plotSize } from "./figure-spec.js";
+export { clippedPoints, figureSpec, droppedPoints, plotSize } from "./figure-spec.js";
 export { renderFigureSvg } from "./render-figure.js";

@@ -22,11 +22,18 @@ export async function renderFigureSvg(figure: Figure): Promise<string> {
   }
 }
 
+/**
+ * Prefix every id with the figure's, and number them in order of appearance: vega counts clip
+ * paths across views (`clip1`, `clip3`, ...), which would make the same figure differ between calls.
+ */
 function prefixIds(svg: string, prefix: string): string {
+  const ids = new Map<string, string>();
+  for (const [, id] of svg.matchAll(/ id="([^"]+)"/g)) if (id && !ids.has(id)) ids.set(id, `${prefix}${ids.size}`);
+  const renamed = (id: string): string => ids.get(id) ?? `${prefix}${id}`;
   return svg
-    .replace(/ id="([^"]+)"/g, (_, id: string) => ` id="${prefix}${id}"`)
-    .replace(/url\(#([^)]+)\)/g, (_, id: string) => `url(#${prefix}${id})`)
-    .replace(/href="#([^"]+)"/g, (_, id: string) => `href="#${prefix}${id}"`);
+    .replace(/ id="([^"]+)"/g, (_, id: string) => ` id="${renamed(id)}"`)
+    .replace(/url\(#([^)]+)\)/g, (_, id: string) => `url(#${renamed(id)})`)
+    .replace(/href="#([^"]+)"/g, (_, id: string) => `href="#${renamed(id)}"`);
 }
 
 

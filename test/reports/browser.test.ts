@@ -1,39 +1,44 @@
 /**
- * Opens a rendered report in headless Chromium (Debian's /usr/bin/chromium, driven by
- * playwright-core; no browser is downloaded) and checks that it loads offline, cleanly and
- * completely. The report and a full-page screenshot are left in a temp directory, printed.
+ * Opens rendered reports in headless Chromium (Debian's /usr/bin/chromium, driven by
+ * playwright-core; no browser is downloaded) at 1400 px wide and checks what a researcher sees on
+ * first load: a page under 20,000 px tall (details collapsed), no horizontal overflow of the page,
+ * of the matrix boxes (each matrix scrolls inside its own box) or of any equation box, no console
+ * errors, no requests. Screenshots go to `test/reports/out/` (git-ignored).
+ * Skipped when Chromium is absent.
  */
 import { existsSync } from "node:fs";
-import { mkdtemp, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { pathToFileURL } from "node:url";
-import { chromium, type Browser } from "playwright-core";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { chromium, type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { ResultsDocument } from "../../properties/types.js";
 import { renderHtmlReport } from "../../reports/html/index.js";
-import { richDocument } from "./fixtures.js";
+import { craftedDocument, largeDocument, richDocument } from "./fixtures.js";
 
 const executablePath = "/usr/bin/chromium";
-const args = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--no-first-run",
-  "--disable-sync",
-  "--disable-quic",
-];
+const args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync", "--disable-quic"];
+const out = fileURLToPath(new URL("./out/", import.meta.url));
+const WIDTH = 1400;
+const MAX_HEIGHT = 20_000;
+
+interface Box {
+  readonly scroll: number;
+  readonly client: number;
+  readonly right: number;
+}
+interface Overflow {
+  readonly page: number;
+  readonly main: number;
+  readonly matrices: readonly (Box & { readonly overflowX: string })[];
+  readonly equations: readonly Box[];
+}
 
 describe.skipIf(!existsSync(executablePath))("the HTML report in headless Chromium", () => {
   let browser: Browser;
-  let dir: string;
-  let file: string;
 
   beforeAll(async () => {
-    dir = await mkdtemp(join(tmpdir(), "qkd-report-"));
-    file = join(dir, "report.html");
-    await writeFile(file, await renderHtmlReport(richDocument));
+    await mkdir(out, { recursive: true });
     browser = await chromium.launch({ executablePath, args });
   });
 
@@ -41,8 +46,12 @@ describe.skipIf(!existsSync(executablePath))("the HTML report in headless Chromi
     await browser?.close();
   });
 
-  it("loads with no console errors and no requests but the file itself", async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  /** Render `doc` to `out/<name>.html`, open it at 1400 px, collect console problems and requests. */
+  async function open(name: string, doc: ResultsDocument, javaScriptEnabled = true) {
+    const file = join(out, `${name}.html`);
+    await writeFile(file, await renderHtmlReport(doc));
+    const context = await browser.newContext({ viewport: { width: WIDTH, height: 1000 }, javaScriptEnabled });
+    const page = await context.newPage();
     const problems: string[] = [];
     const requests: string[] = [];
     page.on("console", (m) => {
@@ -52,13 +61,64 @@ describe.skipIf(!existsSync(executablePath))("the HTML report in headless Chromi
     page.on("request", (r) => requests.push(r.url()));
     const url = pathToFileURL(file).href;
     await page.goto(url, { waitUntil: "load" });
+    return { page, problems, requests: () => requests.filter((r) => r !== url && !r.startsWith("data:")), close: () => context.close() };
+  }
+
+  /** Overflow measurements: the page, each matrix box, each equation box (run in the page; no DOM types here). */
+  async function overflow(page: Page): Promise<Overflow> {
+    return (await page.evaluate(`(() => {
+      const box = (e) => ({ scroll: e.scrollWidth, client: e.clientWidth, right: e.getBoundingClientRect().right });
+      return {
+        page: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+        main: document.querySelector("main").getBoundingClientRect().right,
+        matrices: [...document.querySelectorAll(".matrix-scroll")].map((e) => ({ ...box(e), overflowX: getComputedStyle(e).overflowX })),
+        equations: [...document.querySelectorAll(".equation")].map(box),
+      };
+    })()`)) as Overflow;
+  }
+
+  it("a run the size of `verify`: under 20,000 px on first load, nothing wider than its box, no console errors", async () => {
+    const doc = largeDocument();
+    expect(doc.results.length).toBeGreaterThan(80);
+    const { page, problems, requests, close } = await open("large", doc);
+    const height = (await page.evaluate("document.documentElement.scrollHeight")) as number;
+    expect(height).toBeLessThan(MAX_HEIGHT);
+    // every result is collapsed on first load
+    expect(await page.locator("details[data-result][open], [data-result] > details[open]").count()).toBe(0);
+
+    const collapsed = await overflow(page);
+    expect(collapsed.page).toBe(0);
+    expect(collapsed.matrices.length).toBe(3);
+    for (const m of collapsed.matrices) {
+      // the matrix scrolls inside its own box, which stays inside the page
+      expect(["auto", "scroll"]).toContain(m.overflowX);
+      expect(m.right).toBeLessThanOrEqual(collapsed.main + 1);
+    }
+    await page.screenshot({ path: join(out, "large-top.png") });
+    await page.locator("#matrix").screenshot({ path: join(out, "large-matrix.png") });
+
+    // one finding opened, as a reader would
+    await page.locator("article.result > details > summary").first().click();
+    await page.locator("article.result").first().screenshot({ path: join(out, "large-finding-open.png") });
+
+    // open everything: no equation box overflows
+    await page.evaluate(`document.querySelectorAll("details").forEach((d) => { d.open = true; })`);
+    const opened = await overflow(page);
+    expect(opened.equations.length).toBe(doc.results.length);
+    expect(opened.equations.filter((e) => e.scroll > e.client)).toEqual([]);
+    expect(opened.page).toBe(0);
 
     expect(problems).toEqual([]);
-    expect(requests.filter((r) => r !== url && !r.startsWith("data:"))).toEqual([]);
-    expect(await page.evaluate(() => (globalThis as { __pwned?: number }).__pwned)).toBeUndefined();
+    expect(requests()).toEqual([]);
+    await close();
+  });
 
-    // the verdict matrix, every plot and every circuit are present and drawn
-    expect(await page.locator('table[aria-label^="verdict matrix"] tbody tr').count()).toBe(new Set(richDocument.results.map((r) => r.scenario)).size);
+  it("the rich fixture: every section drawn, links open their result, copy buttons, no requests", async () => {
+    const { page, problems, requests, close } = await open("rich", richDocument);
+    expect(await page.evaluate(() => (globalThis as { __pwned?: number }).__pwned)).toBeUndefined();
+    expect(await page.locator('table[aria-label^="verdict matrix"] tbody tr').count()).toBe(
+      new Set(richDocument.results.map((r) => `${r.protocol}/${r.scenario}`)).size,
+    );
     expect(await page.locator("figure.plot svg").count()).toBe(richDocument.figures.length);
     for (const figure of richDocument.figures) {
       const box = await page.locator(`figure[data-figure="${figure.id}"] svg`).boundingBox();
@@ -66,29 +126,35 @@ describe.skipIf(!existsSync(executablePath))("the HTML report in headless Chromi
     }
     expect(await page.locator("figure.circuit svg").count()).toBe(3);
     expect(await page.locator("math").count()).toBeGreaterThan(0);
+    expect(await page.locator(".replay button").count()).toBeGreaterThan(0);
 
-    // the optional script: filters hide results by status
-    await page.locator('input[data-filter="matched"]').uncheck();
-    expect(await page.locator('tr[data-status="matched"]:visible').count()).toBe(0);
-    expect(await page.locator('tr[data-status="mismatch"]:visible').count()).toBe(1);
-    await page.locator('input[data-filter="matched"]').check();
+    // a matrix cell opens its result's details
+    const link = page.locator("a.cell.st-matched").first();
+    const target = (await link.getAttribute("href"))!.slice(1);
+    await link.click();
+    expect(await page.evaluate(`document.getElementById(${JSON.stringify(target)}).open`)).toBe(true);
+
+    const { page: overflowPage } = await overflow(page).then((o) => ({ page: o.page }));
+    expect(overflowPage).toBe(0);
+    await page.screenshot({ path: join(out, "rich-full.png"), fullPage: true });
     expect(problems).toEqual([]);
-
-    const screenshot = join(dir, "report.png");
-    await page.screenshot({ path: screenshot, fullPage: true });
-    await page.setViewportSize({ width: 1280, height: 900 });
-    await page.screenshot({ path: join(dir, "report-top.png") });
-    console.log(`report: ${file}\nscreenshot: ${screenshot}`);
-    await page.close();
+    expect(requests()).toEqual([]);
+    await close();
   });
 
-  it("reads without JavaScript: every result and plot is there", async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
-    const page = await context.newPage();
-    await page.goto(pathToFileURL(file).href);
-    expect(await page.locator("section.result").count()).toBe(richDocument.results.length);
+  it("reads without JavaScript: every result, plot and replay command is there", async () => {
+    const { page, close } = await open("rich-nojs", richDocument, false);
+    expect(await page.locator("[data-result]").count()).toBe(richDocument.results.length);
     expect(await page.locator("figure.plot svg").count()).toBe(richDocument.figures.length);
-    expect(await page.locator(".replay pre").count()).toBe(2);
-    await context.close();
+    expect(await page.locator(".replay pre").count()).toBeGreaterThanOrEqual(2);
+    await close();
+  });
+
+  it("a crafted document with markup where numbers belong runs no script", async () => {
+    const { page, problems, close } = await open("crafted", craftedDocument());
+    expect(await page.evaluate(() => (globalThis as { __pwned?: number }).__pwned)).toBeUndefined();
+    expect(await page.locator("img").count()).toBe(0);
+    expect(problems).toEqual([]);
+    await close();
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { kernel } from "../../index.js";
 import {
   authenticationRoundCircuit,
   bb84RoundCircuit,
@@ -12,7 +13,7 @@ import {
 const bits = [0, 1] as const;
 const F = 2;
 
-describe("authentication round (PROTOCOL.md 2.6), simulated with quantum-circuit", () => {
+describe("authentication round (docs/protocol/05-authentication.md), simulated with quantum-circuit", () => {
   it("parity variant: the honest round measures f = K1 XOR K2 with probability 1, s and m stay a Bell pair", () => {
     for (const k1 of bits)
       for (const k2 of bits) {
@@ -41,7 +42,7 @@ describe("authentication round (PROTOCOL.md 2.6), simulated with quantum-circuit
   });
 });
 
-describe("BB84 round (PROTOCOL.md 2.2), simulated with quantum-circuit", () => {
+describe("BB84 round (docs/protocol/02-bb84-private-keys.md), simulated with quantum-circuit", () => {
   it("equal bases read the bit with probability 1; different bases give a fair coin", () => {
     for (const bit of bits)
       for (const basis of bits)
@@ -75,5 +76,24 @@ describe("circuit export", () => {
     expect(qasm).toContain("cx q[0], q[2];");
     expect(qasm).toContain("measure q[2] -> r[0];");
     expect(circuitQasm(bb84RoundCircuit())).toContain("if(rbasis==1) h q[0];");
+  });
+});
+
+describe("bit order of the circuit drawings (the report's Protocols section states it)", () => {
+  it("wire 0 is the least significant bit in quantum-circuit, the reverse of the kernel's subsystem order", () => {
+    const spec = {
+      id: "order",
+      title: "X on wire 0",
+      caption: "",
+      wires: ["q0", "q1", "q2"],
+      cregs: [],
+      steps: [{ kind: "gate" as const, gate: "x", wires: [0], note: "X on wire 0" }],
+    };
+    // quantum-circuit (Qiskit order): index 1, bit string "001" with wire 0 rightmost
+    expect(finalStateProbabilities(spec, {})).toEqual({ "001": 1 });
+    expect(probabilityOfOne(spec, {}, 0)).toBe(1);
+    // the kernel (Nielsen & Chuang order): X on subsystem 0 of |000> gives index 4, "100"
+    const rho = kernel.evolve(kernel.densityOf(kernel.bitsKet("000")), kernel.X, [0]);
+    expect(kernel.probabilities(rho)[4]).toBeCloseTo(1, 12);
   });
 });

@@ -3,7 +3,7 @@
  * error), counterexamples with traces, figures with linear and log scales, and hostile strings
  * (`<script>`, quotes, ampersands) wherever a scenario or counterexample can put text.
  */
-import type { Figure, PropertyResult, ResultsDocument } from "../../properties/types.js";
+import type { Figure, PropertyResult, ResultsDocument, TraceStep } from "../../properties/types.js";
 
 /** A string that must never reach the page unescaped. */
 export const hostile = `<script>window.__pwned = 1</script>"'&`;
@@ -234,3 +234,76 @@ export const emptyDocument: ResultsDocument = {
   summary: { total: 0, matched: 0, mismatched: 0, errors: 0, violated: 0 },
   run: { startedAt: "2025-11-23T14:00:00.000Z", durationMs: 0, durations: {}, environment: {} },
 };
+
+/** Long equations of the shipped properties (the ones that used to overflow their boxes). */
+export const longEquations: readonly string[] = [
+  "\\Pr[\\text{accept}] \\le 2^{-b},\\ b = \\begin{cases} n/2 & \\text{parity}\\\\ n & \\text{basis-encoded}\\end{cases};\\quad \\Pr[\\text{accept}] \\le \\lambda_{\\max}(\\Pi)^{n/2},\\ \\Pi = \\tfrac14\\sum_{a,b} U^\\dagger (I\\otimes P_{ab}) U\\ (\\text{eqs. } 8\\text{--}11)",
+  "\\chi(K'_c : R E \\mid \\text{acc}) \\le \\varepsilon,\\quad P_{\\text{guess}}(K'_c \\mid R, \\text{acc}) - \\max_k p(k\\mid\\text{acc}) \\le \\varepsilon\\quad(K'_{2i-1} = c,\\ K'_{2i} = K_{2i-1}\\oplus K_{2i}\\oplus c,\\ \\text{eq. } 12)",
+  "\\Pr[\\text{accept} \\mid K_c] = \\prod_{i=1}^{n/2} a_i,\\quad a_i = \\begin{cases}(1-\\tfrac p2)^2+(\\tfrac p2)^2 & f \\in Z\\\\ 1-\\tfrac p2 & f \\in X\\end{cases}\\quad(\\text{eqs. } 8\\text{--}11;\\ a_i = 1 \\text{ at } p = 0)",
+  "\\forall x \\text{ sent at } t,\\ \\forall p:\\ p \\notin \\mathrm{members}(t') \\ \\forall t' \\le t,\\ p \\in \\mathrm{members}(t'') \\text{ for some } t'' > t \\Rightarrow x \\notin \\mathrm{Read}(\\mathrm{Know}_p)",
+  "0 \\le \\max(0, R[Y_1^L, e_1^U]) \\le \\max(0, R[Y_1, e_1]),\\quad Y_1^L = \\tfrac{\\mu}{\\mu\\nu-\\nu^2}\\big(Q_\\nu e^{\\nu} - Q_\\mu e^{\\mu}\\tfrac{\\nu^2}{\\mu^2} - \\tfrac{\\mu^2-\\nu^2}{\\mu^2} Y_0\\big)",
+  "q \\ge p_o + \\delta \\implies P\\big(\\hat e_n < p_o\\big) = \\sum_{k/n < p_o} \\tbinom{n}{k} q^k (1-q)^{n-k} \\le e^{-2n(q-p_o)^2} \\le e^{-2n\\delta^2} \\quad \\text{(eq. 4)}",
+];
+
+/** An authentication-like trace: `steps` rows, five particles' Bloch vectors each, a few changing per row. */
+export function blochTrace(steps: number): TraceStep[] {
+  const particles = ["s", "m", "f", "e0", "e1"];
+  return Array.from({ length: steps }, (_, i) => ({
+    step: `session ${1 + Math.floor(i / 8)}, round ${1 + (i % 8)}: member: eqs. 9-10`,
+    detail: `prepare f from (K_{2i-1}, K_{2i}) = (1, 0), CNOT m -> f, send f; QBER 1.4000000000000001 % at step ${i}`,
+    values: Object.fromEntries([
+      ["probability", i % 3 === 0 ? 0.5 : 1],
+      ...particles.flatMap((p, j) => ["x", "y", "z"].map((c) => [`${p}.${c}`, c === "z" && (i + j) % 4 === 0 ? -1 : 0] as const)),
+    ]),
+  }));
+}
+
+/**
+ * A document the size of a shipped `verify` run (about 90 results over three protocols, a dozen
+ * properties each), with long equations, long traces, float noise, NaN and subnormal metrics:
+ * the browser test measures the page on it.
+ */
+export function largeDocument(): ResultsDocument {
+  const protocols = ["auth", "bb84", "kdc"] as const;
+  const results: PropertyResult[] = [];
+  for (const [pi, protocol] of protocols.entries()) {
+    for (let s = 0; s < 10; s++) {
+      for (let p = 0; p < 12; p++) {
+        if ((s * 7 + p * 3 + pi) % 4 !== 0) continue;
+        const kind = (s + p) % 5 === 0 ? "finding" : (s + p) % 5 === 1 ? "control" : "claim";
+        const violated = kind !== "claim";
+        const trace = blochTrace(violated ? 12 : 0);
+        results.push({
+          ...holds,
+          scenario: `${protocol}-scenario-with-a-long-name-${s}`,
+          protocol,
+          property: `${protocol}.property-with-confidentiality-${p}`,
+          title: `Property ${p} of ${protocol}: the pair K'_{2i-1} stays secret`,
+          statement: "Eve's information about \\(K'_{2i-1}, K'_{2i}\\) stays below epsilon; Y_1^L is a lower bound.",
+          equation: longEquations[(s + p) % longEquations.length],
+          expected: violated ? "violated" : "holds",
+          verdict: violated ? "violated" : "holds",
+          expectedReason: kind === "control" ? "negative control: a broken variant" : kind === "finding" ? "finding: the paper's key leaks" : undefined,
+          kind,
+          evidence: violated ? undefined : (p % 3 === 0 ? { kind: "exact", detail: "all 16 key pairs enumerated" } : { kind: "sampled", inputs: 60 }),
+          metrics: { efficiency: Number.NaN, distanceKm: 3.953e-323, percent: 1.4000000000000001, qber: 0.1234567 },
+          counterexample: violated
+            ? { seed: 42, path: "1:2:3", shrinks: 5, input: { mode: "mitm" }, message: `Eve holds 1.0000 bits after session 2 (${p})`, metrics: { holevo: 1 }, trace, replay: `qkd-harness replay scenarios/${protocol}/s${s}.yaml --property ${protocol}.p${p} --seed 42 --path 1:2:3` }
+            : undefined,
+        });
+      }
+    }
+  }
+  return { ...richDocument, results, run: { ...richDocument.run, durations: {} } };
+}
+
+/** A merged document as an attacker could craft it: strings (markup) wherever a number belongs. */
+export function craftedDocument(): ResultsDocument {
+  const markup = `<img src=x onerror="window.__pwned=1">`;
+  const evil = (r: PropertyResult): PropertyResult => ({ ...r, runs: markup as unknown as number, seed: markup as unknown as number });
+  return {
+    ...richDocument,
+    results: [evil(holds), { ...evil(knownFinding), counterexample: { ...knownFinding.counterexample!, seed: markup as unknown as number, shrinks: markup as unknown as number } }],
+    run: { ...richDocument.run, durationMs: markup as unknown as number, startedAt: markup },
+  };
+}

@@ -1,5 +1,5 @@
 /**
- * Sampled mode, step 3: parameter estimation and the threshold decision (PROTOCOL.md 2.2 step 4,
+ * Sampled mode, step 3: parameter estimation and the threshold decision (docs/protocol/02-bb84-private-keys.md#eq-4, step 4,
  * eq. 4). The KDC and the receiver publish a random subset of n sifted bits, count the
  * differences, continue iff `P^e = errors/n < p_o`, and drop the published bits from the key.
  * @module

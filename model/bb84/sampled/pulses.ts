@@ -1,5 +1,5 @@
 /**
- * Sampled mode, step 1: a seeded finite run of N pulses (PROTOCOL.md 2.2 steps 1-3). For every
+ * Sampled mode, step 1: a seeded finite run of N pulses (docs/protocol/02-bb84-private-keys.md, steps 1-3). For every
  * pulse the KDC draws its bit `S_i^b` and basis (eq. 3), the receiver draws its basis, and Bob's
  * record and Eve's guess are drawn from the exact per-pulse distribution `P(k, g | a, x, b)`
  * of {@link outcomeTable}, so the sampled strings have exactly the model's law.

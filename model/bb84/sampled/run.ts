@@ -1,5 +1,5 @@
 /**
- * Sampled mode, end to end: one seeded finite run of the private-key step (PROTOCOL.md 2.2,
+ * Sampled mode, end to end: one seeded finite run of the private-key step (docs/protocol/02-bb84-private-keys.md,
  * eqs. 3-5) producing real bit strings: pulses, sifting, a random test subset, the decision of
  * eq. 4, and (variant `with-pa`) Cascade error correction with its leak counted and Toeplitz
  * privacy amplification, both from `model/bb84/postprocessing`. Same seed, same bytes.

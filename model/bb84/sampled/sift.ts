@@ -1,5 +1,5 @@
 /**
- * Sampled mode, step 2: sifting (PROTOCOL.md 2.2 step 3). The KDC announces its bases; positions
+ * Sampled mode, step 2: sifting (docs/protocol/02-bb84-private-keys.md, step 3). The KDC announces its bases; positions
  * where the receiver used another basis, or had no click, are discarded.
  * @module
  */

@@ -3,8 +3,9 @@
  * @module
  */
 import type { Figure } from "../../../properties/types.js";
-import { droppedPoints, renderFigureSvg } from "../../plots/index.js";
+import { clippedPoints, droppedPoints, renderFigureSvg } from "../../plots/index.js";
 import { escapeHtml } from "../escape.js";
+import { renderProse } from "../prose.js";
 
 /** All figures; a figure that cannot be drawn shows its error instead of breaking the report. */
 export async function renderFigures(figures: readonly Figure[]): Promise<string> {
@@ -18,10 +19,13 @@ async function renderOne(figure: Figure): Promise<string> {
     (e: unknown) => `<div class="error-box"><b>This figure could not be drawn.</b><pre><code>${escapeHtml(e instanceof Error ? e.message : e)}</code></pre></div>`,
   );
   const dropped = droppedPoints(figure);
-  const note = dropped > 0 ? ` (${dropped} point${dropped === 1 ? "" : "s"} not shown: not finite, or not positive on a log axis.)` : "";
+  const clipped = clippedPoints(figure);
+  const note =
+    (dropped > 0 ? ` (${dropped} point${dropped === 1 ? "" : "s"} not shown: not finite, or not positive on a log axis.)` : "") +
+    (clipped > 0 ? ` (${clipped} point${clipped === 1 ? "" : "s"} below the axis floor, clipped at the bottom.)` : "");
   return `<figure class="plot" id="figure-${escapeHtml(figure.id)}" data-figure="${escapeHtml(figure.id)}">
 <h3>${escapeHtml(figure.title)}</h3>
 ${drawing}
-<figcaption>${escapeHtml(figure.caption)}${note}</figcaption>
+<figcaption>${renderProse(figure.caption)}${note}</figcaption>
 </figure>`;
 }

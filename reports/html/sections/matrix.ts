@@ -1,50 +1,66 @@
 /**
- * The verdict matrix: scenarios as rows, properties as columns, expected vs actual in each cell.
+ * The verdict matrix: scenarios as rows, properties as columns, one compact status symbol per
+ * cell (its tooltip gives the expected and the actual verdict; the symbol links to the result).
+ * One table per protocol; each table scrolls inside its own box, with a sticky header row and a
+ * sticky scenario column, and column headers abbreviated (the full id and title in `title`).
  * @module
  */
 import type { PropertyResult } from "../../../properties/types.js";
 import { escapeHtml } from "../escape.js";
-import { resultStatus, statusBadge } from "../status.js";
+import { resultStatus, statusLabel, statusSymbol } from "../status.js";
 
-/**
- * The matrix, one table per protocol (so that no table is wider than its own properties);
- * `anchorOf` links each cell to its result's details.
- */
+/** The matrix, one table per protocol; `anchorOf` links each cell to its result. */
 export function renderMatrix(results: readonly PropertyResult[], anchorOf: (r: PropertyResult) => string): string {
   if (results.length === 0) return `<p class="empty">No results.</p>`;
   const protocols = unique(results.map((r) => r.protocol));
-  if (protocols.length === 1) return renderTable(results, anchorOf);
-  return protocols
-    .map((protocol) => `<h3 class="matrix-protocol">${escapeHtml(protocol)}</h3>\n${renderTable(results.filter((r) => r.protocol === protocol), anchorOf)}`)
-    .join("\n");
+  const tables = protocols.map((protocol) => renderTable(protocol, results.filter((r) => r.protocol === protocol), anchorOf));
+  return `<div class="matrices">\n${tables.join("\n")}\n</div>`;
 }
 
-function renderTable(results: readonly PropertyResult[], anchorOf: (r: PropertyResult) => string): string {
+function renderTable(protocol: string, results: readonly PropertyResult[], anchorOf: (r: PropertyResult) => string): string {
   const scenarios = unique(results.map((r) => r.scenario));
   const properties = unique(results.map((r) => r.property));
-  const head = properties.map((p) => `<th class="prop" scope="col">${escapeHtml(p)}</th>`).join("");
+  const head = properties
+    .map((p) => {
+      const title = results.find((r) => r.property === p)?.title ?? "";
+      return `<th class="prop" scope="col" title="${escapeHtml(`${p}: ${title}`)}">${abbreviate(p, protocol)}</th>`;
+    })
+    .join("");
   const rows = scenarios.map((scenario) => {
     const cells = properties.map((property) => {
       const here = results.filter((r) => r.scenario === scenario && r.property === property);
       if (here.length === 0) return `<td class="none" title="not run on this scenario">·</td>`;
-      return `<td>${here.map((r) => cell(r, anchorOf(r))).join("<br>")}</td>`;
+      return `<td>${here.map((r) => cell(r, anchorOf(r))).join(" ")}</td>`;
     });
-    return `<tr><th class="scen" scope="row">${escapeHtml(scenario)}</th>${cells.join("")}</tr>`;
+    return `<tr><th class="scen" scope="row" title="${escapeHtml(scenario)}">${escapeHtml(stripPrefix(scenario, protocol))}</th>${cells.join("")}</tr>`;
   });
-  return `<div class="scroll"><table class="matrix" aria-label="verdict matrix${protocolLabel(results)}">
-<thead><tr><th scope="col">scenario \\ property</th>${head}</tr></thead>
+  return `<div class="matrix-box">
+<h3 class="matrix-protocol">${escapeHtml(protocol)} <span class="meta">${scenarios.length} scenarios × ${properties.length} properties</span></h3>
+<div class="matrix-scroll" tabindex="0" role="region" aria-label="verdict matrix: ${escapeHtml(protocol)}, scrollable">
+<table class="matrix" aria-label="verdict matrix: ${escapeHtml(protocol)}">
+<thead><tr><th class="corner" scope="col">scenario</th>${head}</tr></thead>
 <tbody>
 ${rows.join("\n")}
-</tbody></table></div>`;
+</tbody></table></div></div>`;
 }
 
 function cell(result: PropertyResult, anchor: string): string {
-  return `<a href="#${anchor}">${statusBadge(resultStatus(result))}</a><span class="ev">expected ${escapeHtml(result.expected)} · got ${escapeHtml(result.verdict)}</span>`;
+  const status = resultStatus(result);
+  const title = `${statusLabel[status]}: expected ${result.expected}, got ${result.verdict} (${result.scenario} × ${result.property})`;
+  return `<a class="cell st-${status}" href="#${escapeHtml(anchor)}" title="${escapeHtml(title)}">${statusSymbol[status]}</a>`;
 }
 
-function protocolLabel(results: readonly PropertyResult[]): string {
-  const protocols = unique(results.map((r) => r.protocol));
-  return protocols.length === 1 ? `: ${escapeHtml(protocols[0])}` : "";
+/** A column header: the id without its protocol prefix, words over 11 letters cut to 7 and a dot, breakable after each hyphen. */
+function abbreviate(property: string, protocol: string): string {
+  return stripPrefix(property, protocol)
+    .split("-")
+    .map((word) => escapeHtml(word.length > 11 ? `${word.slice(0, 7)}.` : word))
+    .join("-<wbr>");
+}
+
+function stripPrefix(name: string, protocol: string): string {
+  for (const prefix of [`${protocol}.`, `${protocol}-`]) if (name.startsWith(prefix) && name.length > prefix.length) return name.slice(prefix.length);
+  return name;
 }
 
 function unique(values: readonly string[]): string[] {

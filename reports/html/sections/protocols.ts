@@ -5,6 +5,7 @@
  */
 import { protocolCircuitSpecs, renderCircuit, type RenderedCircuit } from "../../circuits/index.js";
 import { escapeHtml } from "../escape.js";
+import { renderProse } from "../prose.js";
 
 /** Every protocol circuit with its steps in words and its OpenQASM 2.0. */
 export function renderProtocols(): string {
@@ -13,19 +14,20 @@ export function renderProtocols(): string {
 
 function renderOne(circuit: RenderedCircuit): string {
   const { spec } = circuit;
-  const steps = spec.steps.map((s) => `<li>${escapeHtml(s.note)}</li>`).join("");
+  const steps = spec.steps.map((s) => `<li>${renderProse(s.note)}</li>`).join("");
   return `<section class="protocol" id="circuit-${escapeHtml(spec.id)}" data-circuit="${escapeHtml(spec.id)}">
 <h3>${escapeHtml(spec.title)}</h3>
 <div class="circuit-row">
 <figure class="circuit">
 ${circuit.svg}
-<figcaption>${escapeHtml(spec.caption)}</figcaption>
+<figcaption>${renderProse(spec.caption)}</figcaption>
 </figure>
 <div>
 <h4>Steps</h4>
 <ol class="steps">${steps}</ol>
-<h4>OpenQASM 2.0</h4>
+<details class="sub"><summary>OpenQASM 2.0</summary>
 <pre class="qasm"><code>${escapeHtml(circuit.qasm)}</code></pre>
+</details>
 </div>
 </div>
 </section>`;
