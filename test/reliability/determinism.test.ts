@@ -20,7 +20,7 @@ async function resultsOf(file: string): Promise<string> {
   const out: string[] = [];
   const err: string[] = [];
   const dir = mkdtempSync(join(tmpdir(), "qkd-det-"));
-  const code = await main(["verify", file, "--json", "--format", "json", "--out", dir], { stdout: (t) => out.push(t), stderr: (t) => err.push(t), env: {} });
+  const code = await main(["verify", file, "--json", "--format", "json", "--out", join(dir, "out")], { stdout: (t) => out.push(t), stderr: (t) => err.push(t), env: {} });
   expect(code, err.join("")).toBe(0);
   const { run, ...deterministic } = JSON.parse(out.join("")) as Record<string, unknown>;
   expect(run).toBeDefined();
@@ -61,7 +61,7 @@ describe("negative control: the comparison catches a nondeterministic property",
     writeFileSync(file, "name: noisy\ndescription: d\nprotocol: test\nsettings: { runs: 1, seed: 1 }\nproperties:\n  - { id: test.noisy, expect: holds }\n");
     const once = async () => {
       const out: string[] = [];
-      await main(["verify", file, "--json", "--format", "json", "--out", dir], { stdout: (t) => out.push(t), stderr: () => undefined, env: {} }, { definitions: [noisy] });
+      await main(["verify", file, "--json", "--format", "json", "--out", join(dir, "out")], { stdout: (t) => out.push(t), stderr: () => undefined, env: {} }, { definitions: [noisy] });
       const { run: _run, ...rest } = JSON.parse(out.join(""));
       return JSON.stringify(rest);
     };

@@ -23,6 +23,8 @@ import { hostileElements } from "./dom.js";
 const RUNS = Number(process.env.QKD_FUZZ_RUNS ?? 6);
 /** Most time one mutant may take (a valid mutant runs its properties with --runs 1). */
 const MUTANT_MS = 30_000;
+/** The time a whole fuzz test may take: the budget's worth of typical mutants, never less than the default. */
+const TEST_MS = Math.max(120_000, RUNS * 4_000);
 
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 
@@ -153,7 +155,7 @@ describe("fuzzer: mutated inputs through the CLI", () => {
       }),
       { numRuns: RUNS },
     );
-  });
+  }, TEST_MS);
 
   it("mutated results.json merged: exit 0/1/2, clean output, nothing changed on exit 2, strings escaped in the DOM", async () => {
     const base = JSON.parse(readFileSync(join(out, "results.json"), "utf8")) as Json;
@@ -173,5 +175,5 @@ describe("fuzzer: mutated inputs through the CLI", () => {
       }),
       { numRuns: RUNS * 2 },
     );
-  });
+  }, TEST_MS);
 });
