@@ -31,14 +31,12 @@ export async function runCellsOnWorkers(
     ...(runOptions.runs !== undefined ? { runs: runOptions.runs } : {}),
     ...(runOptions.seed !== undefined ? { seed: runOptions.seed } : {}),
   };
-  try {
-    return await runCellsParallel(cells, runOptions, onDone, { workers: options.workers, worker: { module, data }, expectedMs: expectedDurations(cells, options.out) });
-  } catch (e) {
-    const message = e instanceof Error ? e.message : String(e);
-    if (!message.startsWith("worker: setup")) throw e;
-    env.io.stderr(`qkd-harness: note: running in one thread (${message})\n`);
-    return runCells(cells, runOptions, onDone);
-  }
+  return runCellsParallel(cells, runOptions, onDone, {
+    workers: options.workers,
+    worker: { module, data },
+    expectedMs: expectedDurations(cells, options.out),
+    onNote: (text) => env.io.stderr(`qkd-harness: note: ${text}\n`),
+  });
 }
 
 /**
