@@ -10,12 +10,13 @@
  *
  * Hand-written on `node:worker_threads` rather than a pool package (piscina 5.3, tinypool 2.2
  * checked): a verify run has tens of cells of 0.1-30 s each, so per-task overhead is irrelevant;
- * what matters is that each worker loads the scenarios once and that the longest cells start
- * first, which a queue of ~40 lines does without a dependency.
+ * what matters is that each worker loads the scenarios once, that the longest cells start
+ * first and that the main thread works too, which a shared counter does without a dependency.
  *
- * Scheduling: cells are handed out longest first by `expectedMs` (e.g. the durations of a
- * previous run; unknown cells count as the longest known), each worker taking the next cell when
- * it finishes one, so that the workers finish close together.
+ * Scheduling: one queue, longest first by `expectedMs` (e.g. the durations of a previous run;
+ * unknown cells count as the longest known); every thread, this one included, takes the next
+ * cell when it finishes one, so that they finish close together. This thread works too: it has
+ * its modules loaded already, and N threads cost N - 1 module loads instead of N.
  * @module
  */
 import { isMainThread, parentPort, Worker, workerData } from "node:worker_threads";
@@ -32,22 +33,39 @@ export interface CellWorkerSpec {
 
 /** How to spread cells over threads. */
 export interface ParallelOptions {
-  /** Number of worker threads; 1 (or a single cell) runs in this thread. */
+  /** Number of threads, this one included; 1 (or a single cell) runs in this thread only. */
   readonly workers: number;
   readonly worker: CellWorkerSpec;
   /** Expected duration per cell key (ms), for longest-first scheduling. */
   readonly expectedMs?: Readonly<Record<string, number>>;
+  /** Where to say that a worker could not help (its share then runs on the other threads). */
+  readonly onNote?: (text: string) => void;
 }
 
-type ToWorker = { readonly index: number; readonly key: string } | { readonly stop: true };
+/** Sent by a worker: an outcome, a failure (index -1: while rebuilding), or the end of its work. */
 type FromWorker =
-  | { readonly ready: true }
   | { readonly index: number; readonly outcome: CellOutcome }
-  | { readonly index: number; readonly error: string };
+  | { readonly index: number; readonly error: string }
+  | { readonly finished: true };
+
+/** What a worker receives at start. */
+interface WorkerStart {
+  readonly data: unknown;
+  /** Cell keys, by index. */
+  readonly keys: readonly string[];
+  /** Cell indices in the order to take them. */
+  readonly order: Int32Array;
+  /** `next[0]`: the position in `order` of the next cell to take, shared by all threads. */
+  readonly next: Int32Array;
+}
 
 /**
- * Run `cells` like {@link runCells}, on `options.workers` worker threads.
- * @throws Error naming the cell when a worker fails (the other workers are stopped).
+ * Run `cells` like {@link runCells}, on `options.workers` threads: this thread and
+ * `workers - 1` worker threads take the next cell of one shared longest-first queue
+ * (`Atomics.add` on a shared counter) whenever they are free. This thread starts at once with
+ * its modules loaded; a worker joins when it has rebuilt the cells, and a worker that cannot
+ * rebuild them only costs its share (reported through `onNote`).
+ * @throws Error naming the cell when a worker fails on one.
  */
 export async function runCellsParallel(
   cells: readonly MatrixCell[],
@@ -57,36 +75,33 @@ export async function runCellsParallel(
 ): Promise<CellOutcome[]> {
   const count = Math.min(options.workers, cells.length);
   if (count <= 1) return runCells(cells, runOptions, onDone);
-  const queue = longestFirst(cells, options.expectedMs ?? {});
+  const order = Int32Array.from(longestFirst(cells, options.expectedMs ?? {}));
+  const next = new Int32Array(new SharedArrayBuffer(4));
   const outcomes: CellOutcome[] = new Array(cells.length);
   let done = 0;
-  const workers: Worker[] = [];
-  try {
-    await new Promise<void>((resolve, reject) => {
-      let running = count;
-      const next = (w: Worker): void => {
-        const index = queue.shift();
-        if (index === undefined) {
-          w.postMessage({ stop: true } satisfies ToWorker);
-          if (--running === 0) resolve();
-          return;
-        }
-        w.postMessage({ index, key: cells[index].key } satisfies ToWorker);
-      };
-      for (let k = 0; k < count; k++) {
-        const w = new Worker(options.worker.module, { workerData: { data: options.worker.data } });
-        workers.push(w);
-        w.on("message", (msg: FromWorker) => {
-          if ("ready" in msg) return next(w);
-          if ("error" in msg) return reject(new Error(`worker: ${msg.index < 0 ? "setup" : `cell ${cells[msg.index].key}`}: ${msg.error}`));
-          outcomes[msg.index] = msg.outcome;
-          onDone?.(msg.outcome, ++done, cells.length);
-          next(w);
-        });
-        w.on("error", reject);
-        w.on("exit", (code) => { if (code !== 0) reject(new Error(`worker exited with code ${code}`)); });
-      }
+  const record = (index: number, outcome: CellOutcome): void => {
+    outcomes[index] = outcome;
+    onDone?.(outcome, ++done, cells.length);
+  };
+  const start: WorkerStart = { data: options.worker.data, keys: cells.map((c) => c.key), order, next };
+  const workers = Array.from({ length: count - 1 }, () => new Worker(options.worker.module, { workerData: start }));
+  const finished = workers.map((w) => new Promise<void>((resolve, reject) => {
+    w.on("message", (msg: FromWorker) => {
+      if ("finished" in msg) return resolve();
+      if ("outcome" in msg) return record(msg.index, msg.outcome);
+      if (msg.index >= 0) return reject(new Error(`worker: cell ${cells[msg.index].key}: ${msg.error}`));
+      options.onNote?.(`a worker thread could not rebuild the cells (${msg.error}); the other threads ran its share`);
+      resolve();
     });
+    w.on("error", reject);
+    w.on("exit", () => resolve());
+  }));
+  try {
+    for (let pos = Atomics.add(next, 0, 1); pos < order.length; pos = Atomics.add(next, 0, 1)) {
+      record(order[pos], runCell(cells[order[pos]], runOptions));
+      await new Promise((resolve) => setImmediate(resolve)); // let workers' outcomes in
+    }
+    await Promise.all(finished);
   } finally {
     await Promise.all(workers.map((w) => w.terminate()));
   }
@@ -102,29 +117,29 @@ export function longestFirst(cells: readonly MatrixCell[], expectedMs: Readonly<
 }
 
 /**
- * Inside a worker: rebuild the cells from the spec's data, then run every cell sent by key and
- * send its outcome back. Call it at the top level of the worker module.
+ * Inside a worker: rebuild the cells from the spec's data, then take cells from the shared
+ * queue until it is empty, sending each outcome back. Call it at the top level of the worker module.
  */
 export function serveCells(rebuild: (data: unknown) => Promise<{ cells: readonly MatrixCell[]; options: CellRunOptions }>): void {
   const port = parentPort;
   if (isMainThread || port === null) return;
-  const spec = workerData as { data: unknown };
-  void rebuild(spec.data).then(
+  const { data, keys, order, next } = workerData as WorkerStart;
+  const send = (msg: FromWorker): void => port.postMessage(msg);
+  void rebuild(data).then(
     ({ cells, options }) => {
       const byKey = new Map(cells.map((c) => [c.key, c]));
-      port.on("message", (msg: ToWorker) => {
-        if ("stop" in msg) return port.close();
-        const cell = byKey.get(msg.key);
+      for (let pos = Atomics.add(next, 0, 1); pos < order.length; pos = Atomics.add(next, 0, 1)) {
+        const index = order[pos];
+        const cell = byKey.get(keys[index]);
         try {
-          if (cell === undefined) throw new Error(`no cell "${msg.key}" after rebuilding`);
-          port.postMessage({ index: msg.index, outcome: runCell(cell, options) } satisfies FromWorker);
+          if (cell === undefined) throw new Error(`no cell "${keys[index]}" after rebuilding`);
+          send({ index, outcome: runCell(cell, options) });
         } catch (e) {
-          port.postMessage({ index: msg.index, error: e instanceof Error ? e.message : String(e) } satisfies FromWorker);
+          return send({ index, error: e instanceof Error ? e.message : String(e) });
         }
-      });
-      port.postMessage({ ready: true } satisfies FromWorker);
+      }
+      send({ finished: true });
     },
-    (e: unknown) => port.postMessage({ index: -1, error: `rebuild failed: ${e instanceof Error ? e.message : String(e)}` } satisfies FromWorker),
+    (e: unknown) => send({ index: -1, error: `rebuild failed: ${e instanceof Error ? e.message : String(e)}` }),
   );
 }
-

@@ -1,7 +1,8 @@
 /**
  * One authentication round (docs/protocol/05-authentication.md and 06-key-update.md, eqs. 8-12) with Eve's steps woven in, as a
- * list of named phases, each a pure map on the round's arms. The simulation folds the phases;
- * an attack trace folds them one at a time and prints the state after each.
+ * list of named phases, each a short list of round instructions (internal/roundOp.ts). The
+ * evaluation compiles the instructions and runs them on the live qubits only (internal/fastRound.ts);
+ * an attack trace folds the phases one at a time through the kernel and prints the state after each.
  *
  * Order: EPR pair on s, m (eq. 8) -> channel on m -> Eve on m -> member prepares f (eq. 9) and
  * applies CNOT m -> f (eq. 10) -> channel on f -> Eve on f -> KDC applies CNOT s -> f (eq. 11) and
