@@ -7,7 +7,7 @@ import { matrixOf, shardOf, type Shard } from "../../scenarios/matrix.js";
 import type { Command } from "../command.js";
 import { pluginFlag, withPlugins } from "../plugins.js";
 import { execute } from "../execute.js";
-import { formatFlag, jsonFlag, outFlag, runsFlag, seedFlag, shardFlag } from "../flags.js";
+import { formatFlag, jsonFlag, outFlag, runsFlag, seedFlag, seedsFlag, shardFlag } from "../flags.js";
 import { loadScenarios } from "../load-scenarios.js";
 import { numberFlag, reportOptions } from "./options.js";
 
@@ -16,16 +16,17 @@ export const verifyCommand: Command = {
   name: "verify",
   summary: "run every property of the scenarios and compare verdicts with expectations (exit 0/1/2)",
   usage: "[files or dirs]",
-  flags: [seedFlag, runsFlag, outFlag, formatFlag, shardFlag, jsonFlag, pluginFlag],
+  flags: [seedFlag, seedsFlag, runsFlag, outFlag, formatFlag, shardFlag, jsonFlag, pluginFlag],
   async run(args, baseEnv) {
     const env = { ...baseEnv, context: await withPlugins(baseEnv.context, args) };
     const scenarios = loadScenarios(args.positionals, env.context);
     const shard = args.flags.get("shard") as Shard | undefined;
     const seed = numberFlag(args, "seed");
     const runs = numberFlag(args, "runs");
+    const seeds = numberFlag(args, "seeds");
     return execute(
       shardOf(matrixOf(scenarios), shard),
-      { ...reportOptions(args), ...(seed !== undefined ? { seed } : {}), ...(runs !== undefined ? { runs } : {}), ...(shard ? { shard } : {}) },
+      { ...reportOptions(args), ...(seed !== undefined ? { seed } : {}), ...(runs !== undefined ? { runs } : {}), ...(seeds !== undefined ? { seeds } : {}), ...(shard ? { shard } : {}) },
       env,
     );
   },
