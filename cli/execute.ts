@@ -17,13 +17,15 @@ import { runEnvironment } from "./environment.js";
 import { EXIT_MISMATCH, EXIT_OK } from "./exit-codes.js";
 import { packageVersion } from "./package-info.js";
 import { progressFor } from "./progress.js";
-import { replayCommandLine } from "./replay-command.js";
+import { replayCommandLine, searchReplayCommandLine } from "./replay-command.js";
 import { summaryText } from "./summary-text.js";
 
 /** How to execute and report. */
 export interface ExecuteOptions {
   readonly seed?: number;
   readonly runs?: number;
+  /** `--seeds K`: run every cell on K consecutive seeds. */
+  readonly seeds?: number;
   readonly shard?: Shard;
   readonly out: string;
   readonly formats: readonly ReportFormat[];
@@ -43,7 +45,9 @@ export async function execute(cells: readonly MatrixCell[], options: ExecuteOpti
     {
       ...(options.runs !== undefined ? { runs: options.runs } : {}),
       ...(options.seed !== undefined ? { seed: options.seed } : {}),
+      ...(options.seeds !== undefined ? { seeds: options.seeds } : {}),
       replayCommand: (scenario, property, seed, path) => replayCommandLine(scenario, property, seed, path, env.context.plugins),
+      searchReplayCommand: (scenario, property, seed) => searchReplayCommandLine(scenario, property, seed, env.context.plugins),
     },
     (outcome, done, total) => progress.tick(outcome, done, total),
     { workers: options.workers ?? availableParallelism(), out: options.out },

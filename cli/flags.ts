@@ -37,6 +37,20 @@ export const runsFlag: FlagSpec = {
   parse: integer(1, MAX_RUNS),
 };
 
+/** Most seeds `--seeds` accepts (a sweep multiplies the run time by K). */
+export const MAX_SEEDS = 1000;
+
+/** `--seeds K`: run every cell on K consecutive seeds and report the fraction matched. */
+export const seedsFlag: FlagSpec = {
+  name: "seeds",
+  kind: "value",
+  placeholder: "K",
+  description:
+    `run every cell on K consecutive seeds from its own (or --seed) and report the fraction matched; a cell matches when ` +
+    `>= 95 % of its seeds match (1..${MAX_SEEDS})`,
+  parse: integer(1, MAX_SEEDS),
+};
+
 /** `--out DIR`: where reports are written. */
 export const outFlag: FlagSpec = {
   name: "out",

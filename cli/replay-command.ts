@@ -7,6 +7,17 @@ import { shellWord } from "./display-path.js";
 
 /** `qkd-harness replay <scenario path> --property <id> --seed <s> --path <p>`. */
 export function replayCommandLine(scenario: LoadedScenario, property: string, seed: number, path: string, plugins: readonly string[] = []): string {
-  const plugin = plugins.length > 0 ? ` --plugin ${shellWord(plugins.join(","))}` : "";
-  return `qkd-harness replay ${shellWord(scenario.file)} --property ${shellWord(property)} --seed ${seed} --path ${path}${plugin}`;
+  return `qkd-harness replay ${shellWord(scenario.file)} --property ${shellWord(property)} --seed ${seed} --path ${path}${pluginSuffix(plugins)}`;
+}
+
+/**
+ * The command that reproduces a cell's optimising search: `qkd-harness run <scenario path>
+ * --property <id> --seed <s>` runs the cell again with the scenario's search budget and this seed.
+ */
+export function searchReplayCommandLine(scenario: LoadedScenario, property: string, seed: number, plugins: readonly string[] = []): string {
+  return `qkd-harness run ${shellWord(scenario.file)} --property ${shellWord(property)} --seed ${seed}${pluginSuffix(plugins)}`;
+}
+
+function pluginSuffix(plugins: readonly string[]): string {
+  return plugins.length > 0 ? ` --plugin ${shellWord(plugins.join(","))}` : "";
 }

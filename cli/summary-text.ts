@@ -1,8 +1,9 @@
 /**
  * The human-readable end of a run on stdout: each mismatch or error with its replay command,
- * then the counts and the report files.
+ * the fraction of seeds matched per cell after `--seeds K`, then the counts and the report files.
  * @module
  */
+import { mismatchText, seedSweepText } from "../properties/evidence.js";
 import type { ResultsDocument } from "../properties/types.js";
 
 /** Text summary of a results document. */
@@ -12,9 +13,10 @@ export function summaryText(doc: ResultsDocument, written: readonly string[]): s
     const key = `${r.scenario}::${r.property}`;
     if (r.verdict === "error") lines.push(`ERROR    ${key}: ${r.error ?? "check failed"}`);
     else if (!r.matches) {
-      lines.push(`MISMATCH ${key}: expected ${r.expected}, got ${r.verdict}${r.counterexample ? `: ${r.counterexample.message}` : ""}`);
+      lines.push(`MISMATCH ${key}: ${mismatchText(r)}`);
       if (r.counterexample) lines.push(`         replay: ${r.counterexample.replay}`);
     }
+    if (r.seedSweep) lines.push(`SEEDS    ${key}: ${seedSweepText(r.seedSweep)}`);
   }
   const s = doc.summary;
   const known = doc.results.filter((r) => r.verdict === "violated" && r.matches).length;

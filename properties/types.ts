@@ -80,7 +80,7 @@ export interface PropertyDefinition<Params = any, Input = any> {
    * and enumerated whole). Absent: the verdict rests on the inputs the engine tried (`sampled`,
    * or `optimised` when an {@link PropertyDefinition.objective} search ran).
    */
-  readonly evidence?: (params: Params) => { readonly kind: "analytic" | "exact"; readonly detail: string } | undefined;
+  evidence?(params: Params): { readonly kind: "analytic" | "exact"; readonly detail: string } | undefined;
   /**
    * The damage an input does, for the optimising search (issue: "an optimising search"):
    * larger is worse for the protocol. Properties without a quantitative objective omit it.

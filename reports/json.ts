@@ -4,15 +4,27 @@
  * same seeds give byte-identical `results`. Also reads such a file back (for shard merging).
  * @module
  */
-import type { ResultsDocument } from "../properties/types.js";
+import { evidenceText } from "../properties/evidence.js";
+import type { PropertyResult, ResultsDocument } from "../properties/types.js";
 
 const topLevelOrder = ["schemaVersion", "tool", "summary", "results", "figures", "run"] as const;
 
-/** Serialise a results document: two-space indent, stable key order, trailing newline. */
+/**
+ * Serialise a results document: two-space indent, stable key order, trailing newline. Each
+ * result also carries `evidenceText` (how its verdict was reached, in words: a "holds" on
+ * generated inputs reads "not falsified in N inputs") and, after a seed sweep, `seedSweep.fraction`.
+ */
 export function resultsToJson(doc: ResultsDocument): string {
   const ordered: Record<string, unknown> = {};
-  for (const key of topLevelOrder) if (doc[key] !== undefined) ordered[key] = sortKeys(doc[key]);
+  const withDerived = { ...doc, results: doc.results.map(derived) };
+  for (const key of topLevelOrder) if (withDerived[key] !== undefined) ordered[key] = sortKeys(withDerived[key]);
   return `${JSON.stringify(ordered, null, 2)}\n`;
+}
+
+/** A result with the fields derived for readers of the JSON (recomputed, so a read-back document round-trips). */
+function derived(r: PropertyResult): PropertyResult & { readonly evidenceText: string } {
+  const sweep = r.seedSweep ? { seedSweep: { ...r.seedSweep, fraction: r.seedSweep.seeds === 0 ? 0 : r.seedSweep.matched / r.seedSweep.seeds } } : {};
+  return { ...r, ...sweep, evidenceText: evidenceText(r) };
 }
 
 /** Any JSON value with every object's keys sorted: two-space indent, trailing newline. */

@@ -2,9 +2,12 @@
  * The results document as JUnit XML, for CI systems: one `<testsuite>` per scenario, one
  * `<testcase>` per (scenario, property). A verdict that differs from the expectation is a
  * `<failure>` carrying the counterexample's message and its replay command; a check that threw
- * is an `<error>`. Pure; every text is XML-escaped.
+ * is an `<error>`. Each testcase carries `<properties>`: the expectation kind, the evidence (how
+ * the verdict was reached), the checked claims, the seed sweep and the damaging attack.
+ * Pure; every text is XML-escaped.
  * @module
  */
+import { claimText, evidenceText, mismatchText, seedSweepText } from "../properties/evidence.js";
 import type { PropertyResult, ResultsDocument } from "../properties/types.js";
 
 /** Render a results document as JUnit XML. */
@@ -33,23 +36,38 @@ function suite(doc: ResultsDocument, scenario: string, results: readonly Propert
 }
 
 function testcase(doc: ResultsDocument, r: PropertyResult): string {
-  const open = `    <testcase classname="${attr(`${r.protocol}.${r.variant}.${r.scenario}`)}" name="${attr(r.property)}" time="${seconds(duration(doc, r))}"`;
+  const open = `    <testcase classname="${attr(`${r.protocol}.${r.variant}.${r.scenario}`)}" name="${attr(r.property)}" time="${seconds(duration(doc, r))}">\n${properties(r)}`;
   const lines = details(r);
   if (r.verdict === "error") {
-    return `${open}>\n      <error message="${attr(r.error ?? "check failed")}" type="error">${text(lines)}</error>\n    </testcase>\n`;
+    return `${open}      <error message="${attr(r.error ?? "check failed")}" type="error">${text(lines)}</error>\n    </testcase>\n`;
   }
   if (!r.matches) {
-    const message = `expected ${r.expected}, got ${r.verdict}${r.counterexample ? `: ${r.counterexample.message}` : ""}`;
-    return `${open}>\n      <failure message="${attr(message)}" type="verdict-mismatch">${text(lines)}</failure>\n    </testcase>\n`;
+    return `${open}      <failure message="${attr(mismatchText(r))}" type="verdict-mismatch">${text(lines)}</failure>\n    </testcase>\n`;
   }
-  return `${open}>\n      <system-out>${text(lines)}</system-out>\n    </testcase>\n`;
+  return `${open}      <system-out>${text(lines)}</system-out>\n    </testcase>\n`;
+}
+
+/** The testcase's `<properties>`: kind, evidence, claims, seed sweep, damaging attack. */
+function properties(r: PropertyResult): string {
+  const entries: [string, string][] = [];
+  if (r.kind !== undefined) entries.push(["kind", r.kind]);
+  if (r.evidence !== undefined) entries.push(["evidence", evidenceText(r)], ["evidence.kind", r.evidence.kind]);
+  for (const c of r.claims ?? []) entries.push([`claim.${c.bound}.${c.metric}`, claimText(c)]);
+  if (r.seedSweep) entries.push(["seeds.fraction", String(r.seedSweep.seeds === 0 ? 0 : r.seedSweep.matched / r.seedSweep.seeds)], ["seeds", seedSweepText(r.seedSweep)]);
+  if (r.damaging) {
+    entries.push(["damaging.objective", r.damaging.objective], ["damaging.value", String(r.damaging.value)], ["damaging.evaluations", String(r.damaging.evaluations)], ["damaging.replay", r.damaging.replay]);
+  }
+  if (entries.length === 0) return "";
+  return `      <properties>\n${entries.map(([name, value]) => `        <property name="${attr(name)}" value="${attr(value)}"/>\n`).join("")}      </properties>\n`;
 }
 
 function details(r: PropertyResult): string {
   const out = [`${r.title}: ${r.statement}`, `expected: ${r.expected}${r.expectedReason ? ` (${r.expectedReason})` : ""}`, `verdict: ${r.verdict}`];
+  if (r.evidence !== undefined) out.push(`evidence: ${evidenceText(r)}`);
   if (r.error !== undefined) out.push(`error: ${r.error}`);
+  if (r.damaging) out.push(`most damaging attack: ${r.damaging.objective} = ${r.damaging.value} (${r.damaging.message})`, `search replay: ${r.damaging.replay}`);
   if (r.counterexample) {
-    out.push(`counterexample: ${r.counterexample.message}`, `input: ${JSON.stringify(r.counterexample.input)}`, `replay: ${r.counterexample.replay}`);
+    out.push(`${r.damaging ? "minimal counterexample" : "counterexample"}: ${r.counterexample.message}`, `input: ${JSON.stringify(r.counterexample.input)}`, `replay: ${r.counterexample.replay}`);
   }
   out.push(`trusted: ${r.trust.trusted.join(", ")}`);
   return out.join("\n");

@@ -9,13 +9,15 @@
  * @module
  */
 import { readFileSync } from "node:fs";
+import { defaultKind } from "../properties/engine.js";
 import { allProperties, propertyById } from "../properties/registry.js";
-import type { PropertyDefinition, Verdict } from "../properties/types.js";
+import type { ClaimBounds } from "../properties/evidence.js";
+import type { ExpectationKind, PropertyDefinition, Verdict } from "../properties/types.js";
 import { formatPath, ScenarioError, type ScenarioIssue } from "./errors.js";
 import { zodIssues } from "./issues.js";
 import { parameterKeys, variantOptions } from "./param-keys.js";
 import { parseScenarioText } from "./parse-text.js";
-import { scenarioSchema, type ScenarioFile, type ScenarioPropertyEntry } from "./schema.js";
+import { DEFAULT_SEARCH_BUDGET, scenarioSchema, type ScenarioFile, type ScenarioPropertyEntry } from "./schema.js";
 
 /** The variant recorded for a scenario that names none. */
 export const DEFAULT_VARIANT = "default";
@@ -28,6 +30,10 @@ export interface LoadedProperty {
   readonly params: unknown;
   readonly expect: Verdict;
   readonly reason?: string;
+  /** Claim, finding or negative control (default claim for an expected "holds"). */
+  readonly kind: ExpectationKind;
+  /** Quantitative claims checked against the result. */
+  readonly claims?: ClaimBounds;
 }
 
 /** A validated scenario, ready to run. */
@@ -38,7 +44,8 @@ export interface LoadedScenario {
   readonly description: string;
   readonly protocol: string;
   readonly variant: string;
-  readonly settings: { readonly runs: number; readonly seed: number };
+  /** `searchBudget`: objective evaluations of the optimising search (default {@link DEFAULT_SEARCH_BUDGET}). */
+  readonly settings: { readonly runs: number; readonly seed: number; readonly searchBudget: number };
   readonly properties: readonly LoadedProperty[];
 }
 
@@ -91,7 +98,7 @@ export function parseScenario(file: string, text: string, options: LoadOptions =
     description: scenario.description,
     protocol: scenario.protocol,
     variant: scenario.variant ?? DEFAULT_VARIANT,
-    settings: scenario.settings,
+    settings: { ...scenario.settings, searchBudget: scenario.settings.searchBudget ?? DEFAULT_SEARCH_BUDGET },
     properties: loaded,
   };
 }
@@ -167,7 +174,16 @@ function buildProperty(
     params: parsed.success ? parsed.data : undefined,
     expect: entry.expect,
     ...(entry.reason !== undefined ? { reason: entry.reason } : {}),
+    ...expectation(entry),
   };
+}
+
+/** The expectation's kind (default claim for "holds"; the schema requires one for "violated") and its claims. */
+function expectation(entry: ScenarioPropertyEntry): Pick<LoadedProperty, "kind" | "claims"> {
+  const claims = entry.atLeast !== undefined || entry.atMost !== undefined
+    ? { ...(entry.atLeast !== undefined ? { atLeast: entry.atLeast } : {}), ...(entry.atMost !== undefined ? { atMost: entry.atMost } : {}) }
+    : undefined;
+  return { kind: entry.kind ?? defaultKind(entry.expect), ...(claims ? { claims } : {}) };
 }
 
 function unusedParameters(scenario: ScenarioFile, defs: readonly PropertyDefinition[]): ScenarioIssue[] {

@@ -18,6 +18,21 @@ const parameters = z
   .record(z.string(), jsonValue)
   .meta({ description: "Parameters by name; numbers may be mathjs expressions such as \"pi/8\" or \"2^-20\"." });
 
+/** Objective evaluations of the optimising search when a scenario sets no `settings.searchBudget`. */
+export const DEFAULT_SEARCH_BUDGET = 200;
+
+/** Most objective evaluations a scenario may ask for (a search is bounded). */
+export const MAX_SEARCH_BUDGET = 100_000;
+
+/** Metric name → bound, for quantitative claims. */
+const metricBounds = z
+  .record(
+    z.string().min(1, "must name a metric"),
+    z.number({ error: "must be a number" }).refine(Number.isFinite, "must be a finite number"),
+  )
+  .refine((r) => Object.keys(r).length > 0, "must name at least one metric")
+  .meta({ description: "Metric name → bound, checked against the result's metrics (the damaging attack's where there is one)." });
+
 /** One expectation: a property id, the verdict expected on this scenario, and why. */
 export const scenarioPropertySchema = z.strictObject({
   id: z.string().min(1, "must be a property id such as \"bb84.intercept-resend-qber\"").meta({
@@ -32,6 +47,13 @@ export const scenarioPropertySchema = z.strictObject({
     .refine((s) => !/[\r\n]/.test(s), "must be one line")
     .optional()
     .meta({ description: "One line; required when `expect` is \"violated\" (a known finding)." }),
+  kind: z.enum(["claim", "finding", "control"], { error: 'must be "claim", "finding" or "control"' }).optional().meta({
+    description:
+      'What the expectation is: a claim of the paper expected to hold (default when expect is "holds"), a finding (the paper\'s ' +
+      'protocol fails it) or a negative control (a deliberately broken variant). Required when expect is "violated".',
+  }),
+  atLeast: metricBounds.optional().meta({ description: "Quantitative claims: each metric must be >= its bound, e.g. { acceptance: 0.999 }." }),
+  atMost: metricBounds.optional().meta({ description: "Quantitative claims: each metric must be <= its bound." }),
   parameters: parameters.optional().meta({ description: "Per-property overrides of the shared parameters." }),
 });
 
@@ -57,6 +79,13 @@ export const scenarioSchema = z
     settings: z.strictObject({
       runs: z.number().int("must be an integer").positive("must be > 0").max(MAX_RUNS, `must be <= ${MAX_RUNS}`),
       seed: z.number().int("must be an integer").min(-(2 ** 31), "must be >= -2^31").max(2 ** 31 - 1, "must be < 2^31"),
+      searchBudget: z
+        .number()
+        .int("must be an integer")
+        .min(0, "must be >= 0 (0: no optimising search)")
+        .max(MAX_SEARCH_BUDGET, `must be <= ${MAX_SEARCH_BUDGET}`)
+        .optional()
+        .meta({ description: `Objective evaluations of the optimising search per property with an objective (default ${DEFAULT_SEARCH_BUDGET}; 0: none).` }),
     }),
     properties: z.array(scenarioPropertySchema).min(1, "must list at least one property"),
   })
@@ -69,6 +98,16 @@ export const scenarioSchema = z
           path: ["properties", i, "reason"],
           message: 'required when expect is "violated" (one line naming the known finding)',
         });
+      }
+      if (p.expect === "violated" && p.kind !== "finding" && p.kind !== "control") {
+        ctx.addIssue({
+          code: "custom",
+          path: ["properties", i, "kind"],
+          message: `${p.kind === undefined ? "required" : `must not be "${p.kind}"`} when expect is "violated": "finding" (the paper's protocol fails it) or "control" (a broken variant)`,
+        });
+      }
+      if (p.expect === "holds" && p.kind === "finding") {
+        ctx.addIssue({ code: "custom", path: ["properties", i, "kind"], message: 'a finding is a violation: use expect "violated", or kind "claim"/"control"' });
       }
       if (seen.has(p.id)) {
         ctx.addIssue({ code: "custom", path: ["properties", i, "id"], message: `"${p.id}" is listed twice` });

@@ -9,6 +9,7 @@ import { adversaryArbitrary } from "./arbitraries.js";
 import { evaluateStrategy } from "./evaluate.js";
 import { authParams, type AuthParams } from "./params.js";
 import { traceAuth } from "./trace.js";
+import { fixedStrategyEvidence } from "./evidence.js";
 import { authTrust } from "./trust.js";
 
 /** The series chi_r over sessions r = 1..R stays below epsilon. */
@@ -38,4 +39,5 @@ export const accumulation: PropertyDefinition<AuthParams, Strategy> = {
       : { ok: false, margin, metrics: metrics as Metrics, message: `after session ${worstSession} Eve holds ${worst.toFixed(4)} bits about the current key (> epsilon = ${p.epsilon})` };
   },
   trace: traceAuth,
+  evidence: fixedStrategyEvidence,
 };

@@ -8,6 +8,7 @@ import { honestSessionAcceptance, honestStrategy, keyString } from "../../model/
 import type { PropertyDefinition } from "../types.js";
 import { evaluateStrategy } from "./evaluate.js";
 import { authParams, type AuthParams } from "./params.js";
+import { fixedKeyEvidence } from "./evidence.js";
 import { authTrust } from "./trust.js";
 
 /** Agreement of the density-matrix value with the analytic one. */
@@ -46,4 +47,5 @@ export const completeness: PropertyDefinition<AuthParams, number> = {
   },
   trace: (p, key) => [{ step: "honest run", detail: `key ${keyString(key, p.keyBits)}, noise ${p.noise}`, values: { analytic: honestSessionAcceptance(p.variant, p.noise, p.keyBits, key) } }],
   describe: (key) => key,
+  evidence: fixedKeyEvidence,
 };

@@ -9,6 +9,7 @@ import { adversaryArbitrary } from "./arbitraries.js";
 import { evaluateStrategy } from "./evaluate.js";
 import { authParams, type AuthParams } from "./params.js";
 import { traceAuth } from "./trace.js";
+import { fixedStrategyEvidence } from "./evidence.js";
 import { authTrust } from "./trust.js";
 
 /** Keyless impersonation of the member is accepted with probability <= 2^{-bits checked}. */
@@ -43,4 +44,5 @@ export const impersonation: PropertyDefinition<AuthParams, Strategy> = {
       : { ok, margin: bound - acceptance, metrics, message: `keyless impersonation accepted with probability ${acceptance.toPrecision(6)} > 2^-${bits} = ${bound.toPrecision(6)} (exact optimum bound lambda_max^{n/2} = ${lambda.perSession.toPrecision(6)})` };
   },
   trace: (p, s) => traceAuth({ ...p, sessions: Math.max(p.sessions, 2) }, s),
+  evidence: fixedStrategyEvidence,
 };

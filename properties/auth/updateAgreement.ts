@@ -8,6 +8,7 @@ import { adversaryArbitrary } from "./arbitraries.js";
 import { evaluateStrategy } from "./evaluate.js";
 import { authParams, type AuthParams } from "./params.js";
 import { traceAuth } from "./trace.js";
+import { fixedStrategyEvidence } from "./evidence.js";
 import { authTrust } from "./trust.js";
 
 /** Given the KDC accepted every session, the two updated keys agree with probability >= 1 - epsilon. */
@@ -33,4 +34,5 @@ export const updateAgreement: PropertyDefinition<AuthParams, Strategy> = {
       : { ok: false, margin, metrics, message: `accepted with probability ${final.acceptance.toPrecision(4)}, yet the member's key differs from the KDC's with probability ${disagreement.toFixed(4)}` };
   },
   trace: traceAuth,
+  evidence: fixedStrategyEvidence,
 };

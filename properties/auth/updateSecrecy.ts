@@ -9,6 +9,7 @@ import { adversaryArbitrary } from "./arbitraries.js";
 import { ACCEPTANCE_FLOOR, evaluateStrategy } from "./evaluate.js";
 import { authParams, type AuthParams } from "./params.js";
 import { traceAuth } from "./trace.js";
+import { fixedStrategyEvidence } from "./evidence.js";
 import { authTrust } from "./trust.js";
 
 /** Eve's information about the updated key, given acceptance, is at most epsilon. */
@@ -43,4 +44,5 @@ export const updateSecrecy: PropertyDefinition<AuthParams, Strategy> = {
       : { ok: false, margin, metrics, message: `accepted with probability ${final.acceptance.toPrecision(4)}, Eve holds ${k.holevo.toFixed(4)} of ${k.entropy.toFixed(4)} bits about the updated key (guess ${k.guessing.toFixed(4)} vs prior ${k.prior.toFixed(4)})` };
   },
   trace: traceAuth,
+  evidence: fixedStrategyEvidence,
 };

@@ -7,6 +7,7 @@
 import type { Adversary } from "../../model/bb84/index.js";
 import type { PropertyDefinition } from "../types.js";
 import { adversaryInput, describeInput, QUANTUM_CHANNEL_TRUST, runMetrics, runOf, runTrace } from "./common.js";
+import { fixedAdversaryEvidence } from "./evidence.js";
 import { bb84Params, type Bb84Params } from "./params.js";
 
 const params = bb84Params("random-basis-intercept", { epsilon: 1e-6 });
@@ -36,4 +37,5 @@ export const interceptResendDetected: PropertyDefinition<Bb84Params, Adversary> 
   },
   trace: runTrace,
   describe: describeInput,
+  evidence: fixedAdversaryEvidence,
 };

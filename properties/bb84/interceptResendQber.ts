@@ -6,6 +6,7 @@
 import type { Adversary } from "../../model/bb84/index.js";
 import type { PropertyDefinition } from "../types.js";
 import { adversaryInput, describeInput, QUANTUM_CHANNEL_TRUST, runMetrics, runOf, runTrace } from "./common.js";
+import { fixedAdversaryEvidence } from "./evidence.js";
 import { bb84Params, type Bb84Params } from "./params.js";
 
 /** Absolute tolerance on the exact QBER (double round-off only). */
@@ -40,4 +41,5 @@ export const interceptResendQber: PropertyDefinition<Bb84Params, Adversary> = {
   },
   trace: runTrace,
   describe: describeInput,
+  evidence: fixedAdversaryEvidence,
 };

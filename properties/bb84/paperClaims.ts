@@ -64,6 +64,10 @@ export const paperClaimsProperty: PropertyDefinition<PaperClaimsParams, ClaimSet
   },
   params,
   arbitrary: (p) => fc.constant(claimSetOf(p.variant)),
+  evidence: (p) => ({
+    kind: "exact",
+    detail: `the ${p.variant} claim set is the one input, audited whole (eq. 13, 1 - h(E), the channel-model fit)`,
+  }),
   check: (_p, set) => {
     const verdicts = auditClaims(set);
     const summary = inconsistencySummary(verdicts);

@@ -7,6 +7,7 @@ import type { Adversary, ExactRun } from "../../model/bb84/index.js";
 import { binaryEntropy } from "../../model/kernel/index.js";
 import type { PropertyDefinition } from "../types.js";
 import { adversaryInput, describeInput, QUANTUM_CHANNEL_TRUST, runMetrics, runOf, runTrace } from "./common.js";
+import { fixedAdversaryEvidence } from "./evidence.js";
 import { bb84Params, type Bb84Params } from "./params.js";
 
 /** Round-off allowance on the uncertainty bound `chi <= h(e_phase)`. */
@@ -66,4 +67,5 @@ export const secrecy: PropertyDefinition<Bb84Params, Adversary> = {
   },
   trace: runTrace,
   describe: describeInput,
+  evidence: fixedAdversaryEvidence,
 };

@@ -5,6 +5,7 @@
 import { hoeffdingBound, type Adversary } from "../../model/bb84/index.js";
 import type { PropertyDefinition } from "../types.js";
 import { adversaryInput, describeInput, QUANTUM_CHANNEL_TRUST, runMetrics, runOf, runTrace } from "./common.js";
+import { fixedAdversaryEvidence } from "./evidence.js";
 import { bb84Params, type Bb84Params } from "./params.js";
 
 const params = bb84Params("any");
@@ -38,4 +39,5 @@ export const thresholdAbort: PropertyDefinition<Bb84Params, Adversary> = {
   },
   trace: runTrace,
   describe: describeInput,
+  evidence: fixedAdversaryEvidence,
 };

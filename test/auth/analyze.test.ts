@@ -1,6 +1,9 @@
 import { readFileSync } from "node:fs";
+import * as fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { analyzeAuth } from "../../properties/auth/analyze.js";
+import { arbStrategy } from "../../properties/auth/arbitraries.js";
+import { evaluateStrategy } from "../../properties/auth/evaluate.js";
 import { authFigureProviders } from "../../properties/auth/figures.js";
 import { bestAttack, interceptResend } from "../../properties/auth/namedStrategies.js";
 import { parseStrategy } from "../../properties/auth/strategySchema.js";
@@ -45,11 +48,22 @@ describe("analyzeAuth (qkd-harness analyze auth)", () => {
 });
 
 describe("generated search and figures", () => {
-  it("random generated men in the middle find an acceptance-1 tap of K'_{2i-1} (chi >= n/2) on both readings", () => {
-    for (const variant of ["parity", "basis-encoded"] as const) {
-      const best = searchBestAttack(authParams.parse({ variant, keyBits: 4, sessions: 1 }), { samples: 60, seed: 2, modes: ["mitm"] });
-      expect(best.acceptance).toBeGreaterThan(0.999);
-      expect(best.holevo).toBeGreaterThanOrEqual(2 - 1e-9);
+  // No claim here about what random sampling reaches: its best depends on the seed (the old
+  // seed-2 claim "chi >= n/2" held on about 12 of 20 seeds). What the optimising search reaches is
+  // asserted over seeds by the rediscovery suite; this checks what holds for every seed.
+  it("searchBestAttack keeps the best sampled strategy, deterministically, on every seed", () => {
+    const params = authParams.parse({ variant: "parity", keyBits: 2, sessions: 1 });
+    for (const seed of [1, 2, 3]) {
+      const options = { samples: 6, seed, modes: ["mitm"] as const };
+      const best = searchBestAttack(params, options);
+      expect(searchBestAttack(params, options)).toEqual(best);
+      expect(best.evaluated).toBe(6);
+      const scores = fc.sample(arbStrategy(["mitm"], 2, 3), { numRuns: 6, seed }).map((s) => {
+        const { final } = evaluateStrategy(params, s);
+        return final.acceptance * (final.knowledge?.holevo ?? 0);
+      });
+      expect(best.score).toBeCloseTo(Math.max(...scores), 12);
+      expect(best.score).toBeCloseTo(best.acceptance * best.holevo, 12);
     }
   });
   it("figures: accumulation series per variant and strategy, noise series computed vs analytic", () => {

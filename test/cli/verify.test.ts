@@ -101,7 +101,7 @@ describe("determinism and replay", () => {
 });
 
 describe("run and list", () => {
-  const file = writeScenario(dir, "one.yaml", `name: one\ndescription: d\nprotocol: test\nparameters: { bound: 0.5, threshold: 0.3 }\nsettings: { runs: 10, seed: 3 }\nproperties:\n  - { id: test.always-holds, expect: holds }\n  - { id: test.threshold-violated, expect: violated, reason: known }\n`);
+  const file = writeScenario(dir, "one.yaml", `name: one\ndescription: d\nprotocol: test\nparameters: { bound: 0.5, threshold: 0.3 }\nsettings: { runs: 10, seed: 3 }\nproperties:\n  - { id: test.always-holds, expect: holds }\n  - { id: test.threshold-violated, expect: violated, kind: finding, reason: known }\n`);
 
   it("run SCENARIO --property runs one property", async () => {
     const run = await cli(["run", file, "--property", "test.always-holds", "--json", "--format", "json", "--out", join(dir, "out-run")]);

@@ -90,7 +90,7 @@ export function goodScenario(name = "good", overrides: Record<string, unknown> =
     settings: { runs: 50, seed: 42 },
     properties: [
       { id: "test.always-holds", expect: "holds" },
-      { id: "test.threshold-violated", expect: "violated", reason: "n can exceed the threshold" },
+      { id: "test.threshold-violated", expect: "violated", kind: "finding", reason: "n can exceed the threshold" },
     ],
     ...overrides,
   };

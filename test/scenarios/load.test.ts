@@ -33,7 +33,7 @@ describe("parseScenario", () => {
       "properties:",
       "  - { id: test.strict, expect: holds }",
       "  - { id: test.always-holds, expect: holds, parameters: { bound: 0.75, variant: own } }",
-      "  - { id: test.threshold-violated, expect: violated, reason: found }",
+      "  - { id: test.threshold-violated, expect: violated, kind: finding, reason: found }",
     ].join("\n");
     const s = parseScenario("s.yaml", yaml, { definitions });
     expect(s.variant).toBe("parity");
