@@ -17,7 +17,7 @@ import { EXIT_MISMATCH, EXIT_OK } from "./exit-codes.js";
 import { packageVersion } from "./package-info.js";
 import { progressFor } from "./progress.js";
 import { replayCommandLine } from "./replay-command.js";
-import { summaryText } from "./summary-text.js";
+import { summaryOptions, summaryText } from "./summary-text.js";
 
 /** How to execute and report. */
 export interface ExecuteOptions {
@@ -27,6 +27,8 @@ export interface ExecuteOptions {
   readonly out: string;
   readonly formats: readonly ReportFormat[];
   readonly json: boolean;
+  /** Only mismatches, errors and the closing counts; no progress. */
+  readonly quiet?: boolean;
 }
 
 /** Run `cells`, write the reports, print the outcome; returns the exit code. */
@@ -34,7 +36,7 @@ export async function execute(cells: readonly MatrixCell[], options: ExecuteOpti
   if (options.formats.length > 0) ensureWritableDir(options.out);
   const startedAt = new Date().toISOString();
   const started = performance.now();
-  const progress = progressFor(env.io);
+  const progress = progressFor(env.io, options.quiet === true);
   const outcomes = runCells(
     cells,
     {
@@ -62,6 +64,6 @@ export async function execute(cells: readonly MatrixCell[], options: ExecuteOpti
     },
   });
   const written = await writeReports(doc, options.out, options.formats, env.context.renderers);
-  env.io.stdout(options.json ? resultsToJson(doc) : summaryText(doc, written));
+  env.io.stdout(options.json ? resultsToJson(doc) : summaryText(doc, written, summaryOptions(env.io, options.quiet)));
   return doc.results.every((r) => r.matches) ? EXIT_OK : EXIT_MISMATCH;
 }

@@ -92,5 +92,12 @@ export const pathFlag: FlagSpec = {
   parse: (text) => (/^\d+(:\d+)*$/.test(text) ? text : new FlagProblem(`must look like 3:1:0, got "${text}"`)),
 };
 
+/** `--quiet`: only mismatches, errors and the closing counts; no progress. */
+export const quietFlag: FlagSpec = {
+  name: "quiet",
+  kind: "boolean",
+  description: "print only mismatches, errors and the closing counts (no progress, no per-cell lines)",
+};
+
 /** `--help`. */
 export const helpFlag: FlagSpec = { name: "help", kind: "boolean", description: "show this help" };

@@ -82,6 +82,7 @@ if (invokedDirectly()) {
     stdout: (text) => void process.stdout.write(text),
     stderr: (text) => void process.stderr.write(text),
     stderrIsTTY: process.stderr.isTTY === true,
+    stdoutIsTTY: process.stdout.isTTY === true,
     env: process.env,
   };
   process.exitCode = await main(process.argv.slice(2), io);

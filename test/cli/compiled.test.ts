@@ -58,7 +58,7 @@ describe("the compiled CLI", () => {
       "name: tiny\ndescription: d\nprotocol: tiny\nparameters: { max: 10 }\nsettings: { runs: 5, seed: 1 }\nproperties:\n  - { id: tiny.ok, expect: holds }\n",
     );
     const ok = node([join(pkg, "tiny.mjs"), "verify", "tiny.yaml", "--out", "out"]);
-    expect(ok.stdout).toContain("1 result: 1 matched");
+    expect(ok.stdout).toContain("1 result: 1 matched (0 findings falsified, 1 holds");
     expect(ok.code).toBe(0);
     for (const f of ["index.html", "results.json", "junit.xml"]) expect(existsSync(join(pkg, "out", f))).toBe(true);
 

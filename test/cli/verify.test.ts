@@ -13,7 +13,7 @@ describe("verify exit codes", () => {
     const out = join(dir, "out-ok");
     const run = await cli(["verify", file, "--out", out]);
     expect(run.code).toBe(0);
-    expect(run.stdout).toContain("2 results: 2 matched, 0 mismatched, 0 errors (1 known violation reproduced)");
+    expect(run.stdout).toContain("2 results: 2 matched (1 finding falsified, 1 holds, 0 controls failed as designed), 0 mismatched, 0 errors");
     for (const f of ["index.html", "results.json", "junit.xml"]) expect(existsSync(join(out, f))).toBe(true);
   });
 
