@@ -59,7 +59,7 @@ export async function execute(cells: readonly MatrixCell[], options: ExecuteOpti
       startedAt,
       durationMs: Math.round(performance.now() - started),
       durations: Object.fromEntries(outcomes.map((o) => [o.key, o.durationMs])),
-      environment: runEnvironment(),
+      environment: runEnvironment(env.argv),
       ...(options.shard ? { shard: `${options.shard.index}/${options.shard.count}` } : {}),
     },
   });

@@ -3,7 +3,7 @@
  * rate of eq. 13 with decoy-state estimates, per pulse and per second, at each distance.
  * @module
  */
-import { keyRateCurve, parseDistances, type DecoyMethod } from "../../model/bb84/keyrate/index.js";
+import { channelPresets, keyRateCurve, parseDistances, type DecoyMethod } from "../../model/bb84/keyrate/index.js";
 import { stableJson } from "../../reports/json.js";
 import { FlagProblem, type FlagSpec } from "../args.js";
 import type { Command } from "../command.js";
@@ -19,22 +19,28 @@ function positiveNumber(name: string) {
 }
 
 const flags: readonly FlagSpec[] = [
-  { name: "preset", kind: "value", placeholder: "NAME", description: "channel preset (gys)", parse: (t) => t },
-  { name: "mu", kind: "value", placeholder: "X", description: "signal mean photon number (default: optimised per distance)", parse: positiveNumber("mu") },
-  { name: "nu", kind: "value", placeholder: "X", description: "weak decoy intensity for --method vacuum-weak-decoy (default 0.1)", parse: positiveNumber("nu") },
-  { name: "distance", kind: "value", placeholder: "LIST", description: "distances in km: 0,40,100 or a range 0:150:10", parse: (t) => t },
+  {
+    name: "preset",
+    kind: "value",
+    placeholder: "NAME",
+    description: `channel preset: ${Object.keys(channelPresets).join(" | ")} (default gys: 0.21 dB/km, eta_Bob 4.5 %, 2 MHz repetition rate)`,
+    parse: (t) => t,
+  },
+  { name: "mu", kind: "value", placeholder: "X", description: "signal mean photon number per pulse, > 0 (default: optimised per distance)", parse: positiveNumber("mu") },
+  { name: "nu", kind: "value", placeholder: "X", description: "weak decoy mean photon number per pulse for --method vacuum-weak-decoy, > 0 (default 0.1)", parse: positiveNumber("nu") },
+  { name: "distance", kind: "value", placeholder: "LIST", description: "required: fibre lengths in km, a list 0,40,100 or a range from:to:step 0:150:10", parse: (t) => t },
   {
     name: "method",
     kind: "value",
     placeholder: "M",
-    description: "decoy estimate: infinite-decoy (default) or vacuum-weak-decoy",
+    description: "decoy estimate: infinite-decoy | vacuum-weak-decoy (default infinite-decoy)",
     parse: (t) => (t === "infinite-decoy" || t === "vacuum-weak-decoy" ? t : new FlagProblem(`must be infinite-decoy or vacuum-weak-decoy, got "${t}"`)),
   },
   {
     name: "formula",
     kind: "value",
     placeholder: "F",
-    description: "eq13 (the paper's formula, with Q_0; default) or gllp (without Q_0)",
+    description: "key-rate formula: eq13 (the paper's, with Q_0) | gllp (without Q_0) (default eq13)",
     parse: (t) => (t === "eq13" || t === "gllp" ? t : new FlagProblem(`must be eq13 or gllp, got "${t}"`)),
   },
   jsonFlag,
@@ -43,7 +49,7 @@ const flags: readonly FlagSpec[] = [
 /** The keyrate command. */
 export const keyrateCommand: Command = {
   name: "keyrate",
-  summary: "secure key rate vs distance (eq. 13, GLLP with decoy states)",
+  summary: "secure key rate vs distance (eq. 13, GLLP with decoy states), in bits per pulse and bits per second",
   usage: "--preset gys --distance 0,40,100",
   flags,
   async run(args, env) {

@@ -21,7 +21,7 @@ export const reportCommand: Command = {
   name: "report",
   summary: "merge shard results (each DIR/results.json) into one report",
   usage: "--merge DIR...",
-  flags: [{ name: "merge", kind: "variadic", placeholder: "DIR", description: "shard output directories or results.json files" }, outFlag, formatFlag, jsonFlag, quietFlag],
+  flags: [{ name: "merge", kind: "variadic", placeholder: "DIR", description: "required: shard output directories (each holding results.json) or results.json files" }, outFlag, formatFlag, jsonFlag, quietFlag],
   async run(args, env) {
     const dirs = [...((args.flags.get("merge") as string[] | undefined) ?? []), ...args.positionals];
     if (dirs.length === 0) throw new UsageError("report: --merge needs at least one directory");
