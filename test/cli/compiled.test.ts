@@ -4,7 +4,7 @@
  * with node.
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -27,6 +27,16 @@ describe("the compiled CLI", () => {
     expect(existsSync(bin)).toBe(true);
     expect(readFileSync(bin, "utf8").startsWith("#!/usr/bin/env node\n")).toBe(true);
   }, 120_000);
+
+  it("the prepare script's make-bin-executable makes the bin executable (npm links it as qkd-harness)", () => {
+    mkdirSync(join(pkg, "scripts"));
+    cpSync(join(root, "scripts", "make-bin-executable.mjs"), join(pkg, "scripts", "make-bin-executable.mjs"));
+    expect(node([join(pkg, "scripts", "make-bin-executable.mjs")]).code).toBe(0);
+    expect(statSync(bin).mode & 0o777).toBe(0o755);
+    const direct = spawnSync(bin, ["--version"], { cwd: pkg, encoding: "utf8" });
+    expect(direct.status).toBe(0);
+    expect(JSON.parse(readFileSync(join(root, "package.json"), "utf8")).scripts.prepare).toContain("node scripts/make-bin-executable.mjs");
+  });
 
   it("--version prints the package version from dist/cli/", () => {
     const version = JSON.parse(readFileSync(join(root, "package.json"), "utf8")).version;
