@@ -114,7 +114,7 @@ const FRESH = process.env.QKD_README_FRESH === "1";
 const MINUTES = 60_000;
 
 describe.runIf(FRESH)("QKD_README_FRESH=1: a fresh clone, npm ci, every README command with sh", () => {
-  const clone = join(tempDir("qkd-harness-fresh-"), "clone");
+  let clone = "";
   const childEnv = Object.fromEntries(Object.entries({ ...process.env, CI: "true", NO_COLOR: "1" }).filter(([k]) => !/^npm_/i.test(k) && k !== "INIT_CWD" && !k.startsWith("VITEST")));
   const sh = (command: string) => {
     const started = Date.now();
@@ -125,6 +125,7 @@ describe.runIf(FRESH)("QKD_README_FRESH=1: a fresh clone, npm ci, every README c
   const skipped = new Set(["npm test", "npm run mutation", "npm run bench"]);
 
   it("runs them all", () => {
+    clone = join(tempDir("qkd-harness-fresh-"), "clone");
     execFileSync("git", ["clone", "--quiet", root, clone]);
     for (const command of commandsShown.filter((c) => !skipped.has(c))) {
       const r = sh(command);
