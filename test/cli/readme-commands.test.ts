@@ -8,7 +8,8 @@
  *
  * `QKD_README_FRESH=1` (minutes): a fresh clone of HEAD, `npm ci`, then every command of the two
  * blocks literally with `sh` in order (except `npm test`, which is this suite, and the slow
- * `npm run mutation` and `npm run bench`); `npm pack --dry-run` lists `dist/`.
+ * `npm run mutation` and `npm run bench`); `npm pack --dry-run` lists `dist/`; nothing they
+ * write shows in `git status`. `QKD_KEEP_FRESH_CLONE=1` keeps the clone.
  */
 import { execFileSync, spawnSync } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, symlinkSync } from "node:fs";
@@ -123,6 +124,9 @@ describe.runIf(FRESH)("QKD_README_FRESH=1: a fresh clone, npm ci, every README c
     return r;
   };
   const skipped = new Set(["npm test", "npm run mutation", "npm run bench"]);
+  afterAll(() => {
+    if (clone !== "" && !process.env.QKD_KEEP_FRESH_CLONE) rmSync(dirname(clone), { recursive: true, force: true });
+  });
 
   it("runs them all", () => {
     clone = join(tempDir("qkd-harness-fresh-"), "clone");
