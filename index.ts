@@ -34,6 +34,7 @@
  * };
  * runProperty(purityAtMostOne, {}, { runs: 50, seed: 1, scenario: "mine", variant: "default", expected: "holds" }).verdict; // "holds"
  * ```
+ * @mergeModuleWith <project>
  * @module
  */
 export type {

@@ -10,6 +10,8 @@ import type { CliContext, CliIo } from "./io.js";
 export interface CommandEnv {
   readonly io: CliIo;
   readonly context: CliContext;
+  /** The command line after the program name, as given (recorded in the results document). */
+  readonly argv?: readonly string[];
 }
 
 /** One CLI command. */

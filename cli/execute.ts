@@ -18,7 +18,7 @@ import { EXIT_MISMATCH, EXIT_OK } from "./exit-codes.js";
 import { packageVersion } from "./package-info.js";
 import { progressFor } from "./progress.js";
 import { replayCommandLine, searchReplayCommandLine } from "./replay-command.js";
-import { summaryText } from "./summary-text.js";
+import { summaryOptions, summaryText } from "./summary-text.js";
 
 /** How to execute and report. */
 export interface ExecuteOptions {
@@ -32,6 +32,8 @@ export interface ExecuteOptions {
   readonly json: boolean;
   /** Worker threads (default: the machine's cores; 1 runs in-process). */
   readonly workers?: number;
+  /** Only mismatches, errors and the closing counts; no progress. */
+  readonly quiet?: boolean;
 }
 
 /** Run `cells`, write the reports, print the outcome; returns the exit code. */
@@ -39,7 +41,7 @@ export async function execute(cells: readonly MatrixCell[], options: ExecuteOpti
   if (options.formats.length > 0) ensureWritableDir(options.out);
   const startedAt = new Date().toISOString();
   const started = performance.now();
-  const progress = progressFor(env.io);
+  const progress = progressFor(env.io, options.quiet === true);
   const outcomes = await runCellsOnWorkers(
     cells,
     {
@@ -66,11 +68,11 @@ export async function execute(cells: readonly MatrixCell[], options: ExecuteOpti
       startedAt,
       durationMs: Math.round(performance.now() - started),
       durations: Object.fromEntries(outcomes.map((o) => [o.key, o.durationMs])),
-      environment: runEnvironment(),
+      environment: runEnvironment(env.argv),
       ...(options.shard ? { shard: `${options.shard.index}/${options.shard.count}` } : {}),
     },
   });
   const written = await writeReports(doc, options.out, options.formats, env.context.renderers);
-  env.io.stdout(options.json ? resultsToJson(doc) : summaryText(doc, written));
+  env.io.stdout(options.json ? resultsToJson(doc) : summaryText(doc, written, summaryOptions(env.io, options.quiet)));
   return doc.results.every((r) => r.matches) ? EXIT_OK : EXIT_MISMATCH;
 }

@@ -24,7 +24,7 @@ export const seedFlag: FlagSpec = {
   name: "seed",
   kind: "value",
   placeholder: "N",
-  description: "seed for every property (overrides settings.seed)",
+  description: "seed of every property, an integer -2^31..2^31-1 (default: each scenario's settings.seed; replay: required)",
   parse: integer(-(2 ** 31), 2 ** 31 - 1),
 };
 
@@ -33,7 +33,7 @@ export const runsFlag: FlagSpec = {
   name: "runs",
   kind: "value",
   placeholder: "N",
-  description: "generated inputs per property (overrides settings.runs)",
+  description: `generated inputs per property, 1..${MAX_RUNS} (default: each scenario's settings.runs)`,
   parse: integer(1, MAX_RUNS),
 };
 
@@ -56,7 +56,7 @@ export const outFlag: FlagSpec = {
   name: "out",
   kind: "value",
   placeholder: "DIR",
-  description: `report directory (default ${DEFAULT_OUT_DIR})`,
+  description: `report directory, created if missing (default ${DEFAULT_OUT_DIR})`,
   parse: (text) => (text.trim() === "" ? new FlagProblem("must not be empty") : text),
 };
 
@@ -65,7 +65,7 @@ export const formatFlag: FlagSpec = {
   name: "format",
   kind: "value",
   placeholder: "LIST",
-  description: `report formats, comma-separated: ${REPORT_FORMATS.join(",")} (default all)`,
+  description: `report formats, comma-separated from ${REPORT_FORMATS.join(" | ")} (default all: ${REPORT_FORMATS.join(",")})`,
   parse: (text): ReportFormat[] | FlagProblem => {
     const parts = text.split(",").map((p) => p.trim());
     const bad = parts.filter((p) => !(REPORT_FORMATS as readonly string[]).includes(p));
@@ -79,7 +79,7 @@ export const shardFlag: FlagSpec = {
   name: "shard",
   kind: "value",
   placeholder: "i/n",
-  description: "run shard i of n of the scenario x property matrix (merge with report --merge)",
+  description: "run shard i of n (1 <= i <= n) of the scenario x property matrix; merge with report --merge (default: all)",
   parse: (text) => {
     const shard = parseShard(text);
     return typeof shard === "string" ? new FlagProblem(shard) : shard;
@@ -87,14 +87,14 @@ export const shardFlag: FlagSpec = {
 };
 
 /** `--json`: print the results document to stdout. */
-export const jsonFlag: FlagSpec = { name: "json", kind: "boolean", description: "print the results as JSON to stdout" };
+export const jsonFlag: FlagSpec = { name: "json", kind: "boolean", description: "print JSON to stdout instead of text (default text)" };
 
 /** `--property ID`. */
 export const propertyFlag: FlagSpec = {
   name: "property",
   kind: "value",
   placeholder: "ID",
-  description: "property id",
+  description: "property id, as listed by qkd-harness list (run: default every property; replay: required)",
   parse: (text) => (text.trim() === "" ? new FlagProblem("must not be empty") : text),
 };
 
@@ -103,7 +103,7 @@ export const pathFlag: FlagSpec = {
   name: "path",
   kind: "value",
   placeholder: "P",
-  description: "fast-check replay path of the counterexample",
+  description: "required: fast-check replay path of the counterexample, e.g. 3:1:0 (printed with each finding)",
   parse: (text) => (/^\d+(:\d+)*$/.test(text) ? text : new FlagProblem(`must look like 3:1:0, got "${text}"`)),
 };
 
@@ -112,8 +112,15 @@ export const workersFlag: FlagSpec = {
   name: "workers",
   kind: "value",
   placeholder: "N",
-  description: "worker threads for the cells (default: the machine's cores; 1 runs in-process)",
+  description: "worker threads for the cells, 1..1024 (default: the machine's cores; 1 runs in-process)",
   parse: integer(1, 1024),
+};
+
+/** `--quiet`: only mismatches, errors and the closing counts; no progress. */
+export const quietFlag: FlagSpec = {
+  name: "quiet",
+  kind: "boolean",
+  description: "print only mismatches, errors and the closing counts (no progress, no per-cell lines)",
 };
 
 /** `--help`. */

@@ -4,6 +4,9 @@
  */
 import type { Command } from "./command.js";
 
+const EXIT_CODES = "exit codes: 0 every verdict matches its expectation, 1 a verdict differs or a check errored, 2 bad input or usage";
+const ENVIRONMENT = "environment: CI=true plain progress lines; NO_COLOR=1 no colour (colour only on a terminal anyway)";
+
 /** `qkd-harness --help`. */
 export function mainHelp(commands: readonly Command[], version: string): string {
   const width = Math.max(...commands.map((c) => c.name.length));
@@ -15,8 +18,9 @@ export function mainHelp(commands: readonly Command[], version: string): string 
     "commands:",
     ...commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
     "",
-    "flags: --help, --version; qkd-harness <command> --help for a command's flags",
-    "exit codes: 0 every verdict matches its expectation, 1 a verdict differs or a check errored, 2 bad input or usage",
+    "flags: --help, --version; qkd-harness <command> --help for a command's flags, their allowed values, defaults and units",
+    EXIT_CODES,
+    ENVIRONMENT,
     "",
   ].join("\n");
 }
@@ -33,6 +37,8 @@ export function commandHelp(command: Command): string {
     "",
     "flags:",
     ...flags.map((f) => `  ${label(f).padEnd(width)}  ${f.description}`),
+    "",
+    EXIT_CODES,
     "",
   ].join("\n");
 }

@@ -14,6 +14,8 @@ export interface CliIo {
   stderr(text: string): void;
   /** Whether stderr is a terminal (draws a progress bar unless `CI=true`). */
   readonly stderrIsTTY?: boolean;
+  /** Whether stdout is a terminal (colours the closing summary unless `NO_COLOR`). */
+  readonly stdoutIsTTY?: boolean;
   /** Environment variables (`CI`); defaults to none. */
   readonly env?: Readonly<Record<string, string | undefined>>;
 }
@@ -121,6 +123,7 @@ export function processIo(
       },
       stderr: writeErr,
       stderrIsTTY: stderr.isTTY === true,
+      stdoutIsTTY: stdout.isTTY === true,
       env,
     },
     exitCode: () => failed,

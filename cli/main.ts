@@ -45,7 +45,7 @@ export async function main(argv: readonly string[], rawIo: CliIo, context: CliCo
       io.stdout(commandHelp(command));
       return EXIT_OK;
     }
-    return await command.run(parseArgs(rest, command.flags, command.name), { io, context });
+    return await command.run(parseArgs(rest, command.flags, command.name), { io, context, argv });
   } catch (e) {
     if (e instanceof UsageError || e instanceof ScenarioError || e instanceof MergeError || e instanceof ReportWriteError) {
       io.stderr(`qkd-harness: ${e.message.split("\n").join("\nqkd-harness: ")}\n`);

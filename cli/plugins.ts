@@ -21,7 +21,7 @@ export const pluginFlag: FlagSpec = {
   name: "plugin",
   kind: "value",
   placeholder: "MODULE",
-  description: "load extra properties and figures from compiled modules (comma-separated paths)",
+  description: "load extra properties and figures from compiled .js modules, comma-separated paths (default none)",
   parse: (text) => {
     const parts = text.split(",").map((p) => p.trim());
     return parts.some((p) => p === "") ? new FlagProblem(`must be comma-separated module paths, got "${text}"`) : parts;

@@ -14,8 +14,11 @@ export interface Progress {
 
 const BAR_WIDTH = 24;
 
-/** A progress reporter suited to `io`. */
-export function progressFor(io: CliIo): Progress {
+const silent: Progress = { tick() {}, finish() {} };
+
+/** A progress reporter suited to `io`; none when `quiet`. */
+export function progressFor(io: CliIo, quiet = false): Progress {
+  if (quiet) return silent;
   const bar = io.stderrIsTTY === true && io.env?.CI !== "true";
   let drawn = false;
   return {

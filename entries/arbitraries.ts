@@ -9,7 +9,7 @@
  * import { arbHaarUnitary, fc } from "qkd-harness/arbitraries";
  * const probe = fc.record({ unitary: arbHaarUnitary(4), fraction: fc.double({ min: 0, max: 1, noNaN: true }) });
  * ```
- * @module
+ * @module qkd-harness/arbitraries
  */
 export * as fc from "fast-check";
 export {

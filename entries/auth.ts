@@ -9,7 +9,7 @@
  * import { expectProperty, paramsOf } from "qkd-harness/vitest";
  * const [first] = authProperties;
  * ```
- * @module
+ * @module qkd-harness/auth
  */
 // model/auth/index.ts is the model's public barrel, chosen by its owner
 export * from "../model/auth/index.js";

@@ -10,7 +10,7 @@
  * import { IDEAL_LINK, pulseStatistics } from "qkd-harness/bb84";
  * pulseStatistics(IDEAL_LINK, { kind: "intercept-resend", fraction: 1, basis: "random" }).qberByBasis; // [0.25, 0.25]
  * ```
- * @module
+ * @module qkd-harness/bb84
  */
 // model/bb84/index.ts is itself an explicit by-name barrel: re-exporting it leaks nothing internal
 export * from "../model/bb84/index.js";

@@ -9,6 +9,6 @@
  * const io = { stdout: (t: string) => process.stdout.write(t), stderr: (t: string) => process.stderr.write(t) };
  * process.exitCode = await main(["verify", "examples/six-state/scenario.yaml"], io, { definitions: sixStateProperties });
  * ```
- * @module
+ * @module qkd-harness/cli
  */
 export { main, type CliContext, type CliIo } from "../cli/main.js";

@@ -8,7 +8,7 @@
  * import { keyPool, takeKey } from "qkd-harness/kdc";
  * const [key, rest] = takeKey(keyPool(new Uint8Array(64)), 32);
  * ```
- * @module
+ * @module qkd-harness/kdc
  */
 // model/kdc/index.ts is itself an explicit by-name barrel
 export * from "../model/kdc/index.js";

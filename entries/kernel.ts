@@ -19,7 +19,7 @@
  * const plus = evolve(densityOf(qubitKet("0")), H, [0]);      // |+><+|
  * measureInBasis(plus, H, [0])[0].probability;                 // 1: the X basis sees |+>
  * ```
- * @module
+ * @module qkd-harness/kernel
  */
 export { ATOL, RTOL, PSD_ATOL, PROBABILITY_FLOOR, close, type Tolerance } from "../model/kernel/tolerances.js";
 export {

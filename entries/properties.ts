@@ -14,7 +14,7 @@
  * const result = runProperty(def, params, { runs: 100, seed: 1, scenario: "mine", variant: "default", expected: "holds" });
  * result.verdict; // "holds" | "violated" | "error"
  * ```
- * @module
+ * @module qkd-harness/properties
  */
 export type {
   Verdict,

@@ -7,7 +7,7 @@
  * import { drawBits, seeded } from "qkd-harness/random";
  * const [bits, next] = drawBits(seeded(7), 8); // the same 8 bits for seed 7, every time
  * ```
- * @module
+ * @module qkd-harness/random
  */
 export {
   seeded,

@@ -10,7 +10,7 @@
  * const doc = buildResultsDocument({ version: "mine", results, figures: [], run });
  * await writeReports(doc, "reports/out", ["html", "json", "junit"]);
  * ```
- * @module
+ * @module qkd-harness/reports
  */
 export type { ResultsDocument } from "../properties/types.js";
 export {
@@ -26,4 +26,4 @@ export {
 export { resultsToJson, stableJson, parseResultsJson } from "../reports/json.js";
 export { resultsToJunit } from "../reports/junit.js";
 export { renderHtmlReport } from "../reports/html/index.js";
-export { figureSpec, renderFigureSvg } from "../reports/plots/index.js";
+export { droppedPoints, figureSpec, renderFigureSvg } from "../reports/plots/index.js";

@@ -11,7 +11,7 @@
  * const scenario = loadScenario("examples/six-state/scenario.yaml", { definitions: sixStateProperties });
  * const outcomes = runCells(matrixOf([scenario]), { replayCommand: () => "" });
  * ```
- * @module
+ * @module qkd-harness/scenarios
  */
 export { scenarioSchema, scenarioPropertySchema, type ScenarioFile, type ScenarioPropertyEntry } from "../scenarios/schema.js";
 export { ScenarioError, type ScenarioIssue } from "../scenarios/errors.js";

@@ -17,7 +17,7 @@
  * propertyTest(interceptResendQber, paramsOf(interceptResendQber, {}), { runs: 200 });
  * propertyTest(interceptResendQber, paramsOf(interceptResendQber, { bases: ["Z"] }), { expect: "violated" });
  * ```
- * @module
+ * @module qkd-harness/vitest
  */
 export { propertyTest } from "../vitest/property-test.js";
 export { expectProperty, paramsOf, type PropertyExpectation } from "../vitest/expect-property.js";

@@ -18,7 +18,7 @@ export function resultsToJunit(doc: ResultsDocument): string {
   const { total, mismatched, errors } = doc.summary;
   return (
     `<?xml version="1.0" encoding="UTF-8"?>\n` +
-    `<testsuites name="qkd-harness" tests="${total}" failures="${mismatched}" errors="${errors}" time="${seconds(doc.run.durationMs)}">\n` +
+    `<testsuites name="qkd-harness" tests="${total}" failures="${mismatched}" errors="${errors}" time="${seconds(doc.run.durationMs)}"${runAttributes(doc)}>\n` +
     body +
     `</testsuites>\n`
   );
@@ -29,7 +29,7 @@ function suite(doc: ResultsDocument, scenario: string, results: readonly Propert
   const errors = results.filter((r) => r.verdict === "error").length;
   const time = results.reduce((t, r) => t + duration(doc, r), 0);
   return (
-    `  <testsuite name="${attr(scenario)}" tests="${results.length}" failures="${failures}" errors="${errors}" time="${seconds(time)}">\n` +
+    `  <testsuite name="${attr(scenario)}" tests="${results.length}" failures="${failures}" errors="${errors}" time="${seconds(time)}"${runAttributes(doc)}>\n` +
     results.map((r) => testcase(doc, r)).join("") +
     `  </testsuite>\n`
   );
@@ -71,6 +71,16 @@ function details(r: PropertyResult): string {
   }
   out.push(`trusted: ${r.trust.trusted.join(", ")}`);
   return out.join("\n");
+}
+
+/**
+ * ` timestamp="..." hostname="..."` of the run: the start in the JUnit schema's form (ISO 8601,
+ * UTC, no zone suffix) and the machine's name from the run environment; each omitted when unknown.
+ */
+function runAttributes(doc: ResultsDocument): string {
+  const started = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d/.exec(doc.run.startedAt)?.[0];
+  const host = doc.run.environment["hostname"];
+  return `${started ? ` timestamp="${started}"` : ""}${host ? ` hostname="${attr(host)}"` : ""}`;
 }
 
 function duration(doc: ResultsDocument, r: PropertyResult): number {

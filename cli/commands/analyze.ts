@@ -3,14 +3,16 @@
  *
  * - `analyze bb84 --adversary intercept-resend --fraction 1 --basis random` prints QBER per
  *   basis, Eve's information and the Holevo bound, acceptance and key fraction.
- * - `analyze auth --variant parity --key-bits 8 [--strategy FILE]` prints the honest and
+ * - `analyze auth --variant parity --key-bits 8 [--strategy best-attack|FILE]` prints the honest and
  *   impersonation acceptance and, for a strategy, its acceptance and Eve's information about
  *   the updated key.
  * @module
  */
 import { readFileSync } from "node:fs";
 import { analyzeAuth } from "../../properties/auth/analyze.js";
+import { namedStrategies } from "../../properties/auth/namedStrategies.js";
 import { analyzeBB84 } from "../../properties/bb84/analyze.js";
+import { INTERCEPT_BASES, NAMED_ADVERSARIES, PROTOCOL_VARIANTS } from "../../model/bb84/index.js";
 import { stableJson } from "../../reports/json.js";
 import { parseDataText } from "../../scenarios/parse-text.js";
 import type { FlagSpec, ParsedArgs } from "../args.js";
@@ -21,37 +23,44 @@ import { UsageError } from "../usage-error.js";
 
 const text = (name: string, placeholder: string, description: string): FlagSpec => ({ name, kind: "value", placeholder, description, parse: (t) => t });
 
-/** Flags of `analyze bb84`, mapped to analyzeBB84's option names. */
-const bb84Flags: Readonly<Record<string, string>> = {
-  adversary: "adversary",
-  fraction: "fraction",
-  basis: "basis",
-  disturbance: "disturbance",
-  "ancilla-dim": "ancillaDim",
-  variant: "variant",
-  threshold: "threshold",
-  "test-size": "testSize",
-  "ec-efficiency": "ecEfficiency",
-  source: "source",
-  "mean-photon-number": "meanPhotonNumber",
-  "fibre-loss": "fibreLossDbPerKm",
-  distance: "distanceKm",
-  "detector-efficiency": "detectorEfficiency",
-  "dark-count": "darkCountProbability",
-  misalignment: "misalignment",
-  depolarizing: "depolarizing",
-  dephasing: "dephasing",
+/**
+ * Flags of `analyze bb84`: the option of analyzeBB84 each maps to, and its help (allowed values,
+ * default, unit). The values are checked by analyzeBB84's schema, which names the flag.
+ */
+const bb84Flags: Readonly<Record<string, { readonly option: string; readonly placeholder: string; readonly help: string }>> = {
+  adversary: { option: "adversary", placeholder: "NAME", help: `required: ${NAMED_ADVERSARIES.join(" | ")}` },
+  fraction: { option: "fraction", placeholder: "F", help: "intercept-resend: fraction of pulses attacked, 0..1 (default 1)" },
+  basis: { option: "basis", placeholder: "B", help: `intercept-resend: Eve's measurement basis, ${INTERCEPT_BASES.join(" | ")} (default random)` },
+  disturbance: { option: "disturbance", placeholder: "D", help: "cloner, pns-cloner: QBER the cloner causes, 0..0.5 (default 0.11 cloner, 0.05 pns-cloner)" },
+  "ancilla-dim": { option: "ancillaDim", placeholder: "N", help: "haar-probe: Eve's ancilla dimension, 2 | 3 | 4 (default 2)" },
+  variant: { option: "variant", placeholder: "V", help: `protocol variant, ${PROTOCOL_VARIANTS.join(" | ")} (default paper)` },
+  threshold: { option: "threshold", placeholder: "P", help: "QBER threshold p_o of eq. 4, a probability (default 0.11)" },
+  "test-size": { option: "testSize", placeholder: "N", help: "bits disclosed for the QBER test, integer 1..10^6 (default 1000)" },
+  "ec-efficiency": { option: "ecEfficiency", placeholder: "X", help: "error-correction efficiency f_EC, >= 1 (default 1.16)" },
+  source: { option: "source", placeholder: "S", help: "photon source, single-photon | weak-coherent (default single-photon)" },
+  "mean-photon-number": { option: "meanPhotonNumber", placeholder: "MU", help: "weak-coherent: mean photon number per pulse, (0, 50] (default 0.5)" },
+  "fibre-loss": { option: "fibreLossDbPerKm", placeholder: "DB", help: "fibre loss in dB/km, >= 0 (default 0)" },
+  distance: { option: "distanceKm", placeholder: "KM", help: "fibre length in km, >= 0 (default 0)" },
+  "detector-efficiency": { option: "detectorEfficiency", placeholder: "P", help: "detector efficiency, a probability (default 1)" },
+  "dark-count": { option: "darkCountProbability", placeholder: "P", help: "dark-count probability per detection window, a probability (default 0)" },
+  misalignment: { option: "misalignment", placeholder: "P", help: "optical misalignment error, a probability (default 0)" },
+  depolarizing: { option: "depolarizing", placeholder: "P", help: "channel depolarizing probability (default 0)" },
+  dephasing: { option: "dephasing", placeholder: "P", help: "channel dephasing probability (default 0)" },
 };
 
 /** Flags of `analyze auth`. */
 const authFlags = ["variant", "key-bits", "strategy", "noise", "sessions"] as const;
 
+const strategyNames = Object.keys(namedStrategies);
+
 const flags: readonly FlagSpec[] = [
-  ...Object.keys(bb84Flags).map((f) => text(f, "X", `bb84: ${bb84Flags[f]}`)),
-  text("key-bits", "N", "auth: length n of K_c (even)"),
-  text("strategy", "FILE", "auth: an adversary strategy as JSON"),
-  text("noise", "P", "auth: depolarizing probability per quantum transit"),
-  text("sessions", "N", "auth: sessions to run the strategy for"),
+  ...Object.entries(bb84Flags).map(([flag, f]) =>
+    text(flag, f.placeholder, flag === "variant" ? `bb84: ${f.help}; auth: parity | basis-encoded (default parity)` : `bb84: ${f.help}`),
+  ),
+  text("key-bits", "N", "auth: length n of K_c in bits, even, 2..12 (default 8)"),
+  text("strategy", "NAME|FILE", `auth: an adversary strategy, a shipped one (${strategyNames.join(" | ")}) or a JSON file (default none)`),
+  text("noise", "P", "auth: depolarizing probability per quantum transit, 0..1 (default 0)"),
+  text("sessions", "N", "auth: sessions to run the strategy for, 1..6 (default 1)"),
   jsonFlag,
 ];
 
@@ -86,8 +95,8 @@ function given(args: ParsedArgs, allowed: readonly string[], protocol: string): 
 
 function analyzeBb84(args: ParsedArgs): unknown {
   const values = given(args, Object.keys(bb84Flags), "bb84");
-  if (!values.has("adversary")) throw new UsageError("analyze bb84: --adversary is required (e.g. intercept-resend, cloner, pns, none)");
-  const options = Object.fromEntries([...values].map(([flag, v]) => [bb84Flags[flag], v]));
+  if (!values.has("adversary")) throw new UsageError(`analyze bb84: --adversary is required (${NAMED_ADVERSARIES.join(", ")})`);
+  const options = Object.fromEntries([...values].map(([flag, v]) => [bb84Flags[flag]!.option, v]));
   try {
     const { strategy: _strategy, ...rest } = analyzeBB84(options as unknown as Parameters<typeof analyzeBB84>[0]);
     return rest;
@@ -107,17 +116,7 @@ function analyzeAuthentication(args: ParsedArgs): unknown {
   const noiseText = values.get("noise");
   const noise = noiseText === undefined ? undefined : Number(noiseText);
   if (noise !== undefined && !(noise >= 0 && noise <= 1)) throw new UsageError(`analyze auth: --noise must be in [0, 1], got "${noiseText}"`);
-  let strategy: unknown;
-  const file = values.get("strategy");
-  if (file !== undefined) {
-    let raw: string;
-    try {
-      raw = readFileSync(file, "utf8");
-    } catch {
-      throw new UsageError(`analyze auth: --strategy: cannot read ${file}`);
-    }
-    strategy = parseDataText(file, raw, "json"); // a ScenarioError naming the file, never the file's bytes
-  }
+  const strategy = strategyArgument(values.get("strategy"));
   const keyBits = integer("key-bits") ?? 8;
   const sessions = integer("sessions");
   try {
@@ -131,4 +130,20 @@ function analyzeAuthentication(args: ParsedArgs): unknown {
   } catch (e) {
     throw new UsageError((e as Error).message);
   }
+}
+
+/**
+ * `--strategy NAME|FILE`: a strategy shipped in the package by name (`best-attack`, ...), else
+ * a JSON file; undefined when the flag is absent.
+ */
+function strategyArgument(nameOrFile: string | undefined): unknown {
+  if (nameOrFile === undefined) return undefined;
+  if (Object.hasOwn(namedStrategies, nameOrFile)) return namedStrategies[nameOrFile as keyof typeof namedStrategies];
+  let raw: string;
+  try {
+    raw = readFileSync(nameOrFile, "utf8");
+  } catch {
+    throw new UsageError(`analyze auth: --strategy: cannot read ${nameOrFile}; it is not a file, nor a shipped strategy (${strategyNames.join(", ")})`);
+  }
+  return parseDataText(nameOrFile, raw, "json"); // a ScenarioError naming the file, never the file's bytes
 }

@@ -7,11 +7,12 @@ import type { ParsedArgs } from "../args.js";
 import { DEFAULT_OUT_DIR } from "../flags.js";
 
 /** The report flags with their defaults. */
-export function reportOptions(args: ParsedArgs): { out: string; formats: readonly ReportFormat[]; json: boolean } {
+export function reportOptions(args: ParsedArgs): { out: string; formats: readonly ReportFormat[]; json: boolean; quiet: boolean } {
   return {
     out: (args.flags.get("out") as string | undefined) ?? DEFAULT_OUT_DIR,
     formats: (args.flags.get("format") as ReportFormat[] | undefined) ?? REPORT_FORMATS,
     json: args.flags.get("json") === true,
+    quiet: args.flags.get("quiet") === true,
   };
 }
 

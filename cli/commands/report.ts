@@ -14,8 +14,8 @@ import { mergeShards } from "../../scenarios/merge.js";
 import { readResultsDocument } from "../../scenarios/results-schema.js";
 import type { Command } from "../command.js";
 import { EXIT_MISMATCH, EXIT_OK } from "../exit-codes.js";
-import { formatFlag, jsonFlag, outFlag } from "../flags.js";
-import { summaryText } from "../summary-text.js";
+import { formatFlag, jsonFlag, outFlag, quietFlag } from "../flags.js";
+import { summaryOptions, summaryText } from "../summary-text.js";
 import { UsageError } from "../usage-error.js";
 import { reportOptions } from "./options.js";
 
@@ -24,7 +24,7 @@ export const reportCommand: Command = {
   name: "report",
   summary: "merge shard results (each DIR/results.json) into one report",
   usage: "--merge DIR...",
-  flags: [{ name: "merge", kind: "variadic", placeholder: "DIR", description: "shard output directories or results.json files" }, outFlag, formatFlag, jsonFlag],
+  flags: [{ name: "merge", kind: "variadic", placeholder: "DIR", description: "required: shard output directories (each holding results.json) or results.json files" }, outFlag, formatFlag, jsonFlag, quietFlag],
   async run(args, env) {
     const dirs = [...((args.flags.get("merge") as string[] | undefined) ?? []), ...args.positionals];
     if (dirs.length === 0) throw new UsageError("report: --merge needs at least one directory");
@@ -41,7 +41,7 @@ export const reportCommand: Command = {
     const doc = mergeShards(shards, allFigures);
     const options = reportOptions(args);
     const written = await writeReports(doc, options.out, options.formats, env.context.renderers);
-    env.io.stdout(options.json ? resultsToJson(doc) : summaryText(doc, written));
+    env.io.stdout(options.json ? resultsToJson(doc) : summaryText(doc, written, summaryOptions(env.io, options.quiet)));
     return doc.results.every((r) => r.matches) ? EXIT_OK : EXIT_MISMATCH;
   },
 };

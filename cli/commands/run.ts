@@ -7,7 +7,7 @@ import { matrixOf } from "../../scenarios/matrix.js";
 import type { Command } from "../command.js";
 import { pluginFlag, withPlugins } from "../plugins.js";
 import { execute } from "../execute.js";
-import { formatFlag, jsonFlag, outFlag, workersFlag, seedsFlag, propertyFlag, runsFlag, seedFlag } from "../flags.js";
+import { formatFlag, jsonFlag, outFlag, workersFlag, quietFlag, seedsFlag, propertyFlag, runsFlag, seedFlag } from "../flags.js";
 import { loadScenarios } from "../load-scenarios.js";
 import { UsageError } from "../usage-error.js";
 import { numberFlag, reportOptions } from "./options.js";
@@ -17,7 +17,7 @@ export const runCommand: Command = {
   name: "run",
   summary: "run one scenario (optionally one --property) and write the reports",
   usage: "SCENARIO",
-  flags: [propertyFlag, seedFlag, runsFlag, outFlag, formatFlag, jsonFlag, pluginFlag, workersFlag, seedsFlag],
+  flags: [propertyFlag, seedFlag, runsFlag, outFlag, formatFlag, jsonFlag, pluginFlag, workersFlag, seedsFlag, quietFlag],
   async run(args, baseEnv) {
     const env = { ...baseEnv, context: await withPlugins(baseEnv.context, args) };
     if (args.positionals.length !== 1) throw new UsageError(`run: expected one scenario file, got ${args.positionals.length}`);

@@ -7,7 +7,7 @@ import { matrixOf, shardOf, type Shard } from "../../scenarios/matrix.js";
 import type { Command } from "../command.js";
 import { pluginFlag, withPlugins } from "../plugins.js";
 import { execute } from "../execute.js";
-import { formatFlag, jsonFlag, outFlag, workersFlag, seedsFlag, runsFlag, seedFlag, shardFlag } from "../flags.js";
+import { formatFlag, jsonFlag, outFlag, workersFlag, quietFlag, seedsFlag, runsFlag, seedFlag, shardFlag } from "../flags.js";
 import { loadScenarios } from "../load-scenarios.js";
 import { numberFlag, reportOptions } from "./options.js";
 
@@ -16,7 +16,7 @@ export const verifyCommand: Command = {
   name: "verify",
   summary: "run every property of the scenarios and compare verdicts with expectations (exit 0/1/2)",
   usage: "[files or dirs]",
-  flags: [seedFlag, runsFlag, outFlag, formatFlag, shardFlag, jsonFlag, pluginFlag, workersFlag, seedsFlag],
+  flags: [seedFlag, runsFlag, outFlag, formatFlag, shardFlag, jsonFlag, pluginFlag, workersFlag, seedsFlag, quietFlag],
   async run(args, baseEnv) {
     const env = { ...baseEnv, context: await withPlugins(baseEnv.context, args) };
     const scenarios = loadScenarios(args.positionals, env.context);

@@ -4,7 +4,7 @@
  * package.json and scenarios/), run with node.
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, inject, it } from "vitest";
@@ -26,6 +26,16 @@ describe("the compiled CLI", () => {
     expect(existsSync(bin)).toBe(true);
     expect(readFileSync(bin, "utf8").startsWith("#!/usr/bin/env node\n")).toBe(true);
   }, 120_000);
+
+  it("the prepare script's make-bin-executable makes the bin executable (npm links it as qkd-harness)", () => {
+    mkdirSync(join(pkg, "scripts"));
+    cpSync(join(root, "scripts", "make-bin-executable.mjs"), join(pkg, "scripts", "make-bin-executable.mjs"));
+    expect(node([join(pkg, "scripts", "make-bin-executable.mjs")]).code).toBe(0);
+    expect(statSync(bin).mode & 0o777).toBe(0o755);
+    const direct = spawnSync(bin, ["--version"], { cwd: pkg, encoding: "utf8" });
+    expect(direct.status).toBe(0);
+    expect(JSON.parse(readFileSync(join(root, "package.json"), "utf8")).scripts.prepare).toContain("node scripts/make-bin-executable.mjs");
+  });
 
   it("--version prints the package version from dist/cli/", () => {
     const version = JSON.parse(readFileSync(join(root, "package.json"), "utf8")).version;
@@ -57,7 +67,7 @@ describe("the compiled CLI", () => {
       "name: tiny\ndescription: d\nprotocol: tiny\nparameters: { max: 10 }\nsettings: { runs: 5, seed: 1 }\nproperties:\n  - { id: tiny.ok, expect: holds }\n",
     );
     const ok = node([join(pkg, "tiny.mjs"), "verify", "tiny.yaml", "--out", "out"]);
-    expect(ok.stdout).toContain("1 result: 1 matched");
+    expect(ok.stdout).toContain("1 result: 1 matched (0 findings falsified, 1 holds");
     expect(ok.code).toBe(0);
     for (const f of ["index.html", "results.json", "junit.xml"]) expect(existsSync(join(pkg, "out", f))).toBe(true);
 

@@ -13,7 +13,7 @@ describe("verify exit codes", () => {
     const out = join(dir, "out-ok");
     const run = await cli(["verify", file, "--out", out]);
     expect(run.code).toBe(0);
-    expect(run.stdout).toContain("2 results: 2 matched, 0 mismatched, 0 errors (1 known violation reproduced)");
+    expect(run.stdout).toContain("2 results: 2 matched (1 finding falsified, 1 holds, 0 controls failed as designed), 0 mismatched, 0 errors");
     for (const f of ["index.html", "results.json", "junit.xml"]) expect(existsSync(join(out, f))).toBe(true);
   });
 
@@ -25,7 +25,7 @@ describe("verify exit codes", () => {
     );
     const run = await cli(["verify", file, "--out", join(dir, "out-mismatch")]);
     expect(run.code).toBe(1);
-    expect(run.stdout).toContain("MISMATCH mismatch::test.threshold-violated: expected holds, got violated");
+    expect(run.stdout).toMatch(/^MISMATCH\s+mismatch::test\.threshold-violated {2}expected holds, got violated: /m);
     expect(run.stdout).toMatch(/replay: qkd-harness replay \S+mismatch\.json --property test\.threshold-violated --seed 42 --path \d/);
   });
 
@@ -33,7 +33,7 @@ describe("verify exit codes", () => {
     const file = writeScenario(dir, "throws.json", goodScenario("throws", { properties: [{ id: "test.throws", expect: "holds" }], parameters: {} }));
     const run = await cli(["verify", file, "--out", join(dir, "out-throws")]);
     expect(run.code).toBe(1);
-    expect(run.stdout).toContain("ERROR    throws::test.throws: model exploded");
+    expect(run.stdout).toMatch(/^ERROR\s+throws::test\.throws {2}model exploded$/m);
   });
 
   it("2 on bad input, before anything runs", async () => {

@@ -156,7 +156,8 @@ describe("npm pack and a fresh install", () => {
     }
 
     // 2. npm pack
-    const pack = timed("pack", () => run("npm", ["pack", "--json", "--pack-destination", work], stage));
+    // --ignore-scripts: the stage is already built; its package.json "prepare" would build again without sources
+    const pack = timed("pack", () => run("npm", ["pack", "--json", "--ignore-scripts", "--pack-destination", work], stage));
     if (pack.status !== 0) throw new Error(`npm pack failed: ${explain(pack)}`);
     const [info] = JSON.parse(pack.stdout.slice(pack.stdout.indexOf("["))) as { filename: string; files: { path: string }[] }[];
     files = info.files.map((f) => f.path).sort();

@@ -86,4 +86,8 @@ describe("paramsOf", () => {
 describe("propertyTest registers one vitest test per property", () => {
   propertyTest(zeroIsLikely, { floor: 0 }, { runs: 50 });
   propertyTest(zeroIsLikely, { floor: 0.2 }, { expect: "violated" });
+  test("a claim and its negative control register under distinct names", ({ task }) => {
+    const names = task.suite!.tasks.map((t) => t.name).filter((n) => n.startsWith(zeroIsLikely.id));
+    expect(names).toEqual([`${zeroIsLikely.id}: ${zeroIsLikely.title}`, `${zeroIsLikely.id}: ${zeroIsLikely.title} (negative control)`]);
+  });
 });
