@@ -74,6 +74,22 @@ describe("finite-size decoy BB84 (Lim et al., PRA 89, 022307 (2014))", () => {
     expect(noStats.raw / 1e12 / asymptotic).toBeLessThan(0.63);
   });
 
+  it("the optimiser is not stuck at N = 10^12, 50 km: 2·10^4 random operating points do not beat it", () => {
+    const N = 1e12;
+    const optimum = finiteDecoyRateAt(gys, 50, { ...security, blockPulses: N }).ratePerPulse;
+    let state = 12345;
+    const rnd = () => (state = (state * 1103515245 + 12345) % 2147483648) / 2147483648;
+    let best = -Infinity;
+    for (let i = 0; i < 20000; i++) {
+      const mu1 = 0.2 + 0.6 * rnd(), mu2 = 1e-3 + (mu1 / 2) * rnd() ** 2;
+      const a = 0.5 * rnd() ** 3 + 1e-9, b = 0.5 * rnd() ** 3 + 1e-9;
+      const d = { mu: [mu1, mu2, 2e-4] as const, p: [1 - a - b, a, b] as const, qx: 1 - 0.5 * rnd() ** 4 };
+      best = Math.max(best, limKeyLength(expectedDecoyCounts(gys, 50, N, d), d, security, gys.fEC, "finite").raw / N);
+    }
+    expect(best).toBeGreaterThan(0.9 * optimum);
+    expect(best).toBeLessThanOrEqual(optimum);
+  });
+
   it("no key at small blocks: none at any distance for N = 10^6, none at 50 km for N <= 10^8", () => {
     for (const L of [0, 25, 50]) expect(finiteDecoyRateAt(gys, L, { ...security, blockPulses: 1e6 }).ratePerPulse).toBe(0);
     expect(finiteDecoyRateAt(gys, 50, { ...security, blockPulses: 1e8 }).ratePerPulse).toBe(0);
