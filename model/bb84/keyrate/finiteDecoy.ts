@@ -12,6 +12,26 @@
  * Counts are the channel model's expected counts (the convention of Lim et al.'s Fig. 1): the
  * result is the key an experiment with these parameters would get on a typical run, not a
  * guarantee for any particular run. λ_EC = f_EC n_X h(E_X) (no Cascade is run here).
+ *
+ * Why N = 10^12 at 50 km (GYS) gives only ~52 % of {@link asymptoticDecoyRate} (2.32e-4 vs
+ * 4.46e-4 bit/pulse), and why that is the bound and not a bug (numbers asserted in
+ * test/bb84/keyrate/finiteDecoy.test.ts):
+ * - The reference is this bound's own N → ∞ limit: same channel, f_EC = 1.22, sifting 1, vacuum
+ *   term; `blockPulses: "asymptotic"` gives 4.4604e-4 vs 4.4625e-4. The ratio does converge, slowly:
+ *   0.27 (10^10), 0.52 (10^12), 0.74 (10^15), 0.88 (10^18). The optimiser is not stuck: 2·10^4 random
+ *   operating points at 10^12 (μ1 up to 0.8, q_x down to 1/2) do not beat it.
+ * - "δ/(p_k n) ~ 1e-3" holds for the signal only. Lim's Hoeffding deviation is δ(n_X) of the TOTAL
+ *   count of a basis, applied to every intensity's count: at the 10^12 optimum (μ = 0.387, 0.147,
+ *   2e-4; p = 0.74, 0.20, 0.07; q_x = 0.93) n_{Z,3} = 807 against δ(n_Z) = 8935, m_{Z,3} = 283
+ *   against δ(m_Z) = 1639, n_{X,3} = 1.4e5 against δ(n_X) = 1.2e5. The vacuum-ish decoy carries no
+ *   information (s_{X,0}: 1.0e6 → 0), m_{Z,2} = 19353 moves by 8.5 %, s_{Z,1} drops 11 %.
+ * - So φ_X = 0.0515 against the true e_1 = 0.0332 (0.0398 without fluctuations at μ2 = 0.147: the
+ *   two-decoy estimate keeps the e_2 Y_2 μ2/2 term), h(φ_X) = 0.293 against 0.211.
+ * - The key is a difference, s_{X,1}(1 − h(φ_X)) − λ_EC with λ_EC ≈ 0.55 of the first term, so a
+ *   loss there is doubled in ℓ; with q_x² = 0.865 of the detections in X and 26 % of pulses spent on
+ *   decoys, the same operating point without any fluctuation term gives 62 %, with them 52 %.
+ * To approach the asymptote sooner the vacuum-ish decoy's count needs a bound that scales with its
+ * own size (multiplicative Chernoff, e.g. Zhang et al., PRA 95, 012333 (2017)), a different bound.
  * @module
  */
 import { binaryEntropy } from "./entropy.js";
