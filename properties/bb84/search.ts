@@ -1,0 +1,125 @@
+/**
+ * The optimising search on the quantum channel (issue 11): the bb84 part of {@link optimise}.
+ *
+ * - `information` (of `bb84.secrecy`, and `qkd-harness search bb84`): an entangling probe on the
+ *   photon and a qubit of Eve's, `U = exp(-i H)` from the 16 real parameters of a Hermitian H (a
+ *   smooth parametrisation of every two-qubit unitary), maximising the mutual information of Eve's
+ *   best measurement after the basis announcement with a sifted key bit (mean of the two bases)
+ *   while the QBER she causes stays at most D in both bases:
+ *   `value = I_E - 10 max(0, max(e_Z, e_X) - D)`. The optimum over individual attacks is
+ *   `I_E(D) = 1 - h(1/2 + sqrt(D (1 - D)))` (Fuchs, Gisin, Griffiths, Niu, Peres, PRA 56 (1997)
+ *   1163), {@link fuchsInformation}. No named attack (cloner, intercept-resend) is in the space.
+ * - `interceptFraction` (of `bb84.intercept-resend-detected` and `bb84.threshold-abort`): the
+ *   largest fraction of intercept-resend (any basis) that still passes eq. 4 with probability
+ *   >= 1/2: `value = f - 10 max(0, 1/2 - P(accept))`.
+ * @module
+ */
+import * as fc from "fast-check";
+import { exactRun, probe, unitaryFromHamiltonian, INTERCEPT_BASES, type Adversary, type InterceptBasis } from "../../model/bb84/index.js";
+import { binaryEntropy } from "../../model/kernel/index.js";
+import { optimise, type Scored, type SearchSpace } from "../search/optimise.js";
+import type { SearchOptions, SearchOutcome } from "../types.js";
+import type { Bb84Params } from "./params.js";
+
+/** The objectives of the bb84 search. */
+export const BB84_OBJECTIVES = ["information", "interceptFraction"] as const;
+
+/** A bb84 objective name. */
+export type Bb84Objective = (typeof BB84_OBJECTIVES)[number];
+
+/** Acceptance an intercept-resend attack must keep for `interceptFraction`. */
+export const MIN_INTERCEPT_ACCEPTANCE = 0.5;
+
+/** Weight of the constraint penalties (per unit of QBER or acceptance beyond the bound). */
+const PENALTY = 10;
+
+/** Dimension of the probe's Hamiltonian: photon qubit (x) Eve's qubit. */
+const PROBE_DIM = 4;
+
+/** Options of {@link searchBb84}. */
+export interface Bb84SearchOptions extends SearchOptions {
+  readonly objective: Bb84Objective;
+  /** D, the QBER the probe may cause in each basis (`information`; default the threshold p_o). */
+  readonly disturbance?: number;
+}
+
+/**
+ * Fuchs et al.'s optimal individual attack: Eve's mutual information with a sifted bit at
+ * disturbance D, `1 - h(1/2 + sqrt(D (1 - D)))` for D <= 1/2.
+ * @example fuchsInformation(0.1464) // ≈ 0.399... (1 - h(0.8536))
+ */
+export function fuchsInformation(d: number): number {
+  if (!(d >= 0 && d <= 0.5)) throw new RangeError(`fuchsInformation: D must be in [0, 0.5], got ${d}`);
+  return 1 - binaryEntropy(Math.min(1, 0.5 + Math.sqrt(d * (1 - d))));
+}
+
+/** A probe from its Hamiltonian parameters. */
+export function hamiltonianProbe(params: readonly number[]): Adversary {
+  return probe(PROBE_DIM / 2, unitaryFromHamiltonian(params, PROBE_DIM), "search");
+}
+
+/** Score an adversary under an objective; metrics `qber`, `eveInformationBits`, `holevoBits`, `acceptance` always. */
+export function scoreBb84(p: Bb84Params, objective: Bb84Objective, a: Adversary, disturbance: number): Scored {
+  const r = exactRun(p.link, a, p.variant, p.run);
+  const fraction = a.kind === "intercept-resend" ? a.fraction : null;
+  const value =
+    objective === "information"
+      ? r.eveMutualInformation - PENALTY * Math.max(0, Math.max(r.qberZ, r.qberX) - disturbance)
+      : (fraction ?? 0) - PENALTY * Math.max(0, MIN_INTERCEPT_ACCEPTANCE - r.acceptance);
+  return {
+    value,
+    metrics: {
+      qber: r.qber,
+      qberZ: r.qberZ,
+      qberX: r.qberX,
+      eveInformationBits: r.eveMutualInformation,
+      holevoBits: r.holevo,
+      acceptance: r.acceptance,
+      ...(objective === "information" ? { disturbance, optimalInformationBits: fuchsInformation(disturbance) } : { fraction }),
+    },
+  };
+}
+
+/**
+ * Search for the most damaging attack under `objective` (deterministic in the seed).
+ * @throws RangeError on a budget outside [1, 10^6] or D outside [0, 0.5].
+ */
+export function searchBb84(p: Bb84Params, options: Bb84SearchOptions): SearchOutcome<Adversary> {
+  const d = options.disturbance ?? p.run.threshold;
+  if (!(d >= 0 && d <= 0.5)) throw new RangeError(`searchBb84: disturbance must be in [0, 0.5], got ${d}`);
+  if (options.objective === "interceptFraction") {
+    return optimise(interceptSpace, (a) => scoreBb84(p, "interceptFraction", a, d), options);
+  }
+  const found = optimise(probeSpace, (h) => scoreBb84(p, "information", hamiltonianProbe(h), d), options);
+  return { ...found, input: hamiltonianProbe(found.input) };
+}
+
+const angle = fc.double({ min: -Math.PI, max: Math.PI, noNaN: true });
+
+/** Probes by their Hamiltonian: generated (strength-scaled, as the property's arbitrary), mutated, tuned. */
+const probeSpace: SearchSpace<readonly number[]> = {
+  explore: fc
+    .record({ strength: fc.double({ min: 0, max: 1, noNaN: true }), h: fc.array(angle, { minLength: PROBE_DIM ** 2, maxLength: PROBE_DIM ** 2 }) })
+    .map(({ strength, h }) => h.map((x) => x * strength)),
+  mutate: (h, r) => {
+    const scale = [0.03, 0.1, 0.3, 1][r.int(0, 3)];
+    return h.map((x) => (r.float() < 0.5 ? x + scale * gaussian(r.float(), r.float()) : x));
+  },
+  continuous: (h) => ({ x: h, step: 0.3, build: (x) => x }),
+};
+
+/** Intercept-resend: the basis is the discrete structure, the fraction the continuous parameter. */
+const interceptSpace: SearchSpace<Adversary> = {
+  explore: fc
+    .record({ fraction: fc.integer({ min: 0, max: 2 ** 20 }).map((i) => i / 2 ** 20), basis: fc.constantFrom(...INTERCEPT_BASES) })
+    .map(({ fraction, basis }): Adversary => ({ kind: "intercept-resend", fraction, basis })),
+  mutate: (a, r) => (a.kind === "intercept-resend" ? { ...a, basis: INTERCEPT_BASES[r.int(0, INTERCEPT_BASES.length - 1)] as InterceptBasis } : a),
+  continuous: (a) =>
+    a.kind === "intercept-resend"
+      ? { x: [a.fraction], step: 0.05, build: ([f]) => ({ ...a, fraction: Math.min(1, Math.max(0, f)) }) }
+      : undefined,
+};
+
+function gaussian(u: number, v: number): number {
+  return Math.sqrt(-2 * Math.log1p(-u)) * Math.cos(2 * Math.PI * v);
+}
