@@ -8,6 +8,7 @@ import type { Metrics, PropertyDefinition } from "../types.js";
 import { adversaryArbitrary } from "./arbitraries.js";
 import { evaluateStrategy } from "./evaluate.js";
 import { authParams, type AuthParams } from "./params.js";
+import { ACCEPTED_INFORMATION_DESCRIPTION, authObjective } from "./search.js";
 import { traceAuth } from "./trace.js";
 import { authTrust } from "./trust.js";
 
@@ -38,4 +39,5 @@ export const accumulation: PropertyDefinition<AuthParams, Strategy> = {
       : { ok: false, margin, metrics: metrics as Metrics, message: `after session ${worstSession} Eve holds ${worst.toFixed(4)} bits about the current key (> epsilon = ${p.epsilon})` };
   },
   trace: traceAuth,
+  objective: authObjective("acceptedInformation", ["mitm", "impersonate-member", "impersonate-kdc"], `${ACCEPTED_INFORMATION_DESCRIPTION}; the key is the current one after all sessions`),
 };

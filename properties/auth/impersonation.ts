@@ -8,6 +8,7 @@ import type { PropertyDefinition } from "../types.js";
 import { adversaryArbitrary } from "./arbitraries.js";
 import { evaluateStrategy } from "./evaluate.js";
 import { authParams, type AuthParams } from "./params.js";
+import { authObjective } from "./search.js";
 import { traceAuth } from "./trace.js";
 import { authTrust } from "./trust.js";
 
@@ -43,4 +44,5 @@ export const impersonation: PropertyDefinition<AuthParams, Strategy> = {
       : { ok, margin: bound - acceptance, metrics, message: `keyless impersonation accepted with probability ${acceptance.toPrecision(6)} > 2^-${bits} = ${bound.toPrecision(6)} (exact optimum bound lambda_max^{n/2} = ${lambda.perSession.toPrecision(6)})` };
   },
   trace: (p, s) => traceAuth({ ...p, sessions: Math.max(p.sessions, 2) }, s),
+  objective: authObjective("acceptance", ["impersonate-member"], "probability that the KDC accepts Eve, holding no key, in her first session (the exact optimum is lambda_max(Pi)^{n/2})"),
 };

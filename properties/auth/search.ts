@@ -15,17 +15,19 @@
  * - `expectedInformation`: `P(acc) x chi`, Eve's expected bits per run.
  * - `acceptance`: P(acc) of the first session (keyless impersonation: `impersonate-member`).
  *
- * Cost: one exact evaluation at n = 8, two sessions, takes tens of milliseconds or more, so the
- * search runs on the cheapest instance with the same round structure — n = 2 (one pair per
- * session, the same number of sessions; strategies act round by round, cyclically) — with the
- * objective per key bit, and re-scores its best few strategies on the full parameters; the
- * outcome's value and metrics are the full parameters'. Every evaluation counts in the budget.
+ * Cost: one exact evaluation at n = 8 takes tens of milliseconds or more, so for n > 4 the
+ * search runs on the cheaper instance n = 4 (two rounds per session, the same sessions;
+ * strategies act round by round, cyclically), with the objective per key bit, and re-scores its
+ * best few strategies on the full parameters; the outcome's value and metrics are the full
+ * parameters'. Every evaluation counts in the budget.
  * @module
  */
+import * as fc from "fast-check";
+import { passiveHolevo } from "../../model/auth/index.js";
 import type { EveStep, MessageStep, Mode, Register, RoundStrategy, Strategy, Target } from "../../model/auth/index.js";
 import type { RawDraws } from "../../model/random.js";
 import { optimise, type Scored, type SearchSpace } from "../search/optimise.js";
-import type { SearchOptions, SearchOutcome } from "../types.js";
+import type { PropertyObjective, SearchOptions, SearchOutcome } from "../types.js";
 import { arbStrategy } from "./arbitraries.js";
 import { evaluateStrategy } from "./evaluate.js";
 import type { AuthParams } from "./params.js";
@@ -39,6 +41,15 @@ export type AuthObjective = (typeof AUTH_OBJECTIVES)[number];
 
 /** Acceptance an attack must reach to count as accepted for `acceptedInformation`. */
 export const MIN_ACCEPTANCE = 0.999;
+
+/**
+ * Key length of the instance the search runs on: two rounds per session, so that what Eve's
+ * registers carry from one round into the next is exercised (with one round it never is).
+ */
+const PROXY_KEY_BITS = 4;
+
+/** Evaluations per independent start of the strategy search. */
+const AUTH_START_BUDGET = 200;
 
 /** The parameters the search reads. */
 export type AuthSearchParams = Pick<AuthParams, "variant" | "keyBits" | "sessions" | "noise">;
@@ -91,8 +102,8 @@ export function scoreAuth(params: AuthSearchParams, objective: AuthObjective, st
 export function searchAuth(params: AuthSearchParams, options: AuthSearchOptions): SearchOutcome<Strategy> {
   const modes = options.modes ?? (options.objective === "acceptance" ? ["impersonate-member"] : ["mitm"]);
   const maxRounds = options.maxRounds ?? 2, maxSteps = options.maxSteps ?? 3;
-  const proxy: AuthSearchParams = { ...params, keyBits: 2 };
-  const rescore = params.keyBits === proxy.keyBits ? 0 : Math.min(3, Math.max(1, Math.floor(options.budget / 50)));
+  const proxy: AuthSearchParams = { ...params, keyBits: Math.min(params.keyBits, PROXY_KEY_BITS) };
+  const rescore = params.keyBits === proxy.keyBits ? 0 : Math.min(5, Math.max(1, Math.floor(options.budget / 50)));
   const perBit = (s: Scored): Scored => ({ ...s, value: options.objective === "acceptance" ? s.value : s.value / proxy.keyBits });
   const space = authSearchSpace(modes, maxRounds, maxSteps);
   const found: { input: Strategy; value: number }[] = [];
@@ -100,7 +111,7 @@ export function searchAuth(params: AuthSearchParams, options: AuthSearchOptions)
     const scored = perBit(scoreAuth(proxy, options.objective, s));
     found.push({ input: s, value: scored.value });
     return scored;
-  }, { seed: options.seed, budget: Math.max(1, options.budget - rescore) });
+  }, { seed: options.seed, budget: Math.max(1, options.budget - rescore), starts: Math.max(1, Math.floor(options.budget / AUTH_START_BUDGET)) });
   if (rescore === 0) return proxied;
   // re-score the best few distinct strategies on the full parameters
   const candidates = [...new Map(found.sort((a, b) => b.value - a.value).map((f) => [JSON.stringify(f.input), f.input])).values()].slice(0, rescore);
@@ -232,3 +243,53 @@ export function withAngles(s: Strategy, x: readonly number[]): Strategy {
     }),
   };
 }
+
+/** The modes the property's generated adversary allows, within `allowed` (the search's default when none given). */
+function modesOf(params: AuthParams, allowed: readonly Mode[]): readonly Mode[] {
+  const given = params.adversary.kind === "generated" ? params.adversary.modes : undefined;
+  const modes = (given ?? allowed).filter((m) => allowed.includes(m));
+  return modes.length > 0 ? modes : allowed;
+}
+
+/**
+ * The `objective` of an auth property: the optimising search over the property's generated
+ * strategy space (its modes, rounds and steps) under one objective.
+ */
+export function authObjective(objective: AuthObjective, allowed: readonly Mode[], description: string): PropertyObjective<AuthParams, Strategy> {
+  return {
+    name: objective,
+    description,
+    search: (params, options) => {
+      const a = params.adversary.kind === "generated" ? params.adversary : undefined;
+      return searchAuth(params, { ...options, objective, modes: modesOf(params, allowed), ...(a ? { maxRounds: a.maxRounds, maxSteps: a.maxSteps } : {}) });
+    },
+  };
+}
+
+/** Description of `acceptedInformation` for the properties and the CLI. */
+export const ACCEPTED_INFORMATION_DESCRIPTION =
+  `Eve's Holevo information chi(K'_c : R E | acc) about the accepting party's updated key after the last session, in bits, among attacks accepted with probability >= ${MIN_ACCEPTANCE} (below it, a penalty of (n + 1) bits per unit of missing acceptance / ${MIN_ACCEPTANCE})`;
+
+const weight = fc.double({ min: 0, max: 1, noNaN: true });
+
+/**
+ * The `objective` of `auth.passive-secrecy`: the prior over a key pair (00, 01, 10, 11) that
+ * maximises the Holevo quantity of f in transit (bits per pair); weights are clamped to [0, 1].
+ */
+export const passivePriorObjective: PropertyObjective<AuthParams, readonly number[]> = {
+  name: "holevoPerRound",
+  description: "Holevo quantity of f in transit about the key pair, in bits per pair, over the prior of the pair",
+  search: (params, options) =>
+    optimise<readonly number[]>(
+      {
+        explore: fc.tuple(weight, weight, weight, weight).filter((w) => w.reduce((s, x) => s + x, 0) > 1e-6),
+        continuous: (w) => ({ x: w, step: 0.2, build: (x) => x.map((v) => Math.min(1, Math.max(0, v))) }),
+      },
+      (prior) => {
+        const valid = prior.reduce((s, x) => s + x, 0) > 1e-6;
+        const holevo = valid ? passiveHolevo(params.variant, prior, params.noise) : 0;
+        return { value: holevo, metrics: { holevoPerRound: holevo, prior: prior.map((x) => x.toFixed(4)).join(",") } };
+      },
+      options,
+    ),
+};

@@ -8,6 +8,7 @@ import type { PropertyDefinition } from "../types.js";
 import { adversaryArbitrary } from "./arbitraries.js";
 import { ACCEPTANCE_FLOOR, evaluateStrategy } from "./evaluate.js";
 import { authParams, type AuthParams } from "./params.js";
+import { ACCEPTED_INFORMATION_DESCRIPTION, authObjective } from "./search.js";
 import { traceAuth } from "./trace.js";
 import { authTrust } from "./trust.js";
 
@@ -43,4 +44,5 @@ export const updateSecrecy: PropertyDefinition<AuthParams, Strategy> = {
       : { ok: false, margin, metrics, message: `accepted with probability ${final.acceptance.toPrecision(4)}, Eve holds ${k.holevo.toFixed(4)} of ${k.entropy.toFixed(4)} bits about the updated key (guess ${k.guessing.toFixed(4)} vs prior ${k.prior.toFixed(4)})` };
   },
   trace: traceAuth,
+  objective: authObjective("acceptedInformation", ["mitm", "impersonate-member", "impersonate-kdc"], ACCEPTED_INFORMATION_DESCRIPTION),
 };

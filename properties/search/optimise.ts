@@ -9,7 +9,8 @@
  *    (tournament of two) is changed by the space's discrete `mutate` (gates, steps, transits,
  *    messages, modes, bases); and the continuous parameters (angles, probe unitaries through a
  *    smooth parametrisation, fractions) of every new best are tuned by Nelder–Mead
- *    ({@link nelderMeadMax}). The last share of the budget polishes the best one.
+ *    ({@link nelderMeadMax}). The last share of the budget polishes the best one. Optionally
+ *    several independent starts share the budget, and the best wins.
  *
  * Deterministic: all randomness comes from one generator seeded with `seed` (fast-check's own
  * for exploration); same space, objective, seed and budget give the same result. Identical
@@ -55,6 +56,11 @@ export interface OptimiseOptions extends SearchOptions {
   readonly localBudget?: number;
   /** Inputs kept as parents [4]. */
   readonly elite?: number;
+  /**
+   * Independent starts [1]: the budget is split evenly, start k is seeded `seed + 7919 k`, and
+   * the best wins (against local optima that one elitist run does not leave).
+   */
+  readonly starts?: number;
 }
 
 /** Most evaluations one search may ask for (the CLI rejects more). */
@@ -74,8 +80,17 @@ interface Entry<T> {
 export function optimise<T>(space: SearchSpace<T>, objective: (input: T) => Scored, options: OptimiseOptions): SearchOutcome<T> {
   const { budget, seed } = options;
   if (!(Number.isInteger(budget) && budget >= 1 && budget <= MAX_BUDGET)) throw new RangeError(`optimise: budget must be an integer in [1, ${MAX_BUDGET}], got ${budget}`);
-  const [outcome] = withRng(seeded(seed), (r) => new Search(space, objective, options, r).run());
-  return outcome;
+  const starts = Math.max(1, Math.min(options.starts ?? 1, budget));
+  let best: SearchOutcome<T> | undefined;
+  let evaluations = 0;
+  for (let k = 0; k < starts; k++) {
+    const share = Math.floor(budget / starts) + (k < budget % starts ? 1 : 0);
+    const startSeed = (seed + 7919 * k) | 0;
+    const [run] = withRng(seeded(startSeed), (r) => new Search(space, objective, { ...options, seed: startSeed, budget: share }, r).run());
+    evaluations += run.evaluations;
+    if (best === undefined || run.value > best.value + 1e-12) best = run;
+  }
+  return { ...best!, evaluations };
 }
 
 class Search<T> {

@@ -4,8 +4,6 @@ import { analyzeAuth } from "../../properties/auth/analyze.js";
 import { authFigureProviders } from "../../properties/auth/figures.js";
 import { bestAttack, interceptResend } from "../../properties/auth/namedStrategies.js";
 import { parseStrategy } from "../../properties/auth/strategySchema.js";
-import { authParams } from "../../properties/auth/params.js";
-import { searchBestAttack } from "../../properties/auth/search.js";
 
 const json = (name: string): unknown => JSON.parse(readFileSync(new URL(`../../properties/auth/strategies/${name}`, import.meta.url), "utf8"));
 
@@ -45,13 +43,6 @@ describe("analyzeAuth (qkd-harness analyze auth)", () => {
 });
 
 describe("generated search and figures", () => {
-  it("random generated men in the middle find an acceptance-1 tap of K'_{2i-1} (chi >= n/2) on both readings", () => {
-    for (const variant of ["parity", "basis-encoded"] as const) {
-      const best = searchBestAttack(authParams.parse({ variant, keyBits: 4, sessions: 1 }), { samples: 60, seed: 2, modes: ["mitm"] });
-      expect(best.acceptance).toBeGreaterThan(0.999);
-      expect(best.holevo).toBeGreaterThanOrEqual(2 - 1e-9);
-    }
-  });
   it("figures: accumulation series per variant and strategy, noise series computed vs analytic", () => {
     const [acc, noise] = authFigureProviders.map((f) => f.compute());
     expect(acc.series.map((s) => s.name)).toContain("parity: best attack");
