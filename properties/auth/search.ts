@@ -49,7 +49,14 @@ export const MIN_ACCEPTANCE = 0.999;
 const PROXY_KEY_BITS = 4;
 
 /** Evaluations per independent start of the strategy search. */
-const AUTH_START_BUDGET = 200;
+const AUTH_START_BUDGET = 400;
+
+/**
+ * Evaluations of one angle tuning inside the loop: structure matters more than angles here (the
+ * damaging attacks use named angles, which mutation snaps to), so tuning stays short and the
+ * final polish does the rest.
+ */
+const AUTH_LOCAL_BUDGET = 30;
 
 /** The parameters the search reads. */
 export type AuthSearchParams = Pick<AuthParams, "variant" | "keyBits" | "sessions" | "noise">;
@@ -111,7 +118,7 @@ export function searchAuth(params: AuthSearchParams, options: AuthSearchOptions)
     const scored = perBit(scoreAuth(proxy, options.objective, s));
     found.push({ input: s, value: scored.value });
     return scored;
-  }, { seed: options.seed, budget: Math.max(1, options.budget - rescore), starts: Math.max(1, Math.floor(options.budget / AUTH_START_BUDGET)) });
+  }, { seed: options.seed, budget: Math.max(1, options.budget - rescore), starts: Math.max(1, Math.floor(options.budget / AUTH_START_BUDGET)), localBudget: AUTH_LOCAL_BUDGET, explorationShare: 0.25 });
   if (rescore === 0) return proxied;
   // re-score the best few distinct strategies on the full parameters
   const candidates = [...new Map(found.sort((a, b) => b.value - a.value).map((f) => [JSON.stringify(f.input), f.input])).values()].slice(0, rescore);
