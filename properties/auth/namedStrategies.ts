@@ -43,7 +43,7 @@ export const ghzTapParityRead: Strategy = {
 
 /**
  * The most damaging attack the optimising search found on the parity reading (objective
- * `acceptedInformation`, n = 8, one session): accepted with probability 1.000000, Eve holds 6.0000 of the 8 updated bits (`qkd-harness search auth --variant parity --key-bits 8 --sessions 1 --objective acceptedInformation --seed 1 --budget 400`, 398 evaluations).
+ * `acceptedInformation`, n = 8, one session): accepted with probability 1.000000, Eve holds 6.0000 of the 8 updated bits (`qkd-harness search auth --variant parity --key-bits 8 --sessions 1 --objective acceptedInformation --seed 1 --budget 400`, 399 evaluations).
  * `strategies/best-attack.json` is the search's output file, with its command and seed.
  */
 export const bestAttack: Strategy = {

@@ -68,7 +68,8 @@ export function fuchsInformation(d: number): number {
 export function isometryProbe(params: readonly number[]): Adversary {
   const cols: number[][] = [];
   const add = (v: number[]): boolean => {
-    for (const c of cols) {
+    const n0 = Math.hypot(...v);
+    for (let pass = 0; pass < 2; pass++) for (const c of cols) { // twice: one pass loses orthogonality
       let re = 0, im = 0;
       for (let i = 0; i < PROBE_DIM; i++) {
         re += c[2 * i] * v[2 * i] + c[2 * i + 1] * v[2 * i + 1];
@@ -80,7 +81,7 @@ export function isometryProbe(params: readonly number[]): Adversary {
       }
     }
     const n = Math.hypot(...v);
-    if (n < 1e-6) return false;
+    if (!(n > 1e-3 * n0) || n < 1e-9) return false;
     cols.push(v.map((x) => x / n));
     return true;
   };

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { analyzeAuth } from "../../properties/auth/analyze.js";
 import { authFigureProviders } from "../../properties/auth/figures.js";
-import { bestAttack, interceptResend } from "../../properties/auth/namedStrategies.js";
+import { bestAttack, ghzTapParityRead, interceptResend } from "../../properties/auth/namedStrategies.js";
 import { parseStrategy } from "../../properties/auth/strategySchema.js";
 
 const json = (name: string): unknown => JSON.parse(readFileSync(new URL(`../../properties/auth/strategies/${name}`, import.meta.url), "utf8"));
@@ -18,11 +18,15 @@ describe("analyzeAuth (qkd-harness analyze auth)", () => {
     expect(basis.claimedImpersonationBound).toBeCloseTo(2 ** -8, 12);
     expect(basis.passiveHolevoKey).toBeCloseTo(2, 10);
   });
-  it("with --strategy: acceptance and Eve's information about the updated key", () => {
-    const r = analyzeAuth({ variant: "parity", keyBits: 8, strategy: json("best-attack.json") });
-    expect(r.strategyAcceptance).toBeCloseTo(1, 10);
-    expect(r.eveInformation?.holevo).toBeCloseTo(8, 8);
-    expect(r.eveInformation?.keyAgreement).toBeCloseTo(1, 10);
+  it("with --strategy: acceptance and Eve's information about the updated key (the search record's numbers)", () => {
+    const record = json("best-attack.json") as { metrics: { acceptance: number; eveInformationBits: number } };
+    const r = analyzeAuth({ variant: "parity", keyBits: 8, strategy: record });
+    expect(r.strategyAcceptance).toBeCloseTo(record.metrics.acceptance, 10);
+    expect(r.eveInformation?.holevo).toBeCloseTo(record.metrics.eveInformationBits, 8);
+    const ghz = analyzeAuth({ variant: "parity", keyBits: 8, strategy: ghzTapParityRead });
+    expect(ghz.strategyAcceptance).toBeCloseTo(1, 10);
+    expect(ghz.eveInformation?.holevo).toBeCloseTo(8, 8);
+    expect(ghz.eveInformation?.keyAgreement).toBeCloseTo(1, 10);
   });
   it("with noise: computed equals analytic", () => {
     const r = analyzeAuth({ variant: "basis-encoded", keyBits: 4, noise: 0.1 });
@@ -45,8 +49,8 @@ describe("analyzeAuth (qkd-harness analyze auth)", () => {
 describe("generated search and figures", () => {
   it("figures: accumulation series per variant and strategy, noise series computed vs analytic", () => {
     const [acc, noise] = authFigureProviders.map((f) => f.compute());
-    expect(acc.series.map((s) => s.name)).toContain("parity: best attack");
-    const best = acc.series.find((s) => s.name === "parity: best attack")!;
+    expect(acc.series.map((s) => s.name)).toContain("parity: GHZ tap + parity read (hand-written)");
+    const best = acc.series.find((s) => s.name === "parity: GHZ tap + parity read (hand-written)")!;
     expect(best.points.every(([, y]) => Math.abs(y - 4) < 1e-8)).toBe(true);
     const honest = acc.series.find((s) => s.name === "basis-encoded: honest")!;
     expect(honest.points.every(([, y]) => y < 1e-9)).toBe(true);
