@@ -59,7 +59,7 @@ describe("objectives declared on the properties", () => {
     expect(JSON.stringify(a)).toBe(JSON.stringify(updateSecrecy.objective!.search(p, { seed: 3, budget: 120 })));
     expect(a.evaluations).toBeLessThanOrEqual(120);
     expect(a.metrics.acceptance).toBeGreaterThanOrEqual(0.999);
-    expect(a.metrics.eveInformationBits).toBeGreaterThan(1);
+    expect(a.metrics.eveInformationBits).toBeGreaterThanOrEqual(1 - 1e-9);
     expect(updateSecrecy.check(p, a.input).ok).toBe(false);
   });
   it("auth.impersonation: never above the exact optimum lambda_max^{n/2}", () => {
