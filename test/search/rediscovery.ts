@@ -32,6 +32,11 @@ import { secrecy } from "../../properties/bb84/secrecy.js";
 export interface RediscoveryCase {
   readonly name: string;
   readonly target: string;
+  /**
+   * Set when measurement says the search does not yet meet the target at the suite's budget
+   * (what it reaches, in words): the case then runs only under QKD_SEEDS, never silently passes.
+   */
+  readonly notMet?: string;
   /** Run the search with one seed: the value reached and whether it meets the target. */
   run(seed: number): { readonly reached: number; readonly matched: boolean; readonly detail: string };
 }
@@ -45,6 +50,9 @@ function parity(n: number): RediscoveryCase {
   return {
     name: `auth parity n=${n}`,
     target: `acceptance >= 0.999, chi >= ${n - 0.01} bits`,
+    notMet: n === 4
+      ? "3 of 4 seeds at budget 400 (seed 2: acceptance 0.9984, below 0.999)"
+      : "seed 1 at budget 400: acceptance 1 with 6 of 8 bits (the search runs on n = 4 and re-scores; strategies whose registers carry over between rounds lose bits at n = 8)",
     run(seed) {
       const o = searchAuth({ variant: "parity", keyBits: n, sessions: 1, noise: 0 }, { seed, budget: BUDGET.auth, objective: "acceptedInformation" });
       const a = o.metrics.acceptance as number, chi = o.metrics.eveInformationBits as number;
@@ -56,6 +64,7 @@ function parity(n: number): RediscoveryCase {
 const basisEncoded: RediscoveryCase = {
   name: "auth basis-encoded n=4",
   target: "acceptance >= 0.999, chi >= 0.99 x 2 bits (analytic optimum n/2 = 2)",
+  notMet: "not measured on 20 seeds (an earlier configuration reached 2 bits on 1 of 2 seeds)",
   run(seed) {
     const o = searchAuth({ variant: "basis-encoded", keyBits: 4, sessions: 1, noise: 0 }, { seed, budget: BUDGET.auth, objective: "acceptedInformation" });
     const a = o.metrics.acceptance as number, chi = o.metrics.eveInformationBits as number;
