@@ -30,7 +30,7 @@ export function traceOf(m: Float64Array, d: number): number {
  * The Householder + QL solver (`eigvalsh`) returned -1.69e-9 and +1.69e-9 for the pair of Eve's
  * 4x4 state whose eigenvalues are 4e-30 and 3.9e-14 (the seed-20041 probe of bb84.secrecy, see
  * test/search/secrecy-20041.test.ts); the two eta terms, 4.9e-8, made chi(Z:E) exceed 1 bit and
- * h(e_X). Jacobi is exact there and as fast at d <= 4.
+ * h(e_X). Jacobi resolves them (its speed against eigvalsh here was not measured).
  */
 export function blockEigenvalues(m: Float64Array, d: number): Float64Array {
   if (d === 1) return Float64Array.of(m[0]);
