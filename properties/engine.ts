@@ -93,8 +93,9 @@ export function runProperty<P, I>(
   }
   const budget = settings.searchBudget ?? 0;
   let searched: Searched | undefined;
-  // a declared analytic/exact "holds" covers the whole space: a search could only leave it
-  if (def.objective && budget > 0 && (checked.verdict === "violated" || declared === undefined)) {
+  // the search explores a generated space: a declared analytic/exact verdict covers its whole
+  // (fixed or enumerated) input space, where a search over other inputs would be off the question
+  if (def.objective && budget > 0 && declared === undefined) {
     try {
       searched = search(def, params, settings, budget);
     } catch (e) {

@@ -10,7 +10,8 @@ import { listCommand } from "./list.js";
 import { replayCommand } from "./replay.js";
 import { reportCommand } from "./report.js";
 import { runCommand } from "./run.js";
+import { searchCommand } from "./search.js";
 import { verifyCommand } from "./verify.js";
 
 /** Every command, in help order. */
-export const commands: readonly Command[] = [verifyCommand, runCommand, replayCommand, listCommand, reportCommand, analyzeCommand, keyrateCommand];
+export const commands: readonly Command[] = [verifyCommand, runCommand, replayCommand, listCommand, reportCommand, analyzeCommand, keyrateCommand, searchCommand];

@@ -8,6 +8,7 @@ import type { Metrics, PropertyDefinition } from "../types.js";
 import { adversaryArbitrary } from "./arbitraries.js";
 import { evaluateStrategy } from "./evaluate.js";
 import { authParams, type AuthParams } from "./params.js";
+import { ACCEPTED_INFORMATION_DESCRIPTION, authObjective } from "./search.js";
 import { traceAuth } from "./trace.js";
 import { fixedStrategyEvidence } from "./evidence.js";
 import { authTrust } from "./trust.js";
@@ -40,4 +41,5 @@ export const accumulation: PropertyDefinition<AuthParams, Strategy> = {
   },
   trace: traceAuth,
   evidence: fixedStrategyEvidence,
+  objective: authObjective("acceptedInformation", ["mitm", "impersonate-member", "impersonate-kdc"], `${ACCEPTED_INFORMATION_DESCRIPTION}; the key is the current one after all sessions`),
 };

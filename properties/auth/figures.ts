@@ -1,13 +1,13 @@
 /**
  * Figure data for the auth protocol: Eve's information about the current key vs session number
- * (honest channel and the best attack, per variant) and honest acceptance vs channel noise.
+ * (honest channel, intercept-resend and a hand-written GHZ tap, per variant) and honest acceptance vs channel noise.
  * @module
  */
 import { honestSessionAcceptance, honestStrategy, type PaperVariant, paperVariants } from "../../model/auth/index.js";
 import type { FigureProvider } from "../figures.js";
 import type { FigureSeries } from "../types.js";
 import { evaluateStrategy } from "./evaluate.js";
-import { bestAttack, interceptResend } from "./namedStrategies.js";
+import { ghzTapParityRead, interceptResend } from "./namedStrategies.js";
 import { authParams } from "./params.js";
 
 const KEY_BITS = 4;
@@ -25,13 +25,13 @@ const accumulationFigure: FigureProvider = {
   compute: () => ({
     id: "auth-accumulation",
     title: "Eve's information about the current authentication key vs session",
-    caption: `Holevo quantity chi(K_c : Eve) in bits after r sessions (n = ${KEY_BITS}, accepted sessions only), for the honest channel, plain intercept-resend in Z, and the GHZ tap with reversible parity read. ${KEY_BITS} bits is the whole key.`,
+    caption: `Holevo quantity chi(K_c : Eve) in bits after r sessions (n = ${KEY_BITS}, accepted sessions only), for the honest channel, plain intercept-resend in Z, and the hand-written GHZ tap with reversible parity read. ${KEY_BITS} bits is the whole key.`,
     xLabel: "session r",
     yLabel: "chi(K_c : R E) [bits]",
     series: paperVariants.flatMap((v) => [
       informationSeries(v, "honest", honestStrategy),
       informationSeries(v, "intercept-resend", interceptResend, "dashed"),
-      informationSeries(v, "best attack", bestAttack, "dotted"),
+      informationSeries(v, "GHZ tap + parity read (hand-written)", ghzTapParityRead, "dotted"),
     ]),
   }),
 };

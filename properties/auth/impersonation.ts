@@ -8,6 +8,7 @@ import type { PropertyDefinition } from "../types.js";
 import { adversaryArbitrary } from "./arbitraries.js";
 import { evaluateStrategy } from "./evaluate.js";
 import { authParams, type AuthParams } from "./params.js";
+import { authObjective } from "./search.js";
 import { traceAuth } from "./trace.js";
 import { fixedStrategyEvidence } from "./evidence.js";
 import { authTrust } from "./trust.js";
@@ -45,4 +46,5 @@ export const impersonation: PropertyDefinition<AuthParams, Strategy> = {
   },
   trace: (p, s) => traceAuth({ ...p, sessions: Math.max(p.sessions, 2) }, s),
   evidence: fixedStrategyEvidence,
+  objective: authObjective("acceptance", ["impersonate-member"], "probability that the KDC accepts Eve, holding no key, in her first session (the exact optimum is lambda_max(Pi)^{n/2})"),
 };

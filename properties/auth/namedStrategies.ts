@@ -1,7 +1,9 @@
 /**
- * Named strategies: the honest channel, plain intercept-resend, the best attack the generated
- * adversaries found (GHZ tap + reversible parity read), and a keyless member impersonation.
- * The JSON files in `strategies/` are these values (a test guards that).
+ * Named strategies. Hand-written: the honest channel, plain intercept-resend, a GHZ tap with a
+ * reversible parity read, and a keyless member impersonation. Found by the optimising search:
+ * `best-attack`, written by `qkd-harness search auth ... --out properties/auth/strategies/best-attack.json`
+ * (the file records the command and the seed). The JSON files in `strategies/` are these values
+ * (a test guards that).
  * @module
  */
 import { honestStrategy, type Strategy } from "../../model/auth/index.js";
@@ -21,11 +23,11 @@ export const interceptResend: Strategy = {
 };
 
 /**
- * The best attack: CNOT from m (in transit) onto Eve's e0 (a GHZ tap that leaves acceptance at 1);
- * on f, CNOT e0 -> f, measure f in Z (the parity), CNOT e0 -> f again (undo); after the update,
- * measure e0 in Z (= K'_{2i-1}) and reset it for the next round.
+ * Hand-written (not found by a search): CNOT from m (in transit) onto Eve's e0 (a GHZ tap that
+ * leaves acceptance at 1); on f, CNOT e0 -> f, measure f in Z (the parity), CNOT e0 -> f again
+ * (undo); after the update, measure e0 in Z (= K'_{2i-1}) and reset it for the next round.
  */
-export const bestAttack: Strategy = {
+export const ghzTapParityRead: Strategy = {
   mode: "mitm",
   rounds: [{
     toMember: [{ op: "cnot", control: "transit", target: "e0" }],
@@ -37,6 +39,23 @@ export const bestAttack: Strategy = {
     message: "pass",
     after: [{ op: "measure", target: "e0", ...Z }, { op: "prepare", reg: "e0", ...Z }],
   }],
+};
+
+/**
+ * The most damaging attack the optimising search found on the parity reading (objective
+ * `acceptedInformation`, n = 8, one session): accepted with probability 1.000000, Eve holds 6.0000 of the 8 updated bits (`qkd-harness search auth --variant parity --key-bits 8 --sessions 1 --objective acceptedInformation --seed 1 --budget 400`, 399 evaluations).
+ * `strategies/best-attack.json` is the search's output file, with its command and seed.
+ */
+export const bestAttack: Strategy = {
+  mode: "mitm",
+  rounds: [
+    {
+      toMember: [{ op: "cnot", control: "e0", target: "e1" }, { op: "cz", control: "transit", target: "e1" }, { op: "cnot", control: "transit", target: "e0" }],
+      toKdc: [{ op: "measure", target: "transit", theta: 0.00020083247631319523, phi: 4.408857026066158 }],
+      message: "continue",
+      after: [{ op: "h", target: "e0" }],
+    },
+  ],
 };
 
 /** Keyless impersonation of the member: keep m, return f = CNOT(m -> |0>), measure m after. */
@@ -55,6 +74,7 @@ export const namedStrategies = {
   honest,
   "intercept-resend": interceptResend,
   "best-attack": bestAttack,
+  "ghz-tap-parity-read": ghzTapParityRead,
   "impersonate-member": impersonateMember,
 } as const satisfies Record<string, Strategy>;
 

@@ -6,6 +6,7 @@ import * as fc from "fast-check";
 import { passiveHolevo } from "../../model/auth/index.js";
 import type { PropertyDefinition } from "../types.js";
 import { authParams, type AuthParams } from "./params.js";
+import { passivePriorObjective } from "./search.js";
 import { authTrust } from "./trust.js";
 
 const weight = fc.double({ min: 0, max: 1, noNaN: true });
@@ -34,5 +35,6 @@ export const passiveSecrecy: PropertyDefinition<AuthParams, readonly number[]> =
       ? { ok, margin: p.epsilon - holevo, metrics }
       : { ok, margin: p.epsilon - holevo, metrics, message: `f in transit carries ${holevo.toFixed(4)} bits about the pair (> epsilon = ${p.epsilon}); ${uniform.toFixed(4)} bits per pair under the uniform prior` };
   },
+  objective: passivePriorObjective,
   trace: (p, prior) => [{ step: "passive read of f", detail: `variant ${p.variant}, prior [${prior.join(", ")}]`, values: { holevoPerRound: passiveHolevo(p.variant, prior, p.noise) } }],
 };

@@ -1,45 +1,302 @@
 /**
- * A deterministic search over the generated adversaries for the most damaging one: the strategy
- * maximising `acceptance x chi` (Eve's expected bits about the accepting party's updated key) —
- * or, for impersonation, the acceptance itself. Used by the figures, the CLI and the bench.
+ * The optimising search over Eve's strategies against the authentication (issue 11): the auth
+ * part of {@link optimise} — the generated strategies as exploration, mutation of the strategy
+ * data (insert, delete, replace or move a step; change the classical message action, the mode,
+ * a round) as discrete structure, and every angle of the strategy as continuous parameters.
+ *
+ * Objectives (larger is more damaging):
+ * - `acceptedInformation` (default of `auth.update-secrecy`): Eve's Holevo information about the
+ *   accepting party's updated key given acceptance, chi(K'_c : R E | acc), among attacks accepted
+ *   with probability >= {@link MIN_ACCEPTANCE}: `chi - (n + 1) max(0, a_min - P(acc)) / a_min`.
+ *   The penalty is continuous and exceeds the whole key's n bits at P(acc) = 0, so an attack
+ *   that is accepted beats any that is not, and among accepted ones more information wins. This
+ *   is the objective that leads to acceptance ~ 1 AND full information: `P(acc) x chi` (below)
+ *   would prefer, on the basis-encoded reading, an attack accepted 3 times in 4 that learns more.
+ * - `expectedInformation`: `P(acc) x chi`, Eve's expected bits per run.
+ * - `acceptance`: P(acc) of the first session (keyless impersonation: `impersonate-member`).
+ *
+ * Cost: one exact evaluation at n = 8 takes tens of milliseconds or more, so for n > 4 the
+ * search runs on the cheaper instance n = 4 (two rounds per session, the same sessions;
+ * strategies act round by round, cyclically), with the objective per key bit, and re-scores its
+ * best few strategies on the full parameters; the outcome's value and metrics are the full
+ * parameters'. Every evaluation counts in the budget.
  * @module
  */
 import * as fc from "fast-check";
-import type { Mode, Strategy } from "../../model/auth/index.js";
+import { passiveHolevo } from "../../model/auth/index.js";
+import type { EveStep, MessageStep, Mode, Register, RoundStrategy, Strategy, Target } from "../../model/auth/index.js";
+import type { RawDraws } from "../../model/random.js";
+import { optimise, type Scored, type SearchSpace } from "../search/optimise.js";
+import type { PropertyObjective, SearchOptions, SearchOutcome } from "../types.js";
 import { arbStrategy } from "./arbitraries.js";
 import { evaluateStrategy } from "./evaluate.js";
 import type { AuthParams } from "./params.js";
+import { measurementCount } from "./strategySchema.js";
 
-/** A strategy with its score and the numbers behind it. */
-export interface SearchResult {
-  readonly strategy: Strategy;
-  readonly score: number;
-  readonly acceptance: number;
-  /** chi(K'_c : R E | acc) after the last session (0 when never accepted). */
-  readonly holevo: number;
-  /** Number of strategies evaluated. */
-  readonly evaluated: number;
-}
+/** The objectives of the auth search. */
+export const AUTH_OBJECTIVES = ["acceptedInformation", "expectedInformation", "acceptance"] as const;
 
-/** What to maximise. */
-export type SearchGoal = "information" | "acceptance";
+/** An auth objective name. */
+export type AuthObjective = (typeof AUTH_OBJECTIVES)[number];
+
+/** Acceptance an attack must reach to count as accepted for `acceptedInformation`. */
+export const MIN_ACCEPTANCE = 0.999;
 
 /**
- * Evaluate `samples` generated strategies (seeded, reproducible) in the given modes and keep the
- * best by the goal (`information`: acceptance x chi; `acceptance`: acceptance). Ties keep the first.
+ * Key length of the instance the search runs on: two rounds per session, so that what Eve's
+ * registers carry from one round into the next is exercised (with one round it never is).
  */
-export function searchBestAttack(
-  params: Pick<AuthParams, "variant" | "keyBits" | "sessions" | "noise">,
-  options: { readonly samples: number; readonly seed: number; readonly modes: readonly Mode[]; readonly goal?: SearchGoal; readonly maxRounds?: number; readonly maxSteps?: number },
-): SearchResult {
-  const strategies = fc.sample(arbStrategy(options.modes, options.maxRounds ?? 2, options.maxSteps ?? 3), { numRuns: options.samples, seed: options.seed });
-  let best: SearchResult | undefined;
-  for (const strategy of strategies) {
-    const { final } = evaluateStrategy(params, strategy);
-    const holevo = final.knowledge?.holevo ?? 0;
-    const score = options.goal === "acceptance" ? final.acceptance : final.acceptance * holevo;
-    if (best === undefined || score > best.score + 1e-12) best = { strategy, score, acceptance: final.acceptance, holevo, evaluated: 0 };
-  }
-  if (best === undefined) throw new RangeError(`searchBestAttack: samples must be >= 1, got ${options.samples}`);
-  return { ...best, evaluated: strategies.length };
+const PROXY_KEY_BITS = 4;
+
+/** Evaluations per independent start of the strategy search. */
+const AUTH_START_BUDGET = 400;
+
+/**
+ * Evaluations of one angle tuning inside the loop: structure matters more than angles here (the
+ * damaging attacks use named angles, which mutation snaps to), so tuning stays short and the
+ * final polish does the rest.
+ */
+const AUTH_LOCAL_BUDGET = 30;
+
+/** The parameters the search reads. */
+export type AuthSearchParams = Pick<AuthParams, "variant" | "keyBits" | "sessions" | "noise">;
+
+/** Options of {@link searchAuth}. */
+export interface AuthSearchOptions extends SearchOptions {
+  readonly objective: AuthObjective;
+  /** Modes Eve may use (default by objective: `impersonate-member` for acceptance, else `mitm`). */
+  readonly modes?: readonly Mode[];
+  /** Most round strategies and steps per transit (defaults 2 and 3, as the generated adversary). */
+  readonly maxRounds?: number;
+  readonly maxSteps?: number;
 }
+
+/** Most measurements a round may make (each doubles the branches), as in the generated adversary. */
+const MAX_MEASUREMENTS_PER_ROUND = 2;
+
+/** The named angles the generator favours: multiples of pi/4 and pi/2. */
+const NAMED_ANGLES = [0, Math.PI / 4, Math.PI / 2, Math.PI, (3 * Math.PI) / 2];
+
+/**
+ * The objective's value and metrics of one strategy; `acceptance` and `eveInformationBits`
+ * (chi about the updated key given acceptance, 0 when never accepted) are always among them.
+ */
+export function scoreAuth(params: AuthSearchParams, objective: AuthObjective, strategy: Strategy): Scored {
+  const { final, sessions } = evaluateStrategy({ ...params, sessions: objective === "acceptance" ? 1 : params.sessions }, strategy);
+  const acceptance = final.acceptance, chi = final.knowledge?.holevo ?? 0;
+  const value =
+    objective === "acceptance" ? acceptance
+    : objective === "expectedInformation" ? acceptance * chi
+    : chi - ((params.keyBits + 1) * Math.max(0, MIN_ACCEPTANCE - acceptance)) / MIN_ACCEPTANCE;
+  return {
+    value,
+    metrics: {
+      acceptance,
+      eveInformationBits: chi,
+      keyEntropyBits: final.knowledge?.entropy ?? null,
+      guessing: final.knowledge?.guessing ?? null,
+      prior: final.knowledge?.prior ?? null,
+      agreement: final.agreement,
+      sessions: sessions.length,
+    },
+  };
+}
+
+/**
+ * Search for the most damaging strategy under `objective` (deterministic in the seed).
+ * @throws RangeError on a budget outside [1, 10^6].
+ */
+export function searchAuth(params: AuthSearchParams, options: AuthSearchOptions): SearchOutcome<Strategy> {
+  const modes = options.modes ?? (options.objective === "acceptance" ? ["impersonate-member"] : ["mitm"]);
+  const maxRounds = options.maxRounds ?? 2, maxSteps = options.maxSteps ?? 3;
+  const proxy: AuthSearchParams = { ...params, keyBits: Math.min(params.keyBits, PROXY_KEY_BITS) };
+  const rescore = params.keyBits === proxy.keyBits ? 0 : Math.min(5, Math.max(1, Math.floor(options.budget / 50)));
+  const perBit = (s: Scored): Scored => ({ ...s, value: options.objective === "acceptance" ? s.value : s.value / proxy.keyBits });
+  const space = authSearchSpace(modes, maxRounds, maxSteps);
+  const found: { input: Strategy; value: number }[] = [];
+  const proxied = optimise(space, (s) => {
+    const scored = perBit(scoreAuth(proxy, options.objective, s));
+    found.push({ input: s, value: scored.value });
+    return scored;
+  }, { seed: options.seed, budget: Math.max(1, options.budget - rescore), starts: Math.max(1, Math.floor(options.budget / AUTH_START_BUDGET)), localBudget: AUTH_LOCAL_BUDGET, explorationShare: 0.25 });
+  if (rescore === 0) return proxied;
+  // re-score the best few distinct strategies on the full parameters
+  const candidates = [...new Map(found.sort((a, b) => b.value - a.value).map((f) => [JSON.stringify(f.input), f.input])).values()].slice(0, rescore);
+  let best: SearchOutcome<Strategy> | undefined;
+  for (const input of candidates) {
+    const s = scoreAuth(params, options.objective, input);
+    if (best === undefined || s.value > best.value + 1e-12) best = { input, value: s.value, evaluations: 0, metrics: s.metrics };
+  }
+  return { ...best!, evaluations: proxied.evaluations + candidates.length };
+}
+
+/** The auth search space: generated strategies, mutation of their data, their angles. */
+export function authSearchSpace(modes: readonly Mode[], maxRounds: number, maxSteps: number): SearchSpace<Strategy> {
+  return {
+    explore: arbStrategy(modes, maxRounds, maxSteps),
+    mutate: (s, r) => {
+      for (let attempt = 0; attempt < 20; attempt++) {
+        const m = mutateStrategy(s, r, modes, maxRounds, maxSteps);
+        if (m !== undefined && m.rounds.every((round) => measurementCount([...round.toMember, ...round.toKdc, ...round.after]) <= MAX_MEASUREMENTS_PER_ROUND)) return m;
+      }
+      return s;
+    },
+    continuous: (s) => {
+      const x = anglesOf(s);
+      return x.length === 0 ? undefined : { x, step: Math.PI / 8, build: (y) => withAngles(s, y) };
+    },
+  };
+}
+
+type StepList = "toMember" | "toKdc" | "after";
+const LISTS: readonly StepList[] = ["toMember", "toKdc", "after"];
+const MESSAGES: readonly MessageStep[] = ["pass", "continue", "abort", "replay"];
+const ANGLE_KEYS = ["theta", "phi", "lambda"] as const;
+
+function pick<T>(r: RawDraws, xs: readonly T[]): T {
+  return xs[r.int(0, xs.length - 1)];
+}
+
+function drawAngle(r: RawDraws): number {
+  return r.float() < 0.75 ? pick(r, NAMED_ANGLES) : 2 * Math.PI * r.float();
+}
+
+/** A random step, as the generated adversary draws them (`transit` false: registers only). */
+export function drawStep(r: RawDraws, transit: boolean): EveStep {
+  const targets: Target[] = transit ? ["transit", "e0", "e1"] : ["e0", "e1"];
+  const target = pick(r, targets);
+  const pair = (): [Target, Target] => {
+    const c = pick(r, targets);
+    return [c, pick(r, targets.filter((t) => t !== c))];
+  };
+  const reg = (): Register => pick(r, ["e0", "e1"] as const);
+  const kinds = transit ? 8 : 7;
+  switch (r.int(0, kinds - 1)) {
+    case 0: { const [control, t] = pair(); return { op: "cnot", control, target: t }; }
+    case 1: return { op: "measure", target, theta: drawAngle(r), phi: drawAngle(r) };
+    case 2: return { op: "prepare", reg: reg(), theta: drawAngle(r), phi: drawAngle(r) };
+    case 3: return { op: "h", target };
+    case 4: { const [control, t] = pair(); return { op: "cz", control, target: t }; }
+    case 5: return { op: "u3", target, theta: drawAngle(r), phi: drawAngle(r), lambda: drawAngle(r) };
+    case 6: { const [control, t] = pair(); return { op: "cu3", control, target: t, theta: drawAngle(r), phi: drawAngle(r), lambda: drawAngle(r) }; }
+    default: return { op: "swap", reg: reg() };
+  }
+}
+
+/** One random change of the strategy data (undefined when the drawn change does not apply). */
+function mutateStrategy(s: Strategy, r: RawDraws, modes: readonly Mode[], maxRounds: number, maxSteps: number): Strategy | undefined {
+  const ri = r.int(0, s.rounds.length - 1);
+  const round = s.rounds[ri];
+  const list = pick(r, LISTS);
+  const steps = round[list];
+  const withRound = (next: RoundStrategy): Strategy => ({ ...s, rounds: s.rounds.map((x, i) => (i === ri ? next : x)) });
+  const withSteps = (next: readonly EveStep[]): Strategy => withRound({ ...round, [list]: next });
+  const at = (): number => r.int(0, steps.length - 1);
+  switch (r.int(0, 8)) {
+    case 0: case 1: // insert a step
+      if (steps.length >= maxSteps) return undefined;
+      { const k = r.int(0, steps.length); return withSteps([...steps.slice(0, k), drawStep(r, list !== "after"), ...steps.slice(k)]); }
+    case 2: // delete a step
+      if (steps.length === 0) return undefined;
+      { const k = at(); return withSteps(steps.filter((_, i) => i !== k)); }
+    case 3: // replace a step
+      if (steps.length === 0) return undefined;
+      { const k = at(); return withSteps(steps.map((x, i) => (i === k ? drawStep(r, list !== "after") : x))); }
+    case 4: // swap two neighbouring steps
+      if (steps.length < 2) return undefined;
+      { const k = r.int(0, steps.length - 2); return withSteps(steps.map((x, i) => (i === k ? steps[k + 1] : i === k + 1 ? steps[k] : x))); }
+    case 5: // snap one angle to the nearest multiple of pi/4
+      return snapAngle(s, r);
+    case 6: // the classical message action
+      return withRound({ ...round, message: pick(r, MESSAGES.filter((m) => m !== round.message)) });
+    case 7: // add (a copy of) a round, or drop one
+      if (s.rounds.length < maxRounds && r.bit()) return { ...s, rounds: [...s.rounds, round] };
+      return s.rounds.length > 1 ? { ...s, rounds: s.rounds.filter((_, i) => i !== ri) } : undefined;
+    default: // the mode
+      return modes.length > 1 ? { ...s, mode: pick(r, modes.filter((m) => m !== s.mode)) } : undefined;
+  }
+}
+
+function snapAngle(s: Strategy, r: RawDraws): Strategy | undefined {
+  const x = anglesOf(s);
+  if (x.length === 0) return undefined;
+  const k = r.int(0, x.length - 1);
+  return withAngles(s, x.map((v, i) => (i === k ? Math.round(v / (Math.PI / 4)) * (Math.PI / 4) : v)));
+}
+
+/** Every angle of the strategy, in a fixed order (round, list, step, theta/phi/lambda). */
+export function anglesOf(s: Strategy): number[] {
+  const out: number[] = [];
+  for (const round of s.rounds) for (const list of LISTS) for (const step of round[list]) for (const k of ANGLE_KEYS) if (k in step) out.push((step as unknown as Record<string, number>)[k]);
+  return out;
+}
+
+/** The strategy with its angles replaced, in the order of {@link anglesOf} (reduced to [0, 2 pi)). */
+export function withAngles(s: Strategy, x: readonly number[]): Strategy {
+  let i = 0;
+  const wrap = (v: number): number => ((v % (2 * Math.PI)) + 2 * Math.PI) % (2 * Math.PI);
+  return {
+    ...s,
+    rounds: s.rounds.map((round) => {
+      const next = { ...round };
+      for (const list of LISTS) {
+        next[list] = round[list].map((step) => {
+          const copy = { ...step } as Record<string, unknown>;
+          for (const k of ANGLE_KEYS) if (k in copy) copy[k] = wrap(x[i++]);
+          return copy as unknown as EveStep;
+        });
+      }
+      return next;
+    }),
+  };
+}
+
+/** The modes the property's generated adversary allows, within `allowed` (the search's default when none given). */
+function modesOf(params: AuthParams, allowed: readonly Mode[]): readonly Mode[] {
+  const given = params.adversary.kind === "generated" ? params.adversary.modes : undefined;
+  const modes = (given ?? allowed).filter((m) => allowed.includes(m));
+  return modes.length > 0 ? modes : allowed;
+}
+
+/**
+ * The `objective` of an auth property: the optimising search over the property's generated
+ * strategy space (its modes, rounds and steps) under one objective.
+ */
+export function authObjective(objective: AuthObjective, allowed: readonly Mode[], description: string): PropertyObjective<AuthParams, Strategy> {
+  return {
+    name: objective,
+    description,
+    search: (params, options) => {
+      const a = params.adversary.kind === "generated" ? params.adversary : undefined;
+      return searchAuth(params, { ...options, objective, modes: modesOf(params, allowed), ...(a ? { maxRounds: a.maxRounds, maxSteps: a.maxSteps } : {}) });
+    },
+  };
+}
+
+/** Description of `acceptedInformation` for the properties and the CLI. */
+export const ACCEPTED_INFORMATION_DESCRIPTION =
+  `Eve's Holevo information chi(K'_c : R E | acc) about the accepting party's updated key after the last session, in bits, among attacks accepted with probability >= ${MIN_ACCEPTANCE} (below it, a penalty of (n + 1) bits per unit of missing acceptance / ${MIN_ACCEPTANCE})`;
+
+const weight = fc.double({ min: 0, max: 1, noNaN: true });
+
+/**
+ * The `objective` of `auth.passive-secrecy`: the prior over a key pair (00, 01, 10, 11) that
+ * maximises the Holevo quantity of f in transit (bits per pair); weights are clamped to [0, 1].
+ */
+export const passivePriorObjective: PropertyObjective<AuthParams, readonly number[]> = {
+  name: "holevoPerRound",
+  description: "Holevo quantity of f in transit about the key pair, in bits per pair, over the prior of the pair",
+  search: (params, options) =>
+    optimise<readonly number[]>(
+      {
+        explore: fc.tuple(weight, weight, weight, weight).filter((w) => w.reduce((s, x) => s + x, 0) > 1e-6),
+        continuous: (w) => ({ x: w, step: 0.2, build: (x) => x.map((v) => Math.min(1, Math.max(0, v))) }),
+      },
+      (prior) => {
+        const valid = prior.reduce((s, x) => s + x, 0) > 1e-6;
+        const holevo = valid ? passiveHolevo(params.variant, prior, params.noise) : 0;
+        return { value: holevo, metrics: { holevoPerRound: holevo, prior: prior.map((x) => x.toFixed(4)).join(",") } };
+      },
+      options,
+    ),
+};

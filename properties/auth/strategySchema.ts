@@ -66,10 +66,13 @@ export const strategySchema = z
   }) as unknown as z.ZodType<Strategy>;
 
 /**
- * Parse a strategy (already parsed JSON), naming the first bad field.
+ * Parse a strategy (already parsed JSON), naming the first bad field. A search record written by
+ * `qkd-harness search auth --out FILE` (`{ command, strategy, ... }`) is read as its strategy.
  * @throws Error `strategy.<path>: <problem>`.
  */
 export function parseStrategy(value: unknown): Strategy {
+  const record = value as { command?: unknown; strategy?: unknown } | null;
+  if (record !== null && typeof record === "object" && typeof record.command === "string" && "strategy" in record) return parseStrategy(record.strategy);
   const parsed = strategySchema.safeParse(value);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];

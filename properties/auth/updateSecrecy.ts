@@ -8,6 +8,7 @@ import type { PropertyDefinition } from "../types.js";
 import { adversaryArbitrary } from "./arbitraries.js";
 import { ACCEPTANCE_FLOOR, evaluateStrategy } from "./evaluate.js";
 import { authParams, type AuthParams } from "./params.js";
+import { ACCEPTED_INFORMATION_DESCRIPTION, authObjective } from "./search.js";
 import { traceAuth } from "./trace.js";
 import { fixedStrategyEvidence } from "./evidence.js";
 import { authTrust } from "./trust.js";
@@ -45,4 +46,5 @@ export const updateSecrecy: PropertyDefinition<AuthParams, Strategy> = {
   },
   trace: traceAuth,
   evidence: fixedStrategyEvidence,
+  objective: authObjective("acceptedInformation", ["mitm", "impersonate-member", "impersonate-kdc"], ACCEPTED_INFORMATION_DESCRIPTION),
 };

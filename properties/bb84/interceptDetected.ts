@@ -9,6 +9,7 @@ import type { PropertyDefinition } from "../types.js";
 import { adversaryInput, describeInput, QUANTUM_CHANNEL_TRUST, runMetrics, runOf, runTrace } from "./common.js";
 import { fixedAdversaryEvidence } from "./evidence.js";
 import { bb84Params, type Bb84Params } from "./params.js";
+import { bb84Objective } from "./search.js";
 
 const params = bb84Params("random-basis-intercept", { epsilon: 1e-6 });
 
@@ -38,4 +39,5 @@ export const interceptResendDetected: PropertyDefinition<Bb84Params, Adversary> 
   trace: runTrace,
   describe: describeInput,
   evidence: fixedAdversaryEvidence,
+  objective: bb84Objective("interceptFraction", "fraction of photons Eve intercepts and resends (any basis) while the run still passes eq. 4 with probability >= 1/2"),
 };

@@ -9,6 +9,7 @@ import type { PropertyDefinition } from "../types.js";
 import { adversaryInput, describeInput, QUANTUM_CHANNEL_TRUST, runMetrics, runOf, runTrace } from "./common.js";
 import { fixedAdversaryEvidence } from "./evidence.js";
 import { bb84Params, type Bb84Params } from "./params.js";
+import { bb84Objective } from "./search.js";
 
 /** Round-off allowance on the uncertainty bound `chi <= h(e_phase)`. */
 const BOUND_ATOL = 1e-9;
@@ -68,4 +69,5 @@ export const secrecy: PropertyDefinition<Bb84Params, Adversary> = {
   trace: runTrace,
   describe: describeInput,
   evidence: fixedAdversaryEvidence,
+  objective: bb84Objective("information", "mutual information of Eve's best measurement after the basis announcement with a sifted key bit (bits, mean of Z and X), over entangling probes on the photon and a qubit, at QBER <= p_o in both bases (optimum 1 - h(1/2 + sqrt(p_o (1 - p_o))), Fuchs et al. 1997)"),
 };

@@ -19,7 +19,7 @@ import {
   withPair,
   type RoundContext,
 } from "../../model/auth/index.js";
-import { bestAttack, impersonateMember, interceptResend } from "../../properties/auth/namedStrategies.js";
+import { ghzTapParityRead, impersonateMember, interceptResend } from "../../properties/auth/namedStrategies.js";
 
 const eve0 = densityOf(bitsKet("00"));
 
@@ -113,7 +113,7 @@ describe("model/auth: passive leakage of f", () => {
 
 describe("model/auth: the man in the middle (finding)", () => {
   it("GHZ tap + reversible parity read: parity reading accepted with probability 1, Eve holds the whole updated key, keys still agree", () => {
-    const run = runAuth({ variant: "parity", keyBits: 4, sessions: 3, strategy: bestAttack });
+    const run = runAuth({ variant: "parity", keyBits: 4, sessions: 3, strategy: ghzTapParityRead });
     for (const s of run.sessions) {
       expect(s.acceptance).toBeCloseTo(1, 10);
       const k = knowledge(s.branches, (b) => b.kdcKey);
@@ -128,7 +128,7 @@ describe("model/auth: the man in the middle (finding)", () => {
     expect(knowledge(run.sessions[1].branches, (b) => b.kdcKey).holevo).toBeCloseTo(4, 8);
   });
   it("basis-encoded: the tap alone keeps acceptance 1 and gives K'_{2i-1}; the Z read of f costs 1/4 per X-basis round", () => {
-    const tapOnly = { mode: "mitm" as const, rounds: [{ ...bestAttack.rounds[0], toKdc: [] }] };
+    const tapOnly = { mode: "mitm" as const, rounds: [{ ...ghzTapParityRead.rounds[0], toKdc: [] }] };
     const tap = runAuth({ variant: "basis-encoded", keyBits: 4, sessions: 1, strategy: tapOnly }).sessions[0];
     expect(tap.acceptance).toBeCloseTo(1, 10);
     expect(knowledge(tap.branches, (b) => b.kdcKey).holevo).toBeCloseTo(2, 8);

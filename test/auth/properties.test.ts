@@ -99,8 +99,8 @@ describe("auth.update-secrecy (the paper's 'unconditionally' protected update)",
       expect(r.counterexample?.trace.some((s) => s.values?.holevo !== undefined)).toBe(true);
     }
   });
-  it("the best attack: acceptance 1 and the whole updated key (parity)", () => {
-    const r = run(updateSecrecy, { variant: "parity", adversary: { kind: "named", name: "best-attack" } }, 1);
+  it("the hand-written GHZ tap: acceptance 1 and the whole updated key (parity)", () => {
+    const r = run(updateSecrecy, { variant: "parity", adversary: { kind: "named", name: "ghz-tap-parity-read" } }, 1);
     expect(r.verdict).toBe("violated");
     expect(Number(r.metrics.acceptance)).toBeCloseTo(1, 10);
     expect(Number(r.metrics.holevo)).toBeCloseTo(4, 8);

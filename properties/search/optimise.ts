@@ -1,0 +1,182 @@
+/**
+ * The optimising adversary search, protocol-independent: maximise an objective over a space of
+ * inputs (adversary strategies as data) in two stages, seeded and within a budget of objective
+ * evaluations.
+ *
+ * 1. **Exploration** — fast-check generation: `fc.sample` of the space's arbitrary with the
+ *    search's seed (the same generated adversaries the property check uses);
+ * 2. **Optimisation** — an elitist evolutionary loop: a parent drawn from the best few
+ *    (tournament of two) is changed by the space's discrete `mutate` (gates, steps, transits,
+ *    messages, modes, bases); and the continuous parameters (angles, probe unitaries through a
+ *    smooth parametrisation, fractions) of every new best are tuned by Nelder–Mead
+ *    ({@link nelderMeadMax}). The last share of the budget polishes the best one. Optionally
+ *    several independent starts share the budget, and the best wins.
+ *
+ * Deterministic: all randomness comes from one generator seeded with `seed` (fast-check's own
+ * for exploration); same space, objective, seed and budget give the same result. Identical
+ * inputs are evaluated once (a cache keyed by the input's JSON); `evaluations` counts real calls.
+ * @module
+ */
+import * as fc from "fast-check";
+import { seeded, withRng, type RawDraws } from "../../model/random.js";
+import type { Metrics, SearchOptions, SearchOutcome } from "../types.js";
+import { nelderMeadMax } from "./nelderMead.js";
+
+/** The continuous parameters of one input and how to rebuild the input from them. */
+export interface Continuous<T> {
+  readonly x: readonly number[];
+  /** Initial Nelder–Mead step per coordinate (or one for all). */
+  readonly step: number | readonly number[];
+  build(x: readonly number[]): T;
+}
+
+/** Where the search looks: generation, discrete mutation, continuous parameters. */
+export interface SearchSpace<T> {
+  /** Exploration: the generated inputs (fast-check). */
+  readonly explore: fc.Arbitrary<T>;
+  /** A random structural change of `t` (absent: continuous optimisation only). */
+  mutate?(t: T, r: RawDraws): T;
+  /** The continuous parameters of `t` (absent or undefined: none). */
+  continuous?(t: T): Continuous<T> | undefined;
+}
+
+/** An objective's value on one input, with the numbers behind it. Larger is more damaging. */
+export interface Scored {
+  readonly value: number;
+  readonly metrics: Metrics;
+}
+
+/** Tuning of {@link optimise} (defaults in brackets). */
+export interface OptimiseOptions extends SearchOptions {
+  /** Share of the budget spent on exploration [0.3]. */
+  readonly explorationShare?: number;
+  /** Share kept for the final Nelder–Mead polish of the best [0.2]. */
+  readonly polishShare?: number;
+  /** Most evaluations of one Nelder–Mead tuning inside the loop [20 (dimension + 1)]. */
+  readonly localBudget?: number;
+  /** Inputs kept as parents [4]. */
+  readonly elite?: number;
+  /**
+   * Independent starts [1]: the budget is split evenly, start k is seeded `seed + 7919 k`, and
+   * the best wins (against local optima that one elitist run does not leave).
+   */
+  readonly starts?: number;
+}
+
+/** Most evaluations one search may ask for (the CLI rejects more). */
+export const MAX_BUDGET = 1_000_000;
+
+interface Entry<T> {
+  readonly input: T;
+  readonly key: string;
+  readonly value: number;
+  readonly metrics: Metrics;
+}
+
+/**
+ * Maximise `objective` over `space` within `budget` evaluations.
+ * @throws RangeError when the budget is not an integer in [1, 10^6] or the seed is not 32-bit.
+ */
+export function optimise<T>(space: SearchSpace<T>, objective: (input: T) => Scored, options: OptimiseOptions): SearchOutcome<T> {
+  const { budget, seed } = options;
+  if (!(Number.isInteger(budget) && budget >= 1 && budget <= MAX_BUDGET)) throw new RangeError(`optimise: budget must be an integer in [1, ${MAX_BUDGET}], got ${budget}`);
+  const starts = Math.max(1, Math.min(options.starts ?? 1, budget));
+  let best: SearchOutcome<T> | undefined;
+  let evaluations = 0;
+  for (let k = 0; k < starts; k++) {
+    const share = Math.floor(budget / starts) + (k < budget % starts ? 1 : 0);
+    const startSeed = (seed + 7919 * k) | 0;
+    const [run] = withRng(seeded(startSeed), (r) => new Search(space, objective, { ...options, seed: startSeed, budget: share }, r).run());
+    evaluations += run.evaluations;
+    if (best === undefined || run.value > best.value + 1e-12) best = run;
+  }
+  return { ...best!, evaluations };
+}
+
+class Search<T> {
+  private readonly cache = new Map<string, Entry<T>>();
+  private evaluations = 0;
+  private elite: Entry<T>[] = [];
+  private best: Entry<T> | undefined;
+
+  constructor(
+    private readonly space: SearchSpace<T>,
+    private readonly objective: (input: T) => Scored,
+    private readonly options: OptimiseOptions,
+    private readonly r: RawDraws,
+  ) {}
+
+  run(): SearchOutcome<T> {
+    const { budget, seed } = this.options;
+    const polish = Math.floor(budget * (this.options.polishShare ?? 0.2));
+    const exploration = Math.max(1, Math.round(budget * (this.options.explorationShare ?? 0.3)));
+    // exploration: fast-check generation, seeded; more samples than evaluations if some repeat
+    for (const input of fc.sample(this.space.explore, { seed, numRuns: exploration })) {
+      if (this.left() <= polish && this.best !== undefined) break;
+      this.score(input);
+    }
+    // optimisation: mutation of the elite, Nelder–Mead on every new best
+    let stale = 0;
+    while (this.left() > polish && stale < 50 * budget) {
+      const before = this.evaluations, bestBefore = this.best!;
+      if (this.space.mutate) this.score(this.space.mutate(this.parent().input, this.r));
+      if (this.best !== bestBefore || !this.space.mutate) this.tune(this.best!, this.left() - polish, this.options.localBudget);
+      stale = this.evaluations === before ? stale + 1 : 0;
+      if (!this.space.mutate && this.evaluations === before) break;
+    }
+    while (this.left() > 0) {
+      const before = this.evaluations;
+      this.tune(this.best!, this.left(), this.left());
+      if (this.evaluations === before) break;
+    }
+    const b = this.best!;
+    return { input: b.input, value: b.value, evaluations: this.evaluations, metrics: b.metrics };
+  }
+
+  private left(): number {
+    return this.options.budget - this.evaluations;
+  }
+
+  /** Evaluate (once per distinct input) and keep the elite. */
+  private score(input: T): Entry<T> {
+    const key = JSON.stringify(input);
+    const cached = this.cache.get(key);
+    if (cached) return cached;
+    if (this.left() <= 0) return { input, key, value: -Infinity, metrics: {} };
+    this.evaluations++;
+    const s = this.objective(input);
+    const entry: Entry<T> = { input, key, value: Number.isFinite(s.value) ? s.value : -Infinity, metrics: s.metrics };
+    this.cache.set(key, entry);
+    if (this.best === undefined || entry.value > this.best.value + 1e-12) this.best = entry;
+    const size = this.options.elite ?? 4;
+    if (this.elite.length < size || entry.value > this.elite[this.elite.length - 1].value) {
+      this.elite = [...this.elite, entry].sort((a, b) => b.value - a.value).slice(0, size);
+    }
+    return entry;
+  }
+
+  /** Tournament of two among the elite. */
+  private parent(): Entry<T> {
+    const a = this.elite[this.r.int(0, this.elite.length - 1)], b = this.elite[this.r.int(0, this.elite.length - 1)];
+    return a.value >= b.value ? a : b;
+  }
+
+  /**
+   * Nelder–Mead on the continuous parameters of `entry`, restarted from its result while that
+   * improves (a collapsed simplex is the method's known failure in many dimensions), within
+   * `budget` evaluations and `local` per tuning (default 20 (dimension + 1)).
+   */
+  private tune(entry: Entry<T>, budget: number, local?: number): void {
+    let current = entry;
+    const start = this.evaluations;
+    for (let restart = 0; restart < 20; restart++) {
+      const c = this.space.continuous?.(current.input);
+      const left = Math.min(budget - (this.evaluations - start), (local ?? 20 * ((c?.x.length ?? 0) + 1)) - (this.evaluations - start));
+      if (!c || c.x.length === 0 || left < 2) return;
+      const before = this.best!;
+      nelderMeadMax((x) => this.score(c.build(x)).value, c.x, { budget: left, step: c.step });
+      if (!(this.best!.value > before.value + 1e-9)) return;
+      current = this.best!;
+    }
+  }
+}
