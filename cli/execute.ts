@@ -18,7 +18,7 @@ import { EXIT_MISMATCH, EXIT_OK } from "./exit-codes.js";
 import { packageVersion } from "./package-info.js";
 import { progressFor } from "./progress.js";
 import { replayCommandLine, searchReplayCommandLine } from "./replay-command.js";
-import { summaryOptions, summaryText } from "./summary-text.js";
+import { printSummary } from "./summary-text.js";
 
 /** How to execute and report. */
 export interface ExecuteOptions {
@@ -73,6 +73,7 @@ export async function execute(cells: readonly MatrixCell[], options: ExecuteOpti
     },
   });
   const written = await writeReports(doc, options.out, options.formats, env.context.renderers);
-  env.io.stdout(options.json ? resultsToJson(doc) : summaryText(doc, written, summaryOptions(env.io, options.quiet)));
+  if (options.json) env.io.stdout(resultsToJson(doc));
+  else printSummary(env.io, doc, written, options.quiet);
   return doc.results.every((r) => r.matches) ? EXIT_OK : EXIT_MISMATCH;
 }

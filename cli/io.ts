@@ -16,6 +16,12 @@ export interface CliIo {
   readonly stderrIsTTY?: boolean;
   /** Whether stdout is a terminal (colours the closing summary unless `NO_COLOR`). */
   readonly stdoutIsTTY?: boolean;
+  /**
+   * Standard output for text that carries the CLI's own colour sequences and whose every other
+   * part has already passed through {@link sanitizeForTerminal} (the closing block, see
+   * `printSummary`); absent: {@link CliIo.stdout}.
+   */
+  readonly stdoutStyled?: (text: string) => void;
   /** Environment variables (`CI`); defaults to none. */
   readonly env?: Readonly<Record<string, string | undefined>>;
 }
@@ -57,7 +63,12 @@ const unsafe = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u20
 
 /** `io` with both writers passed through {@link sanitizeForTerminal}. */
 export function sanitizedIo(io: CliIo): CliIo {
-  return { ...io, stdout: (t) => io.stdout(sanitizeForTerminal(t)), stderr: (t) => io.stderr(sanitizeForTerminal(t)) };
+  return {
+    ...io,
+    stdout: (t) => io.stdout(sanitizeForTerminal(t)),
+    stderr: (t) => io.stderr(sanitizeForTerminal(t)),
+    stdoutStyled: io.stdoutStyled ?? ((t) => io.stdout(t)),
+  };
 }
 
 /** The part of a writable stream {@link processIo} uses. */

@@ -15,7 +15,7 @@
 import { styleText } from "node:util";
 import { evidenceText, mismatchText, seedSweepText } from "../properties/evidence.js";
 import type { PropertyResult, ResultsDocument } from "../properties/types.js";
-import type { CliIo } from "./io.js";
+import { sanitizeForTerminal, type CliIo } from "./io.js";
 
 /** The class of one cell in the closing block. */
 export type CellClass = "mismatch" | "error" | "falsified" | "holds" | "control";
@@ -125,13 +125,15 @@ export function summaryText(doc: ResultsDocument, written: readonly string[], op
     for (const r of doc.results.filter((x) => cellClass(x) === cls)) {
       const { head, replay } = cellLines(r, cls);
       const label = LABELS[cls].padEnd(width);
-      lines.push(`${colour ? styleText(STYLES[cls], label) : label}  ${r.scenario}::${r.property}  ${head}`);
-      if (replay) lines.push(`${" ".repeat(width)}  replay: ${replay}`);
+      // scenario names, messages and replay commands come from files: made inert here, so the
+      // block can go to the terminal with its own colour sequences (printSummary)
+      lines.push(`${colour ? styleText(STYLES[cls], label) : label}  ${sanitizeForTerminal(`${r.scenario}::${r.property}  ${head}`)}`);
+      if (replay) lines.push(`${" ".repeat(width)}  replay: ${sanitizeForTerminal(replay)}`);
       if (r.seedSweep) lines.push(`${" ".repeat(width)}  seeds: ${seedSweepText(r.seedSweep)}`);
     }
   }
   lines.push(countsLine(doc.results, colour));
-  if (written.length > 0 && !options.quiet) lines.push(`reports: ${written.join(", ")}`);
+  if (written.length > 0 && !options.quiet) lines.push(sanitizeForTerminal(`reports: ${written.join(", ")}`));
   return `${lines.join("\n")}\n`;
 }
 
@@ -143,4 +145,14 @@ export function useColour(isTTY: boolean | undefined, env: Readonly<Record<strin
 /** The summary options for a CLI's streams and `--quiet`. */
 export function summaryOptions(io: CliIo, quiet = false): SummaryOptions {
   return { quiet, colour: useColour(io.stdoutIsTTY, io.env) };
+}
+
+/**
+ * Print the closing block: with colour through {@link CliIo.stdoutStyled} (every part that came
+ * from a file or flag is already inert, see {@link summaryText}), without through plain stdout.
+ */
+export function printSummary(io: CliIo, doc: ResultsDocument, written: readonly string[], quiet = false): void {
+  const options = summaryOptions(io, quiet);
+  const text = summaryText(doc, written, options);
+  (options.colour && io.stdoutStyled ? io.stdoutStyled : io.stdout)(text);
 }

@@ -108,7 +108,10 @@ export function runProperty<P, I>(
     : { kind: "sampled", inputs: checked.inputs });
   const damaging = checked.verdict === "violated" ? searched?.damaging : undefined;
   const metrics = damaging?.metrics ?? (checked.verdict === "violated" ? checked.counterexample.metrics : checked.metrics);
-  const claims = checkClaims(settings.claims, metrics);
+  // a claim names the reported metrics (the damaging attack's where there is one), or the minimal
+  // counterexample's as `counterexample.<name>`
+  const counterMetrics = checked.verdict === "violated" ? Object.fromEntries(Object.entries(checked.counterexample.metrics).map(([k, v]) => [`counterexample.${k}`, v])) : {};
+  const claims = checkClaims(settings.claims, { ...metrics, ...counterMetrics });
   return {
     ...base,
     runs: checked.inputs,

@@ -7,6 +7,7 @@
  * @module
  */
 import { z } from "zod";
+import { sweepMatches } from "../properties/evidence.js";
 import { MAX_RUNS } from "../properties/limits.js";
 import type { ResultsDocument } from "../properties/types.js";
 import { ScenarioError } from "./errors.js";
@@ -71,7 +72,7 @@ const claim = z.strictObject({
   ok: z.boolean(),
 });
 
-const seedSweep = z.strictObject({ seeds: count, matched: count, mismatchedSeeds: z.array(seed) });
+const seedSweep = z.strictObject({ seeds: count, matched: count, mismatchedSeeds: z.array(seed), fraction: z.number().optional() });
 
 /** One result. `matches` is read but never believed: {@link readResultsDocument} recomputes it. */
 export const propertyResultSchema = z.strictObject({
@@ -97,6 +98,8 @@ export const propertyResultSchema = z.strictObject({
   damaging: damaging.optional(),
   claims: z.array(claim).optional(),
   seedSweep: seedSweep.optional(),
+  /** Derived by the JSON writer (reports/json.ts) from `verdict` and `evidence`; recomputed, never believed. */
+  evidenceText: z.string().optional(),
 });
 
 const figure = z.strictObject({
@@ -108,8 +111,15 @@ const figure = z.strictObject({
   xScale: z.enum(["linear", "log"]).optional(),
   yScale: z.enum(["linear", "log"]).optional(),
   series: z.array(
-    z.strictObject({ name: z.string(), mark: z.enum(["line", "point"]), points: z.array(z.tuple([z.number(), z.number()])) }),
+    z.strictObject({
+      name: z.string(),
+      mark: z.enum(["line", "point"]),
+      points: z.array(z.tuple([z.number(), z.number()])),
+      dash: z.enum(["dashed", "dotted"]).optional(),
+    }),
   ),
+  rules: z.array(z.strictObject({ axis: z.enum(["x", "y"]), value: z.number(), label: z.string() })).optional(),
+  yFloor: z.number().positive("must be > 0").optional(),
 });
 
 /** The whole document. The summary is checked for shape only: it is recomputed on merge. */
@@ -134,8 +144,13 @@ export const resultsDocumentSchema = z.strictObject({
   }),
 });
 
-/** Whether a result matches its expectation: the verdict is the expected one and every claim holds. */
-export function matchesExpectation(result: Pick<ResultsDocument["results"][number], "verdict" | "expected" | "claims">): boolean {
+/**
+ * Whether a result matches its expectation: after a seed sweep, when enough of its seeds matched
+ * ({@link sweepMatches}); otherwise when the verdict is the expected one and every claim holds.
+ */
+export function matchesExpectation(result: Pick<ResultsDocument["results"][number], "verdict" | "expected" | "claims" | "seedSweep">): boolean {
+  if (result.verdict === "error") return false;
+  if (result.seedSweep) return sweepMatches(result.seedSweep);
   return result.verdict === result.expected && (result.claims ?? []).every((c) => c.ok);
 }
 
@@ -149,5 +164,11 @@ export function readResultsDocument(file: string, text: string): ResultsDocument
   const parsed = resultsDocumentSchema.safeParse(raw);
   if (!parsed.success) throw new ScenarioError(file, zodIssues(parsed.error.issues.slice(0, 10)));
   const doc = parsed.data as unknown as ResultsDocument;
-  return { ...doc, results: doc.results.map((r) => ({ ...r, matches: matchesExpectation(r) })) };
+  // derived fields the JSON writer adds (evidenceText, seedSweep.fraction) are recomputed when written
+  const results = doc.results.map((r) => {
+    const { evidenceText: _text, ...rest } = r as typeof r & { evidenceText?: string };
+    const seedSweep = rest.seedSweep ? { seeds: rest.seedSweep.seeds, matched: rest.seedSweep.matched, mismatchedSeeds: rest.seedSweep.mismatchedSeeds } : undefined;
+    return { ...rest, ...(seedSweep ? { seedSweep } : {}), matches: matchesExpectation(rest) };
+  });
+  return { ...doc, results };
 }

@@ -15,7 +15,7 @@ import { readResultsDocument } from "../../scenarios/results-schema.js";
 import type { Command } from "../command.js";
 import { EXIT_MISMATCH, EXIT_OK } from "../exit-codes.js";
 import { formatFlag, jsonFlag, outFlag, quietFlag } from "../flags.js";
-import { summaryOptions, summaryText } from "../summary-text.js";
+import { printSummary } from "../summary-text.js";
 import { UsageError } from "../usage-error.js";
 import { reportOptions } from "./options.js";
 
@@ -41,7 +41,8 @@ export const reportCommand: Command = {
     const doc = mergeShards(shards, allFigures);
     const options = reportOptions(args);
     const written = await writeReports(doc, options.out, options.formats, env.context.renderers);
-    env.io.stdout(options.json ? resultsToJson(doc) : summaryText(doc, written, summaryOptions(env.io, options.quiet)));
+    if (options.json) env.io.stdout(resultsToJson(doc));
+    else printSummary(env.io, doc, written, options.quiet);
     return doc.results.every((r) => r.matches) ? EXIT_OK : EXIT_MISMATCH;
   },
 };

@@ -97,7 +97,7 @@ describe("the closing block", () => {
       `${pad("FALSIFIED")}  paper::auth.update-secrecy  a man in the middle learns all 8 updated bits (most damaging: eveBits = 8)`,
       `${pad("")}  replay: qkd-harness replay b.yaml --property auth.update-secrecy --seed 3 --path 2`,
       `${pad("HOLDS")}  paper::bb84.qber  not falsified in 200 inputs`,
-      `${pad("HOLDS")}  otp::kdc.otp  exact: all 256 keys`,
+      `${pad("HOLDS")}  otp::kdc.otp  verified exactly: all 256 keys`,
       `${pad("CONTROL FAILED AS DESIGNED")}  controls::bb84.secrecy  negative control: z-only`,
       "7 results: 5 matched (2 findings falsified, 2 hold, 1 control failed as designed), 1 mismatched, 1 error",
       "reports: reports/out/index.html",
@@ -128,7 +128,7 @@ describe("verify and run print the closing block", () => {
   it("verify: a line per cell, counts apart; colour on a terminal only", async () => {
     const run = await cli(["verify", file, "--format", "json", "--out", `${dir}/out`]);
     expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/^HOLDS\s+ok::test\.always-holds {2}not falsified in \d+ inputs$/m);
+    expect(run.stdout).toMatch(/^HOLDS\s+ok::test\.always-holds {2}not falsified in \d+ generated inputs \(not verified\)$/m);
     expect(run.stdout).toMatch(/^FALSIFIED\s+ok::test\.threshold-violated {2}n\/100 = /m);
     expect(run.stdout).toMatch(/^\s+replay: qkd-harness replay \S+ok\.json --property test\.threshold-violated --seed 42 --path \S+$/m);
     expect(run.stdout).not.toContain("\x1b[");
@@ -141,7 +141,7 @@ describe("verify and run print the closing block", () => {
   it("run --property prints its cell, not only a count", async () => {
     const run = await cli(["run", file, "--property", "test.always-holds", "--format", "json", "--out", `${dir}/out-run`]);
     expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/^HOLDS\s+ok::test\.always-holds {2}not falsified in \d+ inputs$/m);
+    expect(run.stdout).toMatch(/^HOLDS\s+ok::test\.always-holds {2}not falsified in \d+ generated inputs \(not verified\)$/m);
     expect(run.stdout).toContain("1 result: 1 matched (0 findings falsified, 1 holds, 0 controls failed as designed), 0 mismatched, 0 errors");
   });
 

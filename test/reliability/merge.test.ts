@@ -18,12 +18,18 @@ const dir = tempDir("qkd-merge-");
 const scenarios = ["scenarios/kdc/trust.yaml", "scenarios/kdc/relay-and-ciphers.yaml", "scenarios/kdc/integrity-aes.yaml"];
 const common = ["--runs", "2", "--seed", "7"];
 
-/** The renderers with the run's timing facts fixed, so that only what must be equal is compared. */
+/** The run's environment without the command line, which names each shard's own invocation. */
+function withoutCommand(environment: Readonly<Record<string, string>>): Record<string, string> {
+  const { command: _command, ...rest } = environment;
+  return rest;
+}
+
+/** The renderers with the run's timing facts (and command line) fixed, so that only what must be equal is compared. */
 const timingAside: ReportRenderers = Object.fromEntries(
   Object.entries(defaultRenderers).map(([format, render]) => [
     format,
     (doc: ResultsDocument) =>
-      render({ ...doc, run: { ...doc.run, startedAt: "2026-01-01T00:00:00.000Z", durationMs: 0, durations: Object.fromEntries(Object.keys(doc.run.durations).map((k) => [k, 0])) } }),
+      render({ ...doc, run: { ...doc.run, startedAt: "2026-01-01T00:00:00.000Z", durationMs: 0, durations: Object.fromEntries(Object.keys(doc.run.durations).map((k) => [k, 0])), environment: withoutCommand(doc.run.environment) } }),
   ]),
 ) as unknown as ReportRenderers;
 
