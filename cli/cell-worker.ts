@@ -8,7 +8,7 @@ import { loadScenario } from "../scenarios/load.js";
 import { matrixOf } from "../scenarios/matrix.js";
 import { serveCells } from "../scenarios/parallel.js";
 import { withPlugins } from "./plugins.js";
-import { replayCommandLine } from "./replay-command.js";
+import { replayCommandLine, searchReplayCommandLine } from "./replay-command.js";
 
 /** What a worker rebuilds its cells from (structured-cloneable). */
 export interface CellWorkerData {
@@ -18,6 +18,8 @@ export interface CellWorkerData {
   readonly plugins: readonly string[];
   readonly runs?: number;
   readonly seed?: number;
+  readonly seeds?: number;
+  readonly searchBudget?: number;
 }
 
 serveCells(async (raw) => {
@@ -29,7 +31,10 @@ serveCells(async (raw) => {
     options: {
       ...(data.runs !== undefined ? { runs: data.runs } : {}),
       ...(data.seed !== undefined ? { seed: data.seed } : {}),
+      ...(data.seeds !== undefined ? { seeds: data.seeds } : {}),
+      ...(data.searchBudget !== undefined ? { searchBudget: data.searchBudget } : {}),
       replayCommand: (scenario, property, seed, path) => replayCommandLine(scenario, property, seed, path, data.plugins),
+      searchReplayCommand: (scenario, property, seed, budget) => searchReplayCommandLine(scenario, property, seed, data.plugins, budget),
     },
   };
 });

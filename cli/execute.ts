@@ -30,6 +30,8 @@ export interface ExecuteOptions {
   readonly out: string;
   readonly formats: readonly ReportFormat[];
   readonly json: boolean;
+  /** Overrides every scenario's search budget. */
+  readonly searchBudget?: number;
   /** Worker threads (default: the machine's cores; 1 runs in-process). */
   readonly workers?: number;
   /** Only mismatches, errors and the closing counts; no progress. */
@@ -48,8 +50,9 @@ export async function execute(cells: readonly MatrixCell[], options: ExecuteOpti
       ...(options.runs !== undefined ? { runs: options.runs } : {}),
       ...(options.seed !== undefined ? { seed: options.seed } : {}),
       ...(options.seeds !== undefined ? { seeds: options.seeds } : {}),
+      ...(options.searchBudget !== undefined ? { searchBudget: options.searchBudget } : {}),
       replayCommand: (scenario, property, seed, path) => replayCommandLine(scenario, property, seed, path, env.context.plugins),
-      searchReplayCommand: (scenario, property, seed) => searchReplayCommandLine(scenario, property, seed, env.context.plugins),
+      searchReplayCommand: (scenario, property, seed, budget) => searchReplayCommandLine(scenario, property, seed, env.context.plugins, budget),
     },
     (outcome, done, total) => progress.tick(outcome, done, total),
     { workers: options.workers ?? availableParallelism(), out: options.out },

@@ -3,6 +3,7 @@
  * @module
  */
 import { MAX_RUNS } from "../properties/limits.js";
+import { DEFAULT_SEARCH_BUDGET, MAX_SEARCH_BUDGET } from "../scenarios/schema.js";
 import { parseShard } from "../scenarios/matrix.js";
 import { REPORT_FORMATS, type ReportFormat } from "../reports/write.js";
 import { FlagProblem, type FlagSpec } from "./args.js";
@@ -47,7 +48,7 @@ export const seedsFlag: FlagSpec = {
   placeholder: "K",
   description:
     `run every cell on K consecutive seeds from its own (or --seed) and report the fraction matched; a cell matches when ` +
-    `>= 95 % of its seeds match (1..${MAX_SEEDS})`,
+    `>= 95 % of its seeds match, 1..${MAX_SEEDS} (default 1: the scenario's seed only)`,
   parse: integer(1, MAX_SEEDS),
 };
 
@@ -105,6 +106,15 @@ export const pathFlag: FlagSpec = {
   placeholder: "P",
   description: "required: fast-check replay path of the counterexample, e.g. 3:1:0 (printed with each finding)",
   parse: (text) => (/^\d+(:\d+)*$/.test(text) ? text : new FlagProblem(`must look like 3:1:0, got "${text}"`)),
+};
+
+/** `--budget B`: the optimising search's budget for every cell. */
+export const budgetFlag: FlagSpec = {
+  name: "budget",
+  kind: "value",
+  placeholder: "B",
+  description: `objective evaluations of the optimising search per cell, 0..${MAX_SEARCH_BUDGET}; 0 runs no search (default: each scenario's settings.searchBudget, else ${DEFAULT_SEARCH_BUDGET})`,
+  parse: integer(0, MAX_SEARCH_BUDGET),
 };
 
 /** `--workers N`: worker threads for the cells (default: the machine's cores; 1 runs in-process). */

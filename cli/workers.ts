@@ -30,6 +30,8 @@ export async function runCellsOnWorkers(
     plugins: env.context.plugins ?? [],
     ...(runOptions.runs !== undefined ? { runs: runOptions.runs } : {}),
     ...(runOptions.seed !== undefined ? { seed: runOptions.seed } : {}),
+    ...(runOptions.seeds !== undefined ? { seeds: runOptions.seeds } : {}),
+    ...(runOptions.searchBudget !== undefined ? { searchBudget: runOptions.searchBudget } : {}),
   };
   return runCellsParallel(cells, runOptions, onDone, {
     workers: options.workers,

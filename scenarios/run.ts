@@ -22,6 +22,8 @@ export interface CellRunOptions {
   readonly path?: string;
   /** Run every cell on this many consecutive seeds from its own (default 1: no sweep). */
   readonly seeds?: number;
+  /** Overrides every scenario's `settings.searchBudget` (objective evaluations of the optimising search; 0: none). */
+  readonly searchBudget?: number;
   /** The command that replays a counterexample of `property` in `scenario`. */
   readonly replayCommand: (scenario: LoadedScenario, property: string, seed: number, path: string) => string;
   /** The command that reproduces the optimising search of `property` in `scenario` (default: a `--seed --budget` stub). */
@@ -58,7 +60,7 @@ function runOnSeed(cell: MatrixCell, options: CellRunOptions, seed: number): Pro
     ...(property.claims !== undefined ? { claims: property.claims } : {}),
     runs: options.runs ?? scenario.settings.runs,
     seed,
-    searchBudget: scenario.settings.searchBudget,
+    searchBudget: options.searchBudget ?? scenario.settings.searchBudget,
     ...(options.path !== undefined ? { path: options.path } : {}),
     replayCommand: (s, path) => options.replayCommand(scenario, id, s, path),
     ...(options.searchReplayCommand ? { searchReplayCommand: (s: number, budget: number) => options.searchReplayCommand!(scenario, id, s, budget) } : {}),

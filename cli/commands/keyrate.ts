@@ -76,8 +76,8 @@ const flags: readonly FlagSpec[] = [
     description: "key-rate formula: eq13 (the paper's, with Q_0) | gllp (without Q_0) (default eq13)",
     parse: (t) => (t === "eq13" || t === "gllp" ? t : new FlagProblem(`must be eq13 or gllp, got "${t}"`)),
   },
-  { name: "block", kind: "value", placeholder: "N", description: "finite-decoy: pulses per block, an integer (e.g. 1e10)", parse: blockSize },
-  { name: "eps-sec", kind: "value", placeholder: "E", description: "finite-decoy: secrecy parameter in (0, 1), e.g. 1e-10", parse: openUnitInterval },
+  { name: "block", kind: "value", placeholder: "N", description: "finite-decoy: pulses per block, an integer (e.g. 1e10); required with --method finite-decoy", parse: blockSize },
+  { name: "eps-sec", kind: "value", placeholder: "E", description: "finite-decoy: secrecy parameter in (0, 1), e.g. 1e-10; required with --method finite-decoy", parse: openUnitInterval },
   { name: "eps-cor", kind: "value", placeholder: "E", description: "finite-decoy: correctness parameter in (0, 1) (default 1e-15)", parse: openUnitInterval },
   jsonFlag,
 ];

@@ -7,7 +7,7 @@ import { matrixOf } from "../../scenarios/matrix.js";
 import type { Command } from "../command.js";
 import { pluginFlag, withPlugins } from "../plugins.js";
 import { execute } from "../execute.js";
-import { formatFlag, jsonFlag, outFlag, workersFlag, quietFlag, seedsFlag, propertyFlag, runsFlag, seedFlag } from "../flags.js";
+import { budgetFlag, formatFlag, jsonFlag, outFlag, workersFlag, quietFlag, seedsFlag, propertyFlag, runsFlag, seedFlag } from "../flags.js";
 import { loadScenarios } from "../load-scenarios.js";
 import { UsageError } from "../usage-error.js";
 import { numberFlag, reportOptions } from "./options.js";
@@ -17,7 +17,7 @@ export const runCommand: Command = {
   name: "run",
   summary: "run one scenario (optionally one --property) and write the reports",
   usage: "SCENARIO",
-  flags: [propertyFlag, seedFlag, runsFlag, outFlag, formatFlag, jsonFlag, pluginFlag, workersFlag, seedsFlag, quietFlag],
+  flags: [propertyFlag, seedFlag, runsFlag, outFlag, formatFlag, jsonFlag, pluginFlag, workersFlag, seedsFlag, budgetFlag, quietFlag],
   async run(args, baseEnv) {
     const env = { ...baseEnv, context: await withPlugins(baseEnv.context, args) };
     if (args.positionals.length !== 1) throw new UsageError(`run: expected one scenario file, got ${args.positionals.length}`);
@@ -33,6 +33,7 @@ export const runCommand: Command = {
     const runs = numberFlag(args, "runs");
     const workers = numberFlag(args, "workers");
     const seeds = numberFlag(args, "seeds");
-    return execute(cells, { ...reportOptions(args), ...(seed !== undefined ? { seed } : {}), ...(runs !== undefined ? { runs } : {}), ...(workers !== undefined ? { workers } : {}), ...(seeds !== undefined ? { seeds } : {}) }, env);
+    const searchBudget = numberFlag(args, "budget");
+    return execute(cells, { ...reportOptions(args), ...(seed !== undefined ? { seed } : {}), ...(runs !== undefined ? { runs } : {}), ...(workers !== undefined ? { workers } : {}), ...(seeds !== undefined ? { seeds } : {}), ...(searchBudget !== undefined ? { searchBudget } : {}) }, env);
   },
 };

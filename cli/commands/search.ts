@@ -46,7 +46,7 @@ const flags: readonly FlagSpec[] = [
     parse: (t) => { const d = Number(t); return t.trim() !== "" && d >= 0 && d <= 0.5 ? d : new FlagProblem(`must be a number in [0, 0.5], got "${t}"`); },
     description: "bb84: QBER the probe may cause in each basis, in [0, 0.5] (default the threshold p_o = 0.11)",
   },
-  { name: "out", kind: "value", placeholder: "FILE", parse: (t) => (t.trim() === "" ? new FlagProblem("must not be empty") : t), description: "write the strategy with the command line and seed that reproduce it (JSON)" },
+  { name: "out", kind: "value", placeholder: "FILE", parse: (t) => (t.trim() === "" ? new FlagProblem("must not be empty") : t), description: "write the strategy with the command line and seed that reproduce it, as JSON (default: not written)" },
   jsonFlag,
 ];
 

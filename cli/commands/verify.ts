@@ -7,7 +7,7 @@ import { matrixOf, shardOf, type Shard } from "../../scenarios/matrix.js";
 import type { Command } from "../command.js";
 import { pluginFlag, withPlugins } from "../plugins.js";
 import { execute } from "../execute.js";
-import { formatFlag, jsonFlag, outFlag, workersFlag, quietFlag, seedsFlag, runsFlag, seedFlag, shardFlag } from "../flags.js";
+import { budgetFlag, formatFlag, jsonFlag, outFlag, workersFlag, quietFlag, seedsFlag, runsFlag, seedFlag, shardFlag } from "../flags.js";
 import { loadScenarios } from "../load-scenarios.js";
 import { numberFlag, reportOptions } from "./options.js";
 
@@ -16,7 +16,7 @@ export const verifyCommand: Command = {
   name: "verify",
   summary: "run every property of the scenarios and compare verdicts with expectations (exit 0/1/2)",
   usage: "[files or dirs]",
-  flags: [seedFlag, runsFlag, outFlag, formatFlag, shardFlag, jsonFlag, pluginFlag, workersFlag, seedsFlag, quietFlag],
+  flags: [seedFlag, runsFlag, outFlag, formatFlag, shardFlag, jsonFlag, pluginFlag, workersFlag, seedsFlag, budgetFlag, quietFlag],
   async run(args, baseEnv) {
     const env = { ...baseEnv, context: await withPlugins(baseEnv.context, args) };
     const scenarios = loadScenarios(args.positionals, env.context);
@@ -25,9 +25,10 @@ export const verifyCommand: Command = {
     const runs = numberFlag(args, "runs");
     const workers = numberFlag(args, "workers");
     const seeds = numberFlag(args, "seeds");
+    const searchBudget = numberFlag(args, "budget");
     return execute(
       shardOf(matrixOf(scenarios), shard),
-      { ...reportOptions(args), ...(seed !== undefined ? { seed } : {}), ...(runs !== undefined ? { runs } : {}), ...(workers !== undefined ? { workers } : {}), ...(seeds !== undefined ? { seeds } : {}), ...(shard ? { shard } : {}) },
+      { ...reportOptions(args), ...(seed !== undefined ? { seed } : {}), ...(runs !== undefined ? { runs } : {}), ...(workers !== undefined ? { workers } : {}), ...(seeds !== undefined ? { seeds } : {}), ...(searchBudget !== undefined ? { searchBudget } : {}), ...(shard ? { shard } : {}) },
       env,
     );
   },

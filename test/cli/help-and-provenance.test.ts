@@ -44,7 +44,7 @@ describe("analyze auth --strategy NAME", () => {
     const byFile = await cli(["analyze", "auth", "--variant", "parity", "--key-bits", "8", "--strategy", join(root, "properties/auth/strategies/best-attack.json"), "--json"]);
     expect(byName.code).toBe(0);
     expect(byName.stdout).toBe(byFile.stdout);
-    expect(JSON.parse(byName.stdout).strategyAcceptance).toBeCloseTo(1, 12);
+    expect(JSON.parse(byName.stdout).strategyAcceptance).toBeGreaterThanOrEqual(0.999); // the search keeps attacks accepted with p >= 0.999
   });
 });
 

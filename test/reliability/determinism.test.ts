@@ -20,8 +20,9 @@ async function resultsOf(file: string): Promise<string> {
   const out: string[] = [];
   const err: string[] = [];
   const dir = mkdtempSync(join(tmpdir(), "qkd-det-"));
-  const code = await main(["verify", file, "--json", "--format", "json", "--out", join(dir, "out")], { stdout: (t) => out.push(t), stderr: (t) => err.push(t), env: {} });
-  expect(code, err.join("")).toBe(0);
+  // few inputs and a small search budget: determinism, not the reach of either, is under test here
+  const code = await main(["verify", file, "--json", "--runs", "3", "--budget", "20", "--format", "json", "--out", join(dir, "out")], { stdout: (t) => out.push(t), stderr: (t) => err.push(t), env: {} });
+  expect([0, 1], err.join("")).toContain(code); // claims sized for the scenario's own budget may not hold at 20
   const { run, ...deterministic } = JSON.parse(out.join("")) as Record<string, unknown>;
   expect(run).toBeDefined();
   return JSON.stringify(deterministic);

@@ -2,7 +2,7 @@
  * Small Hermitian blocks (interleaved complex, row-major) for Eve's per-sector states.
  * @internal
  */
-import { eigh } from "../../kernel/index.js";
+import { eighJacobi } from "../../kernel/jacobi.js";
 
 /** `out += w |v><v|` for a d-dimensional complex vector v. */
 export function addProjector(out: Float64Array, v: Float64Array, d: number, w: number): void {
@@ -25,7 +25,7 @@ export function traceOf(m: Float64Array, d: number): number {
 }
 
 /**
- * Eigenvalues of a Hermitian block, by Jacobi rotations (`eigh`): the Holevo quantity needs the
+ * Eigenvalues of a Hermitian block, by Jacobi rotations (`eighJacobi`): the Holevo quantity needs the
  * small eigenvalues to absolute accuracy, since eta(lambda) = -lambda log2 lambda is steep near 0.
  * The Householder + QL solver (`eigvalsh`) returned -1.69e-9 and +1.69e-9 for the pair of Eve's
  * 4x4 state whose eigenvalues are 4e-30 and 3.9e-14 (the seed-20041 probe of bb84.secrecy, see
@@ -34,7 +34,7 @@ export function traceOf(m: Float64Array, d: number): number {
  */
 export function blockEigenvalues(m: Float64Array, d: number): Float64Array {
   if (d === 1) return Float64Array.of(m[0]);
-  return eigh({ rows: d, cols: d, data: m }).values;
+  return eighJacobi({ rows: d, cols: d, data: m }).values;
 }
 
 /** `tr(A B)` (real part) for Hermitian A, B. */
@@ -53,7 +53,7 @@ export function traceProduct(a: Float64Array, b: Float64Array, d: number): numbe
 export function positiveProjector(m: Float64Array, d: number): Float64Array {
   if (d === 1) return Float64Array.of(m[0] > 0 ? 1 : 0, 0);
   if (d === 2) return positiveProjector2(m);
-  const { values, vectors } = eigh({ rows: d, cols: d, data: m });
+  const { values, vectors } = eighJacobi({ rows: d, cols: d, data: m });
   const out = new Float64Array(2 * d * d);
   const v = vectors.data;
   let scale = 0;
