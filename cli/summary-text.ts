@@ -56,7 +56,7 @@ export function isControl(r: PropertyResult): boolean {
 export function cellClass(r: PropertyResult): CellClass {
   if (r.verdict === "error") return "error";
   if (!r.matches) return "mismatch";
-  if (isControl(r)) return "control";
+  if (isControl(r) && r.verdict === "violated") return "control"; // a control that holds (a positive control) counts as a hold
   return r.verdict === "violated" ? "falsified" : "holds";
 }
 

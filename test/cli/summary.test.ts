@@ -84,6 +84,8 @@ describe("the closing block", () => {
   it("classifies each cell: mismatch, error, finding, holds, control (kind, else a 'negative control' reason)", () => {
     expect(all.map(cellClass)).toEqual(["holds", "control", "falsified", "holds", "falsified", "error", "mismatch"]);
     expect(cellClass({ ...finding, kind: "control", expectedReason: "x" })).toBe("control");
+    // a control expected to hold (a positive control, e.g. a consistent synthetic claim set) that holds is a hold, as in the report
+    expect(cellClass({ ...holdsSampled, kind: "control" })).toBe("holds");
   });
 
   it("one line per cell, loudest first, with the attack and its replay, the evidence, the control's reason", () => {
