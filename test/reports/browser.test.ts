@@ -132,6 +132,8 @@ describe.skipIf(!existsSync(executablePath))("the HTML report in headless Chromi
     const link = page.locator("a.cell.st-matched").first();
     const target = (await link.getAttribute("href"))!.slice(1);
     await link.click();
+    // the page opens it on hashchange, an event that may fire after click() returns: wait for it
+    await page.waitForFunction(`document.getElementById(${JSON.stringify(target)}).open === true`, undefined, { timeout: 5000 });
     expect(await page.evaluate(`document.getElementById(${JSON.stringify(target)}).open`)).toBe(true);
 
     const { page: overflowPage } = await overflow(page).then((o) => ({ page: o.page }));
