@@ -1,13 +1,17 @@
 /**
  * Throughput of the bb84 private-key model: exact secrecy checks of generated adversaries per
- * second (target 10^4/s on one core) and sampled pulses per second including sifting and
- * estimation (target 10^6/s).
+ * second (target 10^4/s on one core), sampled pulses per second including sifting and
+ * estimation (target 10^6/s), and the post-processing of a 10^5-bit key: Cascade at QBER 5 %
+ * and Toeplitz hashing to 5·10^4 bits (target: at least one key per second each). The tests
+ * check what these functions compute; how fast they are is measured here, not in timed tests.
  * @module
  */
 import { performance } from "node:perf_hooks";
 import * as fc from "fast-check";
 import { estimate, outcomeTable, samplePulses, sift, IDEAL_LINK, type Adversary } from "../model/bb84/index.js";
-import { seeded } from "../model/random.js";
+import { drawBits, drawFloats, seeded } from "../model/random.js";
+import { reconcile } from "../model/bb84/postprocessing/reconcile.js";
+import { privacyAmplify } from "../model/bb84/postprocessing/privacyAmplification.js";
 import { adversaryArbitrary } from "../properties/bb84/arbitraries.js";
 import { secrecy } from "../properties/bb84/secrecy.js";
 import { runProperty } from "../properties/engine.js";
@@ -22,7 +26,7 @@ export interface BenchResult {
 
 /** Run the bb84 benchmarks; each measures for about a second. */
 export async function runBb84Bench(): Promise<BenchResult[]> {
-  return [secrecyChecksPerSecond(), adversariesThroughEngine(), sampledPulsesPerSecond()];
+  return [secrecyChecksPerSecond(), adversariesThroughEngine(), sampledPulsesPerSecond(), cascadeKeysPerSecond(), toeplitzKeysPerSecond()];
 }
 
 /** Generated adversaries per second through the check engine (runProperty: generation, check, shrinking bookkeeping). */
@@ -71,4 +75,35 @@ function sampledPulsesPerSecond(): BenchResult {
   }
   const seconds = (performance.now() - start) / 1000;
   return { name: "bb84 sampled pulses incl. sifting and estimation", value: pulses / seconds, unit: "pulses/s", target: 1e6 };
+}
+
+/** Repeat `once` for about a second (after one warm-up call); calls per second. */
+function perSecond(once: (i: number) => void): number {
+  once(0);
+  let calls = 0;
+  const start = performance.now();
+  while (performance.now() - start < 1000) once(++calls);
+  return calls / ((performance.now() - start) / 1000);
+}
+
+const KEY_BITS = 100_000;
+
+function cascadeKeysPerSecond(): BenchResult {
+  const qber = 0.05;
+  const pairs = [1, 2, 3].map((seed) => {
+    const [alice, r1] = drawBits(seeded(seed), KEY_BITS);
+    const [u, rng] = drawFloats(r1, KEY_BITS);
+    return { alice, bob: alice.map((b, i) => (u[i] < qber ? b ^ 1 : b)), rng };
+  });
+  const value = perSecond((i) => {
+    const { alice, bob, rng } = pairs[i % pairs.length];
+    if (!reconcile(alice, bob, { qber, rng }).accepted) throw new Error("bb84 bench: Cascade did not reconcile a 5 % key");
+  });
+  return { name: "bb84 Cascade on a 10^5-bit key at QBER 5 %", value, unit: "keys/s", target: 1 };
+}
+
+function toeplitzKeysPerSecond(): BenchResult {
+  const [key, rng] = drawBits(seeded(11), KEY_BITS);
+  const value = perSecond(() => void privacyAmplify(key, KEY_BITS / 2, rng));
+  return { name: "bb84 Toeplitz hashing of a 10^5-bit key to 5·10^4 bits", value, unit: "keys/s", target: 1 };
 }

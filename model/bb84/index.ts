@@ -11,7 +11,7 @@ export { NO_NOISE, composePauli, depolarizingWeights, dephasingWeights, misalign
 export { clickMap, NO_CLICK, type Outcome } from "./detector.js";
 export { photonNumberDistribution, detectionYield, tailProbability } from "./source.js";
 export { INTERCEPT_BASES, NO_ADVERSARY, validateAdversary, describeAdversary, type Adversary, type AdversaryKind, type InterceptBasis } from "./adversary.js";
-export { haarUnitaryFromUniforms, unitaryFromHamiltonian, probe } from "./probes.js";
+export { haarUnitaryFromUniforms, unitaryFromHamiltonian, probe, orthogonalize } from "./probes.js";
 export { namedAdversary, NAMED_ADVERSARIES, type NamedAdversaryOptions } from "./named.js";
 export { eveIsometry, measureResendIsometry, type Isometry, type PhotonAttack } from "./isometry.js";
 export { pulseSectors, type Sector } from "./sectors.js";

@@ -96,7 +96,12 @@ function gramSchmidt(cols: Float64Array[], d: number): Float64Array[] {
   return out;
 }
 
-function orthogonalize(c: Float64Array, basis: readonly Float64Array[], d: number): Float64Array {
+/**
+ * `c` minus its projection on the span of the orthonormal complex vectors `basis` (interleaved
+ * re/im, dimension `d`), as a new vector. Projects twice: one classical Gram–Schmidt pass loses
+ * orthogonality when `c` is nearly in the span.
+ */
+export function orthogonalize(c: ArrayLike<number>, basis: readonly ArrayLike<number>[], d: number): Float64Array {
   const v = Float64Array.from(c);
   for (let pass = 0; pass < 2; pass++) {
     for (const q of basis) {

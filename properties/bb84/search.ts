@@ -15,7 +15,7 @@
  * @module
  */
 import * as fc from "fast-check";
-import { exactRun, probe, INTERCEPT_BASES, type Adversary, type InterceptBasis } from "../../model/bb84/index.js";
+import { exactRun, orthogonalize, probe, INTERCEPT_BASES, type Adversary, type InterceptBasis } from "../../model/bb84/index.js";
 import { binaryEntropy } from "../../model/kernel/index.js";
 import { optimise, type Scored, type SearchSpace } from "../search/optimise.js";
 import type { PropertyObjective, SearchOptions, SearchOutcome } from "../types.js";
@@ -66,20 +66,10 @@ export function fuchsInformation(d: number): number {
  * optimum with one qubit of Eve's needs complex amplitudes).
  */
 export function isometryProbe(params: readonly number[]): Adversary {
-  const cols: number[][] = [];
-  const add = (v: number[]): boolean => {
-    const n0 = Math.hypot(...v);
-    for (let pass = 0; pass < 2; pass++) for (const c of cols) { // twice: one pass loses orthogonality
-      let re = 0, im = 0;
-      for (let i = 0; i < PROBE_DIM; i++) {
-        re += c[2 * i] * v[2 * i] + c[2 * i + 1] * v[2 * i + 1];
-        im += c[2 * i] * v[2 * i + 1] - c[2 * i + 1] * v[2 * i];
-      }
-      for (let i = 0; i < PROBE_DIM; i++) {
-        v[2 * i] -= re * c[2 * i] - im * c[2 * i + 1];
-        v[2 * i + 1] -= re * c[2 * i + 1] + im * c[2 * i];
-      }
-    }
+  const cols: Float64Array[] = [];
+  const add = (c: readonly number[]): boolean => {
+    const n0 = Math.hypot(...c);
+    const v = orthogonalize(c, cols, PROBE_DIM);
     const n = Math.hypot(...v);
     if (!(n > 1e-3 * n0) || n < 1e-9) return false;
     cols.push(v.map((x) => x / n));

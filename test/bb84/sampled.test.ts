@@ -82,16 +82,16 @@ describe("sampled mode agrees with the exact model", () => {
     within4Sigma(part.eveAgreement, exact.eveGuess, part.rawKeyBits);
   });
 
-  test("throughput: >= 10^6 pulses/s including sifting and estimation", () => {
+  test("10^6 pulses with sifting and estimation, the same records for the same seed (pulses/s is a bench row)", () => {
     const stats = outcomeTable(IDEAL_LINK, { kind: "cloner", disturbance: 0.05 });
     const N = 1_000_000;
-    samplePulses(stats, 10_000, "random", seeded(0)); // warm-up
-    const t0 = performance.now();
     const [records, r] = samplePulses(stats, N, "random", seeded(0));
     const [est] = estimate(sift(records), 10_000, 0.11, { positions: "random", compared: 10_000 }, r);
-    const rate = N / ((performance.now() - t0) / 1000);
+    expect(records.count).toBe(N);
     expect(est.testSize).toBe(10_000);
-    console.log(`sampled pulses/s: ${rate.toExponential(3)}`);
-    expect(rate).toBeGreaterThan(Number(process.env.QKD_MIN_PULSE_RATE ?? 1e6));
+    const again = samplePulses(stats, N, "random", seeded(0))[0];
+    for (const field of ["kdcBases", "kdcBits", "receiverBases", "receiverRecords", "eveGuesses"] as const) {
+      expect(Buffer.compare(again[field], records[field]), field).toBe(0);
+    }
   });
 });

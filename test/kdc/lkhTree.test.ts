@@ -28,15 +28,12 @@ describe("LKH tree", () => {
     expect(path[path.length - 1].origin).toBe(lkhRootKey(joined.tree)!.origin);
     expect(() => lkhJoin(joined.tree, "c", leaf("c"), joined.rng)).toThrow(/lkhJoin: c is already in the tree/);
   });
-  test("10^6 members: built lazily, one leave in well under a second with at most 2 log2 N wraps", () => {
+  test("10^6 members: built lazily, one leave with at most 2 log2 N wraps (its time is a bench row)", () => {
     const n = 1_000_000;
     const members = Array.from({ length: n }, (_, i) => `m${i}`);
     const [tree, rng] = createLkhTree(members, leaf, seeded(3));
-    const t0 = performance.now();
     const change = lkhLeave(tree, "m123457", rng);
-    const ms = performance.now() - t0;
     expect(change.messages.length).toBeLessThanOrEqual(2 * Math.log2(n));
-    expect(ms).toBeLessThan(1000);
   });
 });
 

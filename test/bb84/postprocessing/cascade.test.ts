@@ -12,17 +12,14 @@ function noisyPair(seed: number, n: number, qber: number) {
 }
 
 describe("Cascade", () => {
-  it("corrects 10^5-bit keys at QBER 1/3/5/8 % in well under a second; efficiency above the Shannon limit", () => {
+  it("corrects 10^5-bit keys at QBER 1/3/5/8 %; efficiency above the Shannon limit (speed: a bench row)", () => {
     const n = 100_000;
     for (const q of [0.01, 0.03, 0.05, 0.08]) {
       const efficiencies: number[] = [];
       for (const seed of [1, 2, 3]) {
         const { alice, bob, rng } = noisyPair(seed * 100 + q * 1000, n, q);
         const errors = hammingDistance(alice, bob);
-        const t0 = performance.now();
         const r = reconcile(alice, bob, { qber: q, rng });
-        const ms = performance.now() - t0;
-        expect(ms).toBeLessThan(1000);
         expect(r.accepted).toBe(true);
         expect(hammingDistance(alice, r.bobKey)).toBe(0);
         expect(r.leakedBits).toBeGreaterThanOrEqual(n * binaryEntropy(errors / n));

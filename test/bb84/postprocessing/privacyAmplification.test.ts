@@ -20,11 +20,9 @@ describe("privacy amplification", () => {
     expect(phaseErrorUpperBound(0.4, 100, 10, 1e-10)).toBe(0.5);
   });
 
-  it("hashes a 10^5-bit key fast, deterministically, as the Toeplitz matrix of its seed", () => {
+  it("hashes a 10^5-bit key deterministically, as the Toeplitz matrix of its seed (its speed is a bench row)", () => {
     const [key, rng] = drawBits(seeded(11), 100_000);
-    const t0 = performance.now();
     const out = privacyAmplify(key, 50_000, rng);
-    expect(performance.now() - t0).toBeLessThan(1000);
     expect(out.key.length).toBe(50_000);
     expect(out.seed.length).toBe(149_999);
     expect(Array.from(privacyAmplify(key, 50_000, rng).key)).toEqual(Array.from(out.key));
