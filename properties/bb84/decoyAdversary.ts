@@ -9,7 +9,8 @@
  * `lim-two-decoy` (Lim et al. 2014, eqs. 2-4 without fluctuations), and the same with finite
  * statistics on a block of N pulses (N drawn from 10^4 ... 10^12): `lim-hoeffding` (Lim's
  * deviations) and `lim-chernoff` (multiplicative Chernoff bounds per count), evaluated on the counts
- * Eve's yields produce in expectation, so a bound on the wrong side of a count shows as a violation.
+ * Eve's yields produce in expectation (their bounds sit below the no-fluctuation estimate, which the
+ * property already compares with Eve's truth).
  * Negative control `ignores-vacuum`: the vacuum + weak estimator with the vacuum decoy's observations dropped.
  * @module
  */
