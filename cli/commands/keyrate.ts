@@ -1,7 +1,8 @@
 /**
  * `qkd-harness keyrate --preset gys [--mu 0.48] --distance 0,40,100 [--json]`: the secure key
  * rate of eq. 13 with decoy-state estimates, per pulse and per second, at each distance; with
- * `--method finite-decoy --block N --eps-sec E`, the finite-size two-decoy key of Lim et al. (2014).
+ * `--method finite-decoy --block N --eps-sec E [--fluctuation chernoff]`, the finite-size two-decoy key of
+ * Lim et al. (2014), with Lim's Hoeffding deviations or multiplicative Chernoff bounds on the counts.
  * The output states its units, the source's repetition rate, the preset's parameters and the ε's.
  * @module
  */
@@ -15,6 +16,7 @@ import {
   DEFAULT_VACUUM_DECOY,
   MIN_BLOCK_PULSES,
   type DecoyMethod,
+  type Fluctuation,
 } from "../../model/bb84/keyrate/index.js";
 import { stableJson } from "../../reports/json.js";
 import { FlagProblem, type FlagSpec } from "../args.js";
@@ -48,6 +50,7 @@ function blockSize(text: string): number | FlagProblem {
 }
 
 const METHODS = ["infinite-decoy", "vacuum-weak-decoy", "finite-decoy"] as const;
+const FLUCTUATIONS = ["hoeffding", "chernoff"] as const satisfies readonly Fluctuation[];
 type Method = (typeof METHODS)[number];
 
 const flags: readonly FlagSpec[] = [
@@ -79,6 +82,15 @@ const flags: readonly FlagSpec[] = [
   { name: "block", kind: "value", placeholder: "N", description: "finite-decoy: pulses per block, an integer (e.g. 1e10); required with --method finite-decoy", parse: blockSize },
   { name: "eps-sec", kind: "value", placeholder: "E", description: "finite-decoy: secrecy parameter in (0, 1), e.g. 1e-10; required with --method finite-decoy", parse: openUnitInterval },
   { name: "eps-cor", kind: "value", placeholder: "E", description: "finite-decoy: correctness parameter in (0, 1) (default 1e-15)", parse: openUnitInterval },
+  {
+    name: "fluctuation",
+    kind: "value",
+    placeholder: "F",
+    description:
+      "finite-decoy: bound on each count's expectation: hoeffding (Lim et al.: one deviation from the basis total for every intensity) | " +
+      "chernoff (multiplicative Chernoff, each count's own size; tighter for the weak decoys) (default hoeffding)",
+    parse: (t) => ((FLUCTUATIONS as readonly string[]).includes(t) ? t : new FlagProblem(`must be one of ${FLUCTUATIONS.join(", ")}, got "${t}"`)),
+  },
   jsonFlag,
 ];
 
@@ -109,7 +121,7 @@ export const keyrateCommand: Command = {
     const mu = args.flags.get("mu") as number | undefined;
     const nu = args.flags.get("nu") as number | undefined;
     const finite = method === "finite-decoy";
-    for (const name of ["block", "eps-sec", "eps-cor", "vacuum"]) {
+    for (const name of ["block", "eps-sec", "eps-cor", "vacuum", "fluctuation"]) {
       if (!finite && args.flags.has(name)) throw new UsageError(`keyrate: --${name} needs --method finite-decoy`);
     }
     let document;
@@ -124,16 +136,30 @@ export const keyrateCommand: Command = {
         if (epsilonSec === undefined) throw new UsageError("keyrate: --method finite-decoy needs --eps-sec E");
         const epsilonCor = (args.flags.get("eps-cor") as number | undefined) ?? DEFAULT_EPS_COR;
         const vacuum = (args.flags.get("vacuum") as number | undefined) ?? DEFAULT_VACUUM_DECOY;
+        const fluctuation = (args.flags.get("fluctuation") as Fluctuation | undefined) ?? "hoeffding";
         checkIntensityOrder(mu, nu, vacuum);
         const epsilons = `eps_sec = ${epsilonSec} (21 parts of eps_sec/21), eps_cor = ${epsilonCor}`;
-        const points = finiteDecoyCurve(channel, distancesKm, { blockPulses: block, epsilonSec, epsilonCor, mu3: vacuum, ...(mu !== undefined ? { mu1: mu } : {}), ...(nu !== undefined ? { mu2: nu } : {}) });
+        const points = finiteDecoyCurve(channel, distancesKm, {
+          blockPulses: block,
+          epsilonSec,
+          epsilonCor,
+          mu3: vacuum,
+          fluctuation,
+          ...(mu !== undefined ? { mu1: mu } : {}),
+          ...(nu !== undefined ? { mu2: nu } : {}),
+        });
         document = {
           preset,
           parameters: channel,
           method,
-          reference: "Lim, Curty, Walenta, Xu, Zbinden, PRA 89, 022307 (2014), eqs. (1)-(5); expected counts of the channel model; lambda_EC = f_EC n_X h(E_X)",
+          reference:
+            "Lim, Curty, Walenta, Xu, Zbinden, PRA 89, 022307 (2014), eqs. (1)-(5); expected counts of the channel model; lambda_EC = f_EC n_X h(E_X); " +
+            (fluctuation === "chernoff"
+              ? "counts bounded by the multiplicative Chernoff bound inverted for the observed value (Mitzenmacher-Upfal Thms. 4.4-4.5; Zhang et al., PRA 95, 012333 (2017))"
+              : "counts bounded by Hoeffding's deviation of the basis total (Lim et al.)"),
           units,
           security: { blockPulses: block, epsilonSec, epsilonCor },
+          fluctuation,
           rows: points.map((r) => ({
             distanceKm: r.distanceKm,
             ratePerPulse: r.ratePerPulse,
@@ -185,7 +211,8 @@ export const keyrateCommand: Command = {
     const header = [
       `key rate, preset ${preset} (alpha ${p.alphaDbPerKm} dB/km, eta_Bob ${p.etaBob}, Y0 ${p.darkCountYield}, e_d ${p.eDetector}, f_EC ${p.fEC}, ${p.repetitionRateHz} Hz), method ${method}`,
       `units: ${document.units.ratePerPulse}; ${document.units.ratePerSecond}`,
-      ...("security" in document ? [`block ${document.security.blockPulses} pulses, eps_sec ${document.security.epsilonSec}, eps_cor ${document.security.epsilonCor}`] : ["asymptotic: no block size, no epsilon"]),
+      ...("security" in document
+        ? [`block ${document.security.blockPulses} pulses, eps_sec ${document.security.epsilonSec}, eps_cor ${document.security.epsilonCor}, fluctuation bound ${"fluctuation" in document ? document.fluctuation : ""}`] : ["asymptotic: no block size, no epsilon"]),
     ];
     const table = document.rows.map(
       (r) => `${r.distanceKm.toFixed(1).padStart(11)}  ${r.ratePerPulse.toExponential(4).padStart(14)}  ${r.ratePerSecond.toExponential(4).padStart(15)}`,

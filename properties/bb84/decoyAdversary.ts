@@ -5,9 +5,13 @@
  * The estimator's single-photon lower bound must stay below her true Y_1 and its error upper
  * bound above her true e_1, whatever she chose.
  *
- * Estimators: `vacuum-weak` (Ma, Qi, Zhao, Lo 2005, eqs. 34 and 37, from observed gains) and
- * `lim-two-decoy` (Lim et al. 2014, eqs. 2-4 without fluctuations). Negative control
- * `ignores-vacuum`: the vacuum + weak estimator with the vacuum decoy's observations dropped.
+ * Estimators: `vacuum-weak` (Ma, Qi, Zhao, Lo 2005, eqs. 34 and 37, from observed gains),
+ * `lim-two-decoy` (Lim et al. 2014, eqs. 2-4 without fluctuations), and the same with finite
+ * statistics on a block of N pulses (N drawn from 10^4 ... 10^12): `lim-hoeffding` (Lim's
+ * deviations) and `lim-chernoff` (multiplicative Chernoff bounds per count), evaluated on the counts
+ * Eve's yields produce in expectation (their bounds sit below the no-fluctuation estimate, which the
+ * property already compares with Eve's truth).
+ * Negative control `ignores-vacuum`: the vacuum + weak estimator with the vacuum decoy's observations dropped.
  * @module
  */
 import * as fc from "fast-check";
@@ -24,7 +28,7 @@ import {
 } from "../../model/bb84/keyrate/index.js";
 
 /** The estimators under test, and the negative control. */
-export const decoyAdversaryVariants = ["vacuum-weak", "lim-two-decoy", "ignores-vacuum"] as const;
+export const decoyAdversaryVariants = ["vacuum-weak", "lim-two-decoy", "lim-hoeffding", "lim-chernoff", "ignores-vacuum"] as const;
 
 const params = z.object({ variant: z.enum(decoyAdversaryVariants).default("vacuum-weak") });
 
@@ -36,6 +40,8 @@ export interface DecoyAdversaryInput {
   readonly attack: PhotonNumberAttack;
   /** μ1 > μ2 + μ3, μ2 > μ3 >= 0 (vacuum-weak uses μ1, μ2 and a true vacuum). */
   readonly intensities: DecoyIntensities;
+  /** N: pulses in the block, for the variants with finite statistics (`lim-hoeffding`, `lim-chernoff`). */
+  readonly blockPulses?: number;
 }
 
 /** Photon numbers Eve sets one by one (the rest share the tail). */
@@ -62,6 +68,7 @@ const inputArbitrary: fc.Arbitrary<DecoyAdversaryInput> = fc
     mu2Fraction: fc.double({ min: 0.02, max: 0.95, noNaN: true }),
     mu3Fraction: fc.oneof(fc.constant(0), fc.double({ min: 0, max: 0.9, noNaN: true })),
     p: fc.tuple(fc.double({ min: 0.05, max: 1, noNaN: true }), fc.double({ min: 0.05, max: 1, noNaN: true }), fc.double({ min: 0.05, max: 1, noNaN: true })),
+    log10Block: fc.integer({ min: 4, max: 12 }),
   })
   .map((r) => {
     const mu2 = (r.mu1 * r.mu2Fraction) / (1 + r.mu3Fraction);
@@ -75,6 +82,7 @@ const inputArbitrary: fc.Arbitrary<DecoyAdversaryInput> = fc
         tailErrorYield: r.tail * r.tailShare,
       },
       intensities: { mu: [r.mu1, mu2, mu3] as const, p: [r.p[0] / total, r.p[1] / total, r.p[2] / total] as const, qx: 0.5 },
+      blockPulses: 10 ** r.log10Block,
     };
   });
 
@@ -93,11 +101,22 @@ function evaluate(variant: DecoyAdversaryParams["variant"], x: DecoyAdversaryInp
   const [mu1, mu2] = x.intensities.mu;
   const Y1 = a.yields[1];
   const eY1 = a.errorYields[1];
-  if (variant === "lim-two-decoy") {
+  if (variant === "lim-two-decoy" || variant === "lim-hoeffding" || variant === "lim-chernoff") {
+    const finite = variant !== "lim-two-decoy";
+    // counts of a block of N pulses (N = 1: per pulse); bounds are divided by N to compare per pulse
+    const N = finite ? (x.blockPulses ?? 1e8) : 1;
     const gains = x.intensities.mu.map((m) => observedGains(a, m));
-    const n = gains.map((g, k) => x.intensities.p[k] * g.Q) as unknown as [number, number, number];
-    const m = gains.map((g, k) => x.intensities.p[k] * g.EQ) as unknown as [number, number, number];
-    const b = limKeyLength({ nX: n, nZ: n, mX: m, mZ: m }, x.intensities, { epsilonSec: 0.5, epsilonCor: 0.5 }, 1, "asymptotic");
+    const n = gains.map((g, k) => N * x.intensities.p[k] * g.Q) as unknown as [number, number, number];
+    const m = gains.map((g, k) => N * x.intensities.p[k] * g.EQ) as unknown as [number, number, number];
+    const counts = limKeyLength(
+      { nX: n, nZ: n, mX: m, mZ: m },
+      x.intensities,
+      { epsilonSec: finite ? 1e-10 : 0.5, epsilonCor: 0.5 },
+      1,
+      finite ? "finite" : "asymptotic",
+      variant === "lim-chernoff" ? "chernoff" : "hoeffding",
+    );
+    const b = { sZ1: counts.sZ1 / N, vZ1: counts.vZ1 / N };
     const tau1 = photonNumberProbability(x.intensities, 1);
     const [m1, m2, m3] = x.intensities.mu;
     const weight = Math.max(...x.intensities.mu.map((mu, k) => Math.exp(mu) / x.intensities.p[k]));
@@ -123,7 +142,7 @@ export const decoyAdversaryProperty: PropertyDefinition<DecoyAdversaryParams, De
     "Eve chooses the yield Y_n in [0, 1] and the error yield e_n Y_n in [0, Y_n] of every photon number (PNS and beyond); " +
     "from the gains and error gains this produces at each intensity, the decoy estimator's single-photon lower bound is " +
     "at most her true Y_1 and its single-photon error bound at least her true e_1 Y_1 (vacuum + weak decoy of Ma-Qi-Zhao-Lo, " +
-    "or Lim et al.'s two decoys without fluctuations, mu1 > mu2 + mu3, mu2 > mu3 >= 0).",
+    "or Lim et al.'s two decoys without fluctuations, or with Hoeffding or Chernoff fluctuations on a block of N pulses, mu1 > mu2 + mu3, mu2 > mu3 >= 0).",
   equation:
     "\\forall\\,\\{Y_n, e_nY_n\\}:\\ Q_\\mu = \\sum_n \\tfrac{e^{-\\mu}\\mu^n}{n!}Y_n \\ \\Rightarrow\\ Y_1^L[Q_{\\mu_k}, E_{\\mu_k}Q_{\\mu_k}] \\le Y_1,\\quad e_1^U Y_1^L \\ge e_1 Y_1",
   trust: {

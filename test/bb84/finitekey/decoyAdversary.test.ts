@@ -26,10 +26,23 @@ describe("decoy bounds against a photon-number adversary", () => {
     expect(o.ok).toBe(true);
     expect(Number(o.metrics!.y1Lower)).toBeLessThanOrEqual(0);
   });
-  it.each(["vacuum-weak", "lim-two-decoy"])("holds for the %s estimator", (variant) => {
+  it.each(["vacuum-weak", "lim-two-decoy", "lim-hoeffding", "lim-chernoff"])("holds for the %s estimator", (variant) => {
     const r = runProperty(decoyAdversaryProperty, decoyAdversaryProperty.params.parse({ variant }), settings(variant, "holds", 300));
     expect(r.error).toBeUndefined();
     expect(r.verdict).toBe("holds");
+  });
+  it("the finite-statistics variants bound the count of a block of N pulses: below the no-fluctuation estimate, which is below Eve's truth", () => {
+    const yields = Array.from({ length: 9 }, (_, n) => 1e-5 + 1 - 0.99 ** n);
+    const x = {
+      attack: { yields, errorYields: yields.map((y) => 0.03 * y), tailYield: yields[8], tailErrorYield: 0.03 * yields[8] },
+      intensities: { mu: [0.5, 0.1, 2e-4] as const, p: [0.7, 0.2, 0.1] as const, qx: 0.5 },
+      blockPulses: 1e9,
+    };
+    const y1 = (variant: string) => Number(decoyAdversaryProperty.check(decoyAdversaryProperty.params.parse({ variant }), x).metrics!.y1Lower);
+    expect(y1("lim-chernoff")).toBeGreaterThan(0);
+    expect(y1("lim-chernoff")).toBeLessThan(y1("lim-two-decoy"));
+    expect(y1("lim-hoeffding")).toBeLessThan(y1("lim-chernoff"));
+    expect(y1("lim-two-decoy")).toBeLessThanOrEqual(Number(decoyAdversaryProperty.check(decoyAdversaryProperty.params.parse({ variant: "lim-chernoff" }), x).metrics!.y1True));
   });
   it("negative control: ignoring the vacuum decoy is violated", () => {
     const r = runProperty(decoyAdversaryProperty, decoyAdversaryProperty.params.parse({ variant: "ignores-vacuum" }), settings("ignores-vacuum", "violated", 100));

@@ -108,10 +108,13 @@ describe("finite-size decoy BB84 (Lim et al., PRA 89, 022307 (2014))", () => {
 
   it("the figure: one curve per block size beside the asymptotic line, each below it", () => {
     const f = finiteDecoyVersusDistance();
-    expect(f.series.map((s) => s.name)).toEqual(["asymptotic (N -> infinity)", "N = 10^6", "N = 10^8", "N = 10^10", "N = 10^12"]);
+    expect(f.series.map((s) => s.name)).toEqual(["asymptotic (N -> infinity)", "N = 10^6", "N = 10^8", "N = 10^10", "N = 10^12", "N = 10^12, Chernoff"]);
     expect(f.series[1].points.length).toBe(0);
     const asym = new Map(f.series[0].points.map(([d, r]) => [d, r]));
     for (const s of f.series.slice(2)) for (const [d, r] of s.points) expect(r).toBeLessThan(asym.get(d)!);
     expect(f.series[4].points.length).toBeGreaterThan(f.series[3].points.length);
+    // the Chernoff curve lies above Lim's at every distance where both give a key
+    const lim12 = new Map(f.series[4].points.map(([d, r]) => [d, r]));
+    for (const [d, r] of f.series[5].points) if (lim12.has(d)) expect(r).toBeGreaterThanOrEqual(lim12.get(d)!);
   });
 });
