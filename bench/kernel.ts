@@ -14,10 +14,15 @@
  *
  * Bandwidth: bytes the current kernel moves per op (formulas in {@link bytesPerOp}) times its
  * median ops/s, over the copy bandwidth of a 128 MiB Float64Array measured in the same run.
+ *
+ * Load: the machine may be shared, so every row records the 1-minute load average when it was
+ * measured, the table's header states the load before and after, and both go to results.json;
+ * only ratios from the same run (and the same rounds) are comparable.
  * @module
  */
 import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
+import { availableParallelism, loadavg } from "node:os";
 import { createInterface } from "node:readline";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -51,6 +56,8 @@ export interface KernelBenchRow extends BenchRow {
   readonly bandwidthTarget: number | null;
   /** Per-round kernel/numpy ratios (their median is `ratio`). */
   readonly roundRatios: readonly number[];
+  /** The 1-minute load average when the row's rounds ended. */
+  readonly loadAverage: number;
 }
 
 /** What the kernel section reports beside its rows. */
@@ -61,6 +68,10 @@ export interface KernelBenchDetails {
   readonly allocator: { readonly glibcTunables: string | null; readonly transparentHugepages: string | null };
   readonly rounds: number;
   readonly batchSeconds: number;
+  /** 1-, 5- and 15-minute load averages before the first row and after the last, and the core count. */
+  readonly loadBefore: readonly number[];
+  readonly loadAfter: readonly number[];
+  readonly cores: number;
 }
 
 interface NumpyInfo {
@@ -89,6 +100,8 @@ export async function runKernelBench(context: BenchContext): Promise<{ rows: Ker
   const rounds = quick ? 3 : 5, batchSeconds = quick ? 0.05 : 0.12;
   const maxQubits = quick ? 10 : 12;
 
+  const loadBefore = loadavg(), cores = availableParallelism();
+  log(`load average before: ${formatLoad(loadBefore)} on ${cores} cores`);
   const numpy = await NumpyReference.start(log);
   const copyBandwidth = measureCopyBandwidth();
   const allocator = allocatorInfo();
@@ -111,11 +124,16 @@ export async function runKernelBench(context: BenchContext): Promise<{ rows: Ker
   } finally {
     numpy.stop();
   }
+  const loadAfter = loadavg();
   log("");
+  log(`load average (1, 5, 15 min) before ${formatLoad(loadBefore)}, after ${formatLoad(loadAfter)}, ${cores} cores; ratios are comparable within this run only`);
   log(kernelTable(rows, baseline !== null));
   return {
     rows,
-    details: { numpy: numpy.info, baseline: baselineDir === null ? null : resolve(baselineDir), copyBandwidthGBps: copyBandwidth / 1e9, allocator, rounds, batchSeconds },
+    details: {
+      numpy: numpy.info, baseline: baselineDir === null ? null : resolve(baselineDir), copyBandwidthGBps: copyBandwidth / 1e9, allocator, rounds, batchSeconds,
+      loadBefore, loadAfter, cores,
+    },
   };
 }
 
@@ -167,7 +185,7 @@ async function measureRow(op: KernelOp, size: number, s: RowSetup): Promise<Kern
     kernelOpsPerSec: kernelOps, numpyOpsPerSec: numpyOk ? median(samples.numpy as number[]) : null,
     baselineOpsPerSec: baselineFn === null ? null : median(samples.baseline as number[]),
     ratioBefore: before.length ? median(before) : null,
-    bytesPerOp: bytes, bandwidthFraction, bandwidthTarget, roundRatios: ratios,
+    bytesPerOp: bytes, bandwidthFraction, bandwidthTarget, roundRatios: ratios, loadAverage: loadavg()[0],
   };
 }
 
@@ -293,6 +311,8 @@ function measureCopyBandwidth(): number {
   }));
 }
 
+const formatLoad = (l: readonly number[]): string => l.map((x) => x.toFixed(2)).join(", ");
+
 function allocatorInfo(): KernelBenchDetails["allocator"] {
   let thp: string | null = null;
   try {
@@ -417,13 +437,13 @@ function formatRow(r: KernelBenchRow): string {
   return `${r.name.padEnd(13)} kernel ${fmt(r.kernelOpsPerSec, 1).padStart(9)}/s  numpy ${fmt(r.numpyOpsPerSec, 1).padStart(9)}/s  ratio ${fmt(r.ratio).padStart(5)}` +
     (r.ratioBefore !== null ? ` (before ${fmt(r.ratioBefore)})` : "") +
     (r.bandwidthFraction !== null ? `  bandwidth ${pct(r.bandwidthFraction)}` : "") +
-    `  target ${r.targetText}: ${status(r)}`;
+    `  load ${r.loadAverage.toFixed(1)}  target ${r.targetText}: ${status(r)}`;
 }
 
 function kernelTable(rows: readonly KernelBenchRow[], withBefore: boolean): string {
-  const head = `| operation | size | kernel ops/s | numpy ops/s |${withBefore ? " ratio before |" : ""} ratio | bandwidth | target | status |`;
-  const sep = `|---|---:|---:|---:|${withBefore ? "---:|" : ""}---:|---:|---|---|`;
+  const head = `| operation | size | kernel ops/s | numpy ops/s |${withBefore ? " ratio before |" : ""} ratio | bandwidth | load | target | status |`;
+  const sep = `|---|---:|---:|---:|${withBefore ? "---:|" : ""}---:|---:|---:|---|---|`;
   const body = rows.map((r) => `| ${r.op} | ${QUBIT_OPS.includes(r.op) ? "n" : "d"}=${r.size} | ${fmt(r.kernelOpsPerSec, 1)} | ${fmt(r.numpyOpsPerSec, 1)} |` +
-    `${withBefore ? ` ${fmt(r.ratioBefore)} |` : ""} ${fmt(r.ratio)} | ${pct(r.bandwidthFraction)} | ${r.targetText} | ${status(r)} |`);
+    `${withBefore ? ` ${fmt(r.ratioBefore)} |` : ""} ${fmt(r.ratio)} | ${pct(r.bandwidthFraction)} | ${r.loadAverage.toFixed(1)} | ${r.targetText} | ${status(r)} |`);
   return [head, sep, ...body].join("\n");
 }
