@@ -20,6 +20,12 @@
  * negligible-magnitude floor (entries around 1e-300). Inside that range nothing is scaled, so
  * results there are bit-for-bit those of the unscaled algorithm.
  *
+ * ## Accuracy
+ * Absolute: every eigenvalue within 10 eps ||A|| of the nearer of two independent oracles up to
+ * d = 16 (10 (d / 16) eps ||A|| above), on nearly singular density matrices with eigenvalues down
+ * to 1e-18 (test/kernel/eigen-accuracy.test.ts). Small eigenvalues are not resolved to relative
+ * accuracy: on the seed-20041 state, 3.9004e-14 against LAPACK's 3.9137e-14 (1.2 eps ||A||).
+ *
  * Both are cross-checked in the tests against ml-matrix on the real embedding
  * `[[Re, -Im], [Im, Re]]` and against each other; `npm run bench` measures them.
  * @module
