@@ -1,7 +1,8 @@
 /**
  * Absolute accuracy of eigvalsh and eigh on nearly singular density matrices: every eigenvalue
- * within 10 eps ||A|| of the nearer of two oracles (Jacobi rotations and ml-matrix, see
- * {@link oracles}), where the rest of the kernel tests allow ATOL = 1e-9.
+ * within 10 eps ||A|| (plus the oracle's own error, see {@link toleranceEps}) of the nearer of
+ * two oracles (Jacobi rotations and ml-matrix, see {@link oracles}), where the rest of the
+ * kernel tests allow ATOL = 1e-9.
  *
  * The seed-20041 case: Householder step 1 of Eve's 4x4 state has x = (0.19, 1.9e-9); the tail's
  * squared norm was taken as ||x||^2 - |x0|^2, which cancels to 0, so the step was skipped and
@@ -92,13 +93,15 @@ const arbNearlySingular = fc.oneof({ weight: 4, arbitrary: fc.integer({ min: 3, 
   });
 
 /**
- * 10 eps ||A|| up to d = 16; above, 10 (d / 16) eps ||A||: rounding grows with d, and there
- * every pair of solvers (ours, ml-matrix, numpy/LAPACK, Jacobi) differs by up to 17 eps ||A||
- * at d = 58 on this family (a flat 10 eps failed once at d = 22 in 1,500 runs).
+ * Our error within 10 eps ||A||, plus 5 eps ||A|| for the nearer oracle's own error; up to
+ * d = 16, and that times d / 16 above, where rounding grows with d. Measured against
+ * numpy/LAPACK: a 14x14 member of the family where we err by 8.8 eps ||A|| and the oracles by
+ * 1.8 and 3.5 (10.5 from the nearer: a flat 10 eps failed there, once in a full suite run);
+ * at d = 22 to 58 every pair of solvers (ours, ml-matrix, LAPACK, Jacobi) differs by up to 17.
  */
-const toleranceEps = (h: CMatrix): number => 10 * Math.max(1, h.rows / 16);
+const toleranceEps = (h: CMatrix): number => 15 * Math.max(1, h.rows / 16);
 
-describe("eigvalsh and eigh: error <= 10 eps ||A|| on nearly singular matrices", () => {
+describe("eigvalsh and eigh: error <= 10 eps ||A|| (+ the oracle's) on nearly singular matrices", () => {
   test("the seed-20041 state: 1.5e-18 and 3.9e-14, not +-1.69e-9", () => {
     expect(errorInEps(eigvalsh, seed20041)).toBeLessThanOrEqual(10);
     expect(errorInEps((h) => eigh(h).values, seed20041)).toBeLessThanOrEqual(10);
