@@ -14,10 +14,15 @@
  *
  * Bandwidth: bytes the current kernel moves per op (formulas in {@link bytesPerOp}) times its
  * median ops/s, over the copy bandwidth of a 128 MiB Float64Array measured in the same run.
+ *
+ * Load: the machine may be shared, so every row records the 1-minute load average when it was
+ * measured, the table's header states the load before and after, and both go to results.json;
+ * only ratios from the same run (and the same rounds) are comparable.
  * @module
  */
 import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
+import { availableParallelism, loadavg } from "node:os";
 import { createInterface } from "node:readline";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -51,6 +56,8 @@ export interface KernelBenchRow extends BenchRow {
   readonly bandwidthTarget: number | null;
   /** Per-round kernel/numpy ratios (their median is `ratio`). */
   readonly roundRatios: readonly number[];
+  /** The 1-minute load average when the row's rounds ended. */
+  readonly loadAverage: number;
 }
 
 /** What the kernel section reports beside its rows. */
@@ -61,6 +68,10 @@ export interface KernelBenchDetails {
   readonly allocator: { readonly glibcTunables: string | null; readonly transparentHugepages: string | null };
   readonly rounds: number;
   readonly batchSeconds: number;
+  /** 1-, 5- and 15-minute load averages before the first row and after the last, and the core count. */
+  readonly loadBefore: readonly number[];
+  readonly loadAfter: readonly number[];
+  readonly cores: number;
 }
 
 interface NumpyInfo {
@@ -89,6 +100,8 @@ export async function runKernelBench(context: BenchContext): Promise<{ rows: Ker
   const rounds = quick ? 3 : 5, batchSeconds = quick ? 0.05 : 0.12;
   const maxQubits = quick ? 10 : 12;
 
+  const loadBefore = loadavg(), cores = availableParallelism();
+  log(`load average before: ${formatLoad(loadBefore)} on ${cores} cores`);
   const numpy = await NumpyReference.start(log);
   const copyBandwidth = measureCopyBandwidth();
   const allocator = allocatorInfo();
@@ -111,11 +124,16 @@ export async function runKernelBench(context: BenchContext): Promise<{ rows: Ker
   } finally {
     numpy.stop();
   }
+  const loadAfter = loadavg();
   log("");
+  log(`load average (1, 5, 15 min) before ${formatLoad(loadBefore)}, after ${formatLoad(loadAfter)}, ${cores} cores; ratios are comparable within this run only`);
   log(kernelTable(rows, baseline !== null));
   return {
     rows,
-    details: { numpy: numpy.info, baseline: baselineDir === null ? null : resolve(baselineDir), copyBandwidthGBps: copyBandwidth / 1e9, allocator, rounds, batchSeconds },
+    details: {
+      numpy: numpy.info, baseline: baselineDir === null ? null : resolve(baselineDir), copyBandwidthGBps: copyBandwidth / 1e9, allocator, rounds, batchSeconds,
+      loadBefore, loadAfter, cores,
+    },
   };
 }
 
@@ -167,7 +185,7 @@ async function measureRow(op: KernelOp, size: number, s: RowSetup): Promise<Kern
     kernelOpsPerSec: kernelOps, numpyOpsPerSec: numpyOk ? median(samples.numpy as number[]) : null,
     baselineOpsPerSec: baselineFn === null ? null : median(samples.baseline as number[]),
     ratioBefore: before.length ? median(before) : null,
-    bytesPerOp: bytes, bandwidthFraction, bandwidthTarget, roundRatios: ratios,
+    bytesPerOp: bytes, bandwidthFraction, bandwidthTarget, roundRatios: ratios, loadAverage: loadavg()[0],
   };
 }
 
@@ -176,13 +194,20 @@ async function measureRow(op: KernelOp, size: number, s: RowSetup): Promise<Kern
  * 16 bytes once; D = 2^n):
  * - gate1, gate2, kraus1: one pass over rho (`applyConjugate` / `applyChannelLocal`): reads D^2
  *   entries, writes D^2: `32 D^2`;
- * - ptrace1: reads the D^2/2 entries whose traced digits agree, writes (D/2)^2: `12 D^2`;
+ * - ptrace1: reads the D^2/2 entries whose traced digits agree, writes (D/2)^2. The reads are
+ *   counted in the 64-byte cache lines they touch: tracing qubit q skips blocks of 2^(n-q-1)
+ *   entries, and below 4 entries (q >= n - 2) a block shares its lines with the next, so every
+ *   line of rho is read. Averaged over the targets k % n the rows cycle through:
+ *   `(8 D^2 (n - 2) + 16 D^2 min(n, 2)) / n + 4 D^2` (it was `12 D^2`, useful bytes only);
  * - eigensolvers and entropy: compute-bound, no bandwidth figure (null).
  */
 export function bytesPerOp(op: KernelOp, size: number): number | null {
   const D2 = 4 ** size;
   if (op === "gate1" || op === "gate2" || op === "kraus1") return 32 * D2;
-  if (op === "ptrace1") return 12 * D2;
+  if (op === "ptrace1") {
+    const wholeLines = Math.min(size, 2);
+    return (8 * D2 * (size - wholeLines) + 16 * D2 * wholeLines) / size + 4 * D2;
+  }
   return null;
 }
 
@@ -292,6 +317,8 @@ function measureCopyBandwidth(): number {
     return (2 * 8 * n) / ((performance.now() - t0) / 1000);
   }));
 }
+
+const formatLoad = (l: readonly number[]): string => l.map((x) => x.toFixed(2)).join(", ");
 
 function allocatorInfo(): KernelBenchDetails["allocator"] {
   let thp: string | null = null;
@@ -417,13 +444,13 @@ function formatRow(r: KernelBenchRow): string {
   return `${r.name.padEnd(13)} kernel ${fmt(r.kernelOpsPerSec, 1).padStart(9)}/s  numpy ${fmt(r.numpyOpsPerSec, 1).padStart(9)}/s  ratio ${fmt(r.ratio).padStart(5)}` +
     (r.ratioBefore !== null ? ` (before ${fmt(r.ratioBefore)})` : "") +
     (r.bandwidthFraction !== null ? `  bandwidth ${pct(r.bandwidthFraction)}` : "") +
-    `  target ${r.targetText}: ${status(r)}`;
+    `  load ${r.loadAverage.toFixed(1)}  target ${r.targetText}: ${status(r)}`;
 }
 
 function kernelTable(rows: readonly KernelBenchRow[], withBefore: boolean): string {
-  const head = `| operation | size | kernel ops/s | numpy ops/s |${withBefore ? " ratio before |" : ""} ratio | bandwidth | target | status |`;
-  const sep = `|---|---:|---:|---:|${withBefore ? "---:|" : ""}---:|---:|---|---|`;
+  const head = `| operation | size | kernel ops/s | numpy ops/s |${withBefore ? " ratio before |" : ""} ratio | bandwidth | load | target | status |`;
+  const sep = `|---|---:|---:|---:|${withBefore ? "---:|" : ""}---:|---:|---:|---|---|`;
   const body = rows.map((r) => `| ${r.op} | ${QUBIT_OPS.includes(r.op) ? "n" : "d"}=${r.size} | ${fmt(r.kernelOpsPerSec, 1)} | ${fmt(r.numpyOpsPerSec, 1)} |` +
-    `${withBefore ? ` ${fmt(r.ratioBefore)} |` : ""} ${fmt(r.ratio)} | ${pct(r.bandwidthFraction)} | ${r.targetText} | ${status(r)} |`);
+    `${withBefore ? ` ${fmt(r.ratioBefore)} |` : ""} ${fmt(r.ratio)} | ${pct(r.bandwidthFraction)} | ${r.loadAverage.toFixed(1)} | ${r.targetText} | ${status(r)} |`);
   return [head, sep, ...body].join("\n");
 }

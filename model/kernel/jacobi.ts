@@ -2,10 +2,11 @@
  * Cyclic complex Jacobi rotations for small Hermitian matrices whose small eigenvalues are needed
  * to absolute accuracy (Holevo quantities: eta(lambda) = -lambda log2 lambda is steep near 0).
  *
- * Kept beside the Householder + QL solver of `eigen.ts` because that solver, on Eve's 4x4 state
- * of the seed-20041 probe (test/search/search.test.ts), returns -1.69e-9 and +1.69e-9 for the
- * pair whose eigenvalues are 1.5e-18 and 3.9e-14 (LAPACK, mathjs and these rotations agree on
- * the latter): an error far above eps ||A||, not yet explained, that made chi(Z:E) exceed 1 bit.
+ * Kept beside the Householder + QL solver of `eigen.ts` as an independent oracle. That solver
+ * once returned -1.69e-9 and +1.69e-9 on Eve's 4x4 state of the seed-20041 probe
+ * (test/search/search.test.ts) for the pair whose eigenvalues are 1.5e-18 and 3.9e-14: its
+ * Householder step took a column's tail norm as ||x||^2 - |x0|^2, which cancelled, and dropped
+ * a 1.9e-9 entry (fixed; test/kernel/eigen-accuracy.test.ts).
  * @module
  */
 import type { CMatrix } from "./matrix.js";
