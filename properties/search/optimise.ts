@@ -9,12 +9,12 @@
  *    unitaries through a smooth parametrisation, fractions) of every new best tuned by
  *    Nelder–Mead ({@link nelderMeadMax}):
  *    - when the space enumerates the **neighbours** of an input (every single structural change
- *      from a finite catalogue: insert, delete or rebase a step, snap an angle, change a message,
+ *      from a finite catalogue: insert, delete or replace a step, snap an angle, change a message,
  *      a round, a mode), iterated local search: first-improvement hill climbing over the
  *      neighbourhood in a seeded random order (an equal value with a smaller `size` counts as an
  *      improvement, so that junk steps are shed), and at a local optimum — every neighbour
- *      evaluated, none better — a kick of one to three random `mutate` changes of the best and a
- *      new climb from there (Lourenço, Martin and Stützle, "Iterated local search", 2003). The
+ *      evaluated, none better — a kick of one to three random `mutate` changes of the incumbent
+ *      (the best local optimum so far) and a new climb from there (Lourenço, Martin and Stützle, "Iterated local search", 2003). The
  *      enumeration guarantees that a one-step improvement is found once it exists, which random
  *      mutation finds only by luck when the catalogue is large;
  *    - otherwise an elitist evolutionary loop: a parent drawn from the best few (tournament of
@@ -177,7 +177,8 @@ class Search<T> {
 
   /**
    * Iterated local search until `polish` evaluations are left: climb from the best, then from
-   * kicks of the best (one to three `mutate` changes) while budget remains.
+   * kicks of the incumbent (one to three `mutate` changes) while budget remains; the incumbent
+   * is replaced by a climb's end only when that is better.
    */
   private climb(polish: number): void {
     let base = this.ascend(this.best!, polish);
