@@ -73,7 +73,7 @@ const BASIS_OPTIMUM = 2;
 const basisEncoded: RediscoveryCase = {
   name: "auth basis-encoded n=4",
   target: `acceptance >= 0.999, chi within 1 % of the analytic optimum n/2 = ${BASIS_OPTIMUM}`,
-  quickSeeds: 0,
+  quickSeeds: 1,
   run(seed) {
     const o = searchAuth({ variant: "basis-encoded", keyBits: 4, sessions: 1, noise: 0 }, { seed, budget: BUDGET.auth, objective: "acceptedInformation" });
     const a = o.metrics.acceptance as number, chi = o.metrics.eveInformationBits as number;
