@@ -22,6 +22,7 @@ import { spawnSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { runAuthBench } from "./auth.js";
+import { runAuthSearchBench } from "./authSearch.js";
 import { runBb84Bench } from "./bb84.js";
 import { runKdcRekeyBench } from "./kdcRekey.js";
 import { flagValue, kernelSection, repositoryRoot } from "./kernel.js";
@@ -51,7 +52,7 @@ export const SECTIONS: readonly BenchSection[] = [
   {
     name: "auth",
     run: async () => {
-      const results = await runAuthBench();
+      const results = [...(await runAuthBench()), ...(await runAuthSearchBench())];
       return { rows: results.map((r) => rateRow("auth", r.name, r.value, r.unit, "target" in r ? r.target : null)) };
     },
   },

@@ -43,17 +43,20 @@ export const ghzTapParityRead: Strategy = {
 
 /**
  * The most damaging attack the optimising search found on the parity reading (objective
- * `acceptedInformation`, n = 8, one session): accepted with probability 1.000000, Eve holds 6.0000 of the 8 updated bits (`qkd-harness search auth --variant parity --key-bits 8 --sessions 1 --objective acceptedInformation --seed 1 --budget 400`, 399 evaluations).
+ * `acceptedInformation`, n = 8, one session): accepted with probability 1, Eve holds 8 of the 8 updated bits (`qkd-harness search auth --variant parity --key-bits 8 --sessions 1 --objective acceptedInformation --seed 1 --budget 400`, 399 evaluations):
+ * measure m in Z on its way to the member (K'_{2i-1}) and f in Z on its way to the KDC
+ * (K'_{2i-1} XOR K_{2i-1} XOR K_{2i} = K'_{2i}): the same steps as the hand-written
+ * {@link interceptResend}, now reached by the search from generated strategies.
  * `strategies/best-attack.json` is the search's output file, with its command and seed.
  */
 export const bestAttack: Strategy = {
   mode: "mitm",
   rounds: [
     {
-      toMember: [{ op: "cnot", control: "e0", target: "e1" }, { op: "cz", control: "transit", target: "e1" }, { op: "cnot", control: "transit", target: "e0" }],
-      toKdc: [{ op: "measure", target: "transit", theta: 0.00020083247631319523, phi: 4.408857026066158 }],
-      message: "continue",
-      after: [{ op: "h", target: "e0" }],
+      toMember: [{ op: "measure", target: "transit", theta: 0, phi: 0 }],
+      toKdc: [{ op: "measure", target: "transit", theta: 0, phi: 0 }],
+      message: "pass",
+      after: [],
     },
   ],
 };

@@ -5,12 +5,23 @@
  *
  * 1. **Exploration** — fast-check generation: `fc.sample` of the space's arbitrary with the
  *    search's seed (the same generated adversaries the property check uses);
- * 2. **Optimisation** — an elitist evolutionary loop: a parent drawn from the best few
- *    (tournament of two) is changed by the space's discrete `mutate` (gates, steps, transits,
- *    messages, modes, bases); and the continuous parameters (angles, probe unitaries through a
- *    smooth parametrisation, fractions) of every new best are tuned by Nelder–Mead
- *    ({@link nelderMeadMax}). The last share of the budget polishes the best one. Optionally
- *    several independent starts share the budget, and the best wins.
+ * 2. **Optimisation** — one of two discrete loops, and the continuous parameters (angles, probe
+ *    unitaries through a smooth parametrisation, fractions) of every new best tuned by
+ *    Nelder–Mead ({@link nelderMeadMax}):
+ *    - when the space enumerates the **neighbours** of an input (every single structural change
+ *      from a finite catalogue: insert, delete or replace a step, snap an angle, change a message,
+ *      a round, a mode), iterated local search: first-improvement hill climbing over the
+ *      neighbourhood in a seeded random order (an equal value with a smaller `size` counts as an
+ *      improvement, so that junk steps are shed), and at a local optimum — every neighbour
+ *      evaluated, none better — a kick of one to three random `mutate` changes of the incumbent
+ *      (the best local optimum so far) and a new climb from there (Lourenço, Martin and Stützle, "Iterated local search", 2003). The
+ *      enumeration guarantees that a one-step improvement is found once it exists, which random
+ *      mutation finds only by luck when the catalogue is large;
+ *    - otherwise an elitist evolutionary loop: a parent drawn from the best few (tournament of
+ *      two) is changed by the space's discrete `mutate` (gates, steps, transits, messages, modes,
+ *      bases).
+ *    The last share of the budget polishes the best one. Optionally several independent starts
+ *    share the budget, and the best wins.
  *
  * Deterministic: all randomness comes from one generator seeded with `seed` (fast-check's own
  * for exploration); same space, objective, seed and budget give the same result. Identical
@@ -36,6 +47,14 @@ export interface SearchSpace<T> {
   readonly explore: fc.Arbitrary<T>;
   /** A random structural change of `t` (absent: continuous optimisation only). */
   mutate?(t: T, r: RawDraws): T;
+  /**
+   * Every single structural change of `t` from a finite catalogue, in tiers (absent: the
+   * evolutionary loop on `mutate`). With it the search climbs (see the module comment): each
+   * tier is tried in a seeded random order, the small changes (first tiers) before the many.
+   */
+  neighbours?(t: T): readonly (readonly T[])[];
+  /** Size of `t` for ties: at an equal value the smaller input wins (default 0: ties never move). */
+  size?(t: T): number;
   /** The continuous parameters of `t` (absent or undefined: none). */
   continuous?(t: T): Continuous<T> | undefined;
 }
@@ -115,6 +134,7 @@ class Search<T> {
       if (this.left() <= polish && this.best !== undefined) break;
       this.score(input);
     }
+    if (this.space.neighbours) this.climb(polish);
     // optimisation: mutation of the elite, Nelder–Mead on every new best
     let stale = 0;
     while (this.left() > polish && stale < 50 * budget) {
@@ -153,6 +173,61 @@ class Search<T> {
       this.elite = [...this.elite, entry].sort((a, b) => b.value - a.value).slice(0, size);
     }
     return entry;
+  }
+
+  /**
+   * Iterated local search until `polish` evaluations are left: climb from the best, then from
+   * kicks of the incumbent (one to three `mutate` changes) while budget remains; the incumbent
+   * is replaced by a climb's end only when that is better.
+   */
+  private climb(polish: number): void {
+    let base = this.ascend(this.best!, polish);
+    for (let stale = 0; this.left() > polish && this.space.mutate && stale < 1000; ) {
+      const before = this.evaluations;
+      let kicked = base.input;
+      for (let k = this.r.int(1, 3); k > 0; k--) kicked = this.space.mutate(kicked, this.r);
+      const top = this.ascend(this.score(kicked), polish);
+      if (this.better(top, base)) base = top;
+      stale = this.evaluations === before ? stale + 1 : 0;
+    }
+  }
+
+  /** First-improvement hill climbing from `start` to a local optimum (or until `polish` evaluations are left). */
+  private ascend(start: Entry<T>, polish: number): Entry<T> {
+    let current = start;
+    for (;;) {
+      const order = this.space.neighbours!(current.input).flatMap((tier) => this.shuffled(tier));
+      let next: Entry<T> | undefined;
+      for (const input of order) {
+        if (this.left() <= polish) return current;
+        const e = this.score(input);
+        if (this.better(e, current)) { next = e; break; }
+      }
+      if (next === undefined) return current;
+      const bestBefore = this.best;
+      current = next;
+      if (this.best === current && bestBefore !== current) {
+        this.tune(current, this.left() - polish, this.options.localBudget);
+        if (this.best !== current && this.better(this.best!, current)) current = this.best!;
+      }
+    }
+  }
+
+  /** Strictly better: a larger value, or (within 1e-9) the same value and a smaller size. */
+  private better(a: Entry<T>, b: Entry<T>): boolean {
+    if (a.value > b.value + 1e-9) return true;
+    if (a.value < b.value - 1e-9 || !this.space.size) return false;
+    return this.space.size(a.input) < this.space.size(b.input);
+  }
+
+  /** A seeded random permutation (Fisher–Yates). */
+  private shuffled<U>(xs: readonly U[]): U[] {
+    const out = [...xs];
+    for (let i = out.length - 1; i > 0; i--) {
+      const j = this.r.int(0, i);
+      [out[i], out[j]] = [out[j], out[i]];
+    }
+    return out;
   }
 
   /** Tournament of two among the elite. */

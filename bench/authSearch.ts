@@ -1,0 +1,23 @@
+/**
+ * Benchmark of the optimising auth search (issue 11, "How it is checked"): objective evaluations
+ * per second inside `searchAuth` on the instance it runs on for n = 8 — n = 4, two sessions,
+ * parity reading, objective `acceptedInformation` — neighbourhood enumeration, caching and
+ * bookkeeping included. The median of a few searches with different seeds (each a fixed budget).
+ * Kept apart from bench/auth.ts (the model's own rates) so that the two change independently.
+ * @module
+ */
+import { performance } from "node:perf_hooks";
+import { searchAuth } from "../properties/auth/search.js";
+import { median } from "./auth.js";
+
+/** Evaluations/s of the auth search at n = 4, two sessions (one row; no target of its own). */
+export async function runAuthSearchBench(options: { readonly searches?: number; readonly budget?: number } = {}): Promise<{ name: string; value: number; unit: string }[]> {
+  const budget = options.budget ?? 200, searches = options.searches ?? 3;
+  const rates: number[] = [];
+  for (let seed = 1; seed <= searches; seed++) {
+    const t0 = performance.now();
+    const o = searchAuth({ variant: "parity", keyBits: 4, sessions: 2, noise: 0 }, { seed, budget, objective: "acceptedInformation" });
+    rates.push(o.evaluations / ((performance.now() - t0) / 1000));
+  }
+  return [{ name: `auth search: evaluations inside searchAuth (parity, n=4, 2 sessions, budget ${budget}, median of ${searches} seeds)`, value: median(rates), unit: "evaluations/s" }];
+}
