@@ -2,7 +2,7 @@
  * Small Hermitian blocks (interleaved complex, row-major) for Eve's per-sector states.
  * @internal
  */
-import { eighJacobi } from "../../kernel/jacobi.js";
+import { eigh, eigvalsh } from "../../kernel/eigen.js";
 
 /** `out += w |v><v|` for a d-dimensional complex vector v. */
 export function addProjector(out: Float64Array, v: Float64Array, d: number, w: number): void {
@@ -25,16 +25,18 @@ export function traceOf(m: Float64Array, d: number): number {
 }
 
 /**
- * Eigenvalues of a Hermitian block, by Jacobi rotations (`eighJacobi`): the Holevo quantity needs the
- * small eigenvalues to absolute accuracy, since eta(lambda) = -lambda log2 lambda is steep near 0.
- * The Householder + QL solver (`eigvalsh`) returned -1.69e-9 and +1.69e-9 for the pair of Eve's
- * 4x4 state whose eigenvalues are 4e-30 and 3.9e-14 (the seed-20041 probe of bb84.secrecy, see
- * test/search/secrecy-20041.test.ts); the two eta terms, 4.9e-8, made chi(Z:E) exceed 1 bit and
- * h(e_X). Jacobi resolves them (its speed against eigvalsh here was not measured).
+ * Eigenvalues of a Hermitian block (`eigvalsh`). The Holevo quantity needs the small eigenvalues
+ * to absolute accuracy, since eta(lambda) = -lambda log2 lambda is steep near 0. The seed-20041
+ * probe of bb84.secrecy once got -1.69e-9 and +1.69e-9 here for eigenvalues 1.5e-18 and 3.9e-14
+ * (chi(Z:E) = 1 + 5e-8 > h(e_X)): the Householder reduction dropped a 1.9e-9 column tail whose
+ * norm it computed as a cancelling difference. Fixed in the kernel (within 1.2 eps ||A|| of
+ * LAPACK on that state; test/search/search.test.ts and test/kernel/eigen-accuracy.test.ts), so
+ * the blocks use it again instead of Jacobi rotations, which took 5x longer at d = 4 and 8x at
+ * d = 8 (39 vs 7.3 us, 162 vs 20 us, loaded machine).
  */
 export function blockEigenvalues(m: Float64Array, d: number): Float64Array {
   if (d === 1) return Float64Array.of(m[0]);
-  return eighJacobi({ rows: d, cols: d, data: m }).values;
+  return eigvalsh({ rows: d, cols: d, data: m });
 }
 
 /** `tr(A B)` (real part) for Hermitian A, B. */
@@ -53,7 +55,7 @@ export function traceProduct(a: Float64Array, b: Float64Array, d: number): numbe
 export function positiveProjector(m: Float64Array, d: number): Float64Array {
   if (d === 1) return Float64Array.of(m[0] > 0 ? 1 : 0, 0);
   if (d === 2) return positiveProjector2(m);
-  const { values, vectors } = eighJacobi({ rows: d, cols: d, data: m });
+  const { values, vectors } = eigh({ rows: d, cols: d, data: m });
   const out = new Float64Array(2 * d * d);
   const v = vectors.data;
   let scale = 0;
