@@ -79,6 +79,10 @@ function positiveProjector2(m: Float64Array): Float64Array {
   const scale = Math.max(Math.abs(a), Math.abs(b), r, 1e-300);
   if (mean - r > 1e-14 * scale) return Float64Array.of(1, 0, 0, 0, 0, 0, 1, 0);
   if (!(mean + r > 1e-14 * scale)) return new Float64Array(8);
-  const h = 0.5 / r;
-  return Float64Array.of(0.5 + (a - mean) * h, 0, zr * h, zi * h, zr * h, -zi * h, 0.5 + (b - mean) * h, 0);
+  // n = (M - mean I) / r, the entries divided by their largest first: 0.5 / r overflows to
+  // Infinity for a subnormal r (probes with entries near 1e-312 reach it), and 0 * Infinity is NaN
+  const big = Math.max(Math.abs(a - b) / 2, Math.abs(zr), Math.abs(zi));
+  const nz = (a - b) / 2 / big, nr = zr / big, ni = zi / big;
+  const h = 0.5 / Math.hypot(nz, nr, ni);
+  return Float64Array.of(0.5 + nz * h, 0, nr * h, ni * h, nr * h, -ni * h, 0.5 - nz * h, 0);
 }
