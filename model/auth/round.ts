@@ -1,7 +1,7 @@
 /**
  * One authentication round (docs/protocol/05-authentication.md and 06-key-update.md, eqs. 8-12) with Eve's steps woven in, as a
  * list of named phases, each a short list of round instructions (internal/roundOp.ts). The
- * evaluation compiles the instructions and runs them on the live qubits only (internal/fastRound.ts);
+ * evaluation compiles the instructions to Kraus operators on Eve's registers (internal/krausRound.ts);
  * an attack trace folds the phases one at a time through the kernel and prints the state after each.
  *
  * Order: EPR pair on s, m (eq. 8) -> channel on m -> Eve on m -> member prepares f (eq. 9) and
@@ -25,7 +25,7 @@ import {
 } from "../kernel/index.js";
 import { startArm, type Arm } from "./arm.js";
 import { eveStepOps } from "./eveStep.js";
-import { compileRound, runCompiledRound } from "./internal/fastRound.js";
+import { compileKrausRound, runKrausRound } from "./internal/krausRound.js";
 import { blochBasis, SLOT } from "./internal/ops.js";
 import { applyOps, type ArmFacts, type RoundOp } from "./internal/roundOp.js";
 import type { KeyPair } from "./key.js";
@@ -117,7 +117,7 @@ export function roundPhases(ctx: RoundContext): RoundPhase[] {
 
 /**
  * Run one round exactly: every measurement branch with its probability, reduced to Eve's
- * registers and the classical facts. Computed by the compiled runner on the live qubits only;
+ * registers and the classical facts. Computed by the compiled instrument (Kraus operators on Eve's registers);
  * equal (to round-off) to folding {@link roundPhases} over {@link initialRoundState}, which
  * {@link runRoundByPhases} does.
  */
@@ -127,8 +127,8 @@ export function runRound(ctx: RoundContext, eve: DensityMatrix): RoundOutcome[] 
 
 /** {@link runRound} with the round's instructions compiled once, for many states of Eve's registers. */
 export function roundRunner(ctx: RoundContext): (eve: DensityMatrix) => RoundOutcome[] {
-  const compiled = compileRound(roundPhases(ctx).flatMap((p) => p.ops), kdcPresent(ctx.mode));
-  return (eve) => runCompiledRound(compiled, eve);
+  const compiled = compileKrausRound(roundPhases(ctx).flatMap((p) => p.ops), kdcPresent(ctx.mode));
+  return (eve) => runKrausRound(compiled, eve);
 }
 
 /** The reference for {@link runRound}: the phases folded on the five-qubit state through the kernel. */
