@@ -8,10 +8,10 @@
  * labels are merged (their register states mixed), which keeps the computation exact and small.
  * @module
  */
-import { densityOf, bitsKet, mixture, type DensityMatrix } from "../kernel/index.js";
-import { flushTiny } from "./internal/flush.js";
+import { densityOf, bitsKet, type DensityMatrix } from "../kernel/index.js";
+import { mixStates } from "./internal/mix.js";
 import { checkKeyBits, keyPair, updatedPair, withPair } from "./key.js";
-import { roundRunner, type RoundContext, type RoundOutcome } from "./round.js";
+import { roundRunner, type RoundOutcome } from "./round.js";
 import { roundStrategyAt, type Strategy } from "./strategy.js";
 import { variantSpec, type AuthVariant } from "./variant.js";
 
@@ -76,44 +76,49 @@ export function runAuth(config: RunConfig): RunResult {
   const keys = config.key !== undefined ? [config.key] : Array.from({ length: 2 ** config.keyBits }, (_, k) => k);
   let branches: Branch[] = keys.map((k) => ({ weight: 1 / keys.length, kdcKey: k, memberKey: k, records: "", eve: eve0 }));
   const sessions: SessionResult[] = [];
-  // a round's compiled instructions depend on its strategy (cyclic), the key pairs and whether it is the first round
-  const runners = new Map<string, (eve: DensityMatrix) => RoundOutcome[]>();
+  // a round's compiled instructions depend on its strategy (cyclic), the key pairs and whether it
+  // is the first round: one runner per (strategy round, first round, KDC pair, member pair)
+  const runners = new Map<string, ((eve: DensityMatrix) => RoundOutcome[])[]>();
   for (let r = 0; r < config.sessions; r++) {
     for (let i = 0; i < rounds; i++) {
       const g = r * rounds + i;
       const strategy = roundStrategyAt(config.strategy, g);
-      const cache = new Map<string, RoundOutcome[]>();
+      const program = `${g % config.strategy.rounds.length}|${g === 0}`;
+      let byPairs = runners.get(program);
+      if (byPairs === undefined) runners.set(program, (byPairs = []));
+      // outcomes per (pairs, Eve's state): branches over other key bits share them
+      const cache: Map<string, RoundOutcome[]>[] = [];
       const next: Branch[] = [];
       for (const b of branches) {
-        const ctx: RoundContext = {
-          spec,
-          mode: config.strategy.mode,
-          kdcPair: keyPair(b.kdcKey, i),
-          memberPair: keyPair(b.memberKey, i),
-          noise,
-          strategy,
-          firstRound: g === 0,
-        };
-        const pairs = `${ctx.kdcPair.first}${ctx.kdcPair.second}${ctx.memberPair.first}${ctx.memberPair.second}`;
-        const id = `${pairs}|${fingerprint(b.eve)}`;
-        let outcomes = cache.get(id);
+        const kdcBits = (b.kdcKey >> (2 * i)) & 3, memberBits = (b.memberKey >> (2 * i)) & 3;
+        const pairs = 4 * kdcBits + memberBits;
+        const seen = (cache[pairs] ??= new Map());
+        const id = fingerprint(b.eve);
+        let outcomes = seen.get(id);
         if (outcomes === undefined) {
-          const program = `${g % config.strategy.rounds.length}|${g === 0}|${pairs}`;
-          let runner = runners.get(program);
-          if (runner === undefined) runners.set(program, (runner = roundRunner(ctx)));
+          const runner = (byPairs[pairs] ??= roundRunner({
+            spec,
+            mode: config.strategy.mode,
+            kdcPair: keyPair(b.kdcKey, i),
+            memberPair: keyPair(b.memberKey, i),
+            noise,
+            strategy,
+            firstRound: g === 0,
+          }));
           outcomes = runner(b.eve);
-          cache.set(id, outcomes);
+          seen.set(id, outcomes);
         }
         for (const o of outcomes) {
           if (!continuesSession(config.strategy.mode, o, i === rounds - 1)) continue;
           const weight = b.weight * o.weight;
           if (weight < WEIGHT_FLOOR) continue;
+          // the runner's states are flushed already (entries below FLUSH_BELOW are zero)
           next.push({
             weight,
-            kdcKey: o.kdcOutcome === null ? b.kdcKey : withPair(b.kdcKey, i, updatedPair(ctx.kdcPair, o.kdcOutcome)),
-            memberKey: o.memberOutcome === null ? b.memberKey : withPair(b.memberKey, i, updatedPair(ctx.memberPair, o.memberOutcome)),
+            kdcKey: o.kdcOutcome === null ? b.kdcKey : withPair(b.kdcKey, i, updatedPair(keyPair(b.kdcKey, i), o.kdcOutcome)),
+            memberKey: o.memberOutcome === null ? b.memberKey : withPair(b.memberKey, i, updatedPair(keyPair(b.memberKey, i), o.memberOutcome)),
             records: b.records + o.records,
-            eve: flushTiny(o.eve),
+            eve: o.eve,
           });
         }
       }
@@ -130,17 +135,25 @@ function continuesSession(mode: Strategy["mode"], o: RoundOutcome, lastRound: bo
   return mode === "impersonate-member" || lastRound || o.memberContinues === true;
 }
 
-/** Eve's state rounded to 1e-11, as a key; computed once per state (states are immutable). */
+/**
+ * Eve's state rounded to 1e-11, as a key; computed once per state (states are immutable). The
+ * rounded entries (-0 made 0) are written as doubles and their bytes read as UTF-16 code units:
+ * the same classes as the decimal text of the rounded entries, one native call instead of 32
+ * number-to-string conversions.
+ */
 function fingerprint(rho: DensityMatrix): string {
   let s = fingerprints.get(rho);
   if (s === undefined) {
-    s = "";
-    for (const v of rho.matrix.data) s += `${Math.round(v * 1e11)},`;
+    const data = rho.matrix.data;
+    const rounded = data.length === ROUNDED.length ? ROUNDED : new Float64Array(data.length);
+    for (let k = 0; k < data.length; k++) rounded[k] = Math.round(data[k] * 1e11) + 0;
+    s = String.fromCharCode.apply(null, new Uint16Array(rounded.buffer, 0, 4 * data.length) as unknown as number[]);
     fingerprints.set(rho, s);
   }
   return s;
 }
 
+const ROUNDED = new Float64Array(32);
 const fingerprints = new WeakMap<DensityMatrix, string>();
 
 /**
@@ -173,17 +186,21 @@ function compactRecords(branches: readonly Branch[]): Branch[] {
   return merge(branches.map((b) => (relabel.has(b.records) ? { ...b, records: relabel.get(b.records)! } : b)));
 }
 
+/** Branches with the same keys and records merged: weights added, Eve's states mixed (first-seen order). */
 function merge(branches: readonly Branch[]): Branch[] {
-  const groups = new Map<string, Branch[]>();
+  const groups: Branch[][] = [];
+  const index = new Map<number, Map<string, number>>();
   for (const b of branches) {
-    const id = `${b.kdcKey}|${b.memberKey}|${b.records}`;
-    const list = groups.get(id);
-    if (list) list.push(b);
-    else groups.set(id, [b]);
+    const keys = b.kdcKey * 8192 + b.memberKey;
+    let byRecords = index.get(keys);
+    if (byRecords === undefined) index.set(keys, (byRecords = new Map()));
+    const at = byRecords.get(b.records);
+    if (at === undefined) { byRecords.set(b.records, groups.length); groups.push([b]); }
+    else groups[at].push(b);
   }
-  return [...groups.values()].map((list) => {
+  return groups.map((list) => {
     if (list.length === 1) return list[0];
     const total = list.reduce((s, b) => s + b.weight, 0);
-    return { ...list[0], weight: total, eve: mixture(list.map((b) => [b.weight / total, b.eve] as const)) };
+    return { ...list[0], weight: total, eve: mixStates(list, (b) => b.weight, (b) => b.eve, total) };
   });
 }

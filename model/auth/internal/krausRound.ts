@@ -18,7 +18,6 @@
  * round-off; outcomes whose probability is below `PROBABILITY_FLOOR` are dropped, as the
  * reference drops a measurement outcome below it. test/auth/fastRound.test.ts checks the
  * agreement to 1e-12 on generated rounds and whole evaluations (both readings, noise on and off).
-
  * @internal
  */
 import { PROBABILITY_FLOOR, unsafeDensity, type DensityMatrix } from "../../kernel/index.js";
