@@ -98,6 +98,35 @@ export function infoParticleAngles(spec: VariantSpec, pair: KeyPair): { theta: n
   return { theta: Math.PI / 2, phi: pair.second * Math.PI };
 }
 
+/**
+ * What a round's instructions ({@link roundPhases}) read of the context beyond the strategy,
+ * mode, variant and noise, as a key: the member's preparation of f (from her pair), the KDC's
+ * check (from its pair) and, for a replayed message only, whether the round is the first. Two
+ * contexts with the same key and the same rest compile to the same instructions, so a run
+ * compiles and runs them once (e.g. pairs 00 and 11 prepare and expect the same f in the parity
+ * reading).
+ */
+export function roundProgramKey(ctx: RoundContext): string {
+  let key = ctx.strategy.message === "replay" && ctx.firstRound ? "first" : "";
+  if (memberPresent(ctx.mode)) {
+    const { theta, phi } = infoParticleAngles(ctx.spec, ctx.memberPair);
+    key += `|m${theta},${phi}`;
+  }
+  if (kdcPresent(ctx.mode) && ctx.spec.kdcChecks) {
+    const { xBasis, expected } = kdcCheck(ctx.spec, ctx.kdcPair);
+    key += `|k${xBasis},${expected}`;
+  }
+  return key;
+}
+
+/** The KDC's check of step 7: the basis it measures f in and the outcome it accepts. */
+function kdcCheck(spec: VariantSpec, kdcPair: KeyPair): { xBasis: boolean; expected: number } {
+  return {
+    xBasis: spec.encoding === "basis" && kdcPair.first === 1,
+    expected: spec.encoding === "parity" ? kdcPair.first ^ kdcPair.second : kdcPair.second,
+  };
+}
+
 /** The phases of one round, in order. */
 export function roundPhases(ctx: RoundContext): RoundPhase[] {
   const phases: RoundPhase[] = [];
@@ -169,8 +198,7 @@ function memberPhase(ctx: RoundContext): RoundPhase {
 
 function kdcCheckPhase(ctx: RoundContext): RoundPhase {
   const { spec, kdcPair } = ctx;
-  const xBasis = spec.encoding === "basis" && kdcPair.first === 1;
-  const expected = spec.encoding === "parity" ? kdcPair.first ^ kdcPair.second : kdcPair.second;
+  const { xBasis, expected } = kdcCheck(spec, kdcPair);
   const ops: RoundOp[] = spec.kdcCnot ? [{ kind: "unitary", gate: CNOT, slots: [SLOT.s, SLOT.f] }] : [];
   if (!spec.kdcChecks) ops.push({ kind: "decide", decide: () => ({ kdcAccepted: true }) });
   else ops.push({ kind: "measure", slot: SLOT.f, basis: xBasis ? H : identity(2), label: (_arm, k) => ({ kdcAccepted: k === expected }) });

@@ -10,8 +10,8 @@
  */
 import { densityOf, bitsKet, type DensityMatrix } from "../kernel/index.js";
 import { mixStates } from "./internal/mix.js";
-import { checkKeyBits, keyPair, updatedPair, withPair } from "./key.js";
-import { roundRunner, type RoundOutcome } from "./round.js";
+import { checkKeyBits, keyPair, updatedPair, withPair, type KeyPair } from "./key.js";
+import { roundProgramKey, roundRunner, runRoundByPhases, type RoundContext, type RoundOutcome } from "./round.js";
 import { roundStrategyAt, type Strategy } from "./strategy.js";
 import { variantSpec, type AuthVariant } from "./variant.js";
 
@@ -66,6 +66,33 @@ const WEIGHT_FLOOR = 1e-15;
  * @throws RangeError naming `keyBits`, `sessions` or `noise` when out of range.
  */
 export function runAuth(config: RunConfig): RunResult {
+  return runWith(config, COMPILED);
+}
+
+/**
+ * The reference for {@link runAuth}: every round folded phase by phase through the kernel on the
+ * five-qubit state ({@link runRoundByPhases}), one program per pair of pairs (no sharing between
+ * pairs that compile alike). The same branches, merges and numbers up to round-off; much slower.
+ * @throws RangeError as {@link runAuth}.
+ */
+export function runAuthByPhases(config: RunConfig): RunResult {
+  return runWith(config, BY_PHASES);
+}
+
+/** How a run computes its rounds: the program a context compiles to (as a key), and its runner. */
+interface RoundEngine {
+  key(ctx: RoundContext): string;
+  runner(ctx: RoundContext): (eve: DensityMatrix) => RoundOutcome[];
+}
+
+const COMPILED: RoundEngine = { key: roundProgramKey, runner: roundRunner };
+
+const BY_PHASES: RoundEngine = {
+  key: (ctx) => `${ctx.firstRound}|${ctx.kdcPair.first}${ctx.kdcPair.second}${ctx.memberPair.first}${ctx.memberPair.second}`,
+  runner: (ctx) => (eve) => runRoundByPhases(ctx, eve),
+};
+
+function runWith(config: RunConfig, engine: RoundEngine): RunResult {
   checkKeyBits("runAuth", config.keyBits);
   if (!Number.isInteger(config.sessions) || config.sessions < 1) throw new RangeError(`runAuth: sessions must be a positive integer, got ${config.sessions}`);
   const noise = config.noise ?? 0;
@@ -76,37 +103,29 @@ export function runAuth(config: RunConfig): RunResult {
   const keys = config.key !== undefined ? [config.key] : Array.from({ length: 2 ** config.keyBits }, (_, k) => k);
   let branches: Branch[] = keys.map((k) => ({ weight: 1 / keys.length, kdcKey: k, memberKey: k, records: "", eve: eve0 }));
   const sessions: SessionResult[] = [];
-  // a round's compiled instructions depend on its strategy (cyclic), the key pairs and whether it
-  // is the first round: one runner per (strategy round, first round, KDC pair, member pair)
-  const runners = new Map<string, ((eve: DensityMatrix) => RoundOutcome[])[]>();
+  // one compiled round per strategy round and program key (what its instructions read of the pairs)
+  const runners = new Map<string, (eve: DensityMatrix) => RoundOutcome[]>();
   for (let r = 0; r < config.sessions; r++) {
     for (let i = 0; i < rounds; i++) {
       const g = r * rounds + i;
       const strategy = roundStrategyAt(config.strategy, g);
-      const program = `${g % config.strategy.rounds.length}|${g === 0}`;
-      let byPairs = runners.get(program);
-      if (byPairs === undefined) runners.set(program, (byPairs = []));
-      // outcomes per (pairs, Eve's state): branches over other key bits share them
-      const cache: Map<string, RoundOutcome[]>[] = [];
+      // the context per (KDC pair, member pair), with its program key
+      const contexts = Array.from({ length: 16 }, (_, pairs): { ctx: RoundContext; key: string } => {
+        const ctx: RoundContext = { spec, mode: config.strategy.mode, kdcPair: pairOf(pairs >> 2), memberPair: pairOf(pairs & 3), noise, strategy, firstRound: g === 0 };
+        return { ctx, key: `${g % config.strategy.rounds.length}|${engine.key(ctx)}` };
+      });
+      // outcomes per (program, Eve's state): branches over other key bits share them
+      const cache = new Map<string, RoundOutcome[]>();
       const next: Branch[] = [];
       for (const b of branches) {
-        const kdcBits = (b.kdcKey >> (2 * i)) & 3, memberBits = (b.memberKey >> (2 * i)) & 3;
-        const pairs = 4 * kdcBits + memberBits;
-        const seen = (cache[pairs] ??= new Map());
-        const id = fingerprint(b.eve);
-        let outcomes = seen.get(id);
+        const { ctx, key } = contexts[4 * ((b.kdcKey >> (2 * i)) & 3) + ((b.memberKey >> (2 * i)) & 3)];
+        const id = `${key}|${fingerprint(b.eve)}`;
+        let outcomes = cache.get(id);
         if (outcomes === undefined) {
-          const runner = (byPairs[pairs] ??= roundRunner({
-            spec,
-            mode: config.strategy.mode,
-            kdcPair: keyPair(b.kdcKey, i),
-            memberPair: keyPair(b.memberKey, i),
-            noise,
-            strategy,
-            firstRound: g === 0,
-          }));
+          let runner = runners.get(key);
+          if (runner === undefined) runners.set(key, (runner = engine.runner(ctx)));
           outcomes = runner(b.eve);
-          seen.set(id, outcomes);
+          cache.set(id, outcomes);
         }
         for (const o of outcomes) {
           if (!continuesSession(config.strategy.mode, o, i === rounds - 1)) continue;
@@ -115,8 +134,8 @@ export function runAuth(config: RunConfig): RunResult {
           // the runner's states are flushed already (entries below FLUSH_BELOW are zero)
           next.push({
             weight,
-            kdcKey: o.kdcOutcome === null ? b.kdcKey : withPair(b.kdcKey, i, updatedPair(keyPair(b.kdcKey, i), o.kdcOutcome)),
-            memberKey: o.memberOutcome === null ? b.memberKey : withPair(b.memberKey, i, updatedPair(keyPair(b.memberKey, i), o.memberOutcome)),
+            kdcKey: o.kdcOutcome === null ? b.kdcKey : withPair(b.kdcKey, i, updatedPair(ctx.kdcPair, o.kdcOutcome)),
+            memberKey: o.memberOutcome === null ? b.memberKey : withPair(b.memberKey, i, updatedPair(ctx.memberPair, o.memberOutcome)),
             records: b.records + o.records,
             eve: o.eve,
           });
@@ -127,6 +146,11 @@ export function runAuth(config: RunConfig): RunResult {
     sessions.push({ session: r + 1, acceptance: branches.reduce((s, b) => s + b.weight, 0), branches });
   }
   return { sessions };
+}
+
+/** The pair held in two key bits (bit 0 is K_{2i-1}, bit 1 is K_{2i}). */
+function pairOf(bits: number): KeyPair {
+  return keyPair(bits, 0);
 }
 
 function continuesSession(mode: Strategy["mode"], o: RoundOutcome, lastRound: boolean): boolean {
