@@ -115,17 +115,19 @@ function runWith(config: RunConfig, engine: RoundEngine): RunResult {
         return { ctx, key: `${g % config.strategy.rounds.length}|${engine.key(ctx)}` };
       });
       // outcomes per (program, Eve's state): branches over other key bits share them
-      const cache = new Map<string, RoundOutcome[]>();
+      const cache = new Map<string, Map<string, RoundOutcome[]>>();
       const next: Branch[] = [];
       for (const b of branches) {
         const { ctx, key } = contexts[4 * ((b.kdcKey >> (2 * i)) & 3) + ((b.memberKey >> (2 * i)) & 3)];
-        const id = `${key}|${fingerprint(b.eve)}`;
-        let outcomes = cache.get(id);
+        let seen = cache.get(key);
+        if (seen === undefined) cache.set(key, (seen = new Map()));
+        const id = fingerprint(b.eve);
+        let outcomes = seen.get(id);
         if (outcomes === undefined) {
           let runner = runners.get(key);
           if (runner === undefined) runners.set(key, (runner = engine.runner(ctx)));
           outcomes = runner(b.eve);
-          cache.set(id, outcomes);
+          seen.set(id, outcomes);
         }
         for (const o of outcomes) {
           if (!continuesSession(config.strategy.mode, o, i === rounds - 1)) continue;
@@ -194,17 +196,34 @@ function compactRecords(branches: readonly Branch[]): Branch[] {
     else byRecord.set(b.records, [b]);
   }
   if (byRecord.size < 2) return [...branches];
-  const representative = new Map<string, string>();
-  const relabel = new Map<string, string>();
-  for (const [records, list] of byRecord) {
+  // Only records with equal sums of their branches' keys and rounded weights can have equal
+  // signatures: the (costly) signatures are built for those only, in the same order, so the
+  // same records are kept as representatives.
+  const candidates = new Map<string, [string, Branch[]][]>();
+  for (const entry of byRecord) {
+    const list = entry[1];
     const total = list.reduce((s, b) => s + b.weight, 0);
-    const signature = list
-      .map((b) => `${b.kdcKey}|${b.memberKey}|${Math.round((b.weight / total) * 1e10)}|${fingerprint(b.eve)}`)
-      .sort()
-      .join(";");
-    const rep = representative.get(signature);
-    if (rep === undefined) representative.set(signature, records);
-    else relabel.set(records, rep);
+    let keys = 0, weights = 0;
+    for (const b of list) { keys += b.kdcKey * 8192 + b.memberKey; weights += Math.round((b.weight / total) * 1e10); }
+    const coarse = `${list.length}|${keys}|${weights}`;
+    const bucket = candidates.get(coarse);
+    if (bucket) bucket.push(entry);
+    else candidates.set(coarse, [entry]);
+  }
+  const relabel = new Map<string, string>();
+  for (const bucket of candidates.values()) {
+    if (bucket.length < 2) continue;
+    const representative = new Map<string, string>();
+    for (const [records, list] of bucket) {
+      const total = list.reduce((s, b) => s + b.weight, 0);
+      const signature = list
+        .map((b) => `${b.kdcKey}|${b.memberKey}|${Math.round((b.weight / total) * 1e10)}|${fingerprint(b.eve)}`)
+        .sort()
+        .join(";");
+      const rep = representative.get(signature);
+      if (rep === undefined) representative.set(signature, records);
+      else relabel.set(records, rep);
+    }
   }
   if (relabel.size === 0) return [...branches];
   return merge(branches.map((b) => (relabel.has(b.records) ? { ...b, records: relabel.get(b.records)! } : b)));
