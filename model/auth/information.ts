@@ -107,10 +107,33 @@ export function knowledgeOfEach<B extends KnowledgeBranch>(branches: readonly B[
 const weightOf = (b: KnowledgeBranch): number => b.weight;
 const eveOf = (b: KnowledgeBranch): DensityMatrix => b.eve;
 
-/** Von Neumann entropy, once per state (states are immutable; branches are read by several values). */
+/**
+ * Von Neumann entropy, once per state (states are immutable; branches are read by several
+ * values). A diagonal state (Eve's registers classical, common after her Z measurements) takes
+ * its spectrum from the diagonal without `eigvalsh` (the same numbers up to the order of the sum).
+ */
 function entropyOf(rho: DensityMatrix): number {
   let s = entropies.get(rho);
-  if (s === undefined) entropies.set(rho, (s = vonNeumannEntropy(rho)));
+  if (s === undefined) entropies.set(rho, (s = isDiagonal(rho) ? diagonalEntropy(rho) : vonNeumannEntropy(rho)));
+  return s;
+}
+
+function isDiagonal(rho: DensityMatrix): boolean {
+  const { rows, data } = rho.matrix;
+  for (let i = 0; i < rows; i++) for (let j = 0; j < rows; j++) {
+    if (i !== j && (data[2 * (i * rows + j)] !== 0 || data[2 * (i * rows + j) + 1] !== 0)) return false;
+  }
+  return true;
+}
+
+/** `sum_i eta(rho_ii)`, eta as the kernel's (`0 log 0 = 0`, round-off outside (0, 1) is 0). */
+function diagonalEntropy(rho: DensityMatrix): number {
+  const { rows, data } = rho.matrix;
+  let s = 0;
+  for (let i = 0; i < rows; i++) {
+    const x = data[2 * (i * rows + i)];
+    if (x > 1e-300 && x < 1) s -= x * Math.log2(x);
+  }
   return s;
 }
 

@@ -11,7 +11,7 @@
 import { densityOf, bitsKet, type DensityMatrix } from "../kernel/index.js";
 import { mixStates } from "./internal/mix.js";
 import { checkKeyBits, keyPair, updatedPair, withPair, type KeyPair } from "./key.js";
-import { roundProgramKey, roundRunner, runRoundByPhases, type RoundContext, type RoundOutcome } from "./round.js";
+import { roundProgramKey, roundRunner, runRoundByPhases, type RoundContext, type RoundDecisions, type RoundOutcome } from "./round.js";
 import { roundStrategyAt, type Strategy } from "./strategy.js";
 import { variantSpec, type AuthVariant } from "./variant.js";
 
@@ -79,13 +79,20 @@ export function runAuthByPhases(config: RunConfig): RunResult {
   return runWith(config, BY_PHASES);
 }
 
-/** How a run computes its rounds: the program a context compiles to (as a key), and its runner. */
+/**
+ * How a run computes its rounds: the program a context compiles to (as a key, given the round's
+ * place in the session), and its runner, which may leave out outcomes the run drops anyway.
+ */
 interface RoundEngine {
-  key(ctx: RoundContext): string;
-  runner(ctx: RoundContext): (eve: DensityMatrix) => RoundOutcome[];
+  key(ctx: RoundContext, lastRound: boolean): string;
+  runner(ctx: RoundContext, lastRound: boolean): (eve: DensityMatrix) => RoundOutcome[];
 }
 
-const COMPILED: RoundEngine = { key: roundProgramKey, runner: roundRunner };
+/** Compiled rounds; outcomes that end the session are never computed. */
+const COMPILED: RoundEngine = {
+  key: (ctx, lastRound) => `${ctx.mode === "mitm" && lastRound ? "last" : ""}${roundProgramKey(ctx)}`,
+  runner: (ctx, lastRound) => roundRunner(ctx, (f) => endsSession(ctx.mode, f, lastRound)),
+};
 
 const BY_PHASES: RoundEngine = {
   key: (ctx) => `${ctx.firstRound}|${ctx.kdcPair.first}${ctx.kdcPair.second}${ctx.memberPair.first}${ctx.memberPair.second}`,
@@ -112,7 +119,7 @@ function runWith(config: RunConfig, engine: RoundEngine): RunResult {
       // the context per (KDC pair, member pair), with its program key
       const contexts = Array.from({ length: 16 }, (_, pairs): { ctx: RoundContext; key: string } => {
         const ctx: RoundContext = { spec, mode: config.strategy.mode, kdcPair: pairOf(pairs >> 2), memberPair: pairOf(pairs & 3), noise, strategy, firstRound: g === 0 };
-        return { ctx, key: `${g % config.strategy.rounds.length}|${engine.key(ctx)}` };
+        return { ctx, key: `${g % config.strategy.rounds.length}|${engine.key(ctx, i === rounds - 1)}` };
       });
       // outcomes per (program, Eve's state): branches over other key bits share them
       const cache = new Map<string, Map<string, RoundOutcome[]>>();
@@ -125,7 +132,7 @@ function runWith(config: RunConfig, engine: RoundEngine): RunResult {
         let outcomes = seen.get(id);
         if (outcomes === undefined) {
           let runner = runners.get(key);
-          if (runner === undefined) runners.set(key, (runner = engine.runner(ctx)));
+          if (runner === undefined) runners.set(key, (runner = engine.runner(ctx, i === rounds - 1)));
           outcomes = runner(b.eve);
           seen.set(id, outcomes);
         }
@@ -153,6 +160,15 @@ function runWith(config: RunConfig, engine: RoundEngine): RunResult {
 /** The pair held in two key bits (bit 0 is K_{2i-1}, bit 1 is K_{2i}). */
 function pairOf(bits: number): KeyPair {
   return keyPair(bits, 0);
+}
+
+/**
+ * Whether facts decided so far already end the session (the complement of
+ * {@link continuesSession} on decided facts; null is undecided, and a decision is never revised).
+ */
+function endsSession(mode: Strategy["mode"], f: RoundDecisions, lastRound: boolean): boolean {
+  if (mode === "impersonate-kdc") return f.memberContinues === false;
+  return f.kdcAccepted === false || (mode === "mitm" && !lastRound && f.memberContinues === false);
 }
 
 function continuesSession(mode: Strategy["mode"], o: RoundOutcome, lastRound: boolean): boolean {

@@ -20,9 +20,10 @@
  * agreement to 1e-12 on generated rounds and whole evaluations (both readings, noise on and off).
  * @internal
  */
-import { PROBABILITY_FLOOR, unsafeDensity, type DensityMatrix } from "../../kernel/index.js";
+import { PROBABILITY_FLOOR, type DensityMatrix } from "../../kernel/index.js";
 import type { RoundOutcome } from "../round.js";
 import { FLUSH_BELOW } from "./flush.js";
+import { eveState } from "./mix.js";
 import { SLOT } from "./ops.js";
 import { opSlots, type ArmFacts, type RoundOp } from "./roundOp.js";
 
@@ -61,16 +62,19 @@ const NO_FACTS: ArmFacts = { records: "", kdcAccepted: null, memberContinues: nu
 
 /**
  * Compile a round's instructions to its instrument, starting from `|Phi+>_{sm} |0>_f` (or
- * `|00>_{sm} |0>_f` when the KDC takes no part).
+ * `|00>_{sm} |0>_f` when the KDC takes no part). `discard` names the arms the caller drops
+ * anyway, from facts decided so far (it must stay true once true, e.g. "the KDC rejected"):
+ * they are dropped as soon as it holds, so neither compiled further nor run.
  * @throws RangeError when a unitary acts on more than two slots.
  */
-export function compileKrausRound(ops: readonly RoundOp[], kdcPresent: boolean): KrausRound {
+export function compileKrausRound(ops: readonly RoundOp[], kdcPresent: boolean, discard?: (facts: ArmFacts) => boolean): KrausRound {
   const lastUse = new Map<number, number>();
   ops.forEach((op, k) => { for (const s of opSlots(op)) lastUse.set(s, k); });
   let arms: ColumnArm[] = [kdcPresent ? bellStart() : { facts: NO_FACTS, slots: [...EVE_SLOTS], terms: [identityColumns()] }];
   ops.forEach((op, k) => {
     const dies = op.kind === "measure" && lastUse.get(op.slot) === k && !EVE_SLOTS.includes(op.slot);
     arms = step(arms, op, dies);
+    if (discard !== undefined && (op.kind === "measure" || op.kind === "decide")) arms = arms.filter((a) => !discard(a.facts));
   });
   return { arms: arms.map((a) => ({ facts: a.facts, kraus: a.terms.flatMap((v) => krausOf(a.slots, v)) })) };
 }
@@ -340,7 +344,7 @@ export function runKrausRound(round: KrausRound, eve: DensityMatrix): RoundOutco
       const x = sigma[i] * inv;
       sigma[i] = Math.abs(x) < FLUSH_BELOW ? 0 : x;
     }
-    out.push({ weight: p, ...arm.facts, eve: unsafeDensity({ rows: 4, cols: 4, data: sigma }, [2, 2]) });
+    out.push({ weight: p, ...arm.facts, eve: eveState(sigma) });
   }
   return out;
 }
