@@ -3,46 +3,97 @@
  * sessions, n = 4, both paper readings, strategies as properties/auth/arbitraries.ts makes them;
  * target 2,000/s on one core, issue 12), and honest sessions per second at n = 8. Each rate is
  * the median of interleaved batches (parity, basis-encoded, parity, ...), so a burst of load
- * from elsewhere hits both readings alike.
+ * from elsewhere hits both readings alike; the 1-minute load average before and after is logged.
+ *
+ * With a baseline build (`--baseline DIR`, DIR holding a compiled
+ * `properties/auth/evaluate.js`, e.g. `git worktree add /tmp/old <commit> && cd /tmp/old && npx
+ * tsc -p tsconfig.build.json --outDir dist`), the baseline evaluates the same strategies in the
+ * same rounds (current, baseline, current, ...) and a speed-up row per reading gives the median
+ * over rounds of the per-round ratio: old and new strategies/s from one run.
  * @module
  */
+import { loadavg } from "node:os";
 import { performance } from "node:perf_hooks";
+import { resolve } from "node:path";
+import { pathToFileURL } from "node:url";
 import * as fc from "fast-check";
-import { honestStrategy } from "../model/auth/index.js";
+import { honestStrategy, type Strategy } from "../model/auth/index.js";
 import { arbStrategy } from "../properties/auth/arbitraries.js";
-import { evaluateStrategy } from "../properties/auth/evaluate.js";
+import { evaluateStrategy, type EvaluationParams } from "../properties/auth/evaluate.js";
 import { authParams } from "../properties/auth/params.js";
 import type { BenchResult } from "./bb84.js";
 
 /** Strategies/s the optimising search needs (issue 12, item 3). */
 export const AUTH_TARGET_PER_SECOND = 2000;
 
+/** A measured rate without a target. */
+type Untargeted = { name: string; value: number; unit: string };
+
+/** Options of {@link runAuthBench}. */
+export interface AuthBenchOptions {
+  readonly batches?: number;
+  /** A directory holding an older compiled build (its `properties/auth/evaluate.js`), timed in the same rounds. */
+  readonly baseline?: string | null;
+  readonly log?: (line: string) => void;
+}
+
+type Evaluate = (params: EvaluationParams, strategy: Strategy) => unknown;
+
 /** Run the auth benchmarks; each entry is one measured rate. */
-export async function runAuthBench(options: { readonly batches?: number } = {}): Promise<(BenchResult | { name: string; value: number; unit: string })[]> {
+export async function runAuthBench(options: AuthBenchOptions = {}): Promise<(BenchResult | Untargeted)[]> {
+  const log = options.log ?? (() => {});
+  const baseline = options.baseline ? await loadBaseline(options.baseline) : null;
   const strategies = fc.sample(arbStrategy(["mitm", "impersonate-member", "impersonate-kdc"], 2, 3), { numRuns: 200, seed: 7 });
   const variants = ["parity", "basis-encoded"] as const;
   const params = variants.map((variant) => authParams.parse({ variant, keyBits: 4, sessions: 2 }));
-  for (const p of params) for (const s of strategies.slice(0, 50)) evaluateStrategy(p, s); // warm-up
-  const rates: number[][] = variants.map(() => []);
+  const builds: Evaluate[] = baseline ? [evaluateStrategy, baseline] : [evaluateStrategy];
+  for (const evaluate of builds) for (const p of params) for (const s of strategies.slice(0, 50)) evaluate(p, s); // warm-up
+  const loadBefore = loadavg()[0];
+  // rates[build][variant][batch]
+  const rates: number[][][] = builds.map(() => variants.map(() => []));
   for (let batch = 0; batch < (options.batches ?? 5); batch++) {
     params.forEach((p, v) => {
-      const t0 = performance.now();
-      for (const s of strategies) evaluateStrategy(p, s);
-      rates[v].push(strategies.length / ((performance.now() - t0) / 1000));
+      builds.forEach((evaluate, b) => {
+        const t0 = performance.now();
+        for (const s of strategies) evaluate(p, s);
+        rates[b][v].push(strategies.length / ((performance.now() - t0) / 1000));
+      });
     });
   }
-  const out: (BenchResult | { name: string; value: number; unit: string })[] = variants.map((variant, v) => ({
-    name: `auth ${variant}: generated strategies evaluated (n=4, 2 sessions, median of ${rates[v].length} batches)`,
-    value: median(rates[v]),
+  const loadAfter = loadavg()[0];
+  log(`auth: ${strategies.length} generated strategies per batch, ${rates[0][0].length} batches; 1-minute load average ${loadBefore.toFixed(2)} before, ${loadAfter.toFixed(2)} after (2 cores shared: rates are lower under load)`);
+  const out: (BenchResult | Untargeted)[] = variants.map((variant, v) => ({
+    name: `auth ${variant}: generated strategies evaluated (n=4, 2 sessions, median of ${rates[0][v].length} batches)`,
+    value: median(rates[0][v]),
     unit: "strategies/s",
     target: AUTH_TARGET_PER_SECOND,
   }));
+  if (baseline) {
+    variants.forEach((variant, v) => {
+      const old = median(rates[1][v]), speedup = median(rates[0][v].map((r, k) => r / rates[1][v][k]));
+      log(`auth ${variant}: ${median(rates[0][v]).toFixed(0)} strategies/s now, ${old.toFixed(0)} with the baseline ${options.baseline}; speed-up ${speedup.toFixed(2)}x (median of per-round ratios)`);
+      out.push({ name: `auth ${variant}: baseline build, generated strategies evaluated`, value: old, unit: "strategies/s" });
+      out.push({ name: `auth ${variant}: speed-up over the baseline build (median of per-round ratios)`, value: speedup, unit: "x" });
+    });
+  }
   const params8 = authParams.parse({ variant: "parity", keyBits: 8, sessions: 1 });
   const t1 = performance.now();
   const reps = 5;
   for (let k = 0; k < reps; k++) evaluateStrategy(params8, honestStrategy);
   out.push({ name: "auth parity: honest session over all 256 keys (n=8)", value: reps / ((performance.now() - t1) / 1000), unit: "sessions/s" });
   return out;
+}
+
+async function loadBaseline(dir: string): Promise<Evaluate> {
+  const file = resolve(dir, "properties/auth/evaluate.js");
+  let mod: { evaluateStrategy?: Evaluate };
+  try {
+    mod = (await import(pathToFileURL(file).href)) as { evaluateStrategy?: Evaluate };
+  } catch (e) {
+    throw new RangeError(`--baseline: cannot load ${file} (${(e as Error).message.split("\n")[0]})`);
+  }
+  if (typeof mod.evaluateStrategy !== "function") throw new RangeError(`--baseline: ${file} has no evaluateStrategy`);
+  return mod.evaluateStrategy;
 }
 
 /** The median of a non-empty list. */

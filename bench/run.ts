@@ -51,8 +51,8 @@ export const SECTIONS: readonly BenchSection[] = [
   },
   {
     name: "auth",
-    run: async () => {
-      const results = [...(await runAuthBench()), ...(await runAuthSearchBench())];
+    run: async ({ args, log }) => {
+      const results = [...(await runAuthBench({ baseline: flagValue(args, "--baseline"), log })), ...(await runAuthSearchBench())];
       return { rows: results.map((r) => rateRow("auth", r.name, r.value, r.unit, "target" in r ? r.target : null)) };
     },
   },

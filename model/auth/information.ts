@@ -3,8 +3,9 @@
  * records together with her registers, and her guessing probability.
  * @module
  */
-import { ATOL, maxAbsDiff, mixture, vonNeumannEntropy, type DensityMatrix } from "../kernel/index.js";
+import { ATOL, maxAbsDiff, vonNeumannEntropy, type DensityMatrix } from "../kernel/index.js";
 import { flushTiny } from "./internal/flush.js";
+import { mixStates } from "./internal/mix.js";
 
 /** Eve's knowledge of a classical value K (a key, or one pair of it), conditioned on the branches given. */
 export interface Knowledge {
@@ -40,48 +41,103 @@ export interface KnowledgeBranch {
  * @throws RangeError when the branches carry no weight.
  */
 export function knowledge<B extends KnowledgeBranch>(branches: readonly B[], valueOf: (b: B) => number): Knowledge {
-  const total = branches.reduce((s, b) => s + b.weight, 0);
-  if (!(total > 0)) throw new RangeError("knowledge: the branches carry no probability (nothing to condition on)");
-  const byRecord = new Map<string, Map<number, [number, DensityMatrix][]>>();
-  const prior = new Map<number, number>();
-  for (const b of branches) {
-    const v = valueOf(b);
-    prior.set(v, (prior.get(v) ?? 0) + b.weight / total);
-    let inner = byRecord.get(b.records);
-    if (!inner) byRecord.set(b.records, (inner = new Map()));
-    const list = inner.get(v);
-    if (list) list.push([b.weight / total, b.eve]);
-    else inner.set(v, [[b.weight / total, b.eve]]);
-  }
-  const entropy = shannon([...prior.values()]);
-  let hKgivenR = 0, quantum = 0, guessing = 0, guessingBound = 0;
-  for (const inner of byRecord.values()) {
-    const states = [...inner.values()].map((list) => {
-      const w = list.reduce((s, [p]) => s + p, 0);
-      return [w, flushTiny(mix(list, w))] as const;
-    });
-    const pr = states.reduce((s, [w]) => s + w, 0);
-    const cond = states.map(([w]) => w / pr);
-    hKgivenR += pr * shannon(cond);
-    const avg = flushTiny(mixture(states.map(([w, rho]) => [w / pr, rho] as const)));
-    quantum += pr * (vonNeumannEntropy(avg) - states.reduce((s, [w, rho]) => s + (w / pr) * vonNeumannEntropy(rho), 0));
-    const best = Math.max(...cond);
-    guessing += pr * best;
-    const dependent = states.some(([, rho]) => maxAbsDiff(rho.matrix, avg.matrix) > ATOL * 100);
-    guessingBound += pr * Math.min(1, (dependent ? avg.matrix.rows : 1) * best);
-  }
-  return {
-    holevo: Math.max(0, entropy - hKgivenR + quantum),
-    entropy,
-    guessing,
-    guessingBound,
-    prior: Math.max(...prior.values()),
-  };
+  return knowledgeOfEach(branches, [valueOf])[0];
 }
 
-function mix(list: readonly [number, DensityMatrix][], w: number): DensityMatrix {
-  return list.length === 1 ? list[0][1] : mixture(list.map(([p, rho]) => [p / w, rho] as const));
+/**
+ * {@link knowledge} of several values over the same branches (e.g. a key and each of its pairs):
+ * the branches are grouped by record, and Eve's state given each record and its entropy computed,
+ * once for all values.
+ * @throws RangeError when the branches carry no weight.
+ */
+export function knowledgeOfEach<B extends KnowledgeBranch>(branches: readonly B[], valueOfs: readonly ((b: B) => number)[]): Knowledge[] {
+  const total = branches.reduce((s, b) => s + b.weight, 0);
+  if (!(total > 0)) throw new RangeError("knowledge: the branches carry no probability (nothing to condition on)");
+  const byRecord = new Map<string, B[]>();
+  for (const b of branches) {
+    const list = byRecord.get(b.records);
+    if (list) list.push(b);
+    else byRecord.set(b.records, [b]);
+  }
+  const records = [...byRecord.values()].map((list) => {
+    const w = list.reduce((s, b) => s + b.weight, 0);
+    const avg = flushTiny(mixStates(list, weightOf, eveOf, w));
+    return { list, pr: w / total, avg, entropy: entropyOf(avg) };
+  });
+  return valueOfs.map((valueOf) => {
+    const prior = new Map<number, number>();
+    for (const b of branches) {
+      const v = valueOf(b);
+      prior.set(v, (prior.get(v) ?? 0) + b.weight / total);
+    }
+    let hKgivenR = 0, quantum = 0, guessing = 0, guessingBound = 0;
+    for (const { list, pr, avg, entropy } of records) {
+      const byValue = new Map<number, B[]>();
+      for (const b of list) {
+        const v = valueOf(b);
+        const same = byValue.get(v);
+        if (same) same.push(b);
+        else byValue.set(v, [b]);
+      }
+      let h = 0, conditional = 0, best = 0, dependent = false;
+      for (const same of byValue.values()) {
+        const w = same.reduce((s, b) => s + b.weight, 0);
+        const rho = flushTiny(same.length === 1 ? same[0].eve : mixStates(same, weightOf, eveOf, w));
+        const c = w / total / pr;
+        if (c > 1e-300) h -= c * Math.log2(c);
+        conditional += c * entropyOf(rho);
+        best = Math.max(best, c);
+        dependent ||= maxAbsDiff(rho.matrix, avg.matrix) > ATOL * 100;
+      }
+      hKgivenR += pr * h;
+      quantum += pr * (entropy - conditional);
+      guessing += pr * best;
+      guessingBound += pr * Math.min(1, (dependent ? avg.matrix.rows : 1) * best);
+    }
+    return {
+      holevo: Math.max(0, shannon([...prior.values()]) - hKgivenR + quantum),
+      entropy: shannon([...prior.values()]),
+      guessing,
+      guessingBound,
+      prior: Math.max(...prior.values()),
+    };
+  });
 }
+
+const weightOf = (b: KnowledgeBranch): number => b.weight;
+const eveOf = (b: KnowledgeBranch): DensityMatrix => b.eve;
+
+/**
+ * Von Neumann entropy, once per state (states are immutable; branches are read by several
+ * values). A diagonal state (Eve's registers classical, common after her Z measurements) takes
+ * its spectrum from the diagonal without `eigvalsh` (the same numbers up to the order of the sum).
+ */
+function entropyOf(rho: DensityMatrix): number {
+  let s = entropies.get(rho);
+  if (s === undefined) entropies.set(rho, (s = isDiagonal(rho) ? diagonalEntropy(rho) : vonNeumannEntropy(rho)));
+  return s;
+}
+
+function isDiagonal(rho: DensityMatrix): boolean {
+  const { rows, data } = rho.matrix;
+  for (let i = 0; i < rows; i++) for (let j = 0; j < rows; j++) {
+    if (i !== j && (data[2 * (i * rows + j)] !== 0 || data[2 * (i * rows + j) + 1] !== 0)) return false;
+  }
+  return true;
+}
+
+/** `sum_i eta(rho_ii)`, eta as the kernel's (`0 log 0 = 0`, round-off outside (0, 1) is 0). */
+function diagonalEntropy(rho: DensityMatrix): number {
+  const { rows, data } = rho.matrix;
+  let s = 0;
+  for (let i = 0; i < rows; i++) {
+    const x = data[2 * (i * rows + i)];
+    if (x > 1e-300 && x < 1) s -= x * Math.log2(x);
+  }
+  return s;
+}
+
+const entropies = new WeakMap<DensityMatrix, number>();
 
 function shannon(p: readonly number[]): number {
   let s = 0;

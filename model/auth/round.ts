@@ -1,7 +1,7 @@
 /**
  * One authentication round (docs/protocol/05-authentication.md and 06-key-update.md, eqs. 8-12) with Eve's steps woven in, as a
  * list of named phases, each a short list of round instructions (internal/roundOp.ts). The
- * evaluation compiles the instructions and runs them on the live qubits only (internal/fastRound.ts);
+ * evaluation compiles the instructions to Kraus operators on Eve's registers (internal/krausRound.ts);
  * an attack trace folds the phases one at a time through the kernel and prints the state after each.
  *
  * Order: EPR pair on s, m (eq. 8) -> channel on m -> Eve on m -> member prepares f (eq. 9) and
@@ -25,7 +25,7 @@ import {
 } from "../kernel/index.js";
 import { startArm, type Arm } from "./arm.js";
 import { eveStepOps } from "./eveStep.js";
-import { compileRound, runCompiledRound } from "./internal/fastRound.js";
+import { compileKrausRound, runKrausRound } from "./internal/krausRound.js";
 import { blochBasis, SLOT } from "./internal/ops.js";
 import { applyOps, type ArmFacts, type RoundOp } from "./internal/roundOp.js";
 import type { KeyPair } from "./key.js";
@@ -98,6 +98,35 @@ export function infoParticleAngles(spec: VariantSpec, pair: KeyPair): { theta: n
   return { theta: Math.PI / 2, phi: pair.second * Math.PI };
 }
 
+/**
+ * What a round's instructions ({@link roundPhases}) read of the context beyond the strategy,
+ * mode, variant and noise, as a key: the member's preparation of f (from her pair), the KDC's
+ * check (from its pair) and, for a replayed message only, whether the round is the first. Two
+ * contexts with the same key and the same rest compile to the same instructions, so a run
+ * compiles and runs them once (e.g. pairs 00 and 11 prepare and expect the same f in the parity
+ * reading).
+ */
+export function roundProgramKey(ctx: RoundContext): string {
+  let key = ctx.strategy.message === "replay" && ctx.firstRound ? "first" : "";
+  if (memberPresent(ctx.mode)) {
+    const { theta, phi } = infoParticleAngles(ctx.spec, ctx.memberPair);
+    key += `|m${theta},${phi}`;
+  }
+  if (kdcPresent(ctx.mode) && ctx.spec.kdcChecks) {
+    const { xBasis, expected } = kdcCheck(ctx.spec, ctx.kdcPair);
+    key += `|k${xBasis},${expected}`;
+  }
+  return key;
+}
+
+/** The KDC's check of step 7: the basis it measures f in and the outcome it accepts. */
+function kdcCheck(spec: VariantSpec, kdcPair: KeyPair): { xBasis: boolean; expected: number } {
+  return {
+    xBasis: spec.encoding === "basis" && kdcPair.first === 1,
+    expected: spec.encoding === "parity" ? kdcPair.first ^ kdcPair.second : kdcPair.second,
+  };
+}
+
 /** The phases of one round, in order. */
 export function roundPhases(ctx: RoundContext): RoundPhase[] {
   const phases: RoundPhase[] = [];
@@ -117,7 +146,7 @@ export function roundPhases(ctx: RoundContext): RoundPhase[] {
 
 /**
  * Run one round exactly: every measurement branch with its probability, reduced to Eve's
- * registers and the classical facts. Computed by the compiled runner on the live qubits only;
+ * registers and the classical facts. Computed by the compiled instrument (Kraus operators on Eve's registers);
  * equal (to round-off) to folding {@link roundPhases} over {@link initialRoundState}, which
  * {@link runRoundByPhases} does.
  */
@@ -125,10 +154,17 @@ export function runRound(ctx: RoundContext, eve: DensityMatrix): RoundOutcome[] 
   return roundRunner(ctx)(eve);
 }
 
-/** {@link runRound} with the round's instructions compiled once, for many states of Eve's registers. */
-export function roundRunner(ctx: RoundContext): (eve: DensityMatrix) => RoundOutcome[] {
-  const compiled = compileRound(roundPhases(ctx).flatMap((p) => p.ops), kdcPresent(ctx.mode));
-  return (eve) => runCompiledRound(compiled, eve);
+/** The classical facts of a round's branch that decide whether a run goes on with it. */
+export type RoundDecisions = Pick<RoundOutcome, "kdcAccepted" | "memberContinues">;
+
+/**
+ * {@link runRound} with the round's instructions compiled once, for many states of Eve's
+ * registers. With `discard`, the outcomes it holds for are left out, decided as early as the
+ * facts allow (null: not decided yet; it must stay true once true).
+ */
+export function roundRunner(ctx: RoundContext, discard?: (facts: RoundDecisions) => boolean): (eve: DensityMatrix) => RoundOutcome[] {
+  const compiled = compileKrausRound(roundPhases(ctx).flatMap((p) => p.ops), kdcPresent(ctx.mode), discard);
+  return (eve) => runKrausRound(compiled, eve);
 }
 
 /** The reference for {@link runRound}: the phases folded on the five-qubit state through the kernel. */
@@ -169,8 +205,7 @@ function memberPhase(ctx: RoundContext): RoundPhase {
 
 function kdcCheckPhase(ctx: RoundContext): RoundPhase {
   const { spec, kdcPair } = ctx;
-  const xBasis = spec.encoding === "basis" && kdcPair.first === 1;
-  const expected = spec.encoding === "parity" ? kdcPair.first ^ kdcPair.second : kdcPair.second;
+  const { xBasis, expected } = kdcCheck(spec, kdcPair);
   const ops: RoundOp[] = spec.kdcCnot ? [{ kind: "unitary", gate: CNOT, slots: [SLOT.s, SLOT.f] }] : [];
   if (!spec.kdcChecks) ops.push({ kind: "decide", decide: () => ({ kdcAccepted: true }) });
   else ops.push({ kind: "measure", slot: SLOT.f, basis: xBasis ? H : identity(2), label: (_arm, k) => ({ kdcAccepted: k === expected }) });

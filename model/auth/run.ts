@@ -8,10 +8,10 @@
  * labels are merged (their register states mixed), which keeps the computation exact and small.
  * @module
  */
-import { densityOf, bitsKet, mixture, type DensityMatrix } from "../kernel/index.js";
-import { flushTiny } from "./internal/flush.js";
-import { checkKeyBits, keyPair, updatedPair, withPair } from "./key.js";
-import { roundRunner, type RoundContext, type RoundOutcome } from "./round.js";
+import { densityOf, bitsKet, type DensityMatrix } from "../kernel/index.js";
+import { mixStates } from "./internal/mix.js";
+import { checkKeyBits, keyPair, updatedPair, withPair, type KeyPair } from "./key.js";
+import { roundProgramKey, roundRunner, runRoundByPhases, type RoundContext, type RoundDecisions, type RoundOutcome } from "./round.js";
 import { roundStrategyAt, type Strategy } from "./strategy.js";
 import { variantSpec, type AuthVariant } from "./variant.js";
 
@@ -66,6 +66,40 @@ const WEIGHT_FLOOR = 1e-15;
  * @throws RangeError naming `keyBits`, `sessions` or `noise` when out of range.
  */
 export function runAuth(config: RunConfig): RunResult {
+  return runWith(config, COMPILED);
+}
+
+/**
+ * The reference for {@link runAuth}: every round folded phase by phase through the kernel on the
+ * five-qubit state ({@link runRoundByPhases}), one program per pair of pairs (no sharing between
+ * pairs that compile alike). The same branches, merges and numbers up to round-off; much slower.
+ * @throws RangeError as {@link runAuth}.
+ */
+export function runAuthByPhases(config: RunConfig): RunResult {
+  return runWith(config, BY_PHASES);
+}
+
+/**
+ * How a run computes its rounds: the program a context compiles to (as a key, given the round's
+ * place in the session), and its runner, which may leave out outcomes the run drops anyway.
+ */
+interface RoundEngine {
+  key(ctx: RoundContext, lastRound: boolean): string;
+  runner(ctx: RoundContext, lastRound: boolean): (eve: DensityMatrix) => RoundOutcome[];
+}
+
+/** Compiled rounds; outcomes that end the session are never computed. */
+const COMPILED: RoundEngine = {
+  key: (ctx, lastRound) => `${ctx.mode === "mitm" && lastRound ? "last" : ""}${roundProgramKey(ctx)}`,
+  runner: (ctx, lastRound) => roundRunner(ctx, (f) => endsSession(ctx.mode, f, lastRound)),
+};
+
+const BY_PHASES: RoundEngine = {
+  key: (ctx) => `${ctx.firstRound}|${ctx.kdcPair.first}${ctx.kdcPair.second}${ctx.memberPair.first}${ctx.memberPair.second}`,
+  runner: (ctx) => (eve) => runRoundByPhases(ctx, eve),
+};
+
+function runWith(config: RunConfig, engine: RoundEngine): RunResult {
   checkKeyBits("runAuth", config.keyBits);
   if (!Number.isInteger(config.sessions) || config.sessions < 1) throw new RangeError(`runAuth: sessions must be a positive integer, got ${config.sessions}`);
   const noise = config.noise ?? 0;
@@ -76,44 +110,43 @@ export function runAuth(config: RunConfig): RunResult {
   const keys = config.key !== undefined ? [config.key] : Array.from({ length: 2 ** config.keyBits }, (_, k) => k);
   let branches: Branch[] = keys.map((k) => ({ weight: 1 / keys.length, kdcKey: k, memberKey: k, records: "", eve: eve0 }));
   const sessions: SessionResult[] = [];
-  // a round's compiled instructions depend on its strategy (cyclic), the key pairs and whether it is the first round
+  // one compiled round per strategy round and program key (what its instructions read of the pairs)
   const runners = new Map<string, (eve: DensityMatrix) => RoundOutcome[]>();
   for (let r = 0; r < config.sessions; r++) {
     for (let i = 0; i < rounds; i++) {
       const g = r * rounds + i;
       const strategy = roundStrategyAt(config.strategy, g);
-      const cache = new Map<string, RoundOutcome[]>();
+      // the context per (KDC pair, member pair), with its program key
+      const contexts = Array.from({ length: 16 }, (_, pairs): { ctx: RoundContext; key: string } => {
+        const ctx: RoundContext = { spec, mode: config.strategy.mode, kdcPair: pairOf(pairs >> 2), memberPair: pairOf(pairs & 3), noise, strategy, firstRound: g === 0 };
+        return { ctx, key: `${g % config.strategy.rounds.length}|${engine.key(ctx, i === rounds - 1)}` };
+      });
+      // outcomes per (program, Eve's state): branches over other key bits share them
+      const cache = new Map<string, Map<string, RoundOutcome[]>>();
       const next: Branch[] = [];
       for (const b of branches) {
-        const ctx: RoundContext = {
-          spec,
-          mode: config.strategy.mode,
-          kdcPair: keyPair(b.kdcKey, i),
-          memberPair: keyPair(b.memberKey, i),
-          noise,
-          strategy,
-          firstRound: g === 0,
-        };
-        const pairs = `${ctx.kdcPair.first}${ctx.kdcPair.second}${ctx.memberPair.first}${ctx.memberPair.second}`;
-        const id = `${pairs}|${fingerprint(b.eve)}`;
-        let outcomes = cache.get(id);
+        const { ctx, key } = contexts[4 * ((b.kdcKey >> (2 * i)) & 3) + ((b.memberKey >> (2 * i)) & 3)];
+        let seen = cache.get(key);
+        if (seen === undefined) cache.set(key, (seen = new Map()));
+        const id = fingerprint(b.eve);
+        let outcomes = seen.get(id);
         if (outcomes === undefined) {
-          const program = `${g % config.strategy.rounds.length}|${g === 0}|${pairs}`;
-          let runner = runners.get(program);
-          if (runner === undefined) runners.set(program, (runner = roundRunner(ctx)));
+          let runner = runners.get(key);
+          if (runner === undefined) runners.set(key, (runner = engine.runner(ctx, i === rounds - 1)));
           outcomes = runner(b.eve);
-          cache.set(id, outcomes);
+          seen.set(id, outcomes);
         }
         for (const o of outcomes) {
           if (!continuesSession(config.strategy.mode, o, i === rounds - 1)) continue;
           const weight = b.weight * o.weight;
           if (weight < WEIGHT_FLOOR) continue;
+          // the runner's states are flushed already (entries below FLUSH_BELOW are zero)
           next.push({
             weight,
             kdcKey: o.kdcOutcome === null ? b.kdcKey : withPair(b.kdcKey, i, updatedPair(ctx.kdcPair, o.kdcOutcome)),
             memberKey: o.memberOutcome === null ? b.memberKey : withPair(b.memberKey, i, updatedPair(ctx.memberPair, o.memberOutcome)),
             records: b.records + o.records,
-            eve: flushTiny(o.eve),
+            eve: o.eve,
           });
         }
       }
@@ -124,23 +157,45 @@ export function runAuth(config: RunConfig): RunResult {
   return { sessions };
 }
 
+/** The pair held in two key bits (bit 0 is K_{2i-1}, bit 1 is K_{2i}). */
+function pairOf(bits: number): KeyPair {
+  return keyPair(bits, 0);
+}
+
+/**
+ * Whether facts decided so far already end the session (the complement of
+ * {@link continuesSession} on decided facts; null is undecided, and a decision is never revised).
+ */
+function endsSession(mode: Strategy["mode"], f: RoundDecisions, lastRound: boolean): boolean {
+  if (mode === "impersonate-kdc") return f.memberContinues === false;
+  return f.kdcAccepted === false || (mode === "mitm" && !lastRound && f.memberContinues === false);
+}
+
 function continuesSession(mode: Strategy["mode"], o: RoundOutcome, lastRound: boolean): boolean {
   if (mode === "impersonate-kdc") return o.memberContinues === true;
   if (o.kdcAccepted !== true) return false;
   return mode === "impersonate-member" || lastRound || o.memberContinues === true;
 }
 
-/** Eve's state rounded to 1e-11, as a key; computed once per state (states are immutable). */
+/**
+ * Eve's state rounded to 1e-11, as a key; computed once per state (states are immutable). The
+ * rounded entries (-0 made 0) are written as doubles and their bytes read as UTF-16 code units:
+ * the same classes as the decimal text of the rounded entries, one native call instead of 32
+ * number-to-string conversions.
+ */
 function fingerprint(rho: DensityMatrix): string {
   let s = fingerprints.get(rho);
   if (s === undefined) {
-    s = "";
-    for (const v of rho.matrix.data) s += `${Math.round(v * 1e11)},`;
+    const data = rho.matrix.data;
+    const rounded = data.length === ROUNDED.length ? ROUNDED : new Float64Array(data.length);
+    for (let k = 0; k < data.length; k++) rounded[k] = Math.round(data[k] * 1e11) + 0;
+    s = String.fromCharCode.apply(null, new Uint16Array(rounded.buffer, 0, 4 * data.length) as unknown as number[]);
     fingerprints.set(rho, s);
   }
   return s;
 }
 
+const ROUNDED = new Float64Array(32);
 const fingerprints = new WeakMap<DensityMatrix, string>();
 
 /**
@@ -157,33 +212,54 @@ function compactRecords(branches: readonly Branch[]): Branch[] {
     else byRecord.set(b.records, [b]);
   }
   if (byRecord.size < 2) return [...branches];
-  const representative = new Map<string, string>();
-  const relabel = new Map<string, string>();
-  for (const [records, list] of byRecord) {
+  // Only records with equal sums of their branches' keys and rounded weights can have equal
+  // signatures: the (costly) signatures are built for those only, in the same order, so the
+  // same records are kept as representatives.
+  const candidates = new Map<string, [string, Branch[]][]>();
+  for (const entry of byRecord) {
+    const list = entry[1];
     const total = list.reduce((s, b) => s + b.weight, 0);
-    const signature = list
-      .map((b) => `${b.kdcKey}|${b.memberKey}|${Math.round((b.weight / total) * 1e10)}|${fingerprint(b.eve)}`)
-      .sort()
-      .join(";");
-    const rep = representative.get(signature);
-    if (rep === undefined) representative.set(signature, records);
-    else relabel.set(records, rep);
+    let keys = 0, weights = 0;
+    for (const b of list) { keys += b.kdcKey * 8192 + b.memberKey; weights += Math.round((b.weight / total) * 1e10); }
+    const coarse = `${list.length}|${keys}|${weights}`;
+    const bucket = candidates.get(coarse);
+    if (bucket) bucket.push(entry);
+    else candidates.set(coarse, [entry]);
+  }
+  const relabel = new Map<string, string>();
+  for (const bucket of candidates.values()) {
+    if (bucket.length < 2) continue;
+    const representative = new Map<string, string>();
+    for (const [records, list] of bucket) {
+      const total = list.reduce((s, b) => s + b.weight, 0);
+      const signature = list
+        .map((b) => `${b.kdcKey}|${b.memberKey}|${Math.round((b.weight / total) * 1e10)}|${fingerprint(b.eve)}`)
+        .sort()
+        .join(";");
+      const rep = representative.get(signature);
+      if (rep === undefined) representative.set(signature, records);
+      else relabel.set(records, rep);
+    }
   }
   if (relabel.size === 0) return [...branches];
   return merge(branches.map((b) => (relabel.has(b.records) ? { ...b, records: relabel.get(b.records)! } : b)));
 }
 
+/** Branches with the same keys and records merged: weights added, Eve's states mixed (first-seen order). */
 function merge(branches: readonly Branch[]): Branch[] {
-  const groups = new Map<string, Branch[]>();
+  const groups: Branch[][] = [];
+  const index = new Map<number, Map<string, number>>();
   for (const b of branches) {
-    const id = `${b.kdcKey}|${b.memberKey}|${b.records}`;
-    const list = groups.get(id);
-    if (list) list.push(b);
-    else groups.set(id, [b]);
+    const keys = b.kdcKey * 8192 + b.memberKey;
+    let byRecords = index.get(keys);
+    if (byRecords === undefined) index.set(keys, (byRecords = new Map()));
+    const at = byRecords.get(b.records);
+    if (at === undefined) { byRecords.set(b.records, groups.length); groups.push([b]); }
+    else groups[at].push(b);
   }
-  return [...groups.values()].map((list) => {
+  return groups.map((list) => {
     if (list.length === 1) return list[0];
     const total = list.reduce((s, b) => s + b.weight, 0);
-    return { ...list[0], weight: total, eve: mixture(list.map((b) => [b.weight / total, b.eve] as const)) };
+    return { ...list[0], weight: total, eve: mixStates(list, (b) => b.weight, (b) => b.eve, total) };
   });
 }

@@ -4,7 +4,7 @@
  * of the two keys.
  * @module
  */
-import { knowledge, runAuth, type Branch, type Knowledge, type Mode, type Strategy } from "../../model/auth/index.js";
+import { knowledgeOfEach, runAuth, type Branch, type Knowledge, type Mode, type RunConfig, type RunResult, type Strategy } from "../../model/auth/index.js";
 import type { AuthParams } from "./params.js";
 
 /** What one session of a run leaves. */
@@ -35,23 +35,36 @@ export function accepterKey(mode: Mode, b: Branch): number {
   return mode === "impersonate-kdc" ? b.memberKey : b.kdcKey;
 }
 
+/** The parameters of an evaluation. */
+export type EvaluationParams = Pick<AuthParams, "variant" | "keyBits" | "sessions" | "noise" | "key">;
+
 /** Run `strategy` under `params` exactly and evaluate each session. */
-export function evaluateStrategy(params: Pick<AuthParams, "variant" | "keyBits" | "sessions" | "noise" | "key">, strategy: Strategy): Evaluation {
-  const run = runAuth({
+export function evaluateStrategy(params: EvaluationParams, strategy: Strategy): Evaluation {
+  return evaluateRun(params, strategy, runAuth(runConfig(params, strategy)));
+}
+
+/** The configuration of the exact run {@link evaluateStrategy} evaluates. */
+export function runConfig(params: EvaluationParams, strategy: Strategy): RunConfig {
+  return {
     variant: params.variant,
     keyBits: params.keyBits,
     sessions: params.sessions,
     noise: params.noise,
     strategy,
     ...(params.key !== undefined ? { key: params.key } : {}),
-  });
+  };
+}
+
+/** Evaluate each session of a run of `strategy` under `params` (e.g. of the reference run, in tests). */
+export function evaluateRun(params: EvaluationParams, strategy: Strategy, run: RunResult): Evaluation {
   const sessions = run.sessions.map((s): SessionEvaluation => {
     if (s.acceptance < ACCEPTANCE_FLOOR) return { session: s.session, acceptance: s.acceptance, knowledge: null, pairHolevoMax: null, agreement: null };
     const keyOf = (b: Branch): number => accepterKey(strategy.mode, b);
-    let pairMax = 0;
-    for (let i = 0; i < params.keyBits / 2; i++) pairMax = Math.max(pairMax, knowledge(s.branches, (b) => (keyOf(b) >> (2 * i)) & 3).holevo);
+    const pairOf = (i: number) => (b: Branch): number => (keyOf(b) >> (2 * i)) & 3;
+    const [key, ...pairs] = knowledgeOfEach(s.branches, [keyOf, ...Array.from({ length: params.keyBits / 2 }, (_, i) => pairOf(i))]);
+    const pairMax = pairs.reduce((m, k) => Math.max(m, k.holevo), 0);
     const agree = s.branches.filter((b) => b.kdcKey === b.memberKey).reduce((x, b) => x + b.weight, 0);
-    return { session: s.session, acceptance: s.acceptance, knowledge: knowledge(s.branches, keyOf), pairHolevoMax: pairMax, agreement: agree / s.acceptance };
+    return { session: s.session, acceptance: s.acceptance, knowledge: key, pairHolevoMax: pairMax, agreement: agree / s.acceptance };
   });
   return { sessions, final: sessions[sessions.length - 1] };
 }

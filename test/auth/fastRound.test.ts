@@ -1,5 +1,5 @@
 /**
- * The compiled round runner (live qubits only) against the reference: the phases folded on the
+ * The compiled round (Kraus operators on Eve's registers, internal/krausRound.ts) against the reference: the phases folded on the
  * five-qubit state through the kernel, per round on generated strategies, and whole evaluations
  * against results stored from the model before the runner existed (commit f595ede).
  */

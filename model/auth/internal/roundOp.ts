@@ -2,7 +2,7 @@
  * The instruction set of a round: every step of the protocol and of Eve is written once as a
  * short list of {@link RoundOp}s on the round's slots (s, m, f, e0, e1). Two interpreters read
  * the same lists: {@link applyOps} here, on the five-qubit state through the kernel (the
- * reference, used for traces), and the compiled runner of `fastRound.ts`, on the live qubits only
+ * reference, used for traces), and the compiler of `krausRound.ts`, to Kraus operators on Eve's registers
  * (used for evaluation). Their agreement is tested to 1e-12.
  * @internal
  */

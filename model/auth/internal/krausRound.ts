@@ -1,0 +1,380 @@
+/**
+ * The compiled round as a quantum instrument on Eve's registers: for each classical outcome
+ * (an arm: Eve's records, the KDC's and the member's decisions and update outcomes) the round's
+ * instructions reduce to Kraus operators `K` from Eve's two registers to themselves, so that the
+ * outcome's unnormalised state is `sum_K K rho_E K^dagger` and its probability its trace.
+ *
+ * The Kraus operators do not depend on `rho_E`, so they are computed once per instruction list
+ * and applied to every state of Eve's registers the run meets (a few 4 x 4 products per arm),
+ * instead of evolving a density matrix of up to 32 x 32 per state. They are found by evolving
+ * the columns `V = |start>_{sm} (x) I_E` (rows: the live qubits, columns: Eve's input basis): a
+ * qubit joins when first touched (f when the member prepares it); a unitary acts on the rows; a
+ * measurement outcome projects them, or contracts the qubit away with `<v|` when no later
+ * instruction reads it; a reset or a noise channel splits V into one term per Kraus operator of
+ * its channel (the terms are summed, not told apart). At the end the qubits other than e0, e1 are
+ * traced out: each 4 x 4 block of rows with those qubits fixed is one Kraus operator.
+ *
+ * Equal to the reference interpreter (`applyOps` on the five-qubit density matrix) up to
+ * round-off; outcomes whose probability is below `PROBABILITY_FLOOR` are dropped, as the
+ * reference drops a measurement outcome below it. test/auth/fastRound.test.ts checks the
+ * agreement to 1e-12 on generated rounds (every variant, noise on and off) and
+ * test/auth/fastEvaluation.test.ts on whole evaluations (both readings, noise on and off).
+ *
+ * Measured with bench/auth.ts (`npm run bench -- --only auth --baseline <old dist>`, interleaved
+ * in one process): the evaluation as a whole (this runner with the run-loop changes of the same
+ * branch) 2.0-3.0x the strategies/s of the live-qubit density-matrix runner it replaces.
+ * @internal
+ */
+import { PROBABILITY_FLOOR, type DensityMatrix } from "../../kernel/index.js";
+import type { RoundOutcome } from "../round.js";
+import { FLUSH_BELOW } from "./flush.js";
+import { eveState } from "./mix.js";
+import { SLOT } from "./ops.js";
+import { opSlots, type ArmFacts, type RoundOp } from "./roundOp.js";
+
+/** Eve's input basis: the columns of every term. */
+const COLS = 4;
+
+/** A term of the columns whose squared norm is at most this is zero (it adds <= 1e-32 to any probability). */
+const ZERO_NORM2 = 1e-32;
+
+const EVE_SLOTS: readonly number[] = [SLOT.e0, SLOT.e1];
+const KET0 = [1, 0, 0, 0], KET1 = [0, 0, 1, 0];
+
+/**
+ * An arm while compiling: its facts, its live slots (most significant first; a slot joins when
+ * first touched, as |0> or in its prepared state, and leaves when measured for the last time)
+ * and the terms of its columns, each `2^slots.length` rows of {@link COLS} complex numbers.
+ */
+interface ColumnArm {
+  facts: ArmFacts;
+  slots: number[];
+  terms: Float64Array[];
+}
+
+/** An outcome of the compiled round: its facts and Kraus operators (4 x 4, interleaved, 32 numbers each). */
+interface KrausArm {
+  readonly facts: ArmFacts;
+  readonly kraus: readonly Float64Array[];
+}
+
+/** A round compiled to its instrument on Eve's registers. */
+export interface KrausRound {
+  readonly arms: readonly KrausArm[];
+}
+
+const NO_FACTS: ArmFacts = { records: "", kdcAccepted: null, memberContinues: null, kdcOutcome: null, memberOutcome: null };
+
+/**
+ * Compile a round's instructions to its instrument, starting from `|Phi+>_{sm} |0>_f` (or
+ * `|00>_{sm} |0>_f` when the KDC takes no part). `discard` names the arms the caller drops
+ * anyway, from facts decided so far (it must stay true once true, e.g. "the KDC rejected"):
+ * they are dropped as soon as it holds, so neither compiled further nor run.
+ * @throws RangeError when a unitary acts on more than two slots.
+ */
+export function compileKrausRound(ops: readonly RoundOp[], kdcPresent: boolean, discard?: (facts: ArmFacts) => boolean): KrausRound {
+  const lastUse = new Map<number, number>();
+  ops.forEach((op, k) => { for (const s of opSlots(op)) lastUse.set(s, k); });
+  let arms: ColumnArm[] = [kdcPresent ? bellStart() : { facts: NO_FACTS, slots: [...EVE_SLOTS], terms: [identityColumns()] }];
+  ops.forEach((op, k) => {
+    const dies = op.kind === "measure" && lastUse.get(op.slot) === k && !EVE_SLOTS.includes(op.slot);
+    arms = step(arms, op, dies);
+    if (discard !== undefined && (op.kind === "measure" || op.kind === "decide")) arms = arms.filter((a) => !discard(a.facts));
+  });
+  return { arms: arms.map((a) => ({ facts: a.facts, kraus: a.terms.flatMap((v) => krausOf(a.slots, v)) })) };
+}
+
+/** `I_E` as columns: row e, column e. */
+function identityColumns(): Float64Array {
+  const v = new Float64Array(2 * COLS * COLS);
+  for (let e = 0; e < COLS; e++) v[2 * (e * COLS + e)] = 1;
+  return v;
+}
+
+/** `|Phi+>_{sm} (x) I_E` on the slots [s, m, e0, e1]. */
+function bellStart(): ColumnArm {
+  const v = new Float64Array(2 * 16 * COLS);
+  for (const sm of [0, 3]) for (let e = 0; e < COLS; e++) v[2 * ((sm * 4 + e) * COLS + e)] = Math.SQRT1_2;
+  return { facts: NO_FACTS, slots: [SLOT.s, SLOT.m, ...EVE_SLOTS], terms: [v] };
+}
+
+function step(arms: ColumnArm[], op: RoundOp, dies: boolean): ColumnArm[] {
+  switch (op.kind) {
+    case "decide":
+      for (const a of arms) a.facts = { ...a.facts, ...op.decide(a.facts) };
+      return arms;
+    case "unitary": {
+      const g = op.gate.data;
+      if (op.slots.length === 1) {
+        for (const a of arms) { live(a, op.slots[0]); for (const v of a.terms) gate1(v, a.slots, op.slots[0], g, null); }
+        return arms;
+      }
+      if (op.slots.length === 2) {
+        const [c, t] = op.slots;
+        const block = controlledBlock(g);
+        for (const a of arms) {
+          live(a, c); live(a, t);
+          for (const v of a.terms) if (block !== null) gate1(v, a.slots, t, block, c); else gate2(v, a.slots, c, t, g);
+        }
+        return arms;
+      }
+      throw new RangeError(`compileKrausRound: a unitary on ${op.slots.length} slots is not supported (1 or 2)`);
+    }
+    case "swap":
+      // a relabelling: the two slots trade names
+      for (const a of arms) {
+        live(a, op.slots[0]); live(a, op.slots[1]);
+        const pa = a.slots.indexOf(op.slots[0]), pb = a.slots.indexOf(op.slots[1]);
+        a.slots[pa] = op.slots[1]; a.slots[pb] = op.slots[0];
+      }
+      return arms;
+    case "reset": {
+      // Kraus {|psi><0|, |psi><1|}: the old qubit is contracted away, the new one joins
+      const c = Math.cos(op.theta / 2), s = Math.sin(op.theta / 2);
+      const psi = [c, 0, Math.cos(op.phi) * s, Math.sin(op.phi) * s];
+      for (const a of arms) {
+        let terms = a.terms, slots = a.slots;
+        if (slots.includes(op.slot)) {
+          terms = nonzero(terms.flatMap((v) => [contract(v, slots, op.slot, KET0), contract(v, slots, op.slot, KET1)]));
+          slots = slots.filter((x) => x !== op.slot);
+        }
+        a.terms = terms.map((v) => appendQubit(v, psi));
+        a.slots = [...slots, op.slot];
+      }
+      return arms;
+    }
+    case "channel": {
+      const kraus = op.channel.kraus.map((k) => k.data);
+      for (const a of arms) {
+        live(a, op.slot);
+        a.terms = nonzero(a.terms.flatMap((v) => kraus.map((k) => { const w = v.slice(); gate1(w, a.slots, op.slot, k, null); return w; })));
+      }
+      return arms;
+    }
+    case "measure": {
+      const b = op.basis.data;
+      const out: ColumnArm[] = [];
+      for (const a of arms) {
+        if (op.when !== undefined && !op.when(a.facts)) { out.push(a); continue; }
+        live(a, op.slot);
+        for (const k of [0, 1] as const) {
+          const vk = [b[2 * k], b[2 * k + 1], b[2 * (2 + k)], b[2 * (2 + k) + 1]];
+          // <v_k| then gone (nothing reads the qubit again), or |v_k><v_k|
+          const terms = nonzero(a.terms.map((v) => (dies ? contract(v, a.slots, op.slot, vk) : projected(v, a.slots, op.slot, vk))));
+          if (terms.length === 0) continue;
+          out.push({ facts: { ...a.facts, ...op.label(a.facts, k) }, slots: dies ? a.slots.filter((x) => x !== op.slot) : a.slots.slice(), terms });
+        }
+      }
+      return out;
+    }
+  }
+}
+
+/** Make a slot live in an arm: an untouched slot holds |0>. */
+function live(a: ColumnArm, slot: number): void {
+  if (a.slots.includes(slot)) return;
+  a.terms = a.terms.map((v) => appendQubit(v, KET0));
+  a.slots = [...a.slots, slot];
+}
+
+/** Row bit of a slot among the live slots. */
+function bitOf(slots: readonly number[], slot: number): number {
+  return 1 << (slots.length - 1 - slots.indexOf(slot));
+}
+
+/** The terms whose norm is not zero. */
+function nonzero(terms: Float64Array[]): Float64Array[] {
+  return terms.filter((v) => {
+    let n = 0;
+    for (let k = 0; k < v.length; k++) n += v[k] * v[k];
+    return n > ZERO_NORM2;
+  });
+}
+
+/** `V (x) |x>`: a new least significant qubit in the state x (`[re0, im0, re1, im1]`). */
+function appendQubit(v: Float64Array, x: readonly number[]): Float64Array {
+  const rows = v.length / (2 * COLS), out = new Float64Array(2 * v.length);
+  for (let r = 0; r < rows; r++) for (let a = 0; a < 2; a++) {
+    const xr = x[2 * a], xi = x[2 * a + 1];
+    if (xr === 0 && xi === 0) continue;
+    const p = 2 * r * COLS, q = 2 * (2 * r + a) * COLS;
+    for (let k = 0; k < 2 * COLS; k += 2) {
+      out[q + k] = xr * v[p + k] - xi * v[p + k + 1];
+      out[q + k + 1] = xr * v[p + k + 1] + xi * v[p + k];
+    }
+  }
+  return out;
+}
+
+/** `<x|_slot V`: the slot contracted with the bra of x (the qubit leaves). */
+function contract(v: Float64Array, slots: readonly number[], slot: number, x: readonly number[]): Float64Array {
+  const bit = bitOf(slots, slot), rows = v.length / (2 * COLS), out = new Float64Array(v.length / 2);
+  const x0r = x[0], x0i = -x[1], x1r = x[2], x1i = -x[3];
+  for (let r = 0; r < rows; r++) {
+    if (r & bit) continue;
+    const p = 2 * r * COLS, q = 2 * (r | bit) * COLS;
+    // the row without the bit: high part shifted down by one
+    const o = 2 * (((r & ~(bit - 1)) >> 1) | (r & (bit - 1))) * COLS;
+    for (let k = 0; k < 2 * COLS; k += 2) {
+      const ar = v[p + k], ai = v[p + k + 1], br = v[q + k], bi = v[q + k + 1];
+      out[o + k] = x0r * ar - x0i * ai + x1r * br - x1i * bi;
+      out[o + k + 1] = x0r * ai + x0i * ar + x1r * bi + x1i * br;
+    }
+  }
+  return out;
+}
+
+/** `|x><x|_slot V` as a new term. */
+function projected(v: Float64Array, slots: readonly number[], slot: number, x: readonly number[]): Float64Array {
+  const out = v.slice();
+  const p = new Float64Array(8);
+  for (let a = 0; a < 2; a++) for (let b = 0; b < 2; b++) {
+    // x_a conj(x_b)
+    const ar = x[2 * a], ai = x[2 * a + 1], br = x[2 * b], bi = -x[2 * b + 1];
+    p[2 * (2 * a + b)] = ar * br - ai * bi;
+    p[2 * (2 * a + b) + 1] = ar * bi + ai * br;
+  }
+  gate1(out, slots, slot, p, null);
+  return out;
+}
+
+/**
+ * `V -> (M on slot) V` in place, M a 2 x 2 (interleaved); with `control`, only the rows with the
+ * control bit set (the controlled gate `|0><0| (x) I + |1><1| (x) M`). Bit flips (CNOT, X) swap
+ * rows and diagonal gates (CZ, Z) scale them.
+ */
+function gate1(v: Float64Array, slots: readonly number[], slot: number, m: ArrayLike<number>, control: number | null): void {
+  const bit = bitOf(slots, slot), cm = control === null ? 0 : bitOf(slots, control), rows = v.length / (2 * COLS);
+  const ar = m[0], ai = m[1], br = m[2], bi = m[3], cr = m[4], ci = m[5], dr = m[6], di = m[7];
+  const flip = ar === 0 && ai === 0 && dr === 0 && di === 0 && br === 1 && bi === 0 && cr === 1 && ci === 0;
+  const diagonal = br === 0 && bi === 0 && cr === 0 && ci === 0;
+  for (let r = 0; r < rows; r++) {
+    if (r & bit || (r & cm) !== cm) continue;
+    const p = 2 * r * COLS, q = 2 * (r | bit) * COLS;
+    if (flip) {
+      for (let k = 0; k < 2 * COLS; k++) { const x = v[p + k]; v[p + k] = v[q + k]; v[q + k] = x; }
+    } else if (diagonal) {
+      for (let k = 0; k < 2 * COLS; k += 2) {
+        const xr = v[p + k], xi = v[p + k + 1], yr = v[q + k], yi = v[q + k + 1];
+        v[p + k] = ar * xr - ai * xi; v[p + k + 1] = ar * xi + ai * xr;
+        v[q + k] = dr * yr - di * yi; v[q + k + 1] = dr * yi + di * yr;
+      }
+    } else {
+      for (let k = 0; k < 2 * COLS; k += 2) {
+        const xr = v[p + k], xi = v[p + k + 1], yr = v[q + k], yi = v[q + k + 1];
+        v[p + k] = ar * xr - ai * xi + br * yr - bi * yi;
+        v[p + k + 1] = ar * xi + ai * xr + br * yi + bi * yr;
+        v[q + k] = cr * xr - ci * xi + dr * yr - di * yi;
+        v[q + k + 1] = cr * xi + ci * xr + dr * yi + di * yr;
+      }
+    }
+  }
+}
+
+/**
+ * The 2x2 block U when a 4x4 gate on [control, target] is `|0><0| (x) I + |1><1| (x) U`
+ * (CNOT, CZ, controlled-U3), else null.
+ */
+function controlledBlock(g: ArrayLike<number>): Float64Array | null {
+  const at = (r: number, c: number, k: 0 | 1): number => g[2 * (4 * r + c) + k];
+  for (let r = 0; r < 4; r++) for (let c = 0; c < 4; c++) {
+    if (r >= 2 && c >= 2) continue;
+    if (at(r, c, 0) !== (r === c ? 1 : 0) || at(r, c, 1) !== 0) return null;
+  }
+  return Float64Array.from([at(2, 2, 0), at(2, 2, 1), at(2, 3, 0), at(2, 3, 1), at(3, 2, 0), at(3, 2, 1), at(3, 3, 0), at(3, 3, 1)]);
+}
+
+/** `V -> (U on [a, b]) V` in place, U a dense 4 x 4 (interleaved), a its leading factor. */
+function gate2(v: Float64Array, slots: readonly number[], a: number, b: number, u: ArrayLike<number>): void {
+  const ba = bitOf(slots, a), bb = bitOf(slots, b), rows = v.length / (2 * COLS);
+  const idx = [0, 0, 0, 0], xr = [0, 0, 0, 0], xi = [0, 0, 0, 0];
+  for (let r = 0; r < rows; r++) {
+    if (r & (ba | bb)) continue;
+    idx[0] = r; idx[1] = r | bb; idx[2] = r | ba; idx[3] = r | ba | bb;
+    for (let k = 0; k < 2 * COLS; k += 2) {
+      for (let t = 0; t < 4; t++) { const p = 2 * idx[t] * COLS + k; xr[t] = v[p]; xi[t] = v[p + 1]; }
+      for (let t = 0; t < 4; t++) {
+        let sr = 0, si = 0;
+        for (let w = 0; w < 4; w++) {
+          const ur = u[2 * (4 * t + w)], ui = u[2 * (4 * t + w) + 1];
+          sr += ur * xr[w] - ui * xi[w];
+          si += ur * xi[w] + ui * xr[w];
+        }
+        const p = 2 * idx[t] * COLS + k;
+        v[p] = sr; v[p + 1] = si;
+      }
+    }
+  }
+}
+
+/**
+ * The term's Kraus operators: the slots other than e0, e1 traced out, one 4 x 4 block (rows e0 e1,
+ * columns Eve's input) per value of theirs, zero blocks left out.
+ */
+function krausOf(slots: readonly number[], v: Float64Array): Float64Array[] {
+  const q = slots.length, b0 = bitOf(slots, SLOT.e0), b1 = bitOf(slots, SLOT.e1);
+  const others = slots.filter((s) => !EVE_SLOTS.includes(s)).map((s) => bitOf(slots, s));
+  const out: Float64Array[] = [];
+  for (let t = 0; t < 1 << (q - 2); t++) {
+    let base = 0;
+    others.forEach((bit, k) => { if (t & (1 << k)) base |= bit; });
+    const kraus = new Float64Array(2 * 4 * COLS);
+    let n = 0;
+    for (let o = 0; o < 4; o++) {
+      const row = base | (o & 2 ? b0 : 0) | (o & 1 ? b1 : 0);
+      for (let k = 0; k < 2 * COLS; k++) { const x = v[2 * row * COLS + k]; kraus[2 * o * COLS + k] = x; n += x * x; }
+    }
+    if (n > ZERO_NORM2) out.push(kraus);
+  }
+  return out;
+}
+
+/** Scratch for `K rho` (4 x 4). */
+const kr = new Float64Array(32);
+
+/**
+ * Run the instrument on a state of Eve's registers: per arm, `sigma = sum_K K rho K^dagger`,
+ * its probability `tr sigma` and its normalised state (entries below `FLUSH_BELOW` set to zero).
+ */
+export function runKrausRound(round: KrausRound, eve: DensityMatrix): RoundOutcome[] {
+  const rho = eve.matrix.data;
+  const out: RoundOutcome[] = [];
+  for (const arm of round.arms) {
+    const sigma = new Float64Array(32);
+    for (const k of arm.kraus) sandwich(k, rho, sigma);
+    const p = sigma[0] + sigma[10] + sigma[20] + sigma[30];
+    if (!(p >= PROBABILITY_FLOOR)) continue;
+    const inv = 1 / p;
+    for (let i = 0; i < 32; i++) {
+      const x = sigma[i] * inv;
+      sigma[i] = Math.abs(x) < FLUSH_BELOW ? 0 : x;
+    }
+    out.push({ weight: p, ...arm.facts, eve: eveState(sigma) });
+  }
+  return out;
+}
+
+/** `sigma += K rho K^dagger` for 4 x 4 interleaved matrices. */
+function sandwich(k: Float64Array, rho: ArrayLike<number>, sigma: Float64Array): void {
+  for (let i = 0; i < 4; i++) for (let j = 0; j < 4; j++) {
+    let sr = 0, si = 0;
+    for (let l = 0; l < 4; l++) {
+      const a = 2 * (4 * i + l), b = 2 * (4 * l + j);
+      const xr = k[a], xi = k[a + 1], yr = rho[b], yi = rho[b + 1];
+      sr += xr * yr - xi * yi;
+      si += xr * yi + xi * yr;
+    }
+    kr[2 * (4 * i + j)] = sr; kr[2 * (4 * i + j) + 1] = si;
+  }
+  // (K rho) K^dagger: [i, j] = sum_l (K rho)[i, l] conj(K[j, l])
+  for (let i = 0; i < 4; i++) for (let j = 0; j < 4; j++) {
+    let sr = 0, si = 0;
+    for (let l = 0; l < 4; l++) {
+      const a = 2 * (4 * i + l), b = 2 * (4 * j + l);
+      const xr = kr[a], xi = kr[a + 1], yr = k[b], yi = -k[b + 1];
+      sr += xr * yr - xi * yi;
+      si += xr * yi + xi * yr;
+    }
+    sigma[2 * (4 * i + j)] += sr; sigma[2 * (4 * i + j) + 1] += si;
+  }
+}
