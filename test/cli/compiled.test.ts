@@ -7,8 +7,9 @@ import { spawnSync } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { beforeAll, describe, expect, inject, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { tempDir } from "../scenarios/fixtures.js";
+import { compiledPackage } from "../setup/compiled.js";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 const pkg = join(tempDir("qkd-harness-compiled-"));
@@ -20,12 +21,12 @@ function node(args: readonly string[], cwd = pkg) {
 }
 
 describe("the compiled CLI", () => {
-  beforeAll(() => {
+  beforeAll(async () => {
     for (const name of ["package.json", "node_modules", "scenarios"]) symlinkSync(join(root, name), join(pkg, name));
-    symlinkSync(join(inject("compiledPackage"), "dist"), join(pkg, "dist"));
+    symlinkSync(join(await compiledPackage(), "dist"), join(pkg, "dist"));
     expect(existsSync(bin)).toBe(true);
     expect(readFileSync(bin, "utf8").startsWith("#!/usr/bin/env node\n")).toBe(true);
-  }, 120_000);
+  }, 300_000);
 
   it("the prepare script's make-bin-executable makes the bin executable (npm links it as qkd-harness)", () => {
     mkdirSync(join(pkg, "scripts"));

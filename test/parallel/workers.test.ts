@@ -9,14 +9,18 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { afterAll, describe, expect, inject, test } from "vitest";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { compiledPackage } from "../setup/compiled.js";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 const out = mkdtempSync(join(tmpdir(), "qkd-workers-"));
+let bin = "";
+beforeAll(async () => {
+  bin = join(await compiledPackage(), "dist", "cli", "main.js");
+}, 300_000);
 afterAll(() => rmSync(out, { recursive: true, force: true }));
 
 function verify(args: readonly string[], workers: number): { code: number | null; doc: Record<string, unknown>; stderr: string } {
-  const bin = join(inject("compiledPackage"), "dist", "cli", "main.js");
   const r = spawnSync(process.execPath, [bin, "verify", ...args, "--workers", String(workers), "--json", "--format", "json", "--out", join(out, `${workers}-${args.length}`)], {
     cwd: root,
     encoding: "utf8",
