@@ -1,8 +1,9 @@
 /**
  * `--workers N` changes nothing but the timing: the compiled CLI (worker threads cannot load
  * TypeScript) run with 1 and 2 workers on a few scenarios, shipped and from a `--plugin`
- * module, prints the same results document except its `run` block. Small budgets (`--runs`):
- * this checks determinism, not the verdicts.
+ * module, prints the same results document except its `run` block. Small budgets (`--runs 3`,
+ * and `--budget 20` for the adversary searches, as test/reliability/determinism.test.ts): this
+ * checks determinism, not the verdicts.
  */
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
@@ -37,7 +38,7 @@ function withoutTiming(doc: Record<string, unknown>): string {
 
 describe("verify --workers N: the same results for any N", () => {
   test("shipped scenarios of each protocol: --workers 1 and --workers 2 print identical documents (but for run timing)", () => {
-    const args = ["scenarios/auth/parity-generated.yaml", "scenarios/bb84/paper-protocol.yaml", "scenarios/kdc/integrity-aes.yaml", "--runs", "3"];
+    const args = ["scenarios/auth/parity-generated.yaml", "scenarios/bb84/paper-protocol.yaml", "scenarios/kdc/integrity-aes.yaml", "--runs", "3", "--budget", "20"];
     const one = verify(args, 1), two = verify(args, 2);
     expect(one.stderr).not.toContain("qkd-harness:");
     expect(one.code).toBe(two.code);
