@@ -39,13 +39,18 @@ export const BUILD_DONE = ".build-done";
 /** The background build's output. */
 export const BUILD_LOG = ".build-log";
 
-function needed(): boolean {
-  const filters = process.argv.slice(2).filter((a) => !a.startsWith("-") && a !== "run" && a !== "watch" && a !== "related");
+/**
+ * Whether the run includes a test that needs the compiled code: vitest's own file filters (the
+ * command line's positional arguments; parsing process.argv took `--config x.ts` for a filter).
+ * `filenamePattern` is vitest-internal: when it is missing, everything counts as needed.
+ */
+function needed(project: TestProject): boolean {
+  const filters = (project.vitest as unknown as { filenamePattern?: readonly string[] }).filenamePattern ?? [];
   return filters.length === 0 || filters.some((f) => COMPILED_TESTS.some((t) => t.includes(f.replace(/^\.\//, ""))));
 }
 
 export default function setup(project: TestProject): (() => Promise<void>) | void {
-  if (!needed()) {
+  if (!needed(project)) {
     project.provide("compiledPackage", "");
     return;
   }
