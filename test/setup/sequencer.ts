@@ -8,7 +8,7 @@
  */
 import { BaseSequencer, type TestSpecification } from "vitest/node";
 
-/** Measured the longest in `npm test` (seconds of one file on a quiet 2-core machine), longest first. */
+/** The files measured the longest in `npm test` (wall time per file, 2026-11-27); the compiled-code ones last. */
 export const LONG_FILES = [
   "test/reliability/determinism.test.ts",
   "test/search/rediscovery.test.ts",
