@@ -14,7 +14,8 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, 
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { compiledPackage } from "../setup/compiled.js";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 const pkgJson = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as {
@@ -128,16 +129,17 @@ const CONSUMER_TSCONFIG = {
 };
 
 describe("npm pack and a fresh install", () => {
-  beforeAll(() => {
+  beforeAll(async () => {
     mkdirSync(stage, { recursive: true });
     mkdirSync(consumer, { recursive: true });
     // 1. build like `npm run build`, into a directory laid out like the package (the suite's
     // shared build of test/setup/compiled-package.ts unless another configuration is asked for)
     const tsconfig = process.env.QKD_PACK_TSCONFIG;
+    const compiled = tsconfig === undefined ? await compiledPackage() : "";
     const build = timed("build", () =>
       tsconfig !== undefined
         ? run("npx", ["tsc", "-p", tsconfig, "--outDir", join(stage, "dist")], root)
-        : (cpSync(join(inject("compiledPackage"), "dist"), join(stage, "dist"), { recursive: true, filter: (src) => !src.endsWith(".build-stamp") }), { status: 0, stdout: "", stderr: "" } as SpawnSyncReturns<string>));
+        : (cpSync(join(compiled, "dist"), join(stage, "dist"), { recursive: true, filter: (src) => !src.endsWith(".build-stamp") }), { status: 0, stdout: "", stderr: "" } as SpawnSyncReturns<string>));
     // others' work in progress may carry type errors: tsc still emits; the file checks below decide
     for (const target of Object.values(pkgJson.exports)) {
       for (const file of typeof target === "string" ? [target] : [target.default, target.types]) {

@@ -1,22 +1,27 @@
 /**
  * `--workers N` changes nothing but the timing: the compiled CLI (worker threads cannot load
  * TypeScript) run with 1 and 2 workers on a few scenarios, shipped and from a `--plugin`
- * module, prints the same results document except its `run` block. Small budgets (`--runs`):
- * this checks determinism, not the verdicts.
+ * module, prints the same results document except its `run` block. Small budgets (`--runs 3`,
+ * and `--budget 20` for the adversary searches, as test/reliability/determinism.test.ts): this
+ * checks determinism, not the verdicts.
  */
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { afterAll, describe, expect, inject, test } from "vitest";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { compiledPackage } from "../setup/compiled.js";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 const out = mkdtempSync(join(tmpdir(), "qkd-workers-"));
+let bin = "";
+beforeAll(async () => {
+  bin = join(await compiledPackage(), "dist", "cli", "main.js");
+}, 300_000);
 afterAll(() => rmSync(out, { recursive: true, force: true }));
 
 function verify(args: readonly string[], workers: number): { code: number | null; doc: Record<string, unknown>; stderr: string } {
-  const bin = join(inject("compiledPackage"), "dist", "cli", "main.js");
   const r = spawnSync(process.execPath, [bin, "verify", ...args, "--workers", String(workers), "--json", "--format", "json", "--out", join(out, `${workers}-${args.length}`)], {
     cwd: root,
     encoding: "utf8",
@@ -33,7 +38,7 @@ function withoutTiming(doc: Record<string, unknown>): string {
 
 describe("verify --workers N: the same results for any N", () => {
   test("shipped scenarios of each protocol: --workers 1 and --workers 2 print identical documents (but for run timing)", () => {
-    const args = ["scenarios/auth/parity-generated.yaml", "scenarios/bb84/paper-protocol.yaml", "scenarios/kdc/integrity-aes.yaml", "--runs", "3"];
+    const args = ["scenarios/auth/parity-generated.yaml", "scenarios/bb84/paper-protocol.yaml", "scenarios/kdc/integrity-aes.yaml", "--runs", "3", "--budget", "20"];
     const one = verify(args, 1), two = verify(args, 2);
     expect(one.stderr).not.toContain("qkd-harness:");
     expect(one.code).toBe(two.code);

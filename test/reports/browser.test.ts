@@ -132,8 +132,11 @@ describe.skipIf(!existsSync(executablePath))("the HTML report in headless Chromi
     const link = page.locator("a.cell.st-matched").first();
     const target = (await link.getAttribute("href"))!.slice(1);
     await link.click();
-    // the page opens it on hashchange, an event that may fire after click() returns: wait for it
-    await page.waitForFunction(`document.getElementById(${JSON.stringify(target)}).open === true`, undefined, { timeout: 5000 });
+    // the page opens it on hashchange, an event that may fire after click() returns: wait for it.
+    // A function, not a string: playwright polls a string predicate with eval, which the report's
+    // Content-Security-Policy (no 'unsafe-eval') refuses whenever the first check is false.
+    type Doc = { document: { getElementById(id: string): { open?: boolean } | null } };
+    await page.waitForFunction((id) => (globalThis as unknown as Doc).document.getElementById(id)?.open === true, target, { timeout: 5000 });
     expect(await page.evaluate(`document.getElementById(${JSON.stringify(target)}).open`)).toBe(true);
 
     const { page: overflowPage } = await overflow(page).then((o) => ({ page: o.page }));
