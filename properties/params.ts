@@ -13,38 +13,8 @@
  * @module
  */
 import { z } from "zod";
-import {
-  absDependencies,
-  acosDependencies,
-  addDependencies,
-  asinDependencies,
-  atanDependencies,
-  ceilDependencies,
-  cosDependencies,
-  create,
-  divideDependencies,
-  eDependencies,
-  expDependencies,
-  floorDependencies,
-  log10Dependencies,
-  log2Dependencies,
-  logDependencies,
-  maxDependencies,
-  minDependencies,
-  modDependencies,
-  multiplyDependencies,
-  parseDependencies,
-  piDependencies,
-  powDependencies,
-  roundDependencies,
-  sinDependencies,
-  sqrtDependencies,
-  subtractDependencies,
-  tanDependencies,
-  unaryMinusDependencies,
-  unaryPlusDependencies,
-  type MathNode,
-} from "mathjs";
+import { createRequire } from "node:module";
+import type { MathJsInstance, MathNode } from "mathjs";
 import { MAX_EXPRESSION_LENGTH, MAX_EXPRESSION_MAGNITUDE } from "./limits.js";
 
 /** The functions an expression may call. */
@@ -59,17 +29,32 @@ const operators = new Set(["add", "subtract", "multiply", "divide", "pow", "mod"
 const functions = new Set(EXPRESSION_FUNCTIONS);
 const constants = new Set(EXPRESSION_CONSTANTS);
 
-/** The private, limited instance: plain JS numbers, nothing but the listed factories. */
-const math = create(
-  {
-    absDependencies, acosDependencies, addDependencies, asinDependencies, atanDependencies, ceilDependencies, cosDependencies,
-    divideDependencies, eDependencies, expDependencies, floorDependencies, log10Dependencies, log2Dependencies, logDependencies,
-    maxDependencies, minDependencies, modDependencies, multiplyDependencies, parseDependencies, piDependencies, powDependencies,
-    roundDependencies, sinDependencies, sqrtDependencies, subtractDependencies, tanDependencies, unaryMinusDependencies,
-    unaryPlusDependencies,
-  },
-  { number: "number" },
-);
+/**
+ * The private, limited instance: plain JS numbers, nothing but the listed factories. Built on
+ * first use: loading mathjs takes about a second of CPU, which every CLI start (`--version`,
+ * `search`, each worker thread) paid although few runs evaluate an expression.
+ */
+let math: MathJsInstance | undefined;
+function restrictedMath(): MathJsInstance {
+  if (math) return math;
+  const m = createRequire(import.meta.url)("mathjs") as typeof import("mathjs");
+  math = m.create(
+    {
+      absDependencies: m.absDependencies, acosDependencies: m.acosDependencies, addDependencies: m.addDependencies,
+      asinDependencies: m.asinDependencies, atanDependencies: m.atanDependencies, ceilDependencies: m.ceilDependencies,
+      cosDependencies: m.cosDependencies, divideDependencies: m.divideDependencies, eDependencies: m.eDependencies,
+      expDependencies: m.expDependencies, floorDependencies: m.floorDependencies, log10Dependencies: m.log10Dependencies,
+      log2Dependencies: m.log2Dependencies, logDependencies: m.logDependencies, maxDependencies: m.maxDependencies,
+      minDependencies: m.minDependencies, modDependencies: m.modDependencies, multiplyDependencies: m.multiplyDependencies,
+      parseDependencies: m.parseDependencies, piDependencies: m.piDependencies, powDependencies: m.powDependencies,
+      roundDependencies: m.roundDependencies, sinDependencies: m.sinDependencies, sqrtDependencies: m.sqrtDependencies,
+      subtractDependencies: m.subtractDependencies, tanDependencies: m.tanDependencies,
+      unaryMinusDependencies: m.unaryMinusDependencies, unaryPlusDependencies: m.unaryPlusDependencies,
+    },
+    { number: "number" },
+  );
+  return math;
+}
 
 /** Why `node` is not an allowed expression, or undefined when it is. */
 function disallowed(node: MathNode): string | undefined {
@@ -115,7 +100,7 @@ export function evaluateNumber(expression: string): number {
   }
   let value: unknown;
   try {
-    const node = math.parse(expression);
+    const node = restrictedMath().parse(expression);
     const problem = disallowed(node);
     if (problem) throw new Error(problem);
     value = node.compile().evaluate({});

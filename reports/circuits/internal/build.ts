@@ -4,7 +4,8 @@
  * register values (conditions resolved, measurements optionally dropped).
  * @module
  */
-import QuantumCircuit from "quantum-circuit";
+import { createRequire } from "node:module";
+import type QuantumCircuit from "quantum-circuit";
 import type { CircuitSpec, CircuitStep, CregAssignment } from "../circuit-spec.js";
 
 /** How to build: symbolic for drawing and QASM, instantiated for simulation. */
@@ -15,9 +16,19 @@ export interface BuildOptions {
   readonly withoutMeasurements?: boolean;
 }
 
+/**
+ * The `quantum-circuit` constructor, loaded on first use: the package takes about a second of CPU
+ * to load, which every CLI start and worker thread paid although only reports draw circuits.
+ */
+let constructor: typeof QuantumCircuit | undefined;
+function quantumCircuit(): typeof QuantumCircuit {
+  return (constructor ??= createRequire(import.meta.url)("quantum-circuit") as typeof QuantumCircuit);
+}
+
 /** Build a fresh `quantum-circuit` object for a spec; the caller owns and discards it. */
 export function buildCircuit(spec: CircuitSpec, options: BuildOptions = {}): QuantumCircuit {
-  const circuit = new QuantumCircuit(spec.wires.length);
+  const QC = quantumCircuit();
+  const circuit = new QC(spec.wires.length);
   for (const creg of spec.cregs) circuit.createCreg(creg, 1);
   const steps = spec.steps.filter((step) => keeps(step, options));
   steps.forEach((step, column) => {
