@@ -17,13 +17,23 @@ export interface FigureProvider {
   compute(): Figure;
 }
 
+/**
+ * A provider that computes its figure once per process: the shipped figures take no input, and
+ * some are costly (the finite-decoy curves optimise an operating point per distance and block
+ * size: about a second), while one process may build many result documents (a test, a library user).
+ */
+function once(provider: FigureProvider): FigureProvider {
+  let figure: Figure | undefined;
+  return { ...provider, compute: () => (figure ??= provider.compute()) };
+}
+
 /** Every shipped figure provider. */
 export const figureProviders: readonly FigureProvider[] = [
   ...bb84FigureProviders,
   { id: "bb84.keyrate-vs-distance", protocol: "bb84", compute: keyRateFigure },
   { id: "kdc.rekey-cost", protocol: "kdc", compute: rekeyCostFigureFromModel },
   ...authFigureProviders,
-];
+].map(once);
 
 /** Compute the figures of the given protocols (all when `protocols` is omitted), in list order. */
 export function allFigures(protocols?: readonly string[]): Figure[] {
