@@ -24,7 +24,16 @@ export interface FigureProvider {
  */
 function once(provider: FigureProvider): FigureProvider {
   let figure: Figure | undefined;
-  return { ...provider, compute: () => (figure ??= provider.compute()) };
+  return { ...provider, compute: () => (figure ??= deepFreeze(provider.compute())) };
+}
+
+/** Freeze a figure and everything in it: the one copy is handed to every caller. */
+function deepFreeze<V>(value: V): V {
+  if (typeof value === "object" && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
 }
 
 /** Every shipped figure provider. */

@@ -10,7 +10,7 @@
  */
 import { densityOf, bitsKet, type DensityMatrix } from "../kernel/index.js";
 import { mixStates } from "./internal/mix.js";
-import { checkKeyBits, keyPair, updatedPair, withPair, type KeyPair } from "./key.js";
+import { checkKeyBits, keyPair, MAX_KEY_BITS, updatedPair, withPair, type KeyPair } from "./key.js";
 import { roundProgramKey, roundRunner, runRoundByPhases, type RoundContext, type RoundDecisions, type RoundOutcome } from "./round.js";
 import { roundStrategyAt, type Strategy } from "./strategy.js";
 import { variantSpec, type AuthVariant } from "./variant.js";
@@ -220,7 +220,7 @@ function compactRecords(branches: readonly Branch[]): Branch[] {
     const list = entry[1];
     const total = list.reduce((s, b) => s + b.weight, 0);
     let keys = 0, weights = 0;
-    for (const b of list) { keys += b.kdcKey * 8192 + b.memberKey; weights += Math.round((b.weight / total) * 1e10); }
+    for (const b of list) { keys += b.kdcKey * KEY_RADIX + b.memberKey; weights += Math.round((b.weight / total) * 1e10); }
     const coarse = `${list.length}|${keys}|${weights}`;
     const bucket = candidates.get(coarse);
     if (bucket) bucket.push(entry);
@@ -245,12 +245,15 @@ function compactRecords(branches: readonly Branch[]): Branch[] {
   return merge(branches.map((b) => (relabel.has(b.records) ? { ...b, records: relabel.get(b.records)! } : b)));
 }
 
+/** One number for a (KDC key, member key) pair: one-to-one because keys have at most MAX_KEY_BITS bits. */
+const KEY_RADIX = 2 ** MAX_KEY_BITS;
+
 /** Branches with the same keys and records merged: weights added, Eve's states mixed (first-seen order). */
 function merge(branches: readonly Branch[]): Branch[] {
   const groups: Branch[][] = [];
   const index = new Map<number, Map<string, number>>();
   for (const b of branches) {
-    const keys = b.kdcKey * 8192 + b.memberKey;
+    const keys = b.kdcKey * KEY_RADIX + b.memberKey;
     let byRecords = index.get(keys);
     if (byRecords === undefined) index.set(keys, (byRecords = new Map()));
     const at = byRecords.get(b.records);

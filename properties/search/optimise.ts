@@ -195,20 +195,26 @@ class Search<T> {
   /** First-improvement hill climbing from `start` to a local optimum (or until `polish` evaluations are left). */
   private ascend(start: Entry<T>, polish: number): Entry<T> {
     let current = start;
+    // `better` tolerates 1e-9 on ties in favour of smaller inputs, which is not transitive: without
+    // this set, A -> B -> C -> A (each 0.9e-9 lower and smaller) cycles through cached entries
+    // forever, spending no budget. A climb never returns to an input it has stood on.
+    const visited = new Set<string>([start.key]);
     for (;;) {
       const order = this.space.neighbours!(current.input).flatMap((tier) => this.shuffled(tier));
       let next: Entry<T> | undefined;
       for (const input of order) {
         if (this.left() <= polish) return current;
         const e = this.score(input);
-        if (this.better(e, current)) { next = e; break; }
+        if (!visited.has(e.key) && this.better(e, current)) { next = e; break; }
       }
       if (next === undefined) return current;
       const bestBefore = this.best;
       current = next;
+      visited.add(current.key);
       if (this.best === current && bestBefore !== current) {
         this.tune(current, this.left() - polish, this.options.localBudget);
-        if (this.best !== current && this.better(this.best!, current)) current = this.best!;
+        if (this.best !== current && !visited.has(this.best!.key) && this.better(this.best!, current)) current = this.best!;
+        visited.add(current.key);
       }
     }
   }

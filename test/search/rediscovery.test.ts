@@ -4,11 +4,13 @@
  * K - floor(K / 20) must match (19 of 20).
  * With `QKD_SEEDS` set, each case prints a table row: target, reached median and worst, matched.
  * Cases the search does not meet yet (`notMet`, with what it reaches) run only under QKD_SEEDS.
+ * `npm run test:heavy` (run by `.ci/run`) sets QKD_SEEDS=3: every case on seeds 1-3.
  */
 import { describe, expect, it } from "vitest";
 import { rediscoveryCases } from "./rediscovery.js";
 
 const SWEEP = process.env.QKD_SEEDS === undefined ? undefined : Number(process.env.QKD_SEEDS);
+if (SWEEP !== undefined && !(Number.isInteger(SWEEP) && SWEEP >= 1)) throw new Error(`QKD_SEEDS must be a positive integer, got ${process.env.QKD_SEEDS}`);
 
 describe(`rediscovery from scratch on ${SWEEP ?? "a few"} seeds`, () => {
   for (const c of rediscoveryCases) {

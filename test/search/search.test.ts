@@ -18,6 +18,7 @@ import { secrecy } from "../../properties/bb84/secrecy.js";
 import { runProperty } from "../../properties/engine.js";
 import { nelderMeadMax } from "../../properties/search/nelderMead.js";
 import { optimise } from "../../properties/search/optimise.js";
+import { searchAuth } from "../../properties/auth/search.js";
 import { cli } from "../cli/capture.js";
 
 describe("Nelder–Mead", () => {
@@ -141,5 +142,16 @@ describe("qkd-harness search", () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(pattern as RegExp);
     expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+});
+
+describe("the shipped best attack is the search's own output", () => {
+  it("rerunning the command recorded in best-attack.json gives its strategy, evaluations and metrics", () => {
+    const record = JSON.parse(readFileSync("properties/auth/strategies/best-attack.json", "utf8"));
+    expect(record.command).toBe("qkd-harness search auth --variant parity --key-bits 8 --sessions 1 --objective acceptedInformation --seed 1 --budget 400");
+    const o = searchAuth({ variant: "parity", keyBits: 8, sessions: 1, noise: 0 }, { seed: 1, budget: 400, objective: "acceptedInformation" });
+    expect(JSON.parse(JSON.stringify(o.input))).toEqual(record.strategy);
+    expect(o.evaluations).toBe(record.evaluations);
+    expect(record.metrics).toMatchObject(o.metrics); // the CLI adds the exact analysis of the strategy beside the search's metrics
   });
 });
