@@ -160,9 +160,15 @@ export type Statistics = "finite" | "asymptotic";
  */
 export type Fluctuation = "hoeffding" | "chernoff";
 
-/** D(x‖μ) = x ln(x/μ) − x + μ: the exponent of the multiplicative Chernoff bound (0 at μ = x). */
+/**
+ * D(x‖μ) = x ln(x/μ) − x + μ: the exponent of the multiplicative Chernoff bound (0 at μ = x).
+ * Computed as x (t − ln(1 + t)) with t = (μ − x)/x: the direct form cancels at large counts
+ * (an absolute error near 1e-4 at x = 1e12, against ln(1/ε) ≈ 27).
+ */
 function chernoffExponent(x: number, mu: number): number {
-  return (x > 0 ? x * Math.log(x / mu) : 0) - x + mu;
+  if (!(x > 0)) return mu;
+  const t = (mu - x) / x;
+  return x * (t - Math.log1p(t));
 }
 
 /**
