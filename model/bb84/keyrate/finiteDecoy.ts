@@ -162,13 +162,14 @@ export type Fluctuation = "hoeffding" | "chernoff";
 
 /**
  * D(x‖μ) = x ln(x/μ) − x + μ: the exponent of the multiplicative Chernoff bound (0 at μ = x).
- * Computed as x (t − ln(1 + t)) with t = (μ − x)/x: the direct form cancels at large counts
- * (an absolute error near 1e-4 at x = 1e12, against ln(1/ε) ≈ 27).
+ * Near μ = x computed as x (t − ln(1 + t)) with t = (μ − x)/x: the direct form cancels at large
+ * counts there (an absolute error near 1e-4 at x = 1e12, against ln(1/ε) ≈ 27).
  */
 function chernoffExponent(x: number, mu: number): number {
   if (!(x > 0)) return mu;
   const t = (mu - x) / x;
-  return x * (t - Math.log1p(t));
+  // near μ = x the cancellation-free form; far from it (where t may overflow) the direct one
+  return Math.abs(t) < 0.5 ? x * (t - Math.log1p(t)) : x * Math.log(x / mu) - x + mu;
 }
 
 /**
