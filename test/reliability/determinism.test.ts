@@ -47,6 +47,7 @@ describe("every shipped scenario is deterministic", () => {
   test("there are shipped scenarios for every protocol; the quick set is among them", () => {
     expect(new Set(shipped.map((f) => f.split("/")[1]))).toEqual(new Set(["auth", "bb84", "kdc"]));
     expect(QUICK.filter((f) => !shipped.includes(f))).toEqual([]);
+    expect(QUICK).toHaveLength(6); // README: "`npm test` checks six"
   });
   test.each(files)("%s: two runs give byte-identical results", async (file) => {
     const a = await resultsOf(file);
