@@ -8,7 +8,9 @@ import {
   finalStateProbabilities,
   probabilityOfOne,
   protocolCircuitSpecs,
+  renderCircuit,
 } from "../../reports/circuits/index.js";
+import { RENDERED_PROTOCOL_CIRCUITS } from "../../reports/circuits/rendered.generated.js";
 
 const bits = [0, 1] as const;
 const F = 2;
@@ -63,6 +65,15 @@ describe("circuit export", () => {
       expect(svg).not.toMatch(/ id="/);
       expect(svg).not.toContain("undefined");
       for (const label of spec.wires) expect(svg).toContain(`>${label}</text>`);
+    }
+  });
+
+  it("the drawings the report shows (rendered.generated.ts) are what quantum-circuit draws now; else run npm run circuits", () => {
+    const specs = protocolCircuitSpecs();
+    expect(RENDERED_PROTOCOL_CIRCUITS.map((d) => d.id)).toEqual(specs.map((s) => s.id));
+    for (const spec of specs) {
+      const { svg, qasm } = renderCircuit(spec);
+      expect(RENDERED_PROTOCOL_CIRCUITS.find((d) => d.id === spec.id)).toEqual({ id: spec.id, svg, qasm });
     }
   });
 
