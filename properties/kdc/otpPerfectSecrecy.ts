@@ -54,21 +54,27 @@ export const otpPerfectSecrecyProperty: PropertyDefinition<Params, OtpSecrecyInp
   },
 };
 
-/** Exact distribution of `(c1, c2)` over all pads, keyed `c1,c2`. */
-function distribution(p: Params, [m1, m2]: readonly [number, number]): Map<string, number> {
+/**
+ * Exact distribution of `(c1, c2)` over all pads, keyed `256 c1 + c2`. Counted in an array, not
+ * a string-keyed map: 4 checks took 3.0 s with string keys (test/kdc/channelProperties.test.ts).
+ */
+function distribution(p: Params, [m1, m2]: readonly [number, number]): Map<number, number> {
   const padBytes = p.variant === "protocol" ? 2 : 1;
   const pads = 256 ** padBytes;
-  const counts = new Map<string, number>();
+  const counts = new Uint32Array(256 * 256);
+  const material = new Uint8Array(padBytes);
   for (let k = 0; k < pads; k++) {
-    const material = new Uint8Array(padBytes);
     for (let i = 0; i < padBytes; i++) material[i] = (k >> (8 * i)) & 0xff;
+    // keyPool copies the material, so reusing one buffer for every pad is safe
     const [c1, after] = otpEncrypt(keyPool(material), Uint8Array.of(m1), "", false);
     const [c2] = otpEncrypt(p.variant === "protocol" ? after : wrapped(after), Uint8Array.of(m2), "", false);
-    const key = `${c1.body[0]},${c2.body[0]}`;
-    counts.set(key, (counts.get(key) ?? 0) + 1);
+    counts[256 * c1.body[0]! + c2.body[0]!]! += 1;
   }
-  for (const [k, v] of counts) counts.set(k, v / pads);
-  return counts;
+  const distribution = new Map<number, number>();
+  counts.forEach((n, key) => {
+    if (n > 0) distribution.set(key, n / pads);
+  });
+  return distribution;
 }
 
 /** The broken pool of the negative control: an exhausted pool starts again at offset 0. */
@@ -77,7 +83,7 @@ function wrapped(pool: KeyPool): KeyPool {
 }
 
 /** I(M;C) in bits for M uniform on the two candidates. */
-function mutualInformation(a: Map<string, number>, b: Map<string, number>): number {
+function mutualInformation(a: Map<number, number>, b: Map<number, number>): number {
   let info = 0;
   for (const c of new Set([...a.keys(), ...b.keys()])) {
     const pa = a.get(c) ?? 0;
