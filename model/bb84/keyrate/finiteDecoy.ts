@@ -236,7 +236,7 @@ function binaryKlExponent(x: number, n: number, m: number): number {
  * a tighter bound at the same ε, not a different trade-off. Solved by Newton's method from the
  * tighter of those two intervals' ends, which lie outside the root; the exponent is convex in m, so
  * every iterate stays outside and the result errs on the safe side, as in the Chernoff bound.
- * @example klExpectationBounds(100, 1000, Math.exp(-10)) // ≈ [63.6, 148.3]
+ * @example klExpectationBounds(100, 1000, Math.exp(-10)) // ≈ [62.9, 147.7]
  */
 export function klExpectationBounds(x: number, n: number, epsilon: number): [number, number] {
   if (!(Number.isFinite(n) && n > 0)) throw new RangeError(`klExpectationBounds: n must be a finite number > 0, got ${n}`);
