@@ -37,6 +37,13 @@
  * is an option, not the default: per count it is tighter than Hoeffding only below a quarter of the
  * basis total (the signal's count is better served by Hoeffding), so it is not an improvement in every
  * term. At 10^12, 50 km it gives 0.654 of the asymptote (0.519 with Hoeffding); 0.82 at 10^14.
+ * `fluctuation: "kl"` ({@link klExpectationBounds}; `--fluctuation kl`) is Hoeffding's relative-entropy
+ * form within the basis total, inside both intervals at the same ε: 0.655 at 10^12, 50 km. The count
+ * bounds no longer limit the rate: at that optimum the counts taken as exact give 0.752 (q_x = 0.938,
+ * 7.4 % weak decoys) and φ_X is 0.0468 against 0.0366 without fluctuations, while s_X1 loses < 0.3 %;
+ * what is left is eqs. (4)-(5)'s phase error, resting on the weak decoy's few thousand Z errors
+ * (test/bb84/keyrate/finiteDecoyKl.test.ts). Both references are asserted there: eq. 13 with q_x = 1
+ * ({@link asymptoticDecoyRate}, 4.4625e-4 at 50 km) and this bound's N → ∞ limit (4.4604e-4).
  *
  * Why no valid bound reaches "within 2 % at 10^12" for this protocol (key from X only, phase errors
  * from the Z test): an idealised ceiling with free, exact decoys (every pulse at the signal intensity,
