@@ -7,19 +7,9 @@ import {
   asymptoticDecoyRate, chernoffExpectationBounds, expectedDecoyCounts, finiteDecoyBlockSweep, finiteDecoyRateAt, gys, hoeffdingDeviation,
   klExpectationBounds, limKeyLength,
 } from "../../../model/bb84/keyrate/index.js";
+import { binomialTails } from "./tails.js";
 
 const security = { epsilonSec: 1e-10, epsilonCor: 1e-15 };
-
-/** ln P(X <= x) and ln P(X >= x) for X ~ Binomial(n, q), exactly (log-sum of the terms, by recurrence). */
-function binomialTails(x: number, n: number, q: number): { below: number; above: number } {
-  const logTerms: number[] = [n * Math.log1p(-q)];
-  for (let k = 1; k <= n; k++) logTerms.push(logTerms[k - 1] + Math.log((n - k + 1) / k) + Math.log(q) - Math.log1p(-q));
-  const logSum = (t: number[]) => {
-    const m = Math.max(...t);
-    return m + Math.log(t.reduce((s, v) => s + Math.exp(v - m), 0));
-  };
-  return { below: logSum(logTerms.slice(0, x + 1)), above: logSum(logTerms.slice(x)) };
-}
 
 describe("Hoeffding's relative-entropy bound on a count's expectation (Hoeffding 1963, Thm. 1)", () => {
   it("the exact binomial tails at both ends are below ε, and the interval lies inside Hoeffding's and the Chernoff one", () => {
