@@ -246,8 +246,10 @@ function binaryKlExponent(x: number, n: number, m: number): number {
  * @example klExpectationBounds(100, 1000, Math.exp(-10)) // ≈ [62.9, 147.7]
  */
 export function klExpectationBounds(x: number, n: number, epsilon: number): [number, number] {
-  if (!(Number.isFinite(n) && n > 0)) throw new RangeError(`klExpectationBounds: n must be a finite number > 0, got ${n}`);
+  if (!(Number.isFinite(n) && n >= 0)) throw new RangeError(`klExpectationBounds: n must be a finite number >= 0, got ${n}`);
   if (!(Number.isFinite(x) && x >= 0 && x <= n)) throw new RangeError(`klExpectationBounds: x must be in [0, n], got ${x}`);
+  // no trials (a basis without a single count): the sum is 0 with certainty
+  if (n === 0) return [0, 0];
   const [chernoffLow, chernoffHigh] = chernoffExpectationBounds(x, epsilon);
   const beta = Math.log(1 / epsilon);
   const dev = hoeffdingDeviation(n, epsilon);

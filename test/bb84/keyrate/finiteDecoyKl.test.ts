@@ -33,7 +33,10 @@ describe("Hoeffding's relative-entropy bound on a count's expectation (Hoeffding
     expect(lo).toBeCloseTo(62.9, 1);
     expect(hi).toBeCloseTo(147.7, 1);
     expect(() => klExpectationBounds(5, 4, 0.1)).toThrow(/x must be in \[0, n\]/);
-    expect(() => klExpectationBounds(1, 0, 0.1)).toThrow(/n must be a finite number > 0/);
+    expect(() => klExpectationBounds(1, -1, 0.1)).toThrow(/n must be a finite number >= 0/);
+    expect(() => klExpectationBounds(1, 0, 0.1)).toThrow(/x must be in \[0, n\]/);
+    // a basis without a single count (e.g. no errors at all): its expectation is 0
+    expect(klExpectationBounds(0, 0, 0.1)).toEqual([0, 0]);
     expect(() => klExpectationBounds(1, 10, 0)).toThrow(/epsilon must be in \(0, 1\)/);
   });
 });
