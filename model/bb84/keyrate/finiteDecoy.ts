@@ -263,9 +263,11 @@ export function klExpectationBounds(x: number, n: number, epsilon: number): [num
     }
     return m;
   };
-  // the exponent grows without bound as m → n (x < n), so the root lies below n; start inside (x, n)
+  // the exponent grows without bound as m → n (x < n), so the root lies below n; the two bounds' ends
+  // lie outside it, but both may be past n; a start just below n may be inside the root (n − x tiny),
+  // and then n itself is the safe upper bound
   const upperStart = Math.min(chernoffHigh, x + dev, x + (n - x) * (1 - 1e-9));
-  const upper = x >= n ? n : newton(upperStart);
+  const upper = x >= n || binaryKlExponent(x, n, upperStart) < beta ? n : newton(upperStart);
   const lowerStart = Math.max(chernoffLow, x - dev);
   return [x > 0 && lowerStart > 0 ? newton(lowerStart) : Math.max(0, lowerStart), upper];
 }

@@ -35,6 +35,8 @@ describe("Hoeffding's relative-entropy bound on a count's expectation (Hoeffding
     expect(() => klExpectationBounds(5, 4, 0.1)).toThrow(/x must be in \[0, n\]/);
     expect(() => klExpectationBounds(1, -1, 0.1)).toThrow(/n must be a finite number >= 0/);
     expect(() => klExpectationBounds(1, 0, 0.1)).toThrow(/x must be in \[0, n\]/);
+    // all but one trial counted: the upper end is n itself (the start below n is inside the root)
+    expect(klExpectationBounds(99, 100, 1e-12)[1]).toBe(100);
     // a basis without a single count (e.g. no errors at all): its expectation is 0
     expect(klExpectationBounds(0, 0, 0.1)).toEqual([0, 0]);
     expect(() => klExpectationBounds(1, 10, 0)).toThrow(/epsilon must be in \(0, 1\)/);
