@@ -1,8 +1,9 @@
 /**
  * `qkd-harness keyrate --preset gys [--mu 0.48] --distance 0,40,100 [--json]`: the secure key
  * rate of eq. 13 with decoy-state estimates, per pulse and per second, at each distance; with
- * `--method finite-decoy --block N --eps-sec E [--fluctuation chernoff]`, the finite-size two-decoy key of
- * Lim et al. (2014), with Lim's Hoeffding deviations or multiplicative Chernoff bounds on the counts.
+ * `--method finite-decoy --block N --eps-sec E [--fluctuation chernoff|kl]`, the finite-size two-decoy key of
+ * Lim et al. (2014), with Lim's Hoeffding deviations, multiplicative Chernoff bounds or Hoeffding's
+ * relative-entropy bounds on the counts.
  * The output states its units, the source's repetition rate, the preset's parameters and the ε's.
  * @module
  */
@@ -50,7 +51,13 @@ function blockSize(text: string): number | FlagProblem {
 }
 
 const METHODS = ["infinite-decoy", "vacuum-weak-decoy", "finite-decoy"] as const;
-const FLUCTUATIONS = ["hoeffding", "chernoff"] as const satisfies readonly Fluctuation[];
+const FLUCTUATIONS = ["hoeffding", "chernoff", "kl"] as const satisfies readonly Fluctuation[];
+/** What each `--fluctuation` bounds the counts with, for the document's `reference`. */
+const FLUCTUATION_REFERENCE: Record<Fluctuation, string> = {
+  hoeffding: "counts bounded by Hoeffding's deviation of the basis total (Lim et al.)",
+  chernoff: "counts bounded by the multiplicative Chernoff bound inverted for the observed value (Mitzenmacher-Upfal Thms. 4.4-4.5; Zhang et al., PRA 95, 012333 (2017))",
+  kl: "counts bounded by Hoeffding's relative-entropy bound within the basis total, inverted for the observed value (Hoeffding, JASA 58, 13 (1963), Thm. 1)",
+};
 type Method = (typeof METHODS)[number];
 
 const flags: readonly FlagSpec[] = [
@@ -88,7 +95,8 @@ const flags: readonly FlagSpec[] = [
     placeholder: "F",
     description:
       "finite-decoy: bound on each count's expectation: hoeffding (Lim et al.: one deviation from the basis total for every intensity) | " +
-      "chernoff (multiplicative Chernoff, each count's own size; tighter for the weak decoys) (default hoeffding)",
+      "chernoff (multiplicative Chernoff, each count's own size; tighter for the weak decoys) | " +
+      "kl (Hoeffding's relative-entropy form within the basis total; inside both other intervals) (default hoeffding)",
     parse: (t) => ((FLUCTUATIONS as readonly string[]).includes(t) ? t : new FlagProblem(`must be one of ${FLUCTUATIONS.join(", ")}, got "${t}"`)),
   },
   jsonFlag,
@@ -154,9 +162,7 @@ export const keyrateCommand: Command = {
           method,
           reference:
             "Lim, Curty, Walenta, Xu, Zbinden, PRA 89, 022307 (2014), eqs. (1)-(5); expected counts of the channel model; lambda_EC = f_EC n_X h(E_X); " +
-            (fluctuation === "chernoff"
-              ? "counts bounded by the multiplicative Chernoff bound inverted for the observed value (Mitzenmacher-Upfal Thms. 4.4-4.5; Zhang et al., PRA 95, 012333 (2017))"
-              : "counts bounded by Hoeffding's deviation of the basis total (Lim et al.)"),
+            FLUCTUATION_REFERENCE[fluctuation],
           units,
           security: { blockPulses: block, epsilonSec, epsilonCor },
           fluctuation,

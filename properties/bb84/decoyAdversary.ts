@@ -8,7 +8,8 @@
  * Estimators: `vacuum-weak` (Ma, Qi, Zhao, Lo 2005, eqs. 34 and 37, from observed gains),
  * `lim-two-decoy` (Lim et al. 2014, eqs. 2-4 without fluctuations), and the same with finite
  * statistics on a block of N pulses (N drawn from 10^4 ... 10^12): `lim-hoeffding` (Lim's
- * deviations) and `lim-chernoff` (multiplicative Chernoff bounds per count), evaluated on the counts
+ * deviations), `lim-chernoff` (multiplicative Chernoff bounds per count) and `lim-kl` (Hoeffding's
+ * relative-entropy bound within the basis total), evaluated on the counts
  * Eve's yields produce in expectation (their bounds sit below the no-fluctuation estimate, which the
  * property already compares with Eve's truth).
  * Negative control `ignores-vacuum`: the vacuum + weak estimator with the vacuum decoy's observations dropped.
@@ -28,7 +29,7 @@ import {
 } from "../../model/bb84/keyrate/index.js";
 
 /** The estimators under test, and the negative control. */
-export const decoyAdversaryVariants = ["vacuum-weak", "lim-two-decoy", "lim-hoeffding", "lim-chernoff", "ignores-vacuum"] as const;
+export const decoyAdversaryVariants = ["vacuum-weak", "lim-two-decoy", "lim-hoeffding", "lim-chernoff", "lim-kl", "ignores-vacuum"] as const;
 
 const params = z.object({ variant: z.enum(decoyAdversaryVariants).default("vacuum-weak") });
 
@@ -40,7 +41,7 @@ export interface DecoyAdversaryInput {
   readonly attack: PhotonNumberAttack;
   /** μ1 > μ2 + μ3, μ2 > μ3 >= 0 (vacuum-weak uses μ1, μ2 and a true vacuum). */
   readonly intensities: DecoyIntensities;
-  /** N: pulses in the block, for the variants with finite statistics (`lim-hoeffding`, `lim-chernoff`). */
+  /** N: pulses in the block, for the variants with finite statistics (`lim-hoeffding`, `lim-chernoff`, `lim-kl`). */
   readonly blockPulses?: number;
 }
 
@@ -101,7 +102,7 @@ function evaluate(variant: DecoyAdversaryParams["variant"], x: DecoyAdversaryInp
   const [mu1, mu2] = x.intensities.mu;
   const Y1 = a.yields[1];
   const eY1 = a.errorYields[1];
-  if (variant === "lim-two-decoy" || variant === "lim-hoeffding" || variant === "lim-chernoff") {
+  if (variant === "lim-two-decoy" || variant === "lim-hoeffding" || variant === "lim-chernoff" || variant === "lim-kl") {
     const finite = variant !== "lim-two-decoy";
     // counts of a block of N pulses (N = 1: per pulse); bounds are divided by N to compare per pulse
     const N = finite ? (x.blockPulses ?? 1e8) : 1;
@@ -114,7 +115,7 @@ function evaluate(variant: DecoyAdversaryParams["variant"], x: DecoyAdversaryInp
       { epsilonSec: finite ? 1e-10 : 0.5, epsilonCor: 0.5 },
       1,
       finite ? "finite" : "asymptotic",
-      variant === "lim-chernoff" ? "chernoff" : "hoeffding",
+      variant === "lim-chernoff" ? "chernoff" : variant === "lim-kl" ? "kl" : "hoeffding",
     );
     const b = { sZ1: counts.sZ1 / N, vZ1: counts.vZ1 / N };
     const tau1 = photonNumberProbability(x.intensities, 1);

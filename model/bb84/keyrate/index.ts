@@ -69,6 +69,7 @@ export {
   validateBlock,
   hoeffdingDeviation,
   chernoffExpectationBounds,
+  klExpectationBounds,
   photonNumberProbability,
   samplingDeviation,
   limKeyLength,

@@ -26,7 +26,7 @@ describe("decoy bounds against a photon-number adversary", () => {
     expect(o.ok).toBe(true);
     expect(Number(o.metrics!.y1Lower)).toBeLessThanOrEqual(0);
   });
-  it.each(["vacuum-weak", "lim-two-decoy", "lim-hoeffding", "lim-chernoff"])("holds for the %s estimator", (variant) => {
+  it.each(["vacuum-weak", "lim-two-decoy", "lim-hoeffding", "lim-chernoff", "lim-kl"])("holds for the %s estimator", (variant) => {
     const r = runProperty(decoyAdversaryProperty, decoyAdversaryProperty.params.parse({ variant }), settings(variant, "holds", 300));
     expect(r.error).toBeUndefined();
     expect(r.verdict).toBe("holds");
@@ -42,6 +42,9 @@ describe("decoy bounds against a photon-number adversary", () => {
     expect(y1("lim-chernoff")).toBeGreaterThan(0);
     expect(y1("lim-chernoff")).toBeLessThan(y1("lim-two-decoy"));
     expect(y1("lim-hoeffding")).toBeLessThan(y1("lim-chernoff"));
+    // Hoeffding's relative-entropy bound lies inside both intervals: between Chernoff's and the exact estimate
+    expect(y1("lim-kl")).toBeGreaterThanOrEqual(y1("lim-chernoff"));
+    expect(y1("lim-kl")).toBeLessThan(y1("lim-two-decoy"));
     expect(y1("lim-two-decoy")).toBeLessThanOrEqual(Number(decoyAdversaryProperty.check(decoyAdversaryProperty.params.parse({ variant: "lim-chernoff" }), x).metrics!.y1True));
   });
   it("negative control: ignoring the vacuum decoy is violated", () => {

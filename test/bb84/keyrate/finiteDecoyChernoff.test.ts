@@ -10,22 +10,11 @@ import {
   limKeyLength, type ChannelParameters,
 } from "../../../model/bb84/keyrate/index.js";
 import { binaryEntropy } from "../../../model/bb84/keyrate/entropy.js";
+import { poissonTails } from "./tails.js";
 
 const security = { epsilonSec: 1e-10, epsilonCor: 1e-15 };
 const chernoff = { ...security, fluctuation: "chernoff" as const };
 const blocks = [1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12];
-
-/** ln P(X <= x) and ln P(X >= x) for X ~ Poisson(μ), exactly (log-sum of the terms, by recurrence). */
-function poissonTails(x: number, mu: number): { below: number; above: number } {
-  const upTo = Math.ceil(mu + 60 * Math.sqrt(mu + 1) + 60);
-  const logTerms: number[] = [-mu];
-  for (let k = 1; k <= Math.max(x, upTo); k++) logTerms.push(logTerms[k - 1] + Math.log(mu / k));
-  const logSum = (t: number[]) => {
-    const m = Math.max(...t);
-    return m + Math.log(t.reduce((s, v) => s + Math.exp(v - m), 0));
-  };
-  return { below: logSum(logTerms.slice(0, x + 1)), above: logSum(logTerms.slice(x)) };
-}
 
 describe("multiplicative Chernoff bounds on a count's expectation", () => {
   it("solve D(x‖μ) = ln(1/ε) on both sides of x, and the exact Poisson tails at the ends are below ε", () => {

@@ -16,8 +16,16 @@ describe("qkd-harness keyrate --method finite-decoy --fluctuation", () => {
     const text = await cli(args.filter((a) => a !== "--json").concat("--fluctuation", "chernoff"));
     expect(text.stdout).toMatch(/fluctuation bound chernoff/);
   });
+  test("kl: the document names Hoeffding's relative-entropy bound; the rate is at least the Chernoff rate", async () => {
+    const args = ["keyrate", "--preset", "gys", "--method", "finite-decoy", "--block", "1e10", "--eps-sec", "1e-10", "--distance", "50", "--json", "--fluctuation"];
+    const k = JSON.parse((await cli([...args, "kl"])).stdout) as { fluctuation: string; reference: string; rows: { ratePerPulse: number }[] };
+    const c = JSON.parse((await cli([...args, "chernoff"])).stdout) as { rows: { ratePerPulse: number }[] };
+    expect(k.fluctuation).toBe("kl");
+    expect(k.reference).toMatch(/relative-entropy bound.*Hoeffding, JASA 58/);
+    expect(k.rows[0].ratePerPulse).toBeGreaterThanOrEqual(c.rows[0].ratePerPulse);
+  });
   test.each([
-    [["keyrate", "--method", "finite-decoy", "--block", "1e10", "--eps-sec", "1e-10", "--fluctuation", "gauss", "--distance", "10"], /--fluctuation.*hoeffding, chernoff/],
+    [["keyrate", "--method", "finite-decoy", "--block", "1e10", "--eps-sec", "1e-10", "--fluctuation", "gauss", "--distance", "10"], /--fluctuation.*hoeffding, chernoff, kl/],
     [["keyrate", "--fluctuation", "chernoff", "--distance", "10"], /--fluctuation needs --method finite-decoy/],
   ])("bad input exits 2 naming the flag: %j", async (argv, message) => {
     const r = await cli(argv);
