@@ -167,12 +167,16 @@ function vectorErrorsInEps(h: CMatrix, values: Float64Array, vectors: CMatrix): 
   return [orth / EPS, residual / (EPS * norm)];
 }
 
-describe("eigvalsh and eigh converge on low-rank d = 64 density matrices", () => {
-  test("eigenvalues within the tolerance of the oracles; eigenvectors orthonormal and with residual to 2 d eps", () => {
+describe("eigvalsh and eigh converge on low-rank d = 64 density matrices (main threw on 1 in 8)", () => {
+  test("no throw; eigh vectors orthonormal and with residual to 2 d eps; eigvalsh agrees with eigh", () => {
     fc.assert(fc.property(arbLowRank(64), (h) => {
       const { values, vectors } = eigh(h);
       const [orth, residual] = vectorErrorsInEps(h, values, vectors);
-      return errorInEps(eigvalsh, h) <= toleranceEps(h) && errorInEps(() => values, h) <= toleranceEps(h) && orth <= 2 * h.rows && residual <= 2 * h.rows;
+      // orthonormal V with a small residual certifies the values (each is within the residual
+      // of an eigenvalue, the matrix being Hermitian): no oracle needed, which keeps d = 64 fast
+      const norm = Math.max(...Array.from(values, Math.abs));
+      const gap = Math.max(...Array.from(eigvalsh(h), (x, k) => Math.abs(x - values[k])));
+      return orth <= 2 * h.rows && residual <= 2 * h.rows && gap <= toleranceEps(h) * EPS * norm;
     }), { ...params(24), endOnFailure: true }); // no shrinking: 64 r uniform entries, each case needs the oracles at d = 64
   });
   test("negative control: eigenvectors rounded to single precision are falsified", () => {
