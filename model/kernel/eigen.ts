@@ -14,14 +14,15 @@
  *   vectors and uses them as perfect shifts (see `tql`): 0.78 n^2 rotations of W instead of
  *   1.22 n^2 at d = 64, 8-17 % less CPU time at d = 32..64.
  *
- * ## What was measured and not kept (CPU time, same process, against the version before)
+ * ## What was measured and not kept (CPU time per call at d = 16, 32, 64, against main)
  * - Rotating a real matrix Y (`T = Y^T diag Y`) and multiplying `Q D` by it once at the end
- *   (half the arithmetic in the rotations): 0.81-0.91x, the complex x real product costs as
- *   much as the rotations saved; with LAPACK `dlasr`-style column sweeps (a register carry
- *   along contiguous memory) 0.84x, the carry is a serial dependency chain.
+ *   (half the arithmetic in the rotations): 0.83-0.91x with row rotations, the complex x real
+ *   product costs as much as the rotations save; 0.81-0.86x with LAPACK `dlasr`-style column
+ *   sweeps (a register carry along contiguous memory), the carry is a serial dependency chain.
  * - One pass for step k's rank-2 update and step k+1's `p = A v` in the reduction (bit-for-bit
- *   the same results, half the loads of A): 0.94-0.97x; the loops are arithmetic-bound.
- * - Unrolling the rotation loop by two, or splitting it by real and imaginary part: 0.83-1.03x.
+ *   the same results, half the loads of A): 0.94-1.01x; the loops are arithmetic-bound.
+ * - On top of the perfect shifts (1.00-1.17x alone): the rotation loop unrolled by two,
+ *   0.89-1.03x; split into real and imaginary loops, 0.97-1.08x.
  *
  * ## Edges
  * Only the lower triangle is read. A NaN or infinite entry is a RangeError naming the entry.
