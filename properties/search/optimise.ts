@@ -20,7 +20,8 @@
  *    - otherwise an elitist evolutionary loop: a parent drawn from the best few (tournament of
  *      two) is changed by the space's discrete `mutate` (gates, steps, transits, messages, modes,
  *      bases).
- *    The last share of the budget polishes the best one. Optionally several independent starts
+ *    The last share of the budget first sheds steps of the best that change nothing (its
+ *    smaller neighbours at an equal value), then polishes it. Optionally several independent starts
  *    share the budget, and the best wins.
  *
  * Deterministic: all randomness comes from one generator seeded with `seed` (fast-check's own
@@ -144,6 +145,7 @@ class Search<T> {
       stale = this.evaluations === before ? stale + 1 : 0;
       if (!this.space.mutate && this.evaluations === before) break;
     }
+    if (this.space.neighbours && this.space.size) this.prune();
     while (this.left() > 0) {
       const before = this.evaluations;
       this.tune(this.best!, this.left(), this.left());
@@ -216,6 +218,23 @@ class Search<T> {
         if (this.best !== current && !visited.has(this.best!.key) && this.better(this.best!, current)) current = this.best!;
         visited.add(current.key);
       }
+    }
+  }
+
+  /**
+   * Shed what the best does not need, from the polish share: evaluate the best's smaller
+   * neighbours (deleted steps) in order and move to the first that keeps its value (within
+   * 1e-9), until none does or the budget is spent. The climb stops wherever the budget runs out,
+   * so its last best may still carry a step that changes nothing.
+   */
+  private prune(): void {
+    const size = this.space.size!;
+    for (let current = this.best!; ; ) {
+      const smaller = this.space.neighbours!(current.input).flat().filter((t) => size(t) < size(current.input));
+      const next = smaller.find((t) => this.left() > 0 && this.score(t).value >= current.value - 1e-9);
+      if (next === undefined) return;
+      current = this.score(next);
+      if (this.best!.value <= current.value + 1e-9) this.best = current;
     }
   }
 

@@ -47,6 +47,24 @@ describe("optimise", () => {
     expect(a.evaluations).toBeLessThanOrEqual(80);
     expect(a.input).toBeCloseTo(Math.PI, 5);
   });
+  it("reports a best without steps that change nothing: no single deletion keeps its value", () => {
+    // steps 0..9; only step 7 is worth anything, every other step is junk
+    const value = (xs: readonly number[]) => (xs.includes(7) ? 1 : 0);
+    const steps = {
+      explore: fc.array(fc.integer({ min: 0, max: 9 }), { minLength: 4, maxLength: 6 }).map((xs) => [...xs, 7]),
+      mutate: (xs: readonly number[], r: { int(a: number, b: number): number }) => xs.length > 1 ? xs.filter((_, i) => i !== r.int(0, xs.length - 1)) : [...xs, r.int(0, 9)],
+      neighbours: (xs: readonly number[]) => [
+        xs.map((_, i) => xs.filter((__, j) => j !== i)),
+        xs.length < 6 ? Array.from({ length: 10 }, (_, k) => [...xs, k]) : [],
+      ],
+      size: (xs: readonly number[]) => xs.length,
+    };
+    for (const seed of [1, 2, 3, 4, 5]) {
+      const o = optimise(steps, (xs) => ({ value: value(xs), metrics: {} }), { seed, budget: 60 });
+      expect(o.value).toBe(1);
+      expect(o.input).toEqual([7]);
+    }
+  });
   it("rejects a budget outside [1, 10^6]", () => {
     expect(() => optimise(space, objective, { seed: 1, budget: 0 })).toThrow(/budget/);
     expect(() => optimise(space, objective, { seed: 1, budget: 2e6 })).toThrow(/budget/);
