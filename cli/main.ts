@@ -66,21 +66,7 @@ function invokedDirectly(): boolean {
   }
 }
 
-/**
- * quantum-circuit (used for the report's circuit diagrams) pulls in an antlr4 build that warns
- * about a circular import on every start; that warning says nothing about this run, so it is
- * dropped and every other warning is still printed.
- */
-function quietKnownDependencyWarning(): void {
-  process.removeAllListeners("warning");
-  process.on("warning", (w) => {
-    if (w.message.includes("INVALID_ALT_NUMBER")) return;
-    process.stderr.write(`${w.name}: ${w.message}\n`);
-  });
-}
-
 if (invokedDirectly()) {
-  quietKnownDependencyWarning();
   const streams = processIo(process.stdout, process.stderr, process.env);
   const code = await main(process.argv.slice(2), streams.io);
   process.exitCode = streams.exitCode() ?? code;

@@ -20,6 +20,7 @@ import { eighJacobi } from "../../model/kernel/jacobi.js";
 import { expectFalsified } from "./support/controls.js";
 import { realEmbedding } from "./support/oracles.js";
 import { params } from "./support/runs.js";
+import { arbDensityMatrix } from "../../properties/arbitraries/arbDensityMatrix.js";
 
 const EPS = Number.EPSILON;
 
@@ -122,37 +123,15 @@ describe("eigvalsh and eigh: error <= 10 eps ||A|| (+ the oracle's) on nearly si
 });
 
 /**
- * A low-rank d x d density matrix `B B^dagger / tr` with B of size d x r (r = 1..6): its
- * tridiagonal form is a block of order 1 at the top, coupled at about 1e-13 to a block of
- * rounding noise (1e-17). Before the stall safeguard of `tql` (STUCK_SWEEPS in
- * model/kernel/eigen.ts) the QL iteration threw "did not converge" on 8 of 60 such matrices at
- * d = 64 (a fixed-seed sample; about one in eight).
+ * A low-rank d x d density matrix (rank r = 1..6, {@link arbDensityMatrix}): its tridiagonal form
+ * is a block of order 1 at the top, coupled at about 1e-13 to a block of rounding noise (1e-17).
+ * Before the stall safeguard of `tql` (STUCK_SWEEPS in model/kernel/eigen.ts) the QL iteration
+ * threw "did not converge" on about one such matrix in eight at d = 64 (8 of 60 and 7 of 120 in
+ * two fixed-seed samples).
  */
-const uniform = fc.noBias(fc.integer({ min: -(2 ** 30), max: 2 ** 30 })).map((x) => x / 2 ** 30);
-const arbLowRank = (d: number) => fc.integer({ min: 1, max: 6 })
-  // uniform entries (fast-check's biased doubles, mostly 0 and +-1, make easier matrices)
-  .chain((r) => fc.array(uniform, { minLength: 2 * d * r, maxLength: 2 * d * r }).map((b) => ({ r, b })))
-  .map(({ r, b }) => {
-    const m = new Float64Array(2 * d * d);
-    for (let i = 0; i < d; i++) {
-      for (let j = 0; j < d; j++) {
-        let re = 0, im = 0;
-        for (let k = 0; k < r; k++) {
-          const ar = b[2 * (i * r + k)], ai = b[2 * (i * r + k) + 1], br = b[2 * (j * r + k)], bi = b[2 * (j * r + k) + 1];
-          re += ar * br + ai * bi;
-          im += ai * br - ar * bi;
-        }
-        m[2 * (i * d + j)] = re;
-        m[2 * (i * d + j) + 1] = im;
-      }
-    }
-    let tr = 0;
-    for (let i = 0; i < d; i++) tr += m[2 * (i * d + i)];
-    for (let k = 0; k < m.length; k++) m[k] /= tr;
-    return { rows: d, cols: d, data: m } as CMatrix;
-  });
+const arbLowRank = (d: number) => fc.integer({ min: 1, max: 6 }).chain((rank) => arbDensityMatrix([d], { rank })).map((rho) => rho.matrix);
 
-/** max |(V^dagger V - I)_ij| in units of eps, and max |(A V - V diag(values))_ij| in units of eps ||A||. */
+/** ||V^dagger V - I||_F in units of eps, and ||A V - V diag(values)||_F in units of eps ||A||_2. */
 function vectorErrorsInEps(h: CMatrix, values: Float64Array, vectors: CMatrix): [number, number] {
   const n = h.rows, norm = Math.max(...Array.from(values, Math.abs), Number.MIN_VALUE);
   const gram = matmul(adjoint(vectors), vectors), av = matmul(h, vectors);
@@ -160,30 +139,41 @@ function vectorErrorsInEps(h: CMatrix, values: Float64Array, vectors: CMatrix): 
   for (let i = 0; i < n; i++) {
     for (let j = 0; j < n; j++) {
       const at = 2 * (i * n + j);
-      orth = Math.max(orth, Math.hypot(gram.data[at] - (i === j ? 1 : 0), gram.data[at + 1]));
-      residual = Math.max(residual, Math.hypot(av.data[at] - values[j] * vectors.data[at], av.data[at + 1] - values[j] * vectors.data[at + 1]));
+      orth += (gram.data[at] - (i === j ? 1 : 0)) ** 2 + gram.data[at + 1] ** 2;
+      residual += (av.data[at] - values[j] * vectors.data[at]) ** 2 + (av.data[at + 1] - values[j] * vectors.data[at + 1]) ** 2;
     }
   }
-  return [orth / EPS, residual / (EPS * norm)];
+  return [Math.sqrt(orth) / EPS, Math.sqrt(residual) / (EPS * norm)];
 }
 
 describe("eigvalsh and eigh converge on low-rank d = 64 density matrices (main threw on 1 in 8)", () => {
-  test("no throw; eigh vectors orthonormal and with residual to 2 d eps; eigvalsh agrees with eigh", () => {
+  test("no throw; eigh vectors orthonormal to 4 d eps and with residual to 2 d eps ||A|| (Frobenius); eigvalsh agrees with eigh", () => {
     fc.assert(fc.property(arbLowRank(64), (h) => {
       const { values, vectors } = eigh(h);
       const [orth, residual] = vectorErrorsInEps(h, values, vectors);
-      // orthonormal V with a small residual certifies the values (each is within the residual
+      // orthonormal V with a small residual certifies the values (each is within ||R||_2 <= ||R||_F
       // of an eigenvalue, the matrix being Hermitian): no oracle needed, which keeps d = 64 fast
       const norm = Math.max(...Array.from(values, Math.abs));
       const gap = Math.max(...Array.from(eigvalsh(h), (x, k) => Math.abs(x - values[k])));
-      return orth <= 2 * h.rows && residual <= 2 * h.rows && gap <= toleranceEps(h) * EPS * norm;
-    }), { ...params(24), endOnFailure: true }); // no shrinking: 64 r uniform entries, each case needs the oracles at d = 64
+      // measured: ||V^dagger V - I||_F up to 114 eps and ||R||_F up to 21 eps ||A|| (48 cases)
+      return orth <= 4 * h.rows && residual <= 2 * h.rows && gap <= toleranceEps(h) * EPS * norm;
+    }), { ...params(24), endOnFailure: true }); // no shrinking: a failure at d = 64 is read as it is
+  });
+  test("three fixed matrices on which main's QL threw: eigenvalues against the oracles", () => {
+    // fc.sample(arbLowRank(64), { seed, numRuns: 1 }) stalled the solver before STUCK_SWEEPS at
+    // seeds 6, 16, 18, 43, 54, 55 and 59 of 1..60 (the generator validates through eigvalsh, so
+    // generating them threw); checked against ml-matrix and Jacobi, which share nothing with ours
+    for (const seed of [6, 16, 18]) {
+      const [h] = fc.sample(arbLowRank(64), { seed, numRuns: 1 });
+      expect(errorInEps(eigvalsh, h)).toBeLessThanOrEqual(toleranceEps(h));
+      expect(errorInEps((m) => eigh(m).values, h)).toBeLessThanOrEqual(toleranceEps(h));
+    }
   });
   test("negative control: eigenvectors rounded to single precision are falsified", () => {
     expectFalsified(fc.check(fc.property(arbLowRank(64), (h) => {
       const { values, vectors } = eigh(h);
       const [orth, residual] = vectorErrorsInEps(h, values, { ...vectors, data: vectors.data.map(Math.fround) });
-      return orth <= 2 * h.rows && residual <= 2 * h.rows;
+      return orth <= 4 * h.rows && residual <= 2 * h.rows;
     }), { ...params(5), endOnFailure: true }));
   });
 });

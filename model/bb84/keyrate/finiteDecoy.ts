@@ -41,7 +41,7 @@
  * form within the basis total, inside both intervals at the same ε: 0.655 at 10^12, 50 km. The count
  * bounds no longer limit the rate: at that optimum the counts taken as exact give 0.752 (q_x = 0.938,
  * 7.4 % weak decoys) and φ_X is 0.0468 against 0.0366 without fluctuations, while s_X1 loses < 0.3 %;
- * what is left is eqs. (4)-(5)'s phase error, resting on the weak decoy's few thousand Z errors
+ * what is left is eqs. (4)-(5)'s phase error, resting on the weak decoy's Z errors
  * (test/bb84/keyrate/finiteDecoyKl.test.ts). Both references are asserted there: eq. 13 with q_x = 1
  * ({@link asymptoticDecoyRate}, 4.4625e-4 at 50 km) and this bound's N → ∞ limit (4.4604e-4).
  *
@@ -183,6 +183,27 @@ function chernoffExponent(x: number, mu: number): number {
 }
 
 /**
+ * The end of a confidence interval: the root of `exponent(m) = β` on the side of x where `start`
+ * lies (`outward` = +1 above x, −1 below), for an exponent convex in m and 0 at m = x. Newton's
+ * method from `start` (where exponent >= β) approaches the root from outside; its last step may
+ * land a rounding inside, so the target is β (1 + 1e-9) and the result is then moved outward
+ * until the computed exponent reaches it: the margin covers the exponent's own rounding (about
+ * 1e-11 relative with the cancellation-free forms), and costs a relative 1e-9 of ln(1/ε).
+ * Clamped to `[0, limit]`.
+ */
+function rootFromOutside(exponent: (m: number) => number, slope: (m: number) => number, beta: number, start: number, outward: 1 | -1, limit = Infinity): number {
+  const target = beta * (1 + 1e-9);
+  let m = start;
+  for (let i = 0; i < 100; i++) {
+    const next = m - (exponent(m) - target) / slope(m);
+    if (!(Math.abs(next - m) > 1e-12 * m)) break;
+    m = next;
+  }
+  for (let step = 1e-13 * m; m > 0 && m < limit && exponent(m) < target; step *= 2) m = Math.min(limit, Math.max(0, m + outward * step));
+  return m;
+}
+
+/**
  * The expected value of a sum of independent Bernoulli variables, bounded from one observation x:
  * `[μ_L, μ_U]` with `D(x‖μ_L) = D(x‖μ_U) = ln(1/ε)`, μ_L <= x <= μ_U, where
  * `D(x‖μ) = x ln(x/μ) − x + μ`. The multiplicative Chernoff bounds
@@ -192,31 +213,23 @@ function chernoffExponent(x: number, mu: number): number {
  * observed value, the approach of Zhang, Zhao, Razavi, Ma, PRA 95, 012333 (2017) for decoy counts
  * (their exact equation numbers were not available to check here; the bounds above are the source).
  * Solved by Newton's method on g(μ) = D(x‖μ) − ln(1/ε), which is convex in μ and monotone
- * on each side of x: started where g > 0 (outside the root), every iterate stays outside, so the
- * result errs on the safe side (μ_L never above, μ_U never below the exact root).
+ * on each side of x, started outside the root and finished by {@link rootFromOutside}, so that the
+ * result errs on the safe side in floating point too (μ_L never above, μ_U never below the exact root).
  * @example chernoffExpectationBounds(100, Math.exp(-10)) // ≈ [61.7, 151.6]
  */
 export function chernoffExpectationBounds(x: number, epsilon: number): [number, number] {
   if (!(Number.isFinite(x) && x >= 0)) throw new RangeError(`chernoffExpectationBounds: x must be a finite number >= 0, got ${x}`);
   if (!(epsilon > 0 && epsilon < 1)) throw new RangeError(`chernoffExpectationBounds: epsilon must be in (0, 1), got ${epsilon}`);
   const beta = Math.log(1 / epsilon);
-  const newton = (start: number) => {
-    let mu = start;
-    for (let i = 0; i < 100; i++) {
-      const slope = 1 - x / mu;
-      const next = mu - (chernoffExponent(x, mu) - beta) / slope;
-      if (!(Math.abs(next - mu) > 1e-12 * mu)) return mu;
-      mu = next;
-    }
-    return mu;
-  };
+  const exponent = (mu: number) => chernoffExponent(x, mu);
+  const slope = (mu: number) => 1 - x / mu;
   // D(x‖μ) >= (μ − x)²/(2μ) above x and >= (x − μ)²/(2x) below it, so these starts have g >= 0
-  const upper = newton(x + beta + Math.sqrt(beta * beta + 2 * beta * x));
+  const upper = rootFromOutside(exponent, slope, beta, x + 2 * beta + Math.sqrt(beta * beta + 2 * beta * x), 1);
   if (x === 0) return [0, upper];
-  const lowerStart = x - Math.sqrt(2 * beta * x);
-  const start = lowerStart > 0 ? lowerStart : x * Math.exp(-1 - beta / x);
+  const lowerStart = x - Math.sqrt(4 * beta * x);
+  const start = lowerStart > 0 ? lowerStart : x * Math.exp(-1 - (2 * beta) / x);
   // a count so small that the start underflows: its expectation may be 0
-  return [start > 0 ? newton(start) : 0, upper];
+  return [start > 0 ? rootFromOutside(exponent, slope, beta, start, -1) : 0, upper];
 }
 
 /**
@@ -229,7 +242,8 @@ export function chernoffExpectationBounds(x: number, epsilon: number): [number, 
 function binaryKlExponent(x: number, n: number, m: number): number {
   const rest = n - x;
   const s = (m - x) / rest;
-  const second = rest > 0 ? rest * (-Math.log1p(-s) - s) : 0;
+  // at x = n the second part's limit is x − m, so that the sum is x ln(x/m)
+  const second = rest > 0 ? rest * (-Math.log1p(-s) - s) : x - m;
   return chernoffExponent(x, m) + second;
 }
 
@@ -241,35 +255,28 @@ function binaryKlExponent(x: number, n: number, m: number): number {
  * Pinsker's `2 (x − m)²/n` (so the interval lies inside Hoeffding's `x ± sqrt(n/2 ln(1/ε))`) and at
  * least the Poisson form `x ln(x/m) − x + m` (so it lies inside {@link chernoffExpectationBounds}'s):
  * a tighter bound at the same ε, not a different trade-off. Solved by Newton's method from the
- * tighter of those two intervals' ends, which lie outside the root; the exponent is convex in m, so
- * every iterate stays outside and the result errs on the safe side, as in the Chernoff bound.
+ * tighter of those two intervals' ends, which lie outside the root (the exponent is convex in m),
+ * finished by {@link rootFromOutside} so that it errs on the safe side, as the Chernoff bound.
  * @example klExpectationBounds(100, 1000, Math.exp(-10)) // ≈ [62.9, 147.7]
  */
 export function klExpectationBounds(x: number, n: number, epsilon: number): [number, number] {
   if (!(Number.isFinite(n) && n >= 0)) throw new RangeError(`klExpectationBounds: n must be a finite number >= 0, got ${n}`);
   if (!(Number.isFinite(x) && x >= 0 && x <= n)) throw new RangeError(`klExpectationBounds: x must be in [0, n], got ${x}`);
+  if (!(epsilon > 0 && epsilon < 1)) throw new RangeError(`klExpectationBounds: epsilon must be in (0, 1), got ${epsilon}`);
   // no trials (a basis without a single count): the sum is 0 with certainty
   if (n === 0) return [0, 0];
   const [chernoffLow, chernoffHigh] = chernoffExpectationBounds(x, epsilon);
   const beta = Math.log(1 / epsilon);
   const dev = hoeffdingDeviation(n, epsilon);
-  const newton = (start: number) => {
-    let m = start;
-    for (let i = 0; i < 100; i++) {
-      const slope = ((m - x) * n) / (m * (n - m));
-      const next = m - (binaryKlExponent(x, n, m) - beta) / slope;
-      if (!(Math.abs(next - m) > 1e-12 * m)) return m;
-      m = next;
-    }
-    return m;
-  };
+  const exponent = (m: number) => binaryKlExponent(x, n, m);
+  const slope = (m: number) => ((m - x) * n) / (m * (n - m));
   // the exponent grows without bound as m → n (x < n), so the root lies below n; the two bounds' ends
   // lie outside it, but both may be past n; a start just below n may be inside the root (n − x tiny),
   // and then n itself is the safe upper bound
   const upperStart = Math.min(chernoffHigh, x + dev, x + (n - x) * (1 - 1e-9));
-  const upper = x >= n || binaryKlExponent(x, n, upperStart) < beta ? n : newton(upperStart);
+  const upper = x >= n || exponent(upperStart) < beta * (1 + 1e-9) ? n : rootFromOutside(exponent, slope, beta, upperStart, 1, n);
   const lowerStart = Math.max(chernoffLow, x - dev);
-  return [x > 0 && lowerStart > 0 ? newton(lowerStart) : Math.max(0, lowerStart), upper];
+  return [x > 0 && lowerStart > 0 ? rootFromOutside(exponent, slope, beta, lowerStart, -1) : Math.max(0, lowerStart), upper];
 }
 
 /** Bounds `[lower, upper]` on the expected count behind observation x (of a basis total `total`). */

@@ -17,8 +17,9 @@ export interface BuildOptions {
 }
 
 /**
- * The `quantum-circuit` constructor, loaded on first use: the package takes about a second of CPU
- * to load, which every CLI start and worker thread paid although only reports draw circuits.
+ * The `quantum-circuit` constructor, loaded on first use: the package and its own mathjs take
+ * seconds of CPU to load. Reports read the drawings from `rendered.generated.ts`; only
+ * `npm run circuits`, the simulation cross-checks and the tests build circuits.
  */
 let constructor: typeof QuantumCircuit | undefined;
 function quantumCircuit(): typeof QuantumCircuit {

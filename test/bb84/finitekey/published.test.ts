@@ -22,7 +22,7 @@
  * h(Q) reading is the only one that reproduces any row, and only at n = 10^6 (asserted below as
  * "what differs").
  *
- * Also searched, none reproducing the four small-n rows to the printed digit (max. deviation over the
+ * Also searched by hand while writing this file (a record, not re-run by a test), none reproducing the four small-n rows to the printed digit (max. deviation over the
  * six rows in brackets): μ with ln(1/ε), ln(2/ε) or ln(4/ε) (the arXiv text prints ln(4/ε_sec) in
  * eq. 2 and ln(4/ε) in S4, ln(1/ε) in S15); the penalty log2(2/(ε_sec² ε_cor)), log2(2/(ε_sec ε_cor))
  * or (S3)'s 2 log2(1/(2ε̃)) + log2(2/ε_cor) with 2ε + ε̃ = ε_sec; ε_sec/ε_cor and ε/ε̃ split equally or
@@ -38,8 +38,7 @@
  * with n_X = 10^9 is about 1.75 times the one based on n_X = 10^7" and "even if we use a block size of
  * 10^4, cryptographic keys can still be distributed over a fiber length of 135 km", for their own
  * detector model (η_Bob 10 %, p_dc 6e-7, after-pulses 4e-2, e_mis 5e-3, f_EC 1.16, κ = ε_sec/ℓ =
- * 1e-15). Evaluated with that model (below): the ratio comes out 1.71 (printed "about 1.75"; the same
- * 1.7067 from ten grid-seeded starts with q_x free), and the key at n_X = 10^4 ends at ~128 km
+ * 1e-15). Evaluated with that model (below): the ratio comes out 1.71 (printed "about 1.75"), and the key at n_X = 10^4 ends at ~128 km
  * (printed: 135 km), found with q_x free and p_1 ≈ 0.04 (a search restricted to q_x >= 1/2 and
  * p_1 >= 0.2 finds none, which an earlier version of this file took for "no key at 10^4"). Neither
  * is reproduced to the printed digits; the paper prints no other number, and no later tabulation of
@@ -175,7 +174,7 @@ describe("Tomamichel et al. (2012), Table II: what the six rows say about the co
       return keyRateWithK({ ...row, n: nKey }, row.n - nKey, "Q");
     });
     expect(rates.map((r) => r.toFixed(1))).toEqual(["11.8", "6.3", "30.8", "21.8", "47.7", "35.6"]);
-    rates.forEach((r, i) => expect(Math.abs(r - TABLE_II[i].printedR)).toBeLessThan(0.51));
+    rates.forEach((r, i) => expect(Math.abs(r - TABLE_II[i].printedR)).toBeLessThan(0.5));
   });
 });
 
