@@ -25,6 +25,7 @@ import {
   vacuumWeakDecoyBounds,
   validateAttack,
   type DecoyIntensities,
+  type Fluctuation,
   type PhotonNumberAttack,
 } from "../../model/bb84/keyrate/index.js";
 
@@ -97,12 +98,21 @@ interface Evaluation {
   readonly slack: number;
 }
 
+/** Lim et al.'s estimator variants and the bound each puts on a count (unused by the asymptotic `lim-two-decoy`). */
+const LIM_FLUCTUATION: Partial<Record<DecoyAdversaryParams["variant"], Fluctuation>> = {
+  "lim-two-decoy": "hoeffding",
+  "lim-hoeffding": "hoeffding",
+  "lim-chernoff": "chernoff",
+  "lim-kl": "kl",
+};
+
 function evaluate(variant: DecoyAdversaryParams["variant"], x: DecoyAdversaryInput): Evaluation {
   const a = validateAttack(x.attack);
   const [mu1, mu2] = x.intensities.mu;
   const Y1 = a.yields[1];
   const eY1 = a.errorYields[1];
-  if (variant === "lim-two-decoy" || variant === "lim-hoeffding" || variant === "lim-chernoff" || variant === "lim-kl") {
+  const fluctuation = LIM_FLUCTUATION[variant];
+  if (fluctuation !== undefined) {
     const finite = variant !== "lim-two-decoy";
     // counts of a block of N pulses (N = 1: per pulse); bounds are divided by N to compare per pulse
     const N = finite ? (x.blockPulses ?? 1e8) : 1;
@@ -115,7 +125,7 @@ function evaluate(variant: DecoyAdversaryParams["variant"], x: DecoyAdversaryInp
       { epsilonSec: finite ? 1e-10 : 0.5, epsilonCor: 0.5 },
       1,
       finite ? "finite" : "asymptotic",
-      variant === "lim-chernoff" ? "chernoff" : variant === "lim-kl" ? "kl" : "hoeffding",
+      fluctuation,
     );
     const b = { sZ1: counts.sZ1 / N, vZ1: counts.vZ1 / N };
     const tau1 = photonNumberProbability(x.intensities, 1);
