@@ -47,7 +47,7 @@ export async function runCellsOnWorkers(
 
 /**
  * Seconds per cell of the slowest shipped scenario of each property (verify --workers 1, 94
- * cells, 2026-11-27, per-cell wall time): the schedule's guess when no previous run is at hand
+ * cells, 2026-11-27, per-cell wall time at load average ~6 on 2 cores): the schedule's guess when no previous run is at hand
  * (a fresh clone, CI). Only the order and the protocols' totals matter; properties not listed count as 0.1 s.
  */
 const TYPICAL_SECONDS: Readonly<Record<string, number>> = {
