@@ -3,10 +3,19 @@
  * (`--workers N`, default `os.availableParallelism()`), interleaved rounds, medians, and the
  * speed-up against its target (1.7x on 2 cores, issue 12 item 4). Runs the compiled CLI in a
  * child process, as `npm start` does.
+ *
+ * Beside wall time it records each run's CPU time (all threads of the child, V8's compiler and
+ * GC helper threads included; Linux only, from this process's `cutime + cstime`), which load on
+ * a shared machine disturbs less than wall time (it still inflates it, through shared caches
+ * and cores, by up to about 30 % as measured on 2026-11-27): with one worker the main thread computes
+ * while V8 compiles and collects on the other cores for free, with N workers everything shares
+ * the N cores. So N x (1-worker main-thread CPU) / (N-worker CPU) is the most speed-up the
+ * N-worker run's own work allows (`ceiling`), whatever the schedule; its main thread is
+ * sampled from /proc/<pid>/task while it runs.
  * @module
  */
-import { spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { spawn } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { availableParallelism, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
@@ -19,35 +28,93 @@ export interface VerifyBenchResult {
   readonly rounds: number;
   readonly oneWorkerSeconds: readonly number[];
   readonly manyWorkersSeconds: readonly number[];
+  /** CPU seconds of each run, all threads (NaN where /proc is missing). */
+  readonly oneWorkerCpuSeconds: readonly number[];
+  readonly manyWorkersCpuSeconds: readonly number[];
+  /** CPU seconds of each 1-worker run's main thread (sampled every 100 ms: up to 0.1 s short). */
+  readonly oneWorkerMainThreadCpuSeconds: readonly number[];
   /** median(1 worker) / median(N workers). */
   readonly speedup: number;
+  /**
+   * N * median(1-worker main-thread CPU) / median(N-worker CPU): the most the N-worker run's own
+   * work allows against a 1-worker run whose helper threads cost it nothing.
+   */
+  readonly ceiling: number;
   /** 1.7 on 2 cores (scaled by 0.85 per core above). */
   readonly target: number;
   /** The 1-minute load average before the first round (other work on the machine). */
   readonly loadBefore: number;
 }
 
-/** Time `verify` on the shipped scenarios, `rounds` times each with 1 and N workers, interleaved. */
-export function runVerifyBench(options: { readonly rounds?: number; readonly workers?: number } = {}): VerifyBenchResult {
+/** One timed run: wall seconds, CPU seconds of all its threads and of its main thread. */
+interface Timed {
+  readonly wall: number;
+  readonly cpu: number;
+  readonly mainCpu: number;
+}
+
+/** CPU seconds in a /proc `stat` line (utime + stime; NaN when unreadable). */
+function statCpuSeconds(path: string, children = false): number {
+  try {
+    const stat = readFileSync(path, "utf8");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    const [u, s] = children ? [13, 14] : [11, 12]; // cutime, cstime / utime, stime
+    return (Number(fields[u]) + Number(fields[s])) / 100; // clock ticks: USER_HZ is 100 on Linux
+  } catch {
+    return Number.NaN;
+  }
+}
+
+/** Run the compiled `verify` with `n` workers in a child process, sampling its main thread's CPU. */
+async function timeVerify(root: string, n: number, out: string): Promise<Timed> {
+  const t0 = performance.now();
+  const c0 = statCpuSeconds("/proc/self/stat", true);
+  const child = spawn(process.execPath, [join(root, "dist", "cli", "main.js"), "verify", "--workers", String(n), "--format", "json", "--out", out], {
+    cwd: root,
+    env: { ...process.env, CI: "true" },
+    stdio: ["ignore", "ignore", "pipe"],
+  });
+  let stderr = "";
+  child.stderr.on("data", (chunk: Buffer) => (stderr = (stderr + chunk.toString("utf8")).slice(-2000)));
+  let mainCpu = Number.NaN;
+  const sample = setInterval(() => {
+    const v = statCpuSeconds(`/proc/${child.pid}/task/${child.pid}/stat`);
+    if (Number.isFinite(v)) mainCpu = v;
+  }, 100);
+  const code = await new Promise<number | null>((resolve, reject) => child.on("error", reject).on("close", resolve)).finally(() => clearInterval(sample));
+  if (code !== 0) throw new Error(`verify bench: verify --workers ${n} exited ${code}\n${stderr}`);
+  return { wall: (performance.now() - t0) / 1000, cpu: statCpuSeconds("/proc/self/stat", true) - c0, mainCpu };
+}
+
+/** Time `verify` on the shipped scenarios, `rounds` times each with 1 and N workers, interleaved (default 3 rounds). */
+export async function runVerifyBench(options: { readonly rounds?: number; readonly workers?: number } = {}): Promise<VerifyBenchResult> {
   const root = repositoryRoot();
   const workers = options.workers ?? availableParallelism();
-  const rounds = options.rounds ?? 1;
+  const rounds = options.rounds ?? 3;
   const out = mkdtempSync(join(tmpdir(), "qkd-verify-bench-"));
   const loadBefore = loadavg()[0];
-  const time = (n: number): number => {
-    const t0 = performance.now();
-    const r = spawnSync(process.execPath, [join(root, "dist", "cli", "main.js"), "verify", "--workers", String(n), "--format", "json", "--out", join(out, String(n))], { cwd: root, encoding: "utf8", env: { ...process.env, CI: "true" } });
-    if (r.status !== 0) throw new Error(`verify bench: verify --workers ${n} exited ${r.status}\n${r.stderr.slice(-2000)}`);
-    return (performance.now() - t0) / 1000;
-  };
-  const one: number[] = [], many: number[] = [];
+  const one: Timed[] = [], many: Timed[] = [];
   try {
     for (let k = 0; k < rounds; k++) {
-      one.push(time(1));
-      many.push(time(workers));
+      one.push(await timeVerify(root, 1, join(out, "1")));
+      many.push(await timeVerify(root, workers, join(out, String(workers))));
     }
   } finally {
     rmSync(out, { recursive: true, force: true });
   }
-  return { workers, rounds, oneWorkerSeconds: one, manyWorkersSeconds: many, speedup: median(one) / median(many), target: 0.85 * workers, loadBefore };
+  const wall = (ts: readonly Timed[]): number[] => ts.map((t) => t.wall);
+  const cpu = (ts: readonly Timed[]): number[] => ts.map((t) => t.cpu);
+  return {
+    workers,
+    rounds,
+    oneWorkerSeconds: wall(one),
+    manyWorkersSeconds: wall(many),
+    oneWorkerCpuSeconds: cpu(one),
+    manyWorkersCpuSeconds: cpu(many),
+    oneWorkerMainThreadCpuSeconds: one.map((t) => t.mainCpu),
+    speedup: median(wall(one)) / median(wall(many)),
+    ceiling: (workers * median(one.map((t) => t.mainCpu))) / median(cpu(many)),
+    target: 0.85 * workers,
+    loadBefore,
+  };
 }

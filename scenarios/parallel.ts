@@ -13,10 +13,18 @@
  * what matters is that each worker loads the scenarios once, that the longest cells start
  * first and that the main thread works too, which a shared counter does without a dependency.
  *
- * Scheduling: one queue, longest first by `expectedMs` (e.g. the durations of a previous run;
- * unknown cells count as the longest known); every thread, this one included, takes the next
- * cell when it finishes one, so that they finish close together. This thread works too: it has
- * its modules loaded already, and N threads cost N - 1 module loads instead of N.
+ * Scheduling (measured on 2 cores, see bench/verify.ts): one queue per thread, each longest
+ * first by `expectedMs` (e.g. the durations of a previous run; unknown cells count as the
+ * longest known). The cells of one protocol go to one thread's queue (protocols spread over the
+ * threads longest total first, each to the least loaded thread): every isolate JIT-compiles and
+ * caches on its own, so a protocol's model code compiled and its memoised tables built on two
+ * threads is work done twice (measured with `--trace-opt` on the shipped scenarios, 2026-11-27:
+ * 1006-1010 TurboFan compilations on one thread, 1447-1536 on two threads sharing one queue,
+ * 1291-1318 with a queue per protocol group, i.e. about 40 % fewer compiled twice). A thread whose queue is empty takes the next cell of the queue
+ * with the most expected work left, so that the threads finish close together. This thread
+ * works too: it has its modules loaded already, and N threads cost N - 1 module loads instead
+ * of N; it first does `beforeCells` (work the caller needs after the cells, such as the
+ * report's figures) while the workers load.
  * @module
  */
 import { isMainThread, parentPort, Worker, workerData } from "node:worker_threads";
@@ -40,6 +48,8 @@ export interface ParallelOptions {
   readonly expectedMs?: Readonly<Record<string, number>>;
   /** Where to say that a worker could not help (its share then runs on the other threads). */
   readonly onNote?: (text: string) => void;
+  /** Work for this thread while the workers load (its result is the caller's business, e.g. memoised figures). */
+  readonly beforeCells?: () => void;
 }
 
 /** Sent by a worker: an outcome, a failure (index -1: while rebuilding), or the end of its work. */
@@ -48,22 +58,37 @@ type FromWorker =
   | { readonly index: number; readonly error: string }
   | { readonly finished: true };
 
+/**
+ * Per-thread queues of cell indices, shared by all threads: queue `q` is
+ * `order[start[q] .. start[q + 1])`, its next cell at position `start[q] + taken[q]`
+ * (`taken` is the shared counter every thread advances with `Atomics.add`).
+ */
+export interface CellQueues {
+  /** Cell indices, queue after queue, each longest first. */
+  readonly order: Int32Array;
+  /** Where each queue starts in `order`, and (last entry) its length. */
+  readonly start: Int32Array;
+  /** Expected ms left in queue q from its position i on: `left[start[q] + i]` (for choosing whom to help). */
+  readonly left: Float64Array;
+  /** Cells taken from each queue so far (a `SharedArrayBuffer`). */
+  readonly taken: Int32Array;
+}
+
 /** What a worker receives at start. */
 interface WorkerStart {
   readonly data: unknown;
   /** Cell keys, by index. */
   readonly keys: readonly string[];
-  /** Cell indices in the order to take them. */
-  readonly order: Int32Array;
-  /** `next[0]`: the position in `order` of the next cell to take, shared by all threads. */
-  readonly next: Int32Array;
+  readonly queues: CellQueues;
+  /** This worker's queue (this thread's is 0). */
+  readonly thread: number;
 }
 
 /**
  * Run `cells` like {@link runCells}, on `options.workers` threads: this thread and
- * `workers - 1` worker threads take the next cell of one shared longest-first queue
- * (`Atomics.add` on a shared counter) whenever they are free. This thread starts at once with
- * its modules loaded; a worker joins when it has rebuilt the cells, and a worker that cannot
+ * `workers - 1` worker threads take the next cell of their own queue ({@link cellQueues}), or
+ * of the fullest queue when theirs is empty ({@link takeCell}), whenever they are free. This
+ * thread starts at once with its modules loaded; a worker joins when it has rebuilt the cells, and a worker that cannot
  * rebuild them only costs its share (reported through `onNote`).
  * @throws Error naming the cell when a worker fails on one.
  */
@@ -75,16 +100,18 @@ export async function runCellsParallel(
 ): Promise<CellOutcome[]> {
   const count = Math.min(options.workers, cells.length);
   if (count <= 1) return runCells(cells, runOptions, onDone);
-  const order = Int32Array.from(longestFirst(cells, options.expectedMs ?? {}));
-  const next = new Int32Array(new SharedArrayBuffer(4));
+  const queues = cellQueues(cells, options.expectedMs ?? {}, count);
   const outcomes: CellOutcome[] = new Array(cells.length);
   let done = 0;
   const record = (index: number, outcome: CellOutcome): void => {
     outcomes[index] = outcome;
     onDone?.(outcome, ++done, cells.length);
   };
-  const start: WorkerStart = { data: options.worker.data, keys: cells.map((c) => c.key), order, next };
-  const workers = Array.from({ length: count - 1 }, () => new Worker(options.worker.module, { workerData: start }));
+  const keys = cells.map((c) => c.key);
+  const workers = Array.from({ length: count - 1 }, (_, i) => {
+    const start: WorkerStart = { data: options.worker.data, keys, queues, thread: i + 1 };
+    return new Worker(options.worker.module, { workerData: start });
+  });
   const finished = workers.map((w) => new Promise<void>((resolve, reject) => {
     w.on("message", (msg: FromWorker) => {
       if ("finished" in msg) return resolve();
@@ -97,8 +124,9 @@ export async function runCellsParallel(
     w.on("exit", () => resolve());
   }));
   try {
-    for (let pos = Atomics.add(next, 0, 1); pos < order.length; pos = Atomics.add(next, 0, 1)) {
-      record(order[pos], runCell(cells[order[pos]], runOptions));
+    options.beforeCells?.();
+    for (let index = takeCell(queues, 0); index >= 0; index = takeCell(queues, 0)) {
+      record(index, runCell(cells[index], runOptions));
       await new Promise((resolve) => setImmediate(resolve)); // let workers' outcomes in
     }
     await Promise.all(finished);
@@ -108,12 +136,76 @@ export async function runCellsParallel(
   return outcomes;
 }
 
+/**
+ * Split `cells` into `threads` queues, each longest first: the cells of one protocol in one
+ * queue; protocols in order of total expected time, each to the queue with the least so far
+ * (ties: the lower queue, so this thread's first). One queue is {@link longestFirst}.
+ */
+export function cellQueues(cells: readonly MatrixCell[], expectedMs: Readonly<Record<string, number>>, threads: number): CellQueues {
+  const cost = costOf(cells, expectedMs);
+  const ranked = longestFirst(cells, expectedMs);
+  const rank = new Int32Array(cells.length);
+  ranked.forEach((i, r) => (rank[i] = r));
+  const byProtocol = new Map<string, number[]>();
+  for (const i of ranked) {
+    const protocol = cells[i].property.definition.protocol;
+    byProtocol.set(protocol, [...(byProtocol.get(protocol) ?? []), i]);
+  }
+  const total = (group: readonly number[]): number => group.reduce((sum, i) => sum + cost(i), 0);
+  const groups = [...byProtocol.values()].sort((a, b) => total(b) - total(a));
+  const queues: number[][] = Array.from({ length: threads }, () => []);
+  const load = new Array<number>(threads).fill(0);
+  for (const group of groups) {
+    const q = load.indexOf(Math.min(...load));
+    queues[q].push(...group);
+    load[q] += total(group);
+  }
+  const order = queues.flatMap((queue) => queue.sort((a, b) => rank[a] - rank[b]));
+  const start = Int32Array.from([0, ...queues.map((_, q) => queues.slice(0, q + 1).reduce((n, g) => n + g.length, 0))]);
+  const left = new Float64Array(order.length);
+  for (let q = 0; q < threads; q++) {
+    for (let pos = start[q + 1] - 1, sum = 0; pos >= start[q]; pos--) left[pos] = sum += cost(order[pos]);
+  }
+  return { order: Int32Array.from(order), start, left, taken: new Int32Array(new SharedArrayBuffer(4 * threads)) };
+}
+
+/**
+ * The next cell for thread `thread`: from its own queue, else from the queue with the most
+ * expected work left; -1 when every queue is empty. Safe from any thread (each take is one
+ * `Atomics.add`; a take past a queue's end just finds it empty).
+ */
+export function takeCell(queues: CellQueues, thread: number): number {
+  const { order, start, left, taken } = queues;
+  const threads = start.length - 1;
+  const take = (q: number): number => {
+    const pos = start[q] + Atomics.add(taken, q, 1);
+    return pos < start[q + 1] ? order[pos] : -1;
+  };
+  const own = thread < threads ? take(thread) : -1;
+  if (own >= 0) return own;
+  for (;;) {
+    let fullest = -1;
+    for (let q = 0, most = -1; q < threads; q++) {
+      const pos = start[q] + Atomics.load(taken, q);
+      if (pos < start[q + 1] && left[pos] > most) [fullest, most] = [q, left[pos]];
+    }
+    if (fullest < 0) return -1;
+    const index = take(fullest);
+    if (index >= 0) return index;
+  }
+}
+
 /** Indices of `cells`, longest expected first (ties and unknown durations keep cell order; unknown counts as longest). */
 export function longestFirst(cells: readonly MatrixCell[], expectedMs: Readonly<Record<string, number>>): number[] {
+  const cost = costOf(cells, expectedMs);
+  return cells.map((_, i) => i).sort((a, b) => cost(b) - cost(a) || a - b);
+}
+
+/** The expected ms of cell i (unknown: the longest known). */
+function costOf(cells: readonly MatrixCell[], expectedMs: Readonly<Record<string, number>>): (i: number) => number {
   const known = Object.values(expectedMs).filter((v) => Number.isFinite(v));
   const unknown = known.length > 0 ? Math.max(...known) : 0;
-  const cost = (i: number): number => expectedMs[cells[i].key] ?? unknown;
-  return cells.map((_, i) => i).sort((a, b) => cost(b) - cost(a) || a - b);
+  return (i) => expectedMs[cells[i].key] ?? unknown;
 }
 
 /**
@@ -123,13 +215,12 @@ export function longestFirst(cells: readonly MatrixCell[], expectedMs: Readonly<
 export function serveCells(rebuild: (data: unknown) => Promise<{ cells: readonly MatrixCell[]; options: CellRunOptions }>): void {
   const port = parentPort;
   if (isMainThread || port === null) return;
-  const { data, keys, order, next } = workerData as WorkerStart;
+  const { data, keys, queues, thread } = workerData as WorkerStart;
   const send = (msg: FromWorker): void => port.postMessage(msg);
   void rebuild(data).then(
     ({ cells, options }) => {
       const byKey = new Map(cells.map((c) => [c.key, c]));
-      for (let pos = Atomics.add(next, 0, 1); pos < order.length; pos = Atomics.add(next, 0, 1)) {
-        const index = order[pos];
+      for (let index = takeCell(queues, thread); index >= 0; index = takeCell(queues, thread)) {
         const cell = byKey.get(keys[index]);
         try {
           if (cell === undefined) throw new Error(`no cell "${keys[index]}" after rebuilding`);
