@@ -25,7 +25,7 @@ import {
 } from "../kernel/index.js";
 import { startArm, type Arm } from "./arm.js";
 import { eveStepOps } from "./eveStep.js";
-import { compileKrausRound, runKrausRound } from "./internal/krausRound.js";
+import { compileKrausRound, runKrausRound, type KrausRound } from "./internal/krausRound.js";
 import { blochBasis, SLOT } from "./internal/ops.js";
 import { applyOps, type ArmFacts, type RoundOp } from "./internal/roundOp.js";
 import type { KeyPair } from "./key.js";
@@ -163,8 +163,13 @@ export type RoundDecisions = Pick<RoundOutcome, "kdcAccepted" | "memberContinues
  * facts allow (null: not decided yet; it must stay true once true).
  */
 export function roundRunner(ctx: RoundContext, discard?: (facts: RoundDecisions) => boolean): (eve: DensityMatrix) => RoundOutcome[] {
-  const compiled = compileKrausRound(roundPhases(ctx).flatMap((p) => p.ops), kdcPresent(ctx.mode), discard);
+  const compiled = compileRound(ctx, discard);
   return (eve) => runKrausRound(compiled, eve);
+}
+
+/** The round's instructions compiled to its instrument on Eve's registers (see {@link roundRunner}). */
+export function compileRound(ctx: RoundContext, discard?: (facts: RoundDecisions) => boolean): KrausRound {
+  return compileKrausRound(roundPhases(ctx).flatMap((p) => p.ops), kdcPresent(ctx.mode), discard);
 }
 
 /** The reference for {@link runRound}: the phases folded on the five-qubit state through the kernel. */

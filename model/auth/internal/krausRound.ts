@@ -53,7 +53,7 @@ interface ColumnArm {
 }
 
 /** An outcome of the compiled round: its facts and Kraus operators (4 x 4, interleaved, 32 numbers each). */
-interface KrausArm {
+export interface KrausArm {
   readonly facts: ArmFacts;
   readonly kraus: readonly Float64Array[];
 }
@@ -337,21 +337,31 @@ const kr = new Float64Array(32);
  * its probability `tr sigma` and its normalised state (entries below `FLUSH_BELOW` set to zero).
  */
 export function runKrausRound(round: KrausRound, eve: DensityMatrix): RoundOutcome[] {
-  const rho = eve.matrix.data;
   const out: RoundOutcome[] = [];
   for (const arm of round.arms) {
     const sigma = new Float64Array(32);
-    for (const k of arm.kraus) sandwich(k, rho, sigma);
-    const p = sigma[0] + sigma[10] + sigma[20] + sigma[30];
-    if (!(p >= PROBABILITY_FLOOR)) continue;
-    const inv = 1 / p;
-    for (let i = 0; i < 32; i++) {
-      const x = sigma[i] * inv;
-      sigma[i] = Math.abs(x) < FLUSH_BELOW ? 0 : x;
-    }
-    out.push({ weight: p, ...arm.facts, eve: eveState(sigma) });
+    const p = armState(arm.kraus, eve.matrix.data, sigma);
+    if (p >= PROBABILITY_FLOOR) out.push({ weight: p, ...arm.facts, eve: eveState(sigma) });
   }
   return out;
+}
+
+/**
+ * One arm of the instrument on `rho` (4 x 4 interleaved): writes its normalised state into
+ * `sigma` (zeroed, 32 numbers; entries below `FLUSH_BELOW` set to zero) and returns its
+ * probability; an arm whose probability is below `PROBABILITY_FLOOR` (or NaN) is not
+ * normalised and its probability should be dropped by the caller.
+ */
+export function armState(kraus: readonly Float64Array[], rho: ArrayLike<number>, sigma: Float64Array): number {
+  for (const k of kraus) sandwich(k, rho, sigma);
+  const p = sigma[0] + sigma[10] + sigma[20] + sigma[30];
+  if (!(p >= PROBABILITY_FLOOR)) return p;
+  const inv = 1 / p;
+  for (let i = 0; i < 32; i++) {
+    const x = sigma[i] * inv;
+    sigma[i] = Math.abs(x) < FLUSH_BELOW ? 0 : x;
+  }
+  return p;
 }
 
 /** `sigma += K rho K^dagger` for 4 x 4 interleaved matrices. */
