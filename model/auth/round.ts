@@ -25,7 +25,7 @@ import {
 } from "../kernel/index.js";
 import { startArm, type Arm } from "./arm.js";
 import { eveStepOps } from "./eveStep.js";
-import { compileKrausRound, runKrausRound, type KrausRound } from "./internal/krausRound.js";
+import { compileKrausRound, KrausTrie, runKrausRound, type KrausRound } from "./internal/krausRound.js";
 import { blochBasis, SLOT } from "./internal/ops.js";
 import { applyOps, type ArmFacts, type RoundOp } from "./internal/roundOp.js";
 import type { KeyPair } from "./key.js";
@@ -104,14 +104,20 @@ export function infoParticleAngles(spec: VariantSpec, pair: KeyPair): { theta: n
  * check (from its pair) and, for a replayed message only, whether the round is the first. Two
  * contexts with the same key and the same rest compile to the same instructions, so a run
  * compiles and runs them once (e.g. pairs 00 and 11 prepare and expect the same f in the parity
- * reading).
+ * reading). The concatenation of the keys of {@link roundSegments}.
  */
 export function roundProgramKey(ctx: RoundContext): string {
-  let key = ctx.strategy.message === "replay" && ctx.firstRound ? "first" : "";
-  if (memberPresent(ctx.mode)) {
-    const { theta, phi } = infoParticleAngles(ctx.spec, ctx.memberPair);
-    key += `|m${theta},${phi}`;
-  }
+  return memberSegmentKey(ctx) + kdcSegmentKey(ctx);
+}
+
+function memberSegmentKey(ctx: RoundContext): string {
+  if (!memberPresent(ctx.mode)) return "";
+  const { theta, phi } = infoParticleAngles(ctx.spec, ctx.memberPair);
+  return `|m${theta},${phi}`;
+}
+
+function kdcSegmentKey(ctx: RoundContext): string {
+  let key = ctx.strategy.message === "replay" && ctx.firstRound ? "|first" : "";
   if (kdcPresent(ctx.mode) && ctx.spec.kdcChecks) {
     const { xBasis, expected } = kdcCheck(ctx.spec, ctx.kdcPair);
     key += `|k${xBasis},${expected}`;
@@ -129,19 +135,42 @@ function kdcCheck(spec: VariantSpec, kdcPair: KeyPair): { xBasis: boolean; expec
 
 /** The phases of one round, in order. */
 export function roundPhases(ctx: RoundContext): RoundPhase[] {
-  const phases: RoundPhase[] = [];
+  return roundSegments(ctx).flatMap((s) => s.phases);
+}
+
+/** A run of consecutive phases of a round, with what it reads of the pairs as a key. */
+export interface RoundSegment {
+  readonly key: string;
+  readonly phases: readonly RoundPhase[];
+}
+
+/**
+ * The phases of a round in three segments: what reads nothing of the pairs (channel on m, Eve
+ * on m); what reads the member's pair (her preparation of f, channel on f, Eve on f); what reads
+ * the KDC's pair (its check, the message, the updates, Eve after them). Two contexts with the
+ * same strategy, mode, variant and noise and the same key have the same segment, so rounds that
+ * differ only in the KDC's pair share the compilation of the first two (krausRound.ts).
+ */
+export function roundSegments(ctx: RoundContext): RoundSegment[] {
   const noisy = ctx.noise > 0;
-  if (noisy) phases.push(noisePhase("channel on m", SLOT.m, ctx.noise));
-  ctx.strategy.toMember.forEach((step, k) => phases.push(phase(`Eve on m #${k + 1}`, () => formatStep(step), eveStepOps(step, SLOT.m))));
-  if (memberPresent(ctx.mode)) phases.push(memberPhase(ctx));
-  if (noisy) phases.push(noisePhase("channel on f", SLOT.f, ctx.noise));
-  ctx.strategy.toKdc.forEach((step, k) => phases.push(phase(`Eve on f #${k + 1}`, () => formatStep(step), eveStepOps(step, SLOT.f))));
-  if (kdcPresent(ctx.mode)) phases.push(kdcCheckPhase(ctx));
-  phases.push(messagePhase(ctx));
-  if (kdcPresent(ctx.mode)) phases.push(kdcUpdatePhase(ctx));
-  if (memberPresent(ctx.mode)) phases.push(memberUpdatePhase(ctx));
-  ctx.strategy.after.forEach((step, k) => phases.push(phase(`Eve after update #${k + 1}`, () => formatStep(step), eveStepOps(step, null))));
-  return phases;
+  const onM: RoundPhase[] = [];
+  if (noisy) onM.push(noisePhase("channel on m", SLOT.m, ctx.noise));
+  ctx.strategy.toMember.forEach((step, k) => onM.push(phase(`Eve on m #${k + 1}`, () => formatStep(step), eveStepOps(step, SLOT.m))));
+  const member: RoundPhase[] = [];
+  if (memberPresent(ctx.mode)) member.push(memberPhase(ctx));
+  if (noisy) member.push(noisePhase("channel on f", SLOT.f, ctx.noise));
+  ctx.strategy.toKdc.forEach((step, k) => member.push(phase(`Eve on f #${k + 1}`, () => formatStep(step), eveStepOps(step, SLOT.f))));
+  const kdc: RoundPhase[] = [];
+  if (kdcPresent(ctx.mode)) kdc.push(kdcCheckPhase(ctx));
+  kdc.push(messagePhase(ctx));
+  if (kdcPresent(ctx.mode)) kdc.push(kdcUpdatePhase(ctx));
+  if (memberPresent(ctx.mode)) kdc.push(memberUpdatePhase(ctx));
+  ctx.strategy.after.forEach((step, k) => kdc.push(phase(`Eve after update #${k + 1}`, () => formatStep(step), eveStepOps(step, null))));
+  return [
+    { key: "", phases: onM },
+    { key: memberSegmentKey(ctx), phases: member },
+    { key: kdcSegmentKey(ctx), phases: kdc },
+  ];
 }
 
 /**
@@ -163,13 +192,19 @@ export type RoundDecisions = Pick<RoundOutcome, "kdcAccepted" | "memberContinues
  * facts allow (null: not decided yet; it must stay true once true).
  */
 export function roundRunner(ctx: RoundContext, discard?: (facts: RoundDecisions) => boolean): (eve: DensityMatrix) => RoundOutcome[] {
-  const compiled = compileRound(ctx, discard);
+  const compiled = compileKrausRound(roundPhases(ctx).flatMap((p) => p.ops), kdcPresent(ctx.mode), discard);
   return (eve) => runKrausRound(compiled, eve);
 }
 
-/** The round's instructions compiled to its instrument on Eve's registers (see {@link roundRunner}). */
-export function compileRound(ctx: RoundContext, discard?: (facts: RoundDecisions) => boolean): KrausRound {
-  return compileKrausRound(roundPhases(ctx).flatMap((p) => p.ops), kdcPresent(ctx.mode), discard);
+/**
+ * The compiler of rounds that share a strategy round, mode, variant, noise and `discard`:
+ * each round compiled to its instrument on Eve's registers (as {@link roundRunner}), with the segments of {@link roundSegments} compiled once per key
+ * (a round differing from an earlier one in the KDC's pair only reuses its first two segments).
+ * @internal
+ */
+export function roundCompiler(mode: Mode, discard?: (facts: RoundDecisions) => boolean): (ctx: RoundContext) => KrausRound {
+  const trie = new KrausTrie(kdcPresent(mode), discard);
+  return (ctx) => trie.compile(roundSegments(ctx).map((s) => ({ key: s.key, ops: s.phases.flatMap((p) => p.ops) })));
 }
 
 /** The reference for {@link runRound}: the phases folded on the five-qubit state through the kernel. */

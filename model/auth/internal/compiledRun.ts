@@ -13,10 +13,10 @@
  */
 import { PROBABILITY_FLOOR } from "../../kernel/index.js";
 import { keyPair, MAX_KEY_BITS, updatedPair, type KeyPair } from "../key.js";
-import { compileRound, roundProgramKey, type RoundContext, type RoundDecisions } from "../round.js";
+import { roundCompiler, roundProgramKey, type RoundContext, type RoundDecisions } from "../round.js";
 import { roundStrategyAt, type Mode, type Strategy } from "../strategy.js";
 import type { VariantSpec } from "../variant.js";
-import { armState } from "./krausRound.js";
+import { armState, type KrausRound } from "./krausRound.js";
 import { StateTable } from "./stateTable.js";
 
 /** A branch of the run, as the caller reads it. */
@@ -46,9 +46,9 @@ export interface CompiledRunInput {
 interface ProgramArm {
   readonly kraus: readonly Float64Array[];
   readonly records: string;
-  /** The KDC's updated pair (two bits), or -1 when the KDC did not update. */
-  readonly kdcPair: number;
-  readonly memberPair: number;
+  /** The KDC's outcome of eq. 12, or -1 when it did not update (the pair's bits are the branch's: programs are shared by pairs). */
+  readonly kdcOutcome: number;
+  readonly memberOutcome: number;
 }
 
 interface Program {
@@ -88,6 +88,8 @@ export function runCompiled(input: CompiledRunInput, onSession: (branches: Compi
   let cells = new Cells();
   for (const k of input.keys) push(cells, 1 / input.keys.length, k, k, 0, eve0);
   const programs = new Map<string, Program>();
+  // one compiler per strategy round and place in the session: rounds of it share segments
+  const compilers = new Map<string, (ctx: RoundContext) => KrausRound>();
   for (let r = 0; r < input.sessions; r++) {
     for (let i = 0; i < rounds; i++) {
       const g = r * rounds + i, last = i === rounds - 1;
@@ -100,9 +102,13 @@ export function runCompiled(input: CompiledRunInput, onSession: (branches: Compi
         let p = byPairs[pairs];
         if (p !== undefined) return p;
         const ctx = contexts[pairs];
-        const key = `${g % strategy.rounds.length}|${mode === "mitm" && last ? "last" : ""}${roundProgramKey(ctx)}`;
+        const place = `${g % strategy.rounds.length}|${mode === "mitm" && last ? "last" : ""}`, key = place + roundProgramKey(ctx);
         p = programs.get(key);
-        if (p === undefined) programs.set(key, (p = compileProgram(ctx, last, programs.size)));
+        if (p === undefined) {
+          let compile = compilers.get(place);
+          if (compile === undefined) compilers.set(place, (compile = roundCompiler(mode, (f) => endsSession(mode, f, last))));
+          programs.set(key, (p = programOf(mode, last, compile(ctx), programs.size)));
+        }
         return (byPairs[pairs] = p);
       };
       // outcomes per (program, Eve's state): [arm index, probability, state id] triples
@@ -110,7 +116,8 @@ export function runCompiled(input: CompiledRunInput, onSession: (branches: Compi
       const next = new Merger(states);
       for (let c = 0; c < cells.length; c++) {
         const kdcKey = cells.kdc[c], memberKey = cells.member[c];
-        const program = programAt(4 * ((kdcKey >> (2 * i)) & 3) + ((memberKey >> (2 * i)) & 3));
+        const kdcPair = (kdcKey >> (2 * i)) & 3, memberPair = (memberKey >> (2 * i)) & 3;
+        const program = programAt(4 * kdcPair + memberPair);
         const id = program.id * STATE_RADIX + cells.state[c];
         let outcomes = cache.get(id);
         if (outcomes === undefined) cache.set(id, (outcomes = runProgram(program, states, cells.state[c])));
@@ -120,8 +127,8 @@ export function runCompiled(input: CompiledRunInput, onSession: (branches: Compi
           const arm = program.arms[outcomes[o]];
           next.add(
             weight,
-            arm.kdcPair < 0 ? kdcKey : withPairBits(kdcKey, i, arm.kdcPair),
-            arm.memberPair < 0 ? memberKey : withPairBits(memberKey, i, arm.memberPair),
+            arm.kdcOutcome < 0 ? kdcKey : withPairBits(kdcKey, i, UPDATED[2 * kdcPair + arm.kdcOutcome]),
+            arm.memberOutcome < 0 ? memberKey : withPairBits(memberKey, i, UPDATED[2 * memberPair + arm.memberOutcome]),
             records.child(cells.rec[c], arm.records),
             outcomes[o + 2],
           );
@@ -150,24 +157,25 @@ function pairOf(bits: number): KeyPair {
   return keyPair(bits, 0);
 }
 
-function pairBits(pair: KeyPair): number {
+/** The updated pair of eq. 12 (`updatedPair`) as two bits, at `2 * pair bits + outcome`. */
+const UPDATED = Array.from({ length: 8 }, (_, k) => {
+  const pair = updatedPair(pairOf(k >> 1), (k & 1) as 0 | 1);
   return pair.first | (pair.second << 1);
-}
+});
 
 function withPairBits(key: number, round: number, bits: number): number {
   return (key & ~(3 << (2 * round))) | (bits << (2 * round));
 }
 
-/** The round compiled, keeping only the arms that continue the session. */
-function compileProgram(ctx: RoundContext, lastRound: boolean, id: number): Program {
-  const round = compileRound(ctx, (f) => endsSession(ctx.mode, f, lastRound));
+/** The compiled round, keeping only the arms that continue the session. */
+function programOf(mode: Mode, lastRound: boolean, round: KrausRound, id: number): Program {
   const arms = round.arms
-    .filter((a) => continuesSession(ctx.mode, a.facts, lastRound))
+    .filter((a) => continuesSession(mode, a.facts, lastRound))
     .map((a): ProgramArm => ({
       kraus: a.kraus,
       records: a.facts.records,
-      kdcPair: a.facts.kdcOutcome === null ? -1 : pairBits(updatedPair(ctx.kdcPair, a.facts.kdcOutcome)),
-      memberPair: a.facts.memberOutcome === null ? -1 : pairBits(updatedPair(ctx.memberPair, a.facts.memberOutcome)),
+      kdcOutcome: a.facts.kdcOutcome ?? -1,
+      memberOutcome: a.facts.memberOutcome ?? -1,
     }));
   return { id, arms };
 }

@@ -73,15 +73,62 @@ const NO_FACTS: ArmFacts = { records: "", kdcAccepted: null, memberContinues: nu
  * @throws RangeError when a unitary acts on more than two slots.
  */
 export function compileKrausRound(ops: readonly RoundOp[], kdcPresent: boolean, discard?: (facts: ArmFacts) => boolean): KrausRound {
-  const lastUse = new Map<number, number>();
-  ops.forEach((op, k) => { for (const s of opSlots(op)) lastUse.set(s, k); });
-  let arms: ColumnArm[] = [kdcPresent ? bellStart() : { facts: NO_FACTS, slots: [...EVE_SLOTS], terms: [identityColumns()] }];
-  ops.forEach((op, k) => {
-    const dies = op.kind === "measure" && lastUse.get(op.slot) === k && !EVE_SLOTS.includes(op.slot);
-    arms = step(arms, op, dies);
-    if (discard !== undefined && (op.kind === "measure" || op.kind === "decide")) arms = arms.filter((a) => !discard(a.facts));
-  });
-  return { arms: arms.map((a) => ({ facts: a.facts, kraus: a.terms.flatMap((v) => krausOf(a.slots, v)) })) };
+  return new KrausTrie(kdcPresent, discard).compile([{ key: "", ops }]);
+}
+
+/** A run of consecutive instructions with a key: equal keys (at the same place) mean equal instructions. */
+export interface KeyedOps {
+  readonly key: string;
+  readonly ops: readonly RoundOp[];
+}
+
+/** A node of the trie: the arms after the segments on its path (never written after creation). */
+interface TrieNode {
+  readonly arms: readonly ColumnArm[];
+  readonly children: Map<string, TrieNode>;
+  round: KrausRound | null;
+}
+
+/**
+ * {@link compileKrausRound} for many instruction lists that share leading segments: the arms
+ * after each distinct prefix of segments are kept, and a list compiles only the segments after
+ * its longest known prefix. A segment's place in the trie is its key and which of its
+ * measurements end a qubit (that depends on the instructions after it), so equal keys must mean
+ * equal instructions. Private to its caller (one run); pure from outside.
+ */
+export class KrausTrie {
+  private readonly root: TrieNode;
+
+  constructor(kdcPresent: boolean, private readonly discard?: (facts: ArmFacts) => boolean) {
+    this.root = { arms: [kdcPresent ? bellStart() : { facts: NO_FACTS, slots: [...EVE_SLOTS], terms: [identityColumns()] }], children: new Map(), round: null };
+  }
+
+  /** @throws RangeError when a unitary acts on more than two slots. */
+  compile(segments: readonly KeyedOps[]): KrausRound {
+    const lastUse = new Map<number, number>();
+    let at = 0;
+    for (const s of segments) for (const op of s.ops) { for (const slot of opSlots(op)) lastUse.set(slot, at); at++; }
+    let node = this.root;
+    at = 0;
+    for (const s of segments) {
+      const dies = s.ops.map((op, k) => op.kind === "measure" && lastUse.get(op.slot) === at + k && !EVE_SLOTS.includes(op.slot));
+      const key = `${s.key}#${dies.map(Number).join("")}`;
+      let child = node.children.get(key);
+      if (child === undefined) node.children.set(key, (child = { arms: this.advance(node.arms, s.ops, dies), children: new Map(), round: null }));
+      node = child;
+      at += s.ops.length;
+    }
+    return (node.round ??= { arms: node.arms.map((a) => ({ facts: a.facts, kraus: a.terms.flatMap((v) => krausOf(a.slots, v)) })) });
+  }
+
+  private advance(from: readonly ColumnArm[], ops: readonly RoundOp[], dies: readonly boolean[]): ColumnArm[] {
+    let arms = from.map((a): ColumnArm => ({ facts: a.facts, slots: a.slots.slice(), terms: a.terms.map((v) => v.slice()) }));
+    ops.forEach((op, k) => {
+      arms = step(arms, op, dies[k]);
+      if (this.discard !== undefined && (op.kind === "measure" || op.kind === "decide")) arms = arms.filter((a) => !this.discard!(a.facts));
+    });
+    return arms;
+  }
 }
 
 /** `I_E` as columns: row e, column e. */
