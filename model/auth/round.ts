@@ -29,7 +29,7 @@ import { compileKrausRound, KrausTrie, runKrausRound, type KrausRound } from "./
 import { blochBasis, SLOT } from "./internal/ops.js";
 import { applyOps, type ArmFacts, type RoundOp } from "./internal/roundOp.js";
 import type { KeyPair } from "./key.js";
-import { formatStep, type Mode, type RoundStrategy } from "./strategy.js";
+import { formatStep, type EveStep, type Mode, type RoundStrategy } from "./strategy.js";
 import type { VariantSpec } from "./variant.js";
 
 /** Everything one round depends on. */
@@ -135,13 +135,14 @@ function kdcCheck(spec: VariantSpec, kdcPair: KeyPair): { xBasis: boolean; expec
 
 /** The phases of one round, in order. */
 export function roundPhases(ctx: RoundContext): RoundPhase[] {
-  return roundSegments(ctx).flatMap((s) => s.phases);
+  return roundSegments(ctx).flatMap((s) => s.phases());
 }
 
 /** A run of consecutive phases of a round, with what it reads of the pairs as a key. */
 export interface RoundSegment {
   readonly key: string;
-  readonly phases: readonly RoundPhase[];
+  /** The phases (built when called). */
+  phases(): RoundPhase[];
 }
 
 /**
@@ -152,24 +153,26 @@ export interface RoundSegment {
  * differ only in the KDC's pair share the compilation of the first two (krausRound.ts).
  */
 export function roundSegments(ctx: RoundContext): RoundSegment[] {
-  const noisy = ctx.noise > 0;
-  const onM: RoundPhase[] = [];
-  if (noisy) onM.push(noisePhase("channel on m", SLOT.m, ctx.noise));
-  ctx.strategy.toMember.forEach((step, k) => onM.push(phase(`Eve on m #${k + 1}`, () => formatStep(step), eveStepOps(step, SLOT.m))));
-  const member: RoundPhase[] = [];
-  if (memberPresent(ctx.mode)) member.push(memberPhase(ctx));
-  if (noisy) member.push(noisePhase("channel on f", SLOT.f, ctx.noise));
-  ctx.strategy.toKdc.forEach((step, k) => member.push(phase(`Eve on f #${k + 1}`, () => formatStep(step), eveStepOps(step, SLOT.f))));
-  const kdc: RoundPhase[] = [];
-  if (kdcPresent(ctx.mode)) kdc.push(kdcCheckPhase(ctx));
-  kdc.push(messagePhase(ctx));
-  if (kdcPresent(ctx.mode)) kdc.push(kdcUpdatePhase(ctx));
-  if (memberPresent(ctx.mode)) kdc.push(memberUpdatePhase(ctx));
-  ctx.strategy.after.forEach((step, k) => kdc.push(phase(`Eve after update #${k + 1}`, () => formatStep(step), eveStepOps(step, null))));
+  const noise = (name: string, slot: number): RoundPhase[] => (ctx.noise > 0 ? [noisePhase(name, slot, ctx.noise)] : []);
+  const eve = (what: string, steps: readonly EveStep[], transit: number | null): RoundPhase[] =>
+    steps.map((step, k) => phase(`Eve ${what} #${k + 1}`, () => formatStep(step), eveStepOps(step, transit)));
+  const member = memberPresent(ctx.mode), kdc = kdcPresent(ctx.mode);
   return [
-    { key: "", phases: onM },
-    { key: memberSegmentKey(ctx), phases: member },
-    { key: kdcSegmentKey(ctx), phases: kdc },
+    { key: "", phases: () => [...noise("channel on m", SLOT.m), ...eve("on m", ctx.strategy.toMember, SLOT.m)] },
+    {
+      key: memberSegmentKey(ctx),
+      phases: () => [...(member ? [memberPhase(ctx)] : []), ...noise("channel on f", SLOT.f), ...eve("on f", ctx.strategy.toKdc, SLOT.f)],
+    },
+    {
+      key: kdcSegmentKey(ctx),
+      phases: () => [
+        ...(kdc ? [kdcCheckPhase(ctx)] : []),
+        messagePhase(ctx),
+        ...(kdc ? [kdcUpdatePhase(ctx)] : []),
+        ...(member ? [memberUpdatePhase(ctx)] : []),
+        ...eve("after update", ctx.strategy.after, null),
+      ],
+    },
   ];
 }
 
@@ -204,7 +207,15 @@ export function roundRunner(ctx: RoundContext, discard?: (facts: RoundDecisions)
  */
 export function roundCompiler(mode: Mode, discard?: (facts: RoundDecisions) => boolean): (ctx: RoundContext) => KrausRound {
   const trie = new KrausTrie(kdcPresent(mode), discard);
-  return (ctx) => trie.compile(roundSegments(ctx).map((s) => ({ key: s.key, ops: s.phases.flatMap((p) => p.ops) })));
+  // each segment's instructions built once per key (building them is a third of compiling)
+  const built = new Map<string, readonly RoundOp[]>();
+  const opsOf = (s: RoundSegment, k: number): readonly RoundOp[] => {
+    const id = `${k}${s.key}`;
+    let ops = built.get(id);
+    if (ops === undefined) built.set(id, (ops = s.phases().flatMap((p) => p.ops)));
+    return ops;
+  };
+  return (ctx) => trie.compile(roundSegments(ctx).map((s, k) => ({ key: s.key, ops: opsOf(s, k) })));
 }
 
 /** The reference for {@link runRound}: the phases folded on the five-qubit state through the kernel. */
