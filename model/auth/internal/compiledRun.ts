@@ -17,7 +17,7 @@ import { roundCompiler, roundProgramKey, type RoundContext, type RoundDecisions 
 import { roundStrategyAt, type Mode, type Strategy } from "../strategy.js";
 import type { VariantSpec } from "../variant.js";
 import { armState, type KrausRound } from "./krausRound.js";
-import { StateTable } from "./stateTable.js";
+import { STATE_SIZE, StateTable } from "./stateTable.js";
 
 /** A branch of the run, as the caller reads it. */
 export interface CompiledBranch {
@@ -85,6 +85,7 @@ export function runCompiled(input: CompiledRunInput, onSession: (branches: Compi
   const states = new StateTable();
   const records = new RecordNames();
   const eve0 = states.intern(input.eve0);
+  const scratch = new Float64Array(STATE_SIZE);
   let cells = new Cells();
   for (const k of input.keys) push(cells, 1 / input.keys.length, k, k, 0, eve0);
   const programs = new Map<string, Program>();
@@ -120,7 +121,7 @@ export function runCompiled(input: CompiledRunInput, onSession: (branches: Compi
         const program = programAt(4 * kdcPair + memberPair);
         const id = program.id * STATE_RADIX + cells.state[c];
         let outcomes = cache.get(id);
-        if (outcomes === undefined) cache.set(id, (outcomes = runProgram(program, states, cells.state[c])));
+        if (outcomes === undefined) cache.set(id, (outcomes = runProgram(program, states, cells.state[c], scratch)));
         for (let o = 0; o < outcomes.length; o += 3) {
           const weight = cells.weight[c] * outcomes[o + 1];
           if (weight < weightFloor) continue;
@@ -181,14 +182,13 @@ function programOf(mode: Mode, lastRound: boolean, round: KrausRound, id: number
 }
 
 /** The program on one state: `[arm, probability, state id]` per arm that can occur. */
-function runProgram(program: Program, states: StateTable, state: number): number[] {
-  const rho = states.entries(state);
+function runProgram(program: Program, states: StateTable, state: number, sigma: Float64Array): number[] {
   const out: number[] = [];
-  program.arms.forEach((arm, a) => {
-    const sigma = new Float64Array(32);
-    const p = armState(arm.kraus, rho, sigma);
+  for (let a = 0; a < program.arms.length; a++) {
+    sigma.fill(0);
+    const p = armState(program.arms[a].kraus, states.slab, STATE_SIZE * state, sigma);
     if (p >= PROBABILITY_FLOOR) out.push(a, p, states.intern(sigma));
-  });
+  }
   return out;
 }
 
@@ -246,6 +246,7 @@ class Merger {
   /** Per merged cell with more than one branch: its branches' (weight, state) in order. */
   private readonly parts = new Map<number, number[]>();
   private readonly index = new Map<number, number>();
+  private readonly mixed = new Float64Array(STATE_SIZE);
 
   constructor(private readonly states: StateTable) {}
 
@@ -269,10 +270,10 @@ class Merger {
       let mixed: number;
       if (allSame(parts)) mixed = parts[1];
       else {
-        const data = new Float64Array(32);
+        const data = this.mixed.fill(0);
         for (let t = 0; t < parts.length; t += 2) {
-          const p = parts[t] / total, x = this.states.entries(parts[t + 1]);
-          for (let k = 0; k < 32; k++) data[k] += p * x[k];
+          const p = parts[t] / total, slab = this.states.slab, at = STATE_SIZE * parts[t + 1];
+          for (let k = 0; k < STATE_SIZE; k++) data[k] += p * slab[at + k];
         }
         mixed = this.states.intern(data);
       }

@@ -387,20 +387,20 @@ export function runKrausRound(round: KrausRound, eve: DensityMatrix): RoundOutco
   const out: RoundOutcome[] = [];
   for (const arm of round.arms) {
     const sigma = new Float64Array(32);
-    const p = armState(arm.kraus, eve.matrix.data, sigma);
+    const p = armState(arm.kraus, eve.matrix.data, 0, sigma);
     if (p >= PROBABILITY_FLOOR) out.push({ weight: p, ...arm.facts, eve: eveState(sigma) });
   }
   return out;
 }
 
 /**
- * One arm of the instrument on `rho` (4 x 4 interleaved): writes its normalised state into
- * `sigma` (zeroed, 32 numbers; entries below `FLUSH_BELOW` set to zero) and returns its
- * probability; an arm whose probability is below `PROBABILITY_FLOOR` (or NaN) is not
- * normalised and its probability should be dropped by the caller.
+ * One arm of the instrument on `rho` (4 x 4 interleaved, from index `at`): writes its
+ * normalised state into `sigma` (zeroed, 32 numbers; entries below `FLUSH_BELOW` set to zero)
+ * and returns its probability; an arm whose probability is below `PROBABILITY_FLOOR` (or NaN)
+ * is not normalised and its probability should be dropped by the caller.
  */
-export function armState(kraus: readonly Float64Array[], rho: ArrayLike<number>, sigma: Float64Array): number {
-  for (const k of kraus) sandwich(k, rho, sigma);
+export function armState(kraus: readonly Float64Array[], rho: ArrayLike<number>, at: number, sigma: Float64Array): number {
+  for (const k of kraus) sandwich(k, rho, at, sigma);
   const p = sigma[0] + sigma[10] + sigma[20] + sigma[30];
   if (!(p >= PROBABILITY_FLOOR)) return p;
   const inv = 1 / p;
@@ -412,11 +412,11 @@ export function armState(kraus: readonly Float64Array[], rho: ArrayLike<number>,
 }
 
 /** `sigma += K rho K^dagger` for 4 x 4 interleaved matrices. */
-function sandwich(k: Float64Array, rho: ArrayLike<number>, sigma: Float64Array): void {
+function sandwich(k: Float64Array, rho: ArrayLike<number>, at: number, sigma: Float64Array): void {
   for (let i = 0; i < 4; i++) for (let j = 0; j < 4; j++) {
     let sr = 0, si = 0;
     for (let l = 0; l < 4; l++) {
-      const a = 2 * (4 * i + l), b = 2 * (4 * l + j);
+      const a = 2 * (4 * i + l), b = at + 2 * (4 * l + j);
       const xr = k[a], xi = k[a + 1], yr = rho[b], yi = rho[b + 1];
       sr += xr * yr - xi * yi;
       si += xr * yi + xi * yr;
