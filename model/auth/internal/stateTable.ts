@@ -22,8 +22,8 @@ const ROUND_SCALE = 1e11;
 /** A growing table of interned states (one per run; never shared between calls). */
 export class StateTable {
   /** The entries of state id at `STATE_SIZE * id` (never written after interning). */
-  slab = new Float64Array(64 * STATE_SIZE);
-  private rounded = new Float64Array(64 * STATE_SIZE);
+  slab = new Float64Array(16 * STATE_SIZE);
+  private rounded = new Float64Array(16 * STATE_SIZE);
   private count = 0;
   private readonly scratch = new Float64Array(STATE_SIZE);
   private readonly wrappers: (DensityMatrix | undefined)[] = [];
