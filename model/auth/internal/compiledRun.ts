@@ -312,7 +312,8 @@ function compactRecords(cells: Cells, states: StateTable): Cells {
     for (const c of list) total += cells.weight[c];
     const triples = list.map((c) => [cells.kdc[c] * KEY_RADIX + cells.member[c], Math.round((cells.weight[c] / total) * 1e10), cells.state[c]]);
     triples.sort((x, y) => x[0] - y[0] || x[1] - y[1] || x[2] - y[2]);
-    const signature = triples.flat();
+    const signature: number[] = [];
+    for (const t of triples) signature.push(t[0], t[1], t[2]); // Array#flat was ~5 % of an evaluation
     let h = signature.length;
     for (const x of signature) h = (Math.imul(h, 31) + (x % 2147483647)) | 0;
     const bucket = representatives.get(h);

@@ -381,13 +381,13 @@ function krausOf(slots: readonly number[], v: Column): Float64Array[] {
   for (let t = 0; t < 1 << (q - 2); t++) {
     let base = 0;
     others.forEach((bit, k) => { if (t & (1 << k)) base |= bit; });
-    const kraus = zeros(2 * 4 * COLS);
+    const kraus = new Float64Array(2 * 4 * COLS);
     let n = 0;
     for (let o = 0; o < 4; o++) {
       const row = base | (o & 2 ? b0 : 0) | (o & 1 ? b1 : 0);
       for (let k = 0; k < 2 * COLS; k++) { const x = v[2 * row * COLS + k]; kraus[2 * o * COLS + k] = x; n += x * x; }
     }
-    if (n > ZERO_NORM2) out.push(Float64Array.from(kraus));
+    if (n > ZERO_NORM2) out.push(kraus);
   }
   return out;
 }
