@@ -95,14 +95,12 @@ export function runCompiled(input: CompiledRunInput, onSession: (branches: Compi
     for (let i = 0; i < rounds; i++) {
       const g = r * rounds + i, last = i === rounds - 1;
       const roundStrategy = roundStrategyAt(strategy, g);
-      const contexts = Array.from({ length: 16 }, (_, pairs): RoundContext => ({
-        spec, mode, kdcPair: pairOf(pairs >> 2), memberPair: pairOf(pairs & 3), noise, strategy: roundStrategy, firstRound: g === 0,
-      }));
+      // the program per (KDC pair, member pair), found when first needed
       const byPairs: (Program | undefined)[] = new Array(16);
       const programAt = (pairs: number): Program => {
         let p = byPairs[pairs];
         if (p !== undefined) return p;
-        const ctx = contexts[pairs];
+        const ctx: RoundContext = { spec, mode, kdcPair: pairOf(pairs >> 2), memberPair: pairOf(pairs & 3), noise, strategy: roundStrategy, firstRound: g === 0 };
         const place = `${g % strategy.rounds.length}|${mode === "mitm" && last ? "last" : ""}`, key = place + roundProgramKey(ctx);
         p = programs.get(key);
         if (p === undefined) {

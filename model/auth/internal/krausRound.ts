@@ -140,7 +140,7 @@ export class KrausTrie {
   private advance(from: readonly ColumnArm[], ops: readonly RoundOp[], dies: readonly boolean[]): ColumnArm[] {
     let arms = from.map((a): ColumnArm => ({ facts: a.facts, slots: a.slots.slice(), terms: a.terms.map((v) => v.slice()) }));
     ops.forEach((op, k) => {
-      arms = step(arms, op, dies[k]);
+      arms = step(arms, op, dies[k], this.discard);
       if (this.discard !== undefined && (op.kind === "measure" || op.kind === "decide")) arms = arms.filter((a) => !this.discard!(a.facts));
     });
     return arms;
@@ -161,7 +161,7 @@ function bellStart(): ColumnArm {
   return { facts: NO_FACTS, slots: [SLOT.s, SLOT.m, ...EVE_SLOTS], terms: [v] };
 }
 
-function step(arms: ColumnArm[], op: RoundOp, dies: boolean): ColumnArm[] {
+function step(arms: ColumnArm[], op: RoundOp, dies: boolean, discard: ((facts: ArmFacts) => boolean) | undefined): ColumnArm[] {
   switch (op.kind) {
     case "decide":
       for (const a of arms) a.facts = { ...a.facts, ...op.decide(a.facts) };
@@ -221,11 +221,14 @@ function step(arms: ColumnArm[], op: RoundOp, dies: boolean): ColumnArm[] {
         if (op.when !== undefined && !op.when(a.facts)) { out.push(a); continue; }
         live(a, op.slot);
         for (const k of [0, 1] as const) {
+          const facts = { ...a.facts, ...op.label(a.facts, k) };
+          // an outcome the caller drops is not computed (e.g. the KDC's rejection)
+          if (discard !== undefined && discard(facts)) continue;
           const vk = [b[2 * k], b[2 * k + 1], b[2 * (2 + k)], b[2 * (2 + k) + 1]];
           // <v_k| then gone (nothing reads the qubit again), or |v_k><v_k|
           const terms = nonzero(a.terms.map((v) => (dies ? contract(v, a.slots, op.slot, vk) : projected(v, a.slots, op.slot, vk))));
           if (terms.length === 0) continue;
-          out.push({ facts: { ...a.facts, ...op.label(a.facts, k) }, slots: dies ? a.slots.filter((x) => x !== op.slot) : a.slots.slice(), terms });
+          out.push({ facts, slots: dies ? a.slots.filter((x) => x !== op.slot) : a.slots.slice(), terms });
         }
       }
       return out;
@@ -439,8 +442,9 @@ function sandwich(k: Float64Array, rho: ArrayLike<number>, at: number, sigma: Fl
     }
     kr[2 * (4 * i + j)] = sr; kr[2 * (4 * i + j) + 1] = si;
   }
-  // (K rho) K^dagger: [i, j] = sum_l (K rho)[i, l] conj(K[j, l])
-  for (let i = 0; i < 4; i++) for (let j = 0; j < 4; j++) {
+  // (K rho) K^dagger: [i, j] = sum_l (K rho)[i, l] conj(K[j, l]); Hermitian, so the upper
+  // triangle is computed and mirrored ([j, i] = conj [i, j], equal up to round-off)
+  for (let i = 0; i < 4; i++) for (let j = i; j < 4; j++) {
     let sr = 0, si = 0;
     for (let l = 0; l < 4; l++) {
       const a = 2 * (4 * i + l), b = 2 * (4 * j + l);
@@ -449,5 +453,6 @@ function sandwich(k: Float64Array, rho: ArrayLike<number>, at: number, sigma: Fl
       si += xr * yi + xi * yr;
     }
     sigma[2 * (4 * i + j)] += sr; sigma[2 * (4 * i + j) + 1] += si;
+    if (j > i) { sigma[2 * (4 * j + i)] += sr; sigma[2 * (4 * j + i) + 1] -= si; }
   }
 }
