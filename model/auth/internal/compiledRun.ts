@@ -91,8 +91,11 @@ export function runCompiled(input: CompiledRunInput, onSession: (branches: Compi
   let cells = new Cells();
   for (const k of input.keys) push(cells, 1 / input.keys.length, k, k, 0, eve0);
   const programs = new Map<string, Program>();
-  // one compiler per strategy round and place in the session: rounds of it share segments
-  const compilers = new Map<string, (ctx: RoundContext) => KrausRound>();
+  // one compiler per strategy round: its rounds share segments. It drops only what ends the
+  // session in any round (the KDC's rejection); what ends it before the last round only (the
+  // member told to abort, in mitm) is dropped from the program, so the rounds of a session share
+  // the compiled instrument.
+  const compilers = new Map<number, (ctx: RoundContext) => KrausRound>();
   for (let r = 0; r < input.sessions; r++) {
     for (let i = 0; i < rounds; i++) {
       const g = r * rounds + i, last = i === rounds - 1;
@@ -103,11 +106,11 @@ export function runCompiled(input: CompiledRunInput, onSession: (branches: Compi
         let p = byPairs[pairs];
         if (p !== undefined) return p;
         const ctx: RoundContext = { spec, mode, kdcPair: pairOf(pairs >> 2), memberPair: pairOf(pairs & 3), noise, strategy: roundStrategy, firstRound: g === 0 };
-        const place = `${g % strategy.rounds.length}|${mode === "mitm" && last ? "last" : ""}`, key = place + roundProgramKey(ctx);
+        const index = g % strategy.rounds.length, key = `${index}|${mode === "mitm" && last ? "last" : ""}${roundProgramKey(ctx)}`;
         p = programs.get(key);
         if (p === undefined) {
-          let compile = compilers.get(place);
-          if (compile === undefined) compilers.set(place, (compile = roundCompiler(mode, (f) => endsSession(mode, f, last))));
+          let compile = compilers.get(index);
+          if (compile === undefined) compilers.set(index, (compile = roundCompiler(mode, (f) => endsSession(mode, f, true))));
           programs.set(key, (p = programOf(mode, last, compile(ctx), programs.size)));
         }
         return (byPairs[pairs] = p);
