@@ -152,10 +152,10 @@ export interface RoundSegment {
  * same strategy, mode, variant and noise and the same key have the same segment, so rounds that
  * differ only in the KDC's pair share the compilation of the first two (krausRound.ts).
  */
-export function roundSegments(ctx: RoundContext): RoundSegment[] {
+export function roundSegments(ctx: RoundContext, stepOps: (step: EveStep, transit: number | null) => RoundOp[] = eveStepOps): RoundSegment[] {
   const noise = (name: string, slot: number): RoundPhase[] => (ctx.noise > 0 ? [noisePhase(name, slot, ctx.noise)] : []);
   const eve = (what: string, steps: readonly EveStep[], transit: number | null): RoundPhase[] =>
-    steps.map((step, k) => phase(`Eve ${what} #${k + 1}`, () => formatStep(step), eveStepOps(step, transit)));
+    steps.map((step, k) => phase(`Eve ${what} #${k + 1}`, () => formatStep(step), stepOps(step, transit)));
   const member = memberPresent(ctx.mode), kdc = kdcPresent(ctx.mode);
   return [
     { key: "", phases: () => [...noise("channel on m", SLOT.m), ...eve("on m", ctx.strategy.toMember, SLOT.m)] },
@@ -215,7 +215,14 @@ export function roundCompiler(mode: Mode, discard?: (facts: RoundDecisions) => b
     if (ops === undefined) built.set(id, (ops = s.phases().flatMap((p) => p.ops)));
     return ops;
   };
-  return (ctx) => trie.compile(roundSegments(ctx).map((s, k) => ({ key: s.key, ops: opsOf(s, k) })));
+  // and each of Eve's steps once (its gates), however many segments repeat it
+  const stepOps = new Map<EveStep, RoundOp[][]>();
+  const opsOfStep = (step: EveStep, transit: number | null): RoundOp[] => {
+    let byTransit = stepOps.get(step);
+    if (byTransit === undefined) stepOps.set(step, (byTransit = []));
+    return (byTransit[transit ?? SLOT_COUNT] ??= eveStepOps(step, transit));
+  };
+  return (ctx) => trie.compile(roundSegments(ctx, opsOfStep).map((s, k) => ({ key: s.key, ops: opsOf(s, k) })));
 }
 
 /** The reference for {@link runRound}: the phases folded on the five-qubit state through the kernel. */
@@ -232,6 +239,9 @@ export function runRoundByPhases(ctx: RoundContext, eve: DensityMatrix): RoundOu
     eve: keepSubsystems(a.rho, [SLOT.e0, SLOT.e1]),
   }));
 }
+
+/** An index past every slot (Eve's steps after the update have no particle in transit). */
+const SLOT_COUNT = 5;
 
 /** A phase; its detail line is formatted only when read (the compiled runner never reads it). */
 function phase(name: string, detail: () => string, ops: RoundOp[]): RoundPhase {
