@@ -61,7 +61,7 @@ export function knowledgeOfEach<B extends KnowledgeBranch>(branches: readonly B[
   }
   const records = [...byRecord.values()].map((list) => {
     const w = list.reduce((s, b) => s + b.weight, 0);
-    const avg = flushTiny(mixStates(list, weightOf, eveOf, w));
+    const avg = flushTiny(mixOf(list, w));
     return { list, pr: w / total, avg, entropy: entropyOf(avg) };
   });
   return valueOfs.map((valueOf) => {
@@ -82,12 +82,12 @@ export function knowledgeOfEach<B extends KnowledgeBranch>(branches: readonly B[
       let h = 0, conditional = 0, best = 0, dependent = false;
       for (const same of byValue.values()) {
         const w = same.reduce((s, b) => s + b.weight, 0);
-        const rho = flushTiny(same.length === 1 ? same[0].eve : mixStates(same, weightOf, eveOf, w));
+        const rho = flushTiny(mixOf(same, w));
         const c = w / total / pr;
         if (c > 1e-300) h -= c * Math.log2(c);
         conditional += c * entropyOf(rho);
         best = Math.max(best, c);
-        dependent ||= maxAbsDiff(rho.matrix, avg.matrix) > ATOL * 100;
+        dependent ||= rho !== avg && maxAbsDiff(rho.matrix, avg.matrix) > ATOL * 100;
       }
       hKgivenR += pr * h;
       quantum += pr * (entropy - conditional);
@@ -106,6 +106,17 @@ export function knowledgeOfEach<B extends KnowledgeBranch>(branches: readonly B[
 
 const weightOf = (b: KnowledgeBranch): number => b.weight;
 const eveOf = (b: KnowledgeBranch): DensityMatrix => b.eve;
+
+/**
+ * Eve's state over branches of total weight `w`: their one state when they all hold the same
+ * object (runAuth hands out one object per distinct state; the mixture would be that state up
+ * to round-off, and its entropy is then computed once), else the mixture.
+ */
+function mixOf<B extends KnowledgeBranch>(list: readonly B[], w: number): DensityMatrix {
+  const first = list[0].eve;
+  for (const b of list) if (b.eve !== first) return mixStates(list, weightOf, eveOf, w);
+  return first;
+}
 
 /**
  * Von Neumann entropy, once per state (states are immutable; branches are read by several

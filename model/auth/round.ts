@@ -25,11 +25,11 @@ import {
 } from "../kernel/index.js";
 import { startArm, type Arm } from "./arm.js";
 import { eveStepOps } from "./eveStep.js";
-import { compileKrausRound, runKrausRound } from "./internal/krausRound.js";
+import { compileKrausRound, KrausTrie, runKrausRound, type KrausRound } from "./internal/krausRound.js";
 import { blochBasis, SLOT } from "./internal/ops.js";
 import { applyOps, type ArmFacts, type RoundOp } from "./internal/roundOp.js";
 import type { KeyPair } from "./key.js";
-import { formatStep, type Mode, type RoundStrategy } from "./strategy.js";
+import { formatStep, type EveStep, type Mode, type RoundStrategy } from "./strategy.js";
 import type { VariantSpec } from "./variant.js";
 
 /** Everything one round depends on. */
@@ -104,14 +104,20 @@ export function infoParticleAngles(spec: VariantSpec, pair: KeyPair): { theta: n
  * check (from its pair) and, for a replayed message only, whether the round is the first. Two
  * contexts with the same key and the same rest compile to the same instructions, so a run
  * compiles and runs them once (e.g. pairs 00 and 11 prepare and expect the same f in the parity
- * reading).
+ * reading). The concatenation of the keys of {@link roundSegments}.
  */
 export function roundProgramKey(ctx: RoundContext): string {
-  let key = ctx.strategy.message === "replay" && ctx.firstRound ? "first" : "";
-  if (memberPresent(ctx.mode)) {
-    const { theta, phi } = infoParticleAngles(ctx.spec, ctx.memberPair);
-    key += `|m${theta},${phi}`;
-  }
+  return memberSegmentKey(ctx) + kdcSegmentKey(ctx);
+}
+
+function memberSegmentKey(ctx: RoundContext): string {
+  if (!memberPresent(ctx.mode)) return "";
+  const { theta, phi } = infoParticleAngles(ctx.spec, ctx.memberPair);
+  return `|m${theta},${phi}`;
+}
+
+function kdcSegmentKey(ctx: RoundContext): string {
+  let key = ctx.strategy.message === "replay" && ctx.firstRound ? "|first" : "";
   if (kdcPresent(ctx.mode) && ctx.spec.kdcChecks) {
     const { xBasis, expected } = kdcCheck(ctx.spec, ctx.kdcPair);
     key += `|k${xBasis},${expected}`;
@@ -129,19 +135,45 @@ function kdcCheck(spec: VariantSpec, kdcPair: KeyPair): { xBasis: boolean; expec
 
 /** The phases of one round, in order. */
 export function roundPhases(ctx: RoundContext): RoundPhase[] {
-  const phases: RoundPhase[] = [];
-  const noisy = ctx.noise > 0;
-  if (noisy) phases.push(noisePhase("channel on m", SLOT.m, ctx.noise));
-  ctx.strategy.toMember.forEach((step, k) => phases.push(phase(`Eve on m #${k + 1}`, () => formatStep(step), eveStepOps(step, SLOT.m))));
-  if (memberPresent(ctx.mode)) phases.push(memberPhase(ctx));
-  if (noisy) phases.push(noisePhase("channel on f", SLOT.f, ctx.noise));
-  ctx.strategy.toKdc.forEach((step, k) => phases.push(phase(`Eve on f #${k + 1}`, () => formatStep(step), eveStepOps(step, SLOT.f))));
-  if (kdcPresent(ctx.mode)) phases.push(kdcCheckPhase(ctx));
-  phases.push(messagePhase(ctx));
-  if (kdcPresent(ctx.mode)) phases.push(kdcUpdatePhase(ctx));
-  if (memberPresent(ctx.mode)) phases.push(memberUpdatePhase(ctx));
-  ctx.strategy.after.forEach((step, k) => phases.push(phase(`Eve after update #${k + 1}`, () => formatStep(step), eveStepOps(step, null))));
-  return phases;
+  return roundSegments(ctx).flatMap((s) => s.phases());
+}
+
+/** A run of consecutive phases of a round, with what it reads of the pairs as a key. */
+export interface RoundSegment {
+  readonly key: string;
+  /** The phases (built when called). */
+  phases(): RoundPhase[];
+}
+
+/**
+ * The phases of a round in three segments: what reads nothing of the pairs (channel on m, Eve
+ * on m); what reads the member's pair (her preparation of f, channel on f, Eve on f); what reads
+ * the KDC's pair (its check, the message, the updates, Eve after them). Two contexts with the
+ * same strategy, mode, variant and noise and the same key have the same segment, so rounds that
+ * differ only in the KDC's pair share the compilation of the first two (krausRound.ts).
+ */
+export function roundSegments(ctx: RoundContext, stepOps: (step: EveStep, transit: number | null) => RoundOp[] = eveStepOps): RoundSegment[] {
+  const noise = (name: string, slot: number): RoundPhase[] => (ctx.noise > 0 ? [noisePhase(name, slot, ctx.noise)] : []);
+  const eve = (what: string, steps: readonly EveStep[], transit: number | null): RoundPhase[] =>
+    steps.map((step, k) => phase(`Eve ${what} #${k + 1}`, () => formatStep(step), stepOps(step, transit)));
+  const member = memberPresent(ctx.mode), kdc = kdcPresent(ctx.mode);
+  return [
+    { key: "", phases: () => [...noise("channel on m", SLOT.m), ...eve("on m", ctx.strategy.toMember, SLOT.m)] },
+    {
+      key: memberSegmentKey(ctx),
+      phases: () => [...(member ? [memberPhase(ctx)] : []), ...noise("channel on f", SLOT.f), ...eve("on f", ctx.strategy.toKdc, SLOT.f)],
+    },
+    {
+      key: kdcSegmentKey(ctx),
+      phases: () => [
+        ...(kdc ? [kdcCheckPhase(ctx)] : []),
+        messagePhase(ctx),
+        ...(kdc ? [kdcUpdatePhase(ctx)] : []),
+        ...(member ? [memberUpdatePhase(ctx)] : []),
+        ...eve("after update", ctx.strategy.after, null),
+      ],
+    },
+  ];
 }
 
 /**
@@ -167,6 +199,32 @@ export function roundRunner(ctx: RoundContext, discard?: (facts: RoundDecisions)
   return (eve) => runKrausRound(compiled, eve);
 }
 
+/**
+ * The compiler of rounds that share a strategy round, mode, variant, noise and `discard`:
+ * each round compiled to its instrument on Eve's registers (as {@link roundRunner}), with the segments of {@link roundSegments} compiled once per key
+ * (a round differing from an earlier one in the KDC's pair only reuses its first two segments).
+ * @internal
+ */
+export function roundCompiler(mode: Mode, discard?: (facts: RoundDecisions) => boolean): (ctx: RoundContext) => KrausRound {
+  const trie = new KrausTrie(kdcPresent(mode), discard);
+  // each segment's instructions built once per key (building them is a third of compiling)
+  const built = new Map<string, readonly RoundOp[]>();
+  const opsOf = (s: RoundSegment, k: number): readonly RoundOp[] => {
+    const id = `${k}${s.key}`;
+    let ops = built.get(id);
+    if (ops === undefined) built.set(id, (ops = s.phases().flatMap((p) => p.ops)));
+    return ops;
+  };
+  // and each of Eve's steps once (its gates), however many segments repeat it
+  const stepOps = new Map<EveStep, RoundOp[][]>();
+  const opsOfStep = (step: EveStep, transit: number | null): RoundOp[] => {
+    let byTransit = stepOps.get(step);
+    if (byTransit === undefined) stepOps.set(step, (byTransit = []));
+    return (byTransit[transit ?? SLOT_COUNT] ??= eveStepOps(step, transit));
+  };
+  return (ctx) => trie.compile(roundSegments(ctx, opsOfStep).map((s, k) => ({ key: s.key, ops: opsOf(s, k) })));
+}
+
 /** The reference for {@link runRound}: the phases folded on the five-qubit state through the kernel. */
 export function runRoundByPhases(ctx: RoundContext, eve: DensityMatrix): RoundOutcome[] {
   let arms: Arm[] = [startArm(initialRoundState(ctx, eve))];
@@ -182,9 +240,23 @@ export function runRoundByPhases(ctx: RoundContext, eve: DensityMatrix): RoundOu
   }));
 }
 
+/** An index past every slot (Eve's steps after the update have no particle in transit). */
+const SLOT_COUNT = 5;
+
 /** A phase; its detail line is formatted only when read (the compiled runner never reads it). */
 function phase(name: string, detail: () => string, ops: RoundOp[]): RoundPhase {
-  return { name, get detail() { return detail(); }, ops, apply: (arms) => applyOps(arms, ops) };
+  return new LazyPhase(name, detail, ops);
+}
+
+/** A class, not an object literal with a getter: literals with accessors were ~2 % of an evaluation (bench/auth.ts profile). */
+class LazyPhase implements RoundPhase {
+  constructor(readonly name: string, private readonly format: () => string, readonly ops: readonly RoundOp[]) {}
+  get detail(): string {
+    return this.format();
+  }
+  apply(arms: readonly Arm[]): Arm[] {
+    return applyOps(arms, this.ops);
+  }
 }
 
 function noisePhase(name: string, slot: number, p: number): RoundPhase {

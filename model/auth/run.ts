@@ -9,11 +9,12 @@
  * @module
  */
 import { densityOf, bitsKet, type DensityMatrix } from "../kernel/index.js";
+import { continuesSession, runCompiled } from "./internal/compiledRun.js";
 import { mixStates } from "./internal/mix.js";
 import { checkKeyBits, keyPair, MAX_KEY_BITS, updatedPair, withPair, type KeyPair } from "./key.js";
-import { roundProgramKey, roundRunner, runRoundByPhases, type RoundContext, type RoundDecisions, type RoundOutcome } from "./round.js";
+import { runRoundByPhases, type RoundContext, type RoundOutcome } from "./round.js";
 import { roundStrategyAt, type Strategy } from "./strategy.js";
-import { variantSpec, type AuthVariant } from "./variant.js";
+import { variantSpec, type AuthVariant, type VariantSpec } from "./variant.js";
 
 /** The configuration of a run. */
 export interface RunConfig {
@@ -66,60 +67,55 @@ const WEIGHT_FLOOR = 1e-15;
  * @throws RangeError naming `keyBits`, `sessions` or `noise` when out of range.
  */
 export function runAuth(config: RunConfig): RunResult {
-  return runWith(config, COMPILED);
+  const { spec, noise, keys } = checkedConfig(config);
+  const sessions: SessionResult[] = [];
+  runCompiled(
+    { spec, strategy: config.strategy, noise, keyBits: config.keyBits, sessions: config.sessions, keys, eve0: EVE0.matrix.data, weightFloor: WEIGHT_FLOOR },
+    (compiled, states) => {
+      const branches = compiled.map((b): Branch => ({ weight: b.weight, kdcKey: b.kdcKey, memberKey: b.memberKey, records: b.records, eve: states.state(b.state) }));
+      sessions.push({ session: sessions.length + 1, acceptance: branches.reduce((s, b) => s + b.weight, 0), branches });
+    },
+  );
+  return { sessions };
 }
 
 /**
  * The reference for {@link runAuth}: every round folded phase by phase through the kernel on the
  * five-qubit state ({@link runRoundByPhases}), one program per pair of pairs (no sharing between
- * pairs that compile alike). The same branches, merges and numbers up to round-off; much slower.
+ * pairs that compile alike), on branch objects (merged, records compacted, as runAuth's loop
+ * does on numbers). The same branches, merges and numbers up to round-off; much slower.
  * @throws RangeError as {@link runAuth}.
  */
 export function runAuthByPhases(config: RunConfig): RunResult {
-  return runWith(config, BY_PHASES);
+  return runWith(config);
 }
 
-/**
- * How a run computes its rounds: the program a context compiles to (as a key, given the round's
- * place in the session), and its runner, which may leave out outcomes the run drops anyway.
- */
-interface RoundEngine {
-  key(ctx: RoundContext, lastRound: boolean): string;
-  runner(ctx: RoundContext, lastRound: boolean): (eve: DensityMatrix) => RoundOutcome[];
-}
+/** Eve's registers at the start: |00>. */
+const EVE0 = densityOf(bitsKet("00"));
 
-/** Compiled rounds; outcomes that end the session are never computed. */
-const COMPILED: RoundEngine = {
-  key: (ctx, lastRound) => `${ctx.mode === "mitm" && lastRound ? "last" : ""}${roundProgramKey(ctx)}`,
-  runner: (ctx, lastRound) => roundRunner(ctx, (f) => endsSession(ctx.mode, f, lastRound)),
-};
-
-const BY_PHASES: RoundEngine = {
-  key: (ctx) => `${ctx.firstRound}|${ctx.kdcPair.first}${ctx.kdcPair.second}${ctx.memberPair.first}${ctx.memberPair.second}`,
-  runner: (ctx) => (eve) => runRoundByPhases(ctx, eve),
-};
-
-function runWith(config: RunConfig, engine: RoundEngine): RunResult {
+/** The checked configuration: the variant's behaviour, the noise, the keys of the prior. */
+function checkedConfig(config: RunConfig): { spec: VariantSpec; noise: number; keys: number[] } {
   checkKeyBits("runAuth", config.keyBits);
   if (!Number.isInteger(config.sessions) || config.sessions < 1) throw new RangeError(`runAuth: sessions must be a positive integer, got ${config.sessions}`);
   const noise = config.noise ?? 0;
   if (!(noise >= 0 && noise <= 1)) throw new RangeError(`runAuth: noise must be in [0, 1], got ${noise}`);
-  const spec = variantSpec(config.variant);
-  const rounds = config.keyBits / 2;
-  const eve0 = densityOf(bitsKet("00"));
   const keys = config.key !== undefined ? [config.key] : Array.from({ length: 2 ** config.keyBits }, (_, k) => k);
-  let branches: Branch[] = keys.map((k) => ({ weight: 1 / keys.length, kdcKey: k, memberKey: k, records: "", eve: eve0 }));
+  return { spec: variantSpec(config.variant), noise, keys };
+}
+
+function runWith(config: RunConfig): RunResult {
+  const { spec, noise, keys } = checkedConfig(config);
+  const rounds = config.keyBits / 2;
+  let branches: Branch[] = keys.map((k) => ({ weight: 1 / keys.length, kdcKey: k, memberKey: k, records: "", eve: EVE0 }));
   const sessions: SessionResult[] = [];
-  // one compiled round per strategy round and program key (what its instructions read of the pairs)
-  const runners = new Map<string, (eve: DensityMatrix) => RoundOutcome[]>();
   for (let r = 0; r < config.sessions; r++) {
     for (let i = 0; i < rounds; i++) {
       const g = r * rounds + i;
       const strategy = roundStrategyAt(config.strategy, g);
-      // the context per (KDC pair, member pair), with its program key
+      // the context per (KDC pair, member pair), each its own program
       const contexts = Array.from({ length: 16 }, (_, pairs): { ctx: RoundContext; key: string } => {
         const ctx: RoundContext = { spec, mode: config.strategy.mode, kdcPair: pairOf(pairs >> 2), memberPair: pairOf(pairs & 3), noise, strategy, firstRound: g === 0 };
-        return { ctx, key: `${g % config.strategy.rounds.length}|${engine.key(ctx, i === rounds - 1)}` };
+        return { ctx, key: `${g % config.strategy.rounds.length}|${ctx.firstRound}|${pairs}` };
       });
       // outcomes per (program, Eve's state): branches over other key bits share them
       const cache = new Map<string, Map<string, RoundOutcome[]>>();
@@ -130,12 +126,7 @@ function runWith(config: RunConfig, engine: RoundEngine): RunResult {
         if (seen === undefined) cache.set(key, (seen = new Map()));
         const id = fingerprint(b.eve);
         let outcomes = seen.get(id);
-        if (outcomes === undefined) {
-          let runner = runners.get(key);
-          if (runner === undefined) runners.set(key, (runner = engine.runner(ctx, i === rounds - 1)));
-          outcomes = runner(b.eve);
-          seen.set(id, outcomes);
-        }
+        if (outcomes === undefined) seen.set(id, (outcomes = runRoundByPhases(ctx, b.eve)));
         for (const o of outcomes) {
           if (!continuesSession(config.strategy.mode, o, i === rounds - 1)) continue;
           const weight = b.weight * o.weight;
@@ -160,21 +151,6 @@ function runWith(config: RunConfig, engine: RoundEngine): RunResult {
 /** The pair held in two key bits (bit 0 is K_{2i-1}, bit 1 is K_{2i}). */
 function pairOf(bits: number): KeyPair {
   return keyPair(bits, 0);
-}
-
-/**
- * Whether facts decided so far already end the session (the complement of
- * {@link continuesSession} on decided facts; null is undecided, and a decision is never revised).
- */
-function endsSession(mode: Strategy["mode"], f: RoundDecisions, lastRound: boolean): boolean {
-  if (mode === "impersonate-kdc") return f.memberContinues === false;
-  return f.kdcAccepted === false || (mode === "mitm" && !lastRound && f.memberContinues === false);
-}
-
-function continuesSession(mode: Strategy["mode"], o: RoundOutcome, lastRound: boolean): boolean {
-  if (mode === "impersonate-kdc") return o.memberContinues === true;
-  if (o.kdcAccepted !== true) return false;
-  return mode === "impersonate-member" || lastRound || o.memberContinues === true;
 }
 
 /**

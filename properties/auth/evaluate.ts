@@ -14,7 +14,7 @@ export interface SessionEvaluation {
   readonly acceptance: number;
   /** Eve's knowledge of the accepting party's key after session r, given acceptance (null if never accepted). */
   readonly knowledge: Knowledge | null;
-  /** Eve's knowledge of the updated pairs, the largest Holevo quantity over pairs (bits). */
+  /** Eve's knowledge of the updated pairs, the largest Holevo quantity over pairs (bits); null if never accepted or not computed (`pairs: false`). */
   readonly pairHolevoMax: number | null;
   /** P(member's key = KDC's key | accepted). */
   readonly agreement: number | null;
@@ -38,9 +38,19 @@ export function accepterKey(mode: Mode, b: Branch): number {
 /** The parameters of an evaluation. */
 export type EvaluationParams = Pick<AuthParams, "variant" | "keyBits" | "sessions" | "noise" | "key">;
 
+/** What an evaluation leaves out, for callers that never read it. */
+export interface EvaluationOptions {
+  /**
+   * `false`: Eve's knowledge of each pair is not computed and `pairHolevoMax` is null (the
+   * search's objective reads the key's knowledge only; every other number is identical, as the
+   * key's knowledge does not depend on the pairs computed beside it). Default true.
+   */
+  readonly pairs?: boolean;
+}
+
 /** Run `strategy` under `params` exactly and evaluate each session. */
-export function evaluateStrategy(params: EvaluationParams, strategy: Strategy): Evaluation {
-  return evaluateRun(params, strategy, runAuth(runConfig(params, strategy)));
+export function evaluateStrategy(params: EvaluationParams, strategy: Strategy, options: EvaluationOptions = {}): Evaluation {
+  return evaluateRun(params, strategy, runAuth(runConfig(params, strategy)), options);
 }
 
 /** The configuration of the exact run {@link evaluateStrategy} evaluates. */
@@ -56,13 +66,14 @@ export function runConfig(params: EvaluationParams, strategy: Strategy): RunConf
 }
 
 /** Evaluate each session of a run of `strategy` under `params` (e.g. of the reference run, in tests). */
-export function evaluateRun(params: EvaluationParams, strategy: Strategy, run: RunResult): Evaluation {
+export function evaluateRun(params: EvaluationParams, strategy: Strategy, run: RunResult, options: EvaluationOptions = {}): Evaluation {
+  const pairCount = options.pairs === false ? 0 : params.keyBits / 2;
   const sessions = run.sessions.map((s): SessionEvaluation => {
     if (s.acceptance < ACCEPTANCE_FLOOR) return { session: s.session, acceptance: s.acceptance, knowledge: null, pairHolevoMax: null, agreement: null };
     const keyOf = (b: Branch): number => accepterKey(strategy.mode, b);
     const pairOf = (i: number) => (b: Branch): number => (keyOf(b) >> (2 * i)) & 3;
-    const [key, ...pairs] = knowledgeOfEach(s.branches, [keyOf, ...Array.from({ length: params.keyBits / 2 }, (_, i) => pairOf(i))]);
-    const pairMax = pairs.reduce((m, k) => Math.max(m, k.holevo), 0);
+    const [key, ...pairs] = knowledgeOfEach(s.branches, [keyOf, ...Array.from({ length: pairCount }, (_, i) => pairOf(i))]);
+    const pairMax = pairCount === 0 ? null : pairs.reduce((m, k) => Math.max(m, k.holevo), 0);
     const agree = s.branches.filter((b) => b.kdcKey === b.memberKey).reduce((x, b) => x + b.weight, 0);
     return { session: s.session, acceptance: s.acceptance, knowledge: key, pairHolevoMax: pairMax, agreement: agree / s.acceptance };
   });

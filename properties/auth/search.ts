@@ -86,7 +86,8 @@ const NAMED_ANGLES = [0, Math.PI / 4, Math.PI / 2, Math.PI, (3 * Math.PI) / 2];
  * (chi about the updated key given acceptance, 0 when never accepted) are always among them.
  */
 export function scoreAuth(params: AuthSearchParams, objective: AuthObjective, strategy: Strategy, worstSession = false): Scored {
-  const { final, sessions } = evaluateStrategy({ ...params, sessions: objective === "acceptance" ? 1 : params.sessions }, strategy);
+  // the metrics below never read the pairs' knowledge: not computed (the other numbers are identical)
+  const { final, sessions } = evaluateStrategy({ ...params, sessions: objective === "acceptance" ? 1 : params.sessions }, strategy, { pairs: false });
   const acceptance = final.acceptance, chi = final.knowledge?.holevo ?? 0;
   const valueOf = (s: SessionEvaluation): number => objectiveValue(objective, params.keyBits, s.acceptance, s.knowledge?.holevo ?? 0);
   return {

@@ -50,6 +50,20 @@ describe("auth: the fast evaluation equals the reference run folded through the 
   }
 });
 
+describe("auth: the evaluation without the pairs' knowledge (the search's objective)", () => {
+  it("every other metric is identical (exactly), pairHolevoMax is null", () => {
+    fc.assert(
+      fc.property(arbStrategy(MODES, 2, 3), fc.constantFrom(...paperVariants), (strategy, variant) => {
+        const params = { variant, keyBits: 4, sessions: 2, noise: 0 };
+        const full = evaluateStrategy(params, strategy).sessions, lean = evaluateStrategy(params, strategy, { pairs: false }).sessions;
+        expect(lean.map((s) => ({ ...s, pairHolevoMax: null }))).toEqual(full.map((s) => ({ ...s, pairHolevoMax: null })));
+        lean.forEach((s) => expect(s.pairHolevoMax).toBeNull());
+      }),
+      { numRuns: RUNS * 2, seed: 78 },
+    );
+  });
+});
+
 /** `I(K : R E)` of `sum p(k, r) |k><k| (x) |r><r| (x) rho_{k,r}` as `H(K) + S(RE) - S(KRE)`, each through the kernel. */
 function mutualInformation(branches: readonly Branch[], valueOf: (b: Branch) => number): number {
   const total = branches.reduce((s, b) => s + b.weight, 0);

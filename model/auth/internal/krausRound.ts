@@ -32,6 +32,23 @@ import { eveState } from "./mix.js";
 import { SLOT } from "./ops.js";
 import { opSlots, type ArmFacts, type RoundOp } from "./roundOp.js";
 
+/**
+ * A term of the columns while compiling: a plain array of doubles, not a Float64Array:
+ * compiling allocates one per term and instruction, and the allocation of small Float64Arrays (an
+ * off-heap buffer each) was the hottest line of the compile (CPU profile of bench/auth.ts's
+ * strategies, basis-encoded: the compile 38 % of an evaluation before, 30 % after). The Kraus
+ * operators it ends with stay Float64Arrays: applying them is faster on those.
+ */
+type Column = number[];
+
+/** `n` zeros as a packed array of doubles. */
+function zeros(n: number): Column {
+  const out: Column = [];
+  for (let k = 0; k < n; k++) out.push(0.5);
+  out.fill(0);
+  return out;
+}
+
 /** Eve's input basis: the columns of every term. */
 const COLS = 4;
 
@@ -49,11 +66,11 @@ const KET0 = [1, 0, 0, 0], KET1 = [0, 0, 1, 0];
 interface ColumnArm {
   facts: ArmFacts;
   slots: number[];
-  terms: Float64Array[];
+  terms: Column[];
 }
 
 /** An outcome of the compiled round: its facts and Kraus operators (4 x 4, interleaved, 32 numbers each). */
-interface KrausArm {
+export interface KrausArm {
   readonly facts: ArmFacts;
   readonly kraus: readonly Float64Array[];
 }
@@ -73,32 +90,79 @@ const NO_FACTS: ArmFacts = { records: "", kdcAccepted: null, memberContinues: nu
  * @throws RangeError when a unitary acts on more than two slots.
  */
 export function compileKrausRound(ops: readonly RoundOp[], kdcPresent: boolean, discard?: (facts: ArmFacts) => boolean): KrausRound {
-  const lastUse = new Map<number, number>();
-  ops.forEach((op, k) => { for (const s of opSlots(op)) lastUse.set(s, k); });
-  let arms: ColumnArm[] = [kdcPresent ? bellStart() : { facts: NO_FACTS, slots: [...EVE_SLOTS], terms: [identityColumns()] }];
-  ops.forEach((op, k) => {
-    const dies = op.kind === "measure" && lastUse.get(op.slot) === k && !EVE_SLOTS.includes(op.slot);
-    arms = step(arms, op, dies);
-    if (discard !== undefined && (op.kind === "measure" || op.kind === "decide")) arms = arms.filter((a) => !discard(a.facts));
-  });
-  return { arms: arms.map((a) => ({ facts: a.facts, kraus: a.terms.flatMap((v) => krausOf(a.slots, v)) })) };
+  return new KrausTrie(kdcPresent, discard).compile([{ key: "", ops }]);
+}
+
+/** A run of consecutive instructions with a key: equal keys (at the same place) mean equal instructions. */
+export interface KeyedOps {
+  readonly key: string;
+  readonly ops: readonly RoundOp[];
+}
+
+/** A node of the trie: the arms after the segments on its path (never written after creation). */
+interface TrieNode {
+  readonly arms: readonly ColumnArm[];
+  readonly children: Map<string, TrieNode>;
+  round: KrausRound | null;
+}
+
+/**
+ * {@link compileKrausRound} for many instruction lists that share leading segments: the arms
+ * after each distinct prefix of segments are kept, and a list compiles only the segments after
+ * its longest known prefix. A segment's place in the trie is its key and which of its
+ * measurements end a qubit (that depends on the instructions after it), so equal keys must mean
+ * equal instructions. Private to its caller (one run); pure from outside.
+ */
+export class KrausTrie {
+  private readonly root: TrieNode;
+
+  constructor(kdcPresent: boolean, private readonly discard?: (facts: ArmFacts) => boolean) {
+    this.root = { arms: [kdcPresent ? bellStart() : { facts: NO_FACTS, slots: [...EVE_SLOTS], terms: [identityColumns()] }], children: new Map(), round: null };
+  }
+
+  /** @throws RangeError when a unitary acts on more than two slots. */
+  compile(segments: readonly KeyedOps[]): KrausRound {
+    const lastUse = new Map<number, number>();
+    let at = 0;
+    for (const s of segments) for (const op of s.ops) { for (const slot of opSlots(op)) lastUse.set(slot, at); at++; }
+    let node = this.root;
+    at = 0;
+    for (const s of segments) {
+      const dies = s.ops.map((op, k) => op.kind === "measure" && lastUse.get(op.slot) === at + k && !EVE_SLOTS.includes(op.slot));
+      const key = `${s.key}#${dies.map(Number).join("")}`;
+      let child = node.children.get(key);
+      if (child === undefined) node.children.set(key, (child = { arms: this.advance(node.arms, s.ops, dies), children: new Map(), round: null }));
+      node = child;
+      at += s.ops.length;
+    }
+    return (node.round ??= { arms: node.arms.map((a) => ({ facts: a.facts, kraus: a.terms.flatMap((v) => krausOf(a.slots, v)) })) });
+  }
+
+  private advance(from: readonly ColumnArm[], ops: readonly RoundOp[], dies: readonly boolean[]): ColumnArm[] {
+    let arms = from.map((a): ColumnArm => ({ facts: a.facts, slots: a.slots.slice(), terms: a.terms.map((v) => v.slice()) }));
+    ops.forEach((op, k) => {
+      arms = step(arms, op, dies[k], this.discard);
+      if (this.discard !== undefined && (op.kind === "measure" || op.kind === "decide")) arms = arms.filter((a) => !this.discard!(a.facts));
+    });
+    return arms;
+  }
 }
 
 /** `I_E` as columns: row e, column e. */
-function identityColumns(): Float64Array {
-  const v = new Float64Array(2 * COLS * COLS);
+function identityColumns(): Column {
+  const v = zeros(2 * COLS * COLS);
   for (let e = 0; e < COLS; e++) v[2 * (e * COLS + e)] = 1;
   return v;
 }
 
 /** `|Phi+>_{sm} (x) I_E` on the slots [s, m, e0, e1]. */
 function bellStart(): ColumnArm {
-  const v = new Float64Array(2 * 16 * COLS);
+  const v = zeros(2 * 16 * COLS);
   for (const sm of [0, 3]) for (let e = 0; e < COLS; e++) v[2 * ((sm * 4 + e) * COLS + e)] = Math.SQRT1_2;
   return { facts: NO_FACTS, slots: [SLOT.s, SLOT.m, ...EVE_SLOTS], terms: [v] };
 }
 
-function step(arms: ColumnArm[], op: RoundOp, dies: boolean): ColumnArm[] {
+function step(arms: ColumnArm[], op: RoundOp, dies: boolean, discard: ((facts: ArmFacts) => boolean) | undefined): ColumnArm[] {
   switch (op.kind) {
     case "decide":
       for (const a of arms) a.facts = { ...a.facts, ...op.decide(a.facts) };
@@ -158,11 +222,14 @@ function step(arms: ColumnArm[], op: RoundOp, dies: boolean): ColumnArm[] {
         if (op.when !== undefined && !op.when(a.facts)) { out.push(a); continue; }
         live(a, op.slot);
         for (const k of [0, 1] as const) {
+          const facts = { ...a.facts, ...op.label(a.facts, k) };
+          // an outcome the caller drops is not computed (e.g. the KDC's rejection)
+          if (discard !== undefined && discard(facts)) continue;
           const vk = [b[2 * k], b[2 * k + 1], b[2 * (2 + k)], b[2 * (2 + k) + 1]];
           // <v_k| then gone (nothing reads the qubit again), or |v_k><v_k|
           const terms = nonzero(a.terms.map((v) => (dies ? contract(v, a.slots, op.slot, vk) : projected(v, a.slots, op.slot, vk))));
           if (terms.length === 0) continue;
-          out.push({ facts: { ...a.facts, ...op.label(a.facts, k) }, slots: dies ? a.slots.filter((x) => x !== op.slot) : a.slots.slice(), terms });
+          out.push({ facts, slots: dies ? a.slots.filter((x) => x !== op.slot) : a.slots.slice(), terms });
         }
       }
       return out;
@@ -183,7 +250,7 @@ function bitOf(slots: readonly number[], slot: number): number {
 }
 
 /** The terms whose norm is not zero. */
-function nonzero(terms: Float64Array[]): Float64Array[] {
+function nonzero(terms: Column[]): Column[] {
   return terms.filter((v) => {
     let n = 0;
     for (let k = 0; k < v.length; k++) n += v[k] * v[k];
@@ -192,8 +259,8 @@ function nonzero(terms: Float64Array[]): Float64Array[] {
 }
 
 /** `V (x) |x>`: a new least significant qubit in the state x (`[re0, im0, re1, im1]`). */
-function appendQubit(v: Float64Array, x: readonly number[]): Float64Array {
-  const rows = v.length / (2 * COLS), out = new Float64Array(2 * v.length);
+function appendQubit(v: Column, x: readonly number[]): Column {
+  const rows = v.length / (2 * COLS), out = zeros(2 * v.length);
   for (let r = 0; r < rows; r++) for (let a = 0; a < 2; a++) {
     const xr = x[2 * a], xi = x[2 * a + 1];
     if (xr === 0 && xi === 0) continue;
@@ -207,8 +274,8 @@ function appendQubit(v: Float64Array, x: readonly number[]): Float64Array {
 }
 
 /** `<x|_slot V`: the slot contracted with the bra of x (the qubit leaves). */
-function contract(v: Float64Array, slots: readonly number[], slot: number, x: readonly number[]): Float64Array {
-  const bit = bitOf(slots, slot), rows = v.length / (2 * COLS), out = new Float64Array(v.length / 2);
+function contract(v: Column, slots: readonly number[], slot: number, x: readonly number[]): Column {
+  const bit = bitOf(slots, slot), rows = v.length / (2 * COLS), out = zeros(v.length / 2);
   const x0r = x[0], x0i = -x[1], x1r = x[2], x1i = -x[3];
   for (let r = 0; r < rows; r++) {
     if (r & bit) continue;
@@ -225,9 +292,9 @@ function contract(v: Float64Array, slots: readonly number[], slot: number, x: re
 }
 
 /** `|x><x|_slot V` as a new term. */
-function projected(v: Float64Array, slots: readonly number[], slot: number, x: readonly number[]): Float64Array {
+function projected(v: Column, slots: readonly number[], slot: number, x: readonly number[]): Column {
   const out = v.slice();
-  const p = new Float64Array(8);
+  const p = zeros(8);
   for (let a = 0; a < 2; a++) for (let b = 0; b < 2; b++) {
     // x_a conj(x_b)
     const ar = x[2 * a], ai = x[2 * a + 1], br = x[2 * b], bi = -x[2 * b + 1];
@@ -243,7 +310,7 @@ function projected(v: Float64Array, slots: readonly number[], slot: number, x: r
  * control bit set (the controlled gate `|0><0| (x) I + |1><1| (x) M`). Bit flips (CNOT, X) swap
  * rows and diagonal gates (CZ, Z) scale them.
  */
-function gate1(v: Float64Array, slots: readonly number[], slot: number, m: ArrayLike<number>, control: number | null): void {
+function gate1(v: Column, slots: readonly number[], slot: number, m: ArrayLike<number>, control: number | null): void {
   const bit = bitOf(slots, slot), cm = control === null ? 0 : bitOf(slots, control), rows = v.length / (2 * COLS);
   const ar = m[0], ai = m[1], br = m[2], bi = m[3], cr = m[4], ci = m[5], dr = m[6], di = m[7];
   const flip = ar === 0 && ai === 0 && dr === 0 && di === 0 && br === 1 && bi === 0 && cr === 1 && ci === 0;
@@ -275,17 +342,17 @@ function gate1(v: Float64Array, slots: readonly number[], slot: number, m: Array
  * The 2x2 block U when a 4x4 gate on [control, target] is `|0><0| (x) I + |1><1| (x) U`
  * (CNOT, CZ, controlled-U3), else null.
  */
-function controlledBlock(g: ArrayLike<number>): Float64Array | null {
+function controlledBlock(g: ArrayLike<number>): number[] | null {
   const at = (r: number, c: number, k: 0 | 1): number => g[2 * (4 * r + c) + k];
   for (let r = 0; r < 4; r++) for (let c = 0; c < 4; c++) {
     if (r >= 2 && c >= 2) continue;
     if (at(r, c, 0) !== (r === c ? 1 : 0) || at(r, c, 1) !== 0) return null;
   }
-  return Float64Array.from([at(2, 2, 0), at(2, 2, 1), at(2, 3, 0), at(2, 3, 1), at(3, 2, 0), at(3, 2, 1), at(3, 3, 0), at(3, 3, 1)]);
+  return Array.from([at(2, 2, 0), at(2, 2, 1), at(2, 3, 0), at(2, 3, 1), at(3, 2, 0), at(3, 2, 1), at(3, 3, 0), at(3, 3, 1)]);
 }
 
 /** `V -> (U on [a, b]) V` in place, U a dense 4 x 4 (interleaved), a its leading factor. */
-function gate2(v: Float64Array, slots: readonly number[], a: number, b: number, u: ArrayLike<number>): void {
+function gate2(v: Column, slots: readonly number[], a: number, b: number, u: ArrayLike<number>): void {
   const ba = bitOf(slots, a), bb = bitOf(slots, b), rows = v.length / (2 * COLS);
   const idx = [0, 0, 0, 0], xr = [0, 0, 0, 0], xi = [0, 0, 0, 0];
   for (let r = 0; r < rows; r++) {
@@ -311,7 +378,7 @@ function gate2(v: Float64Array, slots: readonly number[], a: number, b: number, 
  * The term's Kraus operators: the slots other than e0, e1 traced out, one 4 x 4 block (rows e0 e1,
  * columns Eve's input) per value of theirs, zero blocks left out.
  */
-function krausOf(slots: readonly number[], v: Float64Array): Float64Array[] {
+function krausOf(slots: readonly number[], v: Column): Float64Array[] {
   const q = slots.length, b0 = bitOf(slots, SLOT.e0), b1 = bitOf(slots, SLOT.e1);
   const others = slots.filter((s) => !EVE_SLOTS.includes(s)).map((s) => bitOf(slots, s));
   const out: Float64Array[] = [];
@@ -337,37 +404,48 @@ const kr = new Float64Array(32);
  * its probability `tr sigma` and its normalised state (entries below `FLUSH_BELOW` set to zero).
  */
 export function runKrausRound(round: KrausRound, eve: DensityMatrix): RoundOutcome[] {
-  const rho = eve.matrix.data;
   const out: RoundOutcome[] = [];
   for (const arm of round.arms) {
     const sigma = new Float64Array(32);
-    for (const k of arm.kraus) sandwich(k, rho, sigma);
-    const p = sigma[0] + sigma[10] + sigma[20] + sigma[30];
-    if (!(p >= PROBABILITY_FLOOR)) continue;
-    const inv = 1 / p;
-    for (let i = 0; i < 32; i++) {
-      const x = sigma[i] * inv;
-      sigma[i] = Math.abs(x) < FLUSH_BELOW ? 0 : x;
-    }
-    out.push({ weight: p, ...arm.facts, eve: eveState(sigma) });
+    const p = armState(arm.kraus, eve.matrix.data, 0, sigma);
+    if (p >= PROBABILITY_FLOOR) out.push({ weight: p, ...arm.facts, eve: eveState(sigma) });
   }
   return out;
 }
 
+/**
+ * One arm of the instrument on `rho` (4 x 4 interleaved, from index `at`): writes its
+ * normalised state into `sigma` (zeroed, 32 numbers; entries below `FLUSH_BELOW` set to zero)
+ * and returns its probability; an arm whose probability is below `PROBABILITY_FLOOR` (or NaN)
+ * is not normalised and its probability should be dropped by the caller.
+ */
+export function armState(kraus: readonly Float64Array[], rho: ArrayLike<number>, at: number, sigma: Float64Array): number {
+  for (const k of kraus) sandwich(k, rho, at, sigma);
+  const p = sigma[0] + sigma[10] + sigma[20] + sigma[30];
+  if (!(p >= PROBABILITY_FLOOR)) return p;
+  const inv = 1 / p;
+  for (let i = 0; i < 32; i++) {
+    const x = sigma[i] * inv;
+    sigma[i] = Math.abs(x) < FLUSH_BELOW ? 0 : x;
+  }
+  return p;
+}
+
 /** `sigma += K rho K^dagger` for 4 x 4 interleaved matrices. */
-function sandwich(k: Float64Array, rho: ArrayLike<number>, sigma: Float64Array): void {
+function sandwich(k: Float64Array, rho: ArrayLike<number>, at: number, sigma: Float64Array): void {
   for (let i = 0; i < 4; i++) for (let j = 0; j < 4; j++) {
     let sr = 0, si = 0;
     for (let l = 0; l < 4; l++) {
-      const a = 2 * (4 * i + l), b = 2 * (4 * l + j);
+      const a = 2 * (4 * i + l), b = at + 2 * (4 * l + j);
       const xr = k[a], xi = k[a + 1], yr = rho[b], yi = rho[b + 1];
       sr += xr * yr - xi * yi;
       si += xr * yi + xi * yr;
     }
     kr[2 * (4 * i + j)] = sr; kr[2 * (4 * i + j) + 1] = si;
   }
-  // (K rho) K^dagger: [i, j] = sum_l (K rho)[i, l] conj(K[j, l])
-  for (let i = 0; i < 4; i++) for (let j = 0; j < 4; j++) {
+  // (K rho) K^dagger: [i, j] = sum_l (K rho)[i, l] conj(K[j, l]); Hermitian, so the upper
+  // triangle is computed and mirrored ([j, i] = conj [i, j], equal up to round-off)
+  for (let i = 0; i < 4; i++) for (let j = i; j < 4; j++) {
     let sr = 0, si = 0;
     for (let l = 0; l < 4; l++) {
       const a = 2 * (4 * i + l), b = 2 * (4 * j + l);
@@ -376,5 +454,6 @@ function sandwich(k: Float64Array, rho: ArrayLike<number>, sigma: Float64Array):
       si += xr * yi + xi * yr;
     }
     sigma[2 * (4 * i + j)] += sr; sigma[2 * (4 * i + j) + 1] += si;
+    if (j > i) { sigma[2 * (4 * j + i)] += sr; sigma[2 * (4 * j + i) + 1] -= si; }
   }
 }

@@ -1,0 +1,340 @@
+/**
+ * The run loop behind `runAuth`: the same branches, merges and record compaction as the generic
+ * loop of run.ts (which the reference `runAuthByPhases` keeps), on numbers instead of objects and
+ * strings. A branch is a cell (weight, KDC key, member key, record id, state id); Eve's states are
+ * interned per run (`StateTable`), so the outcome cache, the merge and the signatures of record
+ * compaction key on integers; record strings are built once per (record, arm) and only read back
+ * when the branches of a session are handed out.
+ *
+ * Why: in the CPU profile of bench/auth.ts's strategies the string keys of the generic loop
+ * (fingerprints of 128 code units, record strings, signatures), its per-branch objects and their
+ * garbage were ~40 % of an evaluation. Measured against main's build in one process (interleaved
+ * batches of the bench's 200 strategies, CPU time, load ~6.5 on 2 cores), this loop with the
+ * segment-sharing compiler (round.ts `roundCompiler`) evaluates ~2.0-2.2x the strategies/s.
+ * @internal
+ */
+import { PROBABILITY_FLOOR } from "../../kernel/index.js";
+import { keyPair, MAX_KEY_BITS, updatedPair, type KeyPair } from "../key.js";
+import { roundCompiler, roundProgramKey, type RoundContext, type RoundDecisions } from "../round.js";
+import { roundStrategyAt, type Mode, type Strategy } from "../strategy.js";
+import type { VariantSpec } from "../variant.js";
+import { armState, type KrausRound } from "./krausRound.js";
+import { STATE_SIZE, StateTable } from "./stateTable.js";
+
+/** A branch of the run, as the caller reads it. */
+export interface CompiledBranch {
+  readonly weight: number;
+  readonly kdcKey: number;
+  readonly memberKey: number;
+  readonly records: string;
+  readonly state: number;
+}
+
+/** What the loop needs of a run's configuration (checked by the caller). */
+export interface CompiledRunInput {
+  readonly spec: VariantSpec;
+  readonly strategy: Strategy;
+  readonly noise: number;
+  readonly keyBits: number;
+  readonly sessions: number;
+  readonly keys: readonly number[];
+  /** The state of Eve's registers at the start (4 x 4 interleaved). */
+  readonly eve0: Float64Array;
+  /** Branches with weight below this are dropped. */
+  readonly weightFloor: number;
+}
+
+/** An arm of a compiled program that continues the session, with what it does to the keys. */
+interface ProgramArm {
+  readonly kraus: readonly Float64Array[];
+  readonly records: string;
+  /** The KDC's outcome of eq. 12, or -1 when it did not update (the pair's bits are the branch's: programs are shared by pairs). */
+  readonly kdcOutcome: number;
+  readonly memberOutcome: number;
+}
+
+interface Program {
+  readonly id: number;
+  readonly arms: readonly ProgramArm[];
+}
+
+/** The branches of the run in columns (parallel arrays), in first-seen order. */
+class Cells {
+  readonly weight: number[] = [];
+  readonly kdc: number[] = [];
+  readonly member: number[] = [];
+  readonly rec: number[] = [];
+  readonly state: number[] = [];
+  get length(): number {
+    return this.weight.length;
+  }
+}
+
+/** One number for (record, KDC key, member key): one-to-one as keys have at most MAX_KEY_BITS bits. */
+const KEY_RADIX = 2 ** MAX_KEY_BITS;
+
+/** Ids of (program, state) pairs in the outcome cache: programs below this many states apart. */
+const STATE_RADIX = 2 ** 24;
+
+/**
+ * Run the sessions; `onSession` receives the accepted branches after each session (the same
+ * branches as run.ts's loop, up to round-off and the names of merged records).
+ */
+export function runCompiled(input: CompiledRunInput, onSession: (branches: CompiledBranch[], states: StateTable) => void): void {
+  const { spec, strategy, noise, keyBits, weightFloor } = input;
+  const mode = strategy.mode;
+  const rounds = keyBits / 2;
+  const states = new StateTable();
+  const records = new RecordNames();
+  const eve0 = states.intern(input.eve0);
+  const scratch = new Float64Array(STATE_SIZE);
+  let cells = new Cells();
+  for (const k of input.keys) push(cells, 1 / input.keys.length, k, k, 0, eve0);
+  const programs = new Map<string, Program>();
+  // one compiler per strategy round: its rounds share segments. It drops only what ends the
+  // session in any round (the KDC's rejection); what ends it before the last round only (the
+  // member told to abort, in mitm) is dropped from the program, so the rounds of a session share
+  // the compiled instrument.
+  const compilers = new Map<number, (ctx: RoundContext) => KrausRound>();
+  for (let r = 0; r < input.sessions; r++) {
+    for (let i = 0; i < rounds; i++) {
+      const g = r * rounds + i, last = i === rounds - 1;
+      const roundStrategy = roundStrategyAt(strategy, g);
+      // the program per (KDC pair, member pair), found when first needed
+      const byPairs: (Program | undefined)[] = new Array(16);
+      const programAt = (pairs: number): Program => {
+        let p = byPairs[pairs];
+        if (p !== undefined) return p;
+        const ctx: RoundContext = { spec, mode, kdcPair: pairOf(pairs >> 2), memberPair: pairOf(pairs & 3), noise, strategy: roundStrategy, firstRound: g === 0 };
+        const index = g % strategy.rounds.length, key = `${index}|${mode === "mitm" && last ? "last" : ""}${roundProgramKey(ctx)}`;
+        p = programs.get(key);
+        if (p === undefined) {
+          let compile = compilers.get(index);
+          if (compile === undefined) compilers.set(index, (compile = roundCompiler(mode, (f) => endsSession(mode, f, true))));
+          programs.set(key, (p = programOf(mode, last, compile(ctx), programs.size)));
+        }
+        return (byPairs[pairs] = p);
+      };
+      // outcomes per (program, Eve's state): [arm index, probability, state id] triples
+      const cache = new Map<number, number[]>();
+      const next = new Merger(states);
+      for (let c = 0; c < cells.length; c++) {
+        const kdcKey = cells.kdc[c], memberKey = cells.member[c];
+        const kdcPair = (kdcKey >> (2 * i)) & 3, memberPair = (memberKey >> (2 * i)) & 3;
+        const program = programAt(4 * kdcPair + memberPair);
+        const id = program.id * STATE_RADIX + cells.state[c];
+        let outcomes = cache.get(id);
+        if (outcomes === undefined) cache.set(id, (outcomes = runProgram(program, states, cells.state[c], scratch)));
+        for (let o = 0; o < outcomes.length; o += 3) {
+          const weight = cells.weight[c] * outcomes[o + 1];
+          if (weight < weightFloor) continue;
+          const arm = program.arms[outcomes[o]];
+          next.add(
+            weight,
+            arm.kdcOutcome < 0 ? kdcKey : withPairBits(kdcKey, i, UPDATED[2 * kdcPair + arm.kdcOutcome]),
+            arm.memberOutcome < 0 ? memberKey : withPairBits(memberKey, i, UPDATED[2 * memberPair + arm.memberOutcome]),
+            records.child(cells.rec[c], arm.records),
+            outcomes[o + 2],
+          );
+        }
+      }
+      cells = compactRecords(next.cells(), states);
+    }
+    const branches: CompiledBranch[] = [];
+    for (let c = 0; c < cells.length; c++) {
+      branches.push({ weight: cells.weight[c], kdcKey: cells.kdc[c], memberKey: cells.member[c], records: records.name(cells.rec[c]), state: cells.state[c] });
+    }
+    onSession(branches, states);
+  }
+}
+
+function push(cells: Cells, weight: number, kdc: number, member: number, rec: number, state: number): void {
+  cells.weight.push(weight);
+  cells.kdc.push(kdc);
+  cells.member.push(member);
+  cells.rec.push(rec);
+  cells.state.push(state);
+}
+
+/** The pair held in two key bits (bit 0 is K_{2i-1}, bit 1 is K_{2i}). */
+function pairOf(bits: number): KeyPair {
+  return keyPair(bits, 0);
+}
+
+/** The updated pair of eq. 12 (`updatedPair`) as two bits, at `2 * pair bits + outcome`. */
+const UPDATED = Array.from({ length: 8 }, (_, k) => {
+  const pair = updatedPair(pairOf(k >> 1), (k & 1) as 0 | 1);
+  return pair.first | (pair.second << 1);
+});
+
+function withPairBits(key: number, round: number, bits: number): number {
+  return (key & ~(3 << (2 * round))) | (bits << (2 * round));
+}
+
+/** The compiled round, keeping only the arms that continue the session. */
+function programOf(mode: Mode, lastRound: boolean, round: KrausRound, id: number): Program {
+  const arms = round.arms
+    .filter((a) => continuesSession(mode, a.facts, lastRound))
+    .map((a): ProgramArm => ({
+      kraus: a.kraus,
+      records: a.facts.records,
+      kdcOutcome: a.facts.kdcOutcome ?? -1,
+      memberOutcome: a.facts.memberOutcome ?? -1,
+    }));
+  return { id, arms };
+}
+
+/** The program on one state: `[arm, probability, state id]` per arm that can occur. */
+function runProgram(program: Program, states: StateTable, state: number, sigma: Float64Array): number[] {
+  const out: number[] = [];
+  for (let a = 0; a < program.arms.length; a++) {
+    sigma.fill(0);
+    const p = armState(program.arms[a].kraus, states.slab, STATE_SIZE * state, sigma);
+    if (p >= PROBABILITY_FLOOR) out.push(a, p, states.intern(sigma));
+  }
+  return out;
+}
+
+/**
+ * Whether facts decided so far already end the session (the complement of
+ * {@link continuesSession} on decided facts; null is undecided, and a decision is never revised).
+ */
+export function endsSession(mode: Mode, f: RoundDecisions, lastRound: boolean): boolean {
+  if (mode === "impersonate-kdc") return f.memberContinues === false;
+  return f.kdcAccepted === false || (mode === "mitm" && !lastRound && f.memberContinues === false);
+}
+
+/** Whether an outcome of a round continues the session (the KDC accepted, the member goes on, as the mode requires). */
+export function continuesSession(mode: Mode, o: RoundDecisions, lastRound: boolean): boolean {
+  if (mode === "impersonate-kdc") return o.memberContinues === true;
+  if (o.kdcAccepted !== true) return false;
+  return mode === "impersonate-member" || lastRound || o.memberContinues === true;
+}
+
+/** Record strings by id: id 0 is the empty record; a child is built once per (record, appended outcomes). */
+class RecordNames {
+  private readonly names: string[] = [""];
+  private readonly ids = new Map<string, number>([["", 0]]);
+  private readonly children: Map<string, number>[] = [new Map()];
+
+  child(parent: number, appended: string): number {
+    if (appended === "") return parent;
+    const kids = this.children[parent];
+    let id = kids.get(appended);
+    if (id === undefined) {
+      const name = this.names[parent] + appended;
+      id = this.ids.get(name);
+      if (id === undefined) {
+        id = this.names.length;
+        this.names.push(name);
+        this.ids.set(name, id);
+        this.children.push(new Map());
+      }
+      kids.set(appended, id);
+    }
+    return id;
+  }
+
+  name(id: number): string {
+    return this.names[id];
+  }
+}
+
+/**
+ * Branches with the same record and keys merged: weights added, Eve's states mixed
+ * (`sum_t (w_t / total) rho_t`, term by term in first-seen order, as `mixStates`).
+ */
+class Merger {
+  private readonly out = new Cells();
+  /** Per merged cell with more than one branch: its branches' (weight, state) in order. */
+  private readonly parts = new Map<number, number[]>();
+  private readonly index = new Map<number, number>();
+  private readonly mixed = new Float64Array(STATE_SIZE);
+
+  constructor(private readonly states: StateTable) {}
+
+  add(weight: number, kdc: number, member: number, rec: number, state: number): void {
+    const key = (rec * KEY_RADIX + kdc) * KEY_RADIX + member;
+    const at = this.index.get(key);
+    if (at === undefined) {
+      this.index.set(key, this.out.length);
+      push(this.out, weight, kdc, member, rec, state);
+      return;
+    }
+    let parts = this.parts.get(at);
+    if (parts === undefined) this.parts.set(at, (parts = [this.out.weight[at], this.out.state[at]]));
+    parts.push(weight, state);
+  }
+
+  cells(): Cells {
+    for (const [at, parts] of this.parts) {
+      let total = 0;
+      for (let t = 0; t < parts.length; t += 2) total += parts[t];
+      let mixed: number;
+      if (allSame(parts)) mixed = parts[1];
+      else {
+        const data = this.mixed.fill(0);
+        for (let t = 0; t < parts.length; t += 2) {
+          const p = parts[t] / total, slab = this.states.slab, at = STATE_SIZE * parts[t + 1];
+          for (let k = 0; k < STATE_SIZE; k++) data[k] += p * slab[at + k];
+        }
+        mixed = this.states.intern(data);
+      }
+      this.out.weight[at] = total;
+      this.out.state[at] = mixed;
+    }
+    return this.out;
+  }
+}
+
+/** Whether every part has the same state (then the mixture is that state, exactly). */
+function allSame(parts: readonly number[]): boolean {
+  for (let t = 3; t < parts.length; t += 2) if (parts[t] !== parts[1]) return false;
+  return true;
+}
+
+/**
+ * Merge records that leave Eve in the same position (run.ts, `compactRecords`): records whose
+ * branches have the same keys, conditional weights (rounded to 1e-10) and states are relabelled
+ * to the first such record, then merged.
+ */
+function compactRecords(cells: Cells, states: StateTable): Cells {
+  const byRecord = new Map<number, number[]>();
+  for (let c = 0; c < cells.length; c++) {
+    const list = byRecord.get(cells.rec[c]);
+    if (list) list.push(c);
+    else byRecord.set(cells.rec[c], [c]);
+  }
+  if (byRecord.size < 2) return cells;
+  // a record's signature: its (keys, conditional weight rounded to 1e-10, state) triples, sorted;
+  // bucketed by a hash, compared in full (string signatures were ~3 % of an evaluation)
+  const representatives = new Map<number, { rec: number; signature: number[] }[]>();
+  const relabel = new Map<number, number>();
+  for (const [rec, list] of byRecord) {
+    let total = 0;
+    for (const c of list) total += cells.weight[c];
+    const triples = list.map((c) => [cells.kdc[c] * KEY_RADIX + cells.member[c], Math.round((cells.weight[c] / total) * 1e10), cells.state[c]]);
+    triples.sort((x, y) => x[0] - y[0] || x[1] - y[1] || x[2] - y[2]);
+    const signature: number[] = [];
+    for (const t of triples) signature.push(t[0], t[1], t[2]); // Array#flat was ~5 % of an evaluation
+    let h = signature.length;
+    for (const x of signature) h = (Math.imul(h, 31) + (x % 2147483647)) | 0;
+    const bucket = representatives.get(h);
+    const rep = bucket?.find((r) => sameNumbers(r.signature, signature));
+    if (rep !== undefined) relabel.set(rec, rep.rec);
+    else if (bucket !== undefined) bucket.push({ rec, signature });
+    else representatives.set(h, [{ rec, signature }]);
+  }
+  if (relabel.size === 0) return cells;
+  const merged = new Merger(states);
+  for (let c = 0; c < cells.length; c++) {
+    merged.add(cells.weight[c], cells.kdc[c], cells.member[c], relabel.get(cells.rec[c]) ?? cells.rec[c], cells.state[c]);
+  }
+  return merged.cells();
+}
+
+function sameNumbers(a: readonly number[], b: readonly number[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let k = 0; k < a.length; k++) if (a[k] !== b[k]) return false;
+  return true;
+}
