@@ -23,8 +23,9 @@
  * runs on the cheaper instance n = 4 with as many rounds ({@link proxyParams}: two sessions for
  * n = 8; strategies act round by round, cyclically, and Eve's registers carry over between
  * sessions as between rounds), with the objective per key bit in the worst session, and re-scores its best few
- * strategies on the full parameters; the outcome's value and metrics are the full parameters'.
- * Every evaluation counts in the budget.
+ * strategies on the full parameters, and tries deleting steps of the winner there (a few
+ * evaluations kept for it; a deletion that keeps the value is taken); the outcome's value and
+ * metrics are the full parameters'. Every evaluation counts in the budget.
  * @module
  */
 import * as fc from "fast-check";
@@ -120,6 +121,8 @@ export function searchAuth(params: AuthSearchParams, options: AuthSearchOptions)
   const maxRounds = options.maxRounds ?? 2, maxSteps = options.maxSteps ?? 3;
   const proxy = proxyParams(params);
   const rescore = proxy === params ? 0 : Math.min(5, Math.max(1, Math.floor(options.budget / 50)));
+  // evaluations kept for shedding useless steps of the winner on the full parameters
+  const prune = proxy === params ? 0 : Math.min(10, Math.floor(options.budget / 40));
   const perBit = (s: Scored): Scored => ({ ...s, value: options.objective === "acceptance" ? s.value : s.value / proxy.keyBits });
   const space = authSearchSpace(modes, maxRounds, maxSteps);
   const found: { input: Strategy; value: number }[] = [];
@@ -127,7 +130,7 @@ export function searchAuth(params: AuthSearchParams, options: AuthSearchOptions)
     const scored = perBit(scoreAuth(proxy, options.objective, s, proxy !== params));
     found.push({ input: s, value: scored.value });
     return scored;
-  }, { seed: options.seed, budget: Math.max(1, options.budget - rescore), starts: 1, localBudget: AUTH_LOCAL_BUDGET, explorationShare: AUTH_EXPLORATION_SHARE, polishShare: AUTH_POLISH_SHARE });
+  }, { seed: options.seed, budget: Math.max(1, options.budget - rescore - prune), starts: 1, localBudget: AUTH_LOCAL_BUDGET, explorationShare: AUTH_EXPLORATION_SHARE, polishShare: AUTH_POLISH_SHARE });
   if (rescore === 0) return proxied;
   // re-score the best few distinct strategies (the simpler first among equals) on the full parameters
   const ranked = found.sort((a, b) => b.value - a.value || strategySize(a.input) - strategySize(b.input));
@@ -137,7 +140,24 @@ export function searchAuth(params: AuthSearchParams, options: AuthSearchOptions)
     const s = scoreAuth(params, options.objective, input);
     if (best === undefined || s.value > best.value + 1e-12) best = { input, value: s.value, evaluations: 0, metrics: s.metrics };
   }
-  return { ...best!, evaluations: proxied.evaluations + candidates.length };
+  // the proxy's climb sheds steps that change nothing on the proxy; on the full parameters,
+  // the winner's deletions are tried too, first one keeping its value (within 1e-9) taken
+  let spent = 0;
+  for (let shed = true; shed; ) {
+    shed = false;
+    const smaller = neighbourStrategies(best!.input, modes, maxRounds, maxSteps).flat().filter((t) => strategySize(t) < strategySize(best!.input));
+    for (const input of smaller) {
+      if (spent >= prune) break;
+      spent++;
+      const s = scoreAuth(params, options.objective, input);
+      if (s.value >= best!.value - 1e-9) {
+        best = { input, value: s.value, evaluations: 0, metrics: s.metrics };
+        shed = true;
+        break;
+      }
+    }
+  }
+  return { ...best!, evaluations: proxied.evaluations + candidates.length + spent };
 }
 
 /**
