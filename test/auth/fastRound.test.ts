@@ -23,7 +23,22 @@ import { evaluateStrategy, type SessionEvaluation } from "../../properties/auth/
 const RUNS = Math.max(1, Math.round(25 * Number(process.env.QKD_RUNS ?? 1)));
 const TOL = 1e-12;
 
-function expectSameOutcomes(fast: readonly RoundOutcome[], reference: readonly RoundOutcome[]): void {
+const facts = (o: RoundOutcome): string => JSON.stringify([o.records, o.kdcAccepted, o.memberContinues, o.kdcOutcome, o.memberOutcome]);
+
+/**
+ * The outcomes of `xs` that `ys` has too. Both runners drop an outcome below PROBABILITY_FLOOR,
+ * and one of probability at the floor (a measurement at angle 2e-7: sin^2 = 1e-14) can fall on
+ * either side of it in either runner's rounding (seed -746613961): an outcome in one list only
+ * must weigh less than TOL, as every other difference.
+ */
+function shared(xs: readonly RoundOutcome[], ys: readonly RoundOutcome[]): RoundOutcome[] {
+  const keys = new Set(ys.map(facts));
+  for (const o of xs) if (!keys.has(facts(o))) expect(o.weight).toBeLessThan(TOL);
+  return xs.filter((o) => keys.has(facts(o)));
+}
+
+function expectSameOutcomes(fastOutcomes: readonly RoundOutcome[], referenceOutcomes: readonly RoundOutcome[]): void {
+  const fast = shared(fastOutcomes, referenceOutcomes), reference = shared(referenceOutcomes, fastOutcomes);
   expect(fast.map((o) => [o.records, o.kdcAccepted, o.memberContinues, o.kdcOutcome, o.memberOutcome])).toEqual(
     reference.map((o) => [o.records, o.kdcAccepted, o.memberContinues, o.kdcOutcome, o.memberOutcome]),
   );
