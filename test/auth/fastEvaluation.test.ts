@@ -3,7 +3,7 @@
  * pairs that compile alike, knowledge of the key and its pairs from one grouping) against the
  * reference: every round folded phase by phase through the kernel, one program per pair of pairs
  * (`runAuthByPhases`), on generated strategies, both readings, noise off and on, every metric to
- * 1e-12. And the Holevo quantities against the mutual information of the classical-quantum state
+ * 1e-9 (TOL). And the Holevo quantities against the mutual information of the classical-quantum state
  * computed term by term through the kernel.
  */
 import * as fc from "fast-check";
@@ -14,7 +14,14 @@ import { arbStrategy } from "../../properties/auth/arbitraries.js";
 import { accepterKey, evaluateRun, evaluateStrategy, runConfig, type SessionEvaluation } from "../../properties/auth/evaluate.js";
 
 const RUNS = Math.max(1, Math.round(6 * Number(process.env.QKD_RUNS ?? 1)));
-const TOL = 1e-12;
+/**
+ * The fast runner merges branches whose Eve states agree to 1e-11 per entry (internal/stateTable.ts)
+ * and keeps the first; the reference never merges. Entropies are not Lipschitz near a zero
+ * eigenvalue (a shift of 1e-13 moves -x log2 x by ~4e-12), so entropic metrics may differ by
+ * ~1e-11 log2(1e11), about 4e-10: seed 12 at QKD_RUNS=40 gave 1.0001e-12 and 1.035e-12 (n = 8).
+ * Any modelling difference is orders of magnitude larger.
+ */
+const TOL = 1e-9;
 const MODES = ["mitm", "impersonate-member", "impersonate-kdc"] as const;
 
 function metrics(s: SessionEvaluation): (number | null)[] {
@@ -34,7 +41,7 @@ function expectClose(got: readonly (number | null)[], want: readonly (number | n
 describe("auth: the fast evaluation equals the reference run folded through the kernel", () => {
   for (const variant of paperVariants) {
     for (const noise of [0, 0.05]) {
-      it(`${variant}, noise ${noise}: generated strategies, n = 4, two sessions, every metric to 1e-12`, () => {
+      it(`${variant}, noise ${noise}: generated strategies, n = 4, two sessions, every metric to 1e-9`, () => {
         const params = { variant, keyBits: 4, sessions: 2, noise };
         fc.assert(
           fc.property(arbStrategy(MODES, 2, 3), (strategy) => {

@@ -3,7 +3,7 @@
  * record ids, key updates at pair index >= 2 and programs shared by pairs are exercised where
  * n = 4 cannot reach them. A few seeded generated strategies per reading (the reference folds
  * every round through the kernel on five qubits for each of 256 keys: seconds per strategy);
- * every metric and Eve's Holevo quantity of each pair to 1e-12. More strategies with QKD_RUNS.
+ * every metric and Eve's Holevo quantity of each pair to 1e-9 (TOL). More strategies with QKD_RUNS.
  */
 import * as fc from "fast-check";
 import { describe, expect, it } from "vitest";
@@ -12,7 +12,14 @@ import { arbStrategy } from "../../properties/auth/arbitraries.js";
 import { accepterKey, evaluateRun, runConfig, type SessionEvaluation } from "../../properties/auth/evaluate.js";
 
 const RUNS = Math.max(1, Math.round(4 * Number(process.env.QKD_RUNS ?? 1)));
-const TOL = 1e-12;
+/**
+ * The fast runner merges branches whose Eve states agree to 1e-11 per entry (internal/stateTable.ts)
+ * and keeps the first; the reference never merges. Entropies are not Lipschitz near a zero
+ * eigenvalue (a shift of 1e-13 moves -x log2 x by ~4e-12), so entropic metrics may differ by
+ * ~1e-11 log2(1e11), about 4e-10: seed 12 at QKD_RUNS=40 gave 1.0001e-12 and 1.035e-12 (n = 8).
+ * Any modelling difference is orders of magnitude larger.
+ */
+const TOL = 1e-9;
 const KEY_BITS = 8;
 const MODES = ["mitm", "impersonate-member", "impersonate-kdc"] as const;
 
@@ -41,7 +48,7 @@ function expectClose(got: readonly (number | null)[], want: readonly (number | n
 
 describe("auth: the fast evaluation equals the reference at n = 8", () => {
   for (const variant of paperVariants) {
-    it(`${variant}: seeded generated strategies, n = 8, two sessions, every metric and each pair's Holevo quantity to 1e-12`, () => {
+    it(`${variant}: seeded generated strategies, n = 8, two sessions, every metric and each pair's Holevo quantity to 1e-9`, () => {
       const params = { variant, keyBits: KEY_BITS, sessions: 2, noise: 0 };
       const strategies = fc.sample(arbStrategy(MODES, 2, 3), { numRuns: RUNS, seed: variant === "parity" ? 81 : 82 });
       let accepted = 0;
