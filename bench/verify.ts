@@ -9,9 +9,10 @@
  * a shared machine disturbs less than wall time (it still inflates it, through shared caches
  * and cores, by up to about 30 % as measured on 2026-11-27): with one worker the main thread computes
  * while V8 compiles and collects on the other cores for free, with N workers everything shares
- * the N cores. So N x (1-worker main-thread CPU) / (N-worker CPU) is the most speed-up the
- * N-worker run's own work allows (`ceiling`), whatever the schedule; its main thread is
- * sampled from /proc/<pid>/task while it runs.
+ * the N cores. So N x (1-worker main-thread CPU) / (N-worker CPU) estimates the most speed-up
+ * the N-worker run's own work allows (`ceiling`): an estimate that assumes the 1-worker run's
+ * wall time equals its main-thread CPU, which load breaks (then the measured speed-up can exceed
+ * it); the main thread is sampled from /proc/<pid>/task while it runs.
  * @module
  */
 import { spawn } from "node:child_process";

@@ -143,11 +143,15 @@ export function searchAuth(params: AuthSearchParams, options: AuthSearchOptions)
   // the proxy's climb sheds steps that change nothing on the proxy; on the full parameters,
   // the winner's deletions are tried too, first one keeping its value (within 1e-9) taken
   let spent = 0;
+  const tried = new Set(candidates.map((c) => JSON.stringify(c)));
   for (let shed = true; shed; ) {
     shed = false;
     const smaller = neighbourStrategies(best!.input, modes, maxRounds, maxSteps).flat().filter((t) => strategySize(t) < strategySize(best!.input));
     for (const input of smaller) {
       if (spent >= prune) break;
+      const key = JSON.stringify(input);
+      if (tried.has(key)) continue;
+      tried.add(key);
       spent++;
       const s = scoreAuth(params, options.objective, input);
       if (s.value >= best!.value - 1e-9) {

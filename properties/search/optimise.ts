@@ -231,7 +231,8 @@ class Search<T> {
     const size = this.space.size!;
     for (let current = this.best!; ; ) {
       const smaller = this.space.neighbours!(current.input).flat().filter((t) => size(t) < size(current.input));
-      const next = smaller.find((t) => this.left() > 0 && this.score(t).value >= current.value - 1e-9);
+      // score() answers from its cache at no cost, and with -Infinity once the budget is spent
+      const next = smaller.find((t) => this.score(t).value >= current.value - 1e-9);
       if (next === undefined) return;
       current = this.score(next);
       if (this.best!.value <= current.value + 1e-9) this.best = current;

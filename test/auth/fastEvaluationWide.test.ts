@@ -13,11 +13,13 @@ import { accepterKey, evaluateRun, runConfig, type SessionEvaluation } from "../
 
 const RUNS = Math.max(1, Math.round(4 * Number(process.env.QKD_RUNS ?? 1)));
 /**
- * The fast runner merges branches whose Eve states agree to 1e-11 per entry (internal/stateTable.ts)
- * and keeps the first; the reference never merges. Entropies are not Lipschitz near a zero
- * eigenvalue (a shift of 1e-13 moves -x log2 x by ~4e-12), so entropic metrics may differ by
- * ~1e-11 log2(1e11), about 4e-10: seed 12 at QKD_RUNS=40 gave 1.0001e-12 and 1.035e-12 (n = 8).
- * Any modelling difference is orders of magnitude larger.
+ * Both runners merge branches whose Eve states agree to 1e-11 per entry (the same fingerprint),
+ * but they compute the states in a different order (compiled segments, K rho K^dagger from its
+ * upper triangle), so the states differ in their last bits. A state at a rounding boundary of
+ * that fingerprint, or an entropy near a zero eigenvalue (not Lipschitz: a shift of 1e-13 moves
+ * -x log2 x by ~4e-12), turns that into metric differences above 1e-12: the n = 4 test at seed 12
+ * and QKD_RUNS=40 differed by 1.0001e-12, the n = 8 test (seeds 81/82) at QKD_RUNS=40 by
+ * 1.035e-12. Any modelling difference is orders of magnitude larger.
  */
 const TOL = 1e-9;
 const KEY_BITS = 8;

@@ -18,7 +18,7 @@ import { secrecy } from "../../properties/bb84/secrecy.js";
 import { runProperty } from "../../properties/engine.js";
 import { nelderMeadMax } from "../../properties/search/nelderMead.js";
 import { optimise } from "../../properties/search/optimise.js";
-import { searchAuth } from "../../properties/auth/search.js";
+import { neighbourStrategies, scoreAuth, searchAuth, strategySize } from "../../properties/auth/search.js";
 import { cli } from "../cli/capture.js";
 
 describe("Nelder–Mead", () => {
@@ -171,5 +171,11 @@ describe("the shipped best attack is the search's own output", () => {
     expect(JSON.parse(JSON.stringify(o.input))).toEqual(record.strategy);
     expect(o.evaluations).toBe(record.evaluations);
     expect(record.metrics).toMatchObject(o.metrics); // the CLI adds the exact analysis of the strategy beside the search's metrics
+    // n = 8: the winner's deletions are tried on the full parameters within the budget; none keeps its value
+    expect(o.evaluations).toBeLessThanOrEqual(400);
+    const params = { variant: "parity", keyBits: 8, sessions: 1, noise: 0 } as const;
+    const deletions = neighbourStrategies(o.input, ["mitm"], 2, 3).flat().filter((t) => strategySize(t) < strategySize(o.input));
+    expect(deletions.length).toBeGreaterThan(0);
+    for (const t of deletions) expect(scoreAuth(params, "acceptedInformation", t).value).toBeLessThan(o.value - 1e-9);
   });
 });

@@ -19,7 +19,7 @@ import { roundCompiler, roundProgramKey, type RoundContext, type RoundDecisions 
 import { roundStrategyAt, type Mode, type Strategy } from "../strategy.js";
 import type { VariantSpec } from "../variant.js";
 import { armState, type KrausRound } from "./krausRound.js";
-import { STATE_SIZE, StateTable } from "./stateTable.js";
+import { MAX_STATES, STATE_SIZE, StateTable } from "./stateTable.js";
 
 /** A branch of the run, as the caller reads it. */
 export interface CompiledBranch {
@@ -73,8 +73,8 @@ class Cells {
 /** One number for (record, KDC key, member key): one-to-one as keys have at most MAX_KEY_BITS bits. */
 const KEY_RADIX = 2 ** MAX_KEY_BITS;
 
-/** Ids of (program, state) pairs in the outcome cache: programs below this many states apart. */
-const STATE_RADIX = 2 ** 24;
+/** Ids of (program, state) pairs in the outcome cache: one-to-one as a run has fewer than MAX_STATES states. */
+const STATE_RADIX = MAX_STATES;
 
 /**
  * Run the sessions; `onSession` receives the accepted branches after each session (the same
@@ -122,7 +122,7 @@ export function runCompiled(input: CompiledRunInput, onSession: (branches: Compi
         const kdcKey = cells.kdc[c], memberKey = cells.member[c];
         const kdcPair = (kdcKey >> (2 * i)) & 3, memberPair = (memberKey >> (2 * i)) & 3;
         const program = programAt(4 * kdcPair + memberPair);
-        const id = program.id * STATE_RADIX + cells.state[c];
+        const id = program.id * STATE_RADIX + cells.state[c]; // states < STATE_RADIX: StateTable.intern throws past it
         let outcomes = cache.get(id);
         if (outcomes === undefined) cache.set(id, (outcomes = runProgram(program, states, cells.state[c], scratch)));
         for (let o = 0; o < outcomes.length; o += 3) {

@@ -16,6 +16,9 @@ import { eveState } from "./mix.js";
 /** Numbers per state (4 x 4 complex, interleaved). */
 export const STATE_SIZE = 32;
 
+/** Most states one run may hold (the outcome cache keys (program, state) pairs as program * MAX_STATES + state). */
+export const MAX_STATES = 2 ** 24;
+
 /** Scale of the rounding that decides when two states are the same. */
 const ROUND_SCALE = 1e11;
 
@@ -42,6 +45,7 @@ export class StateTable {
     let ids = this.byHash.get(h);
     if (ids === undefined) this.byHash.set(h, (ids = []));
     else for (const id of ids) if (this.sameRounded(id)) return id;
+    if (this.count >= MAX_STATES) throw new RangeError(`StateTable: more than ${MAX_STATES} distinct states of Eve's registers in one run`);
     const id = this.count++;
     if (this.slab.length < this.count * STATE_SIZE) this.grow();
     this.slab.set(data as ArrayLike<number>, id * STATE_SIZE);
