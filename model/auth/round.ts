@@ -189,13 +189,9 @@ export function runRound(ctx: RoundContext, eve: DensityMatrix): RoundOutcome[] 
 /** The classical facts of a round's branch that decide whether a run goes on with it. */
 export type RoundDecisions = Pick<RoundOutcome, "kdcAccepted" | "memberContinues">;
 
-/**
- * {@link runRound} with the round's instructions compiled once, for many states of Eve's
- * registers. With `discard`, the outcomes it holds for are left out, decided as early as the
- * facts allow (null: not decided yet; it must stay true once true).
- */
-export function roundRunner(ctx: RoundContext, discard?: (facts: RoundDecisions) => boolean): (eve: DensityMatrix) => RoundOutcome[] {
-  const compiled = compileKrausRound(roundPhases(ctx).flatMap((p) => p.ops), kdcPresent(ctx.mode), discard);
+/** {@link runRound} with the round's instructions compiled once, for many states of Eve's registers. */
+export function roundRunner(ctx: RoundContext): (eve: DensityMatrix) => RoundOutcome[] {
+  const compiled = compileKrausRound(roundPhases(ctx).flatMap((p) => p.ops), kdcPresent(ctx.mode));
   return (eve) => runKrausRound(compiled, eve);
 }
 

@@ -9,9 +9,9 @@
  * @module
  */
 import { densityOf, bitsKet, type DensityMatrix } from "../kernel/index.js";
-import { continuesSession, runCompiled } from "./internal/compiledRun.js";
+import { continuesSession, KEY_RADIX, pairOf, runCompiled } from "./internal/compiledRun.js";
 import { mixStates } from "./internal/mix.js";
-import { checkKeyBits, keyPair, MAX_KEY_BITS, updatedPair, withPair, type KeyPair } from "./key.js";
+import { checkKeyBits, updatedPair, withPair } from "./key.js";
 import { runRoundByPhases, type RoundContext, type RoundOutcome } from "./round.js";
 import { roundStrategyAt, type Strategy } from "./strategy.js";
 import { variantSpec, type AuthVariant, type VariantSpec } from "./variant.js";
@@ -148,11 +148,6 @@ function runWith(config: RunConfig): RunResult {
   return { sessions };
 }
 
-/** The pair held in two key bits (bit 0 is K_{2i-1}, bit 1 is K_{2i}). */
-function pairOf(bits: number): KeyPair {
-  return keyPair(bits, 0);
-}
-
 /**
  * Eve's state rounded to 1e-11, as a key; computed once per state (states are immutable). The
  * rounded entries (-0 made 0) are written as doubles and their bytes read as UTF-16 code units:
@@ -220,9 +215,6 @@ function compactRecords(branches: readonly Branch[]): Branch[] {
   if (relabel.size === 0) return [...branches];
   return merge(branches.map((b) => (relabel.has(b.records) ? { ...b, records: relabel.get(b.records)! } : b)));
 }
-
-/** One number for a (KDC key, member key) pair: one-to-one because keys have at most MAX_KEY_BITS bits. */
-const KEY_RADIX = 2 ** MAX_KEY_BITS;
 
 /** Branches with the same keys and records merged: weights added, Eve's states mixed (first-seen order). */
 function merge(branches: readonly Branch[]): Branch[] {

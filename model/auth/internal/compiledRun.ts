@@ -70,8 +70,8 @@ class Cells {
   }
 }
 
-/** One number for (record, KDC key, member key): one-to-one as keys have at most MAX_KEY_BITS bits. */
-const KEY_RADIX = 2 ** MAX_KEY_BITS;
+/** One number for a (KDC key, member key) pair, and with a record for (record, KDC key, member key): one-to-one as keys have at most MAX_KEY_BITS bits. */
+export const KEY_RADIX = 2 ** MAX_KEY_BITS;
 
 /** Ids of (program, state) pairs in the outcome cache: one-to-one as a run has fewer than MAX_STATES states. */
 const STATE_RADIX = MAX_STATES;
@@ -110,7 +110,7 @@ export function runCompiled(input: CompiledRunInput, onSession: (branches: Compi
         p = programs.get(key);
         if (p === undefined) {
           let compile = compilers.get(index);
-          if (compile === undefined) compilers.set(index, (compile = roundCompiler(mode, (f) => endsSession(mode, f, true))));
+          if (compile === undefined) compilers.set(index, (compile = roundCompiler(mode, (f) => endsSession(mode, f))));
           programs.set(key, (p = programOf(mode, last, compile(ctx), programs.size)));
         }
         return (byPairs[pairs] = p);
@@ -157,7 +157,7 @@ function push(cells: Cells, weight: number, kdc: number, member: number, rec: nu
 }
 
 /** The pair held in two key bits (bit 0 is K_{2i-1}, bit 1 is K_{2i}). */
-function pairOf(bits: number): KeyPair {
+export function pairOf(bits: number): KeyPair {
   return keyPair(bits, 0);
 }
 
@@ -196,12 +196,13 @@ function runProgram(program: Program, states: StateTable, state: number, sigma: 
 }
 
 /**
- * Whether facts decided so far already end the session (the complement of
- * {@link continuesSession} on decided facts; null is undecided, and a decision is never revised).
+ * Whether facts decided so far already end the session in any round (the complement of
+ * {@link continuesSession} at the last round, on decided facts; null is undecided, and a decision
+ * is never revised). The compiler drops these arms; a mitm member's refusal before the last round
+ * is left to {@link continuesSession}, since one program serves every round.
  */
-export function endsSession(mode: Mode, f: RoundDecisions, lastRound: boolean): boolean {
-  if (mode === "impersonate-kdc") return f.memberContinues === false;
-  return f.kdcAccepted === false || (mode === "mitm" && !lastRound && f.memberContinues === false);
+function endsSession(mode: Mode, f: RoundDecisions): boolean {
+  return mode === "impersonate-kdc" ? f.memberContinues === false : f.kdcAccepted === false;
 }
 
 /** Whether an outcome of a round continues the session (the KDC accepted, the member goes on, as the mode requires). */

@@ -84,13 +84,12 @@ const NO_FACTS: ArmFacts = { records: "", kdcAccepted: null, memberContinues: nu
 
 /**
  * Compile a round's instructions to its instrument, starting from `|Phi+>_{sm} |0>_f` (or
- * `|00>_{sm} |0>_f` when the KDC takes no part). `discard` names the arms the caller drops
- * anyway, from facts decided so far (it must stay true once true, e.g. "the KDC rejected"):
- * they are dropped as soon as it holds, so neither compiled further nor run.
+ * `|00>_{sm} |0>_f` when the KDC takes no part); every arm is kept (the run's compiler drops
+ * the arms that end a session: {@link KrausTrie}'s `discard`).
  * @throws RangeError when a unitary acts on more than two slots.
  */
-export function compileKrausRound(ops: readonly RoundOp[], kdcPresent: boolean, discard?: (facts: ArmFacts) => boolean): KrausRound {
-  return new KrausTrie(kdcPresent, discard).compile([{ key: "", ops }]);
+export function compileKrausRound(ops: readonly RoundOp[], kdcPresent: boolean): KrausRound {
+  return new KrausTrie(kdcPresent).compile([{ key: "", ops }]);
 }
 
 /** A run of consecutive instructions with a key: equal keys (at the same place) mean equal instructions. */
