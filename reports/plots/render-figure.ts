@@ -1,10 +1,13 @@
 /**
  * Draw a {@link Figure} as inline SVG, headless: vega-lite compiles the spec, vega renders it
  * with `renderer: "none"` (no canvas, no browser, no network).
+ *
+ * vega and vega-lite are imported on the first figure drawn, not when this module loads: every
+ * CLI command, and every worker thread, loads the reports' modules, and most never draw (JSON
+ * output, `--version`, the cells of `verify`).
  * @module
  */
-import { parse, View, type Spec } from "vega";
-import { compile } from "vega-lite";
+import type { Spec } from "vega";
 import type { Figure } from "../../properties/types.js";
 import { figureSpec } from "./figure-spec.js";
 
@@ -13,6 +16,7 @@ import { figureSpec } from "./figure-spec.js";
  * plots can share one page; the SVG keeps its `viewBox` and scales with CSS.
  */
 export async function renderFigureSvg(figure: Figure): Promise<string> {
+  const [{ parse, View }, { compile }] = await Promise.all([import("vega"), import("vega-lite")]);
   const view = new View(parse(stackLegends(compile(figureSpec(figure)).spec)), { renderer: "none" });
   try {
     const svg = await view.toSVG();

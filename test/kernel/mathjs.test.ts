@@ -6,12 +6,14 @@
  */
 import { describe, test } from "vitest";
 import * as fc from "fast-check";
-import { create, all, type Complex as MathComplex } from "mathjs";
+import type { Complex as MathComplex } from "mathjs";
+import { mathjsBundle } from "../../properties/params.js";
 import { ATOL, adjoint, kron, matmul, trace, type CMatrix } from "../../model/kernel/index.js";
 import { maxDiff } from "./support/oracles.js";
 import { params } from "./support/runs.js";
 import { expectFalsified } from "./support/controls.js";
 
+const { create, all } = mathjsBundle();
 const math = create(all);
 
 const toMath = (m: CMatrix) => math.matrix(Array.from({ length: m.rows }, (_, i) =>

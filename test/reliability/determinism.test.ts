@@ -1,15 +1,17 @@
 /**
  * Determinism (issue 7): the same scenario and seed produce byte-identical JSON results; only
- * the `run` section (dates, durations, environment) may differ. `npm test` runs it on one
- * scenario of findings, of controls and of holds per protocol (about 6 s); with
- * `QKD_DETERMINISM=all` (set by `npm run test:heavy`, which `.ci/run` runs) on every shipped
- * scenario (about 25 s).
+ * the `run` section (dates, durations, environment) may differ. `npm test` reruns six shipped
+ * scenarios (test/reliability/quickScenarios.ts): three here, in-process, and three in
+ * test/parallel/workers.test.ts, across two processes with 1 and 2 workers; with
+ * `QKD_DETERMINISM=all` (set by `npm run test:heavy`, which `.ci/run` runs) this file reruns
+ * every shipped scenario (about 25 s).
  */
 import { mkdtempSync, readdirSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
 import { main } from "../../cli/main.js";
+import { RERUN_ACROSS_WORKERS, RERUN_BUDGET, RERUN_IN_PROCESS } from "./quickScenarios.js";
 
 function scenarioFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -23,8 +25,7 @@ async function resultsOf(file: string): Promise<string> {
   const out: string[] = [];
   const err: string[] = [];
   const dir = mkdtempSync(join(tmpdir(), "qkd-det-"));
-  // few inputs and a small search budget: determinism, not the reach of either, is under test here
-  const code = await main(["verify", file, "--json", "--runs", "3", "--budget", "20", "--format", "json", "--out", join(dir, "out")], { stdout: (t) => out.push(t), stderr: (t) => err.push(t), env: {} });
+  const code = await main(["verify", file, "--json", ...RERUN_BUDGET, "--format", "json", "--out", join(dir, "out")], { stdout: (t) => out.push(t), stderr: (t) => err.push(t), env: {} });
   expect([0, 1], err.join("")).toContain(code); // claims sized for the scenario's own budget may not hold at 20
   const { run, ...deterministic } = JSON.parse(out.join("")) as Record<string, unknown>;
   expect(run).toBeDefined();
@@ -32,22 +33,15 @@ async function resultsOf(file: string): Promise<string> {
 }
 
 const shipped = scenarioFiles("scenarios").sort();
-/** The scenarios of `npm test`: every protocol, findings, negative controls and holds, searches and shrinking. */
-const QUICK = [
-  "scenarios/auth/parity-generated.yaml",
-  "scenarios/auth/negative-controls.yaml",
-  "scenarios/bb84/paper-protocol.yaml",
-  "scenarios/bb84/negative-controls.yaml",
-  "scenarios/kdc/integrity-aes.yaml",
-  "scenarios/kdc/negative-controls.yaml",
-];
-const files = process.env.QKD_DETERMINISM === "all" ? shipped : QUICK;
+const files: readonly string[] = process.env.QKD_DETERMINISM === "all" ? shipped : RERUN_IN_PROCESS;
 
 describe("every shipped scenario is deterministic", () => {
-  test("there are shipped scenarios for every protocol; the quick set is among them", () => {
+  test("there are shipped scenarios for every protocol; the six of `npm test` are among them, three per protocol-covering set", () => {
     expect(new Set(shipped.map((f) => f.split("/")[1]))).toEqual(new Set(["auth", "bb84", "kdc"]));
-    expect(QUICK.filter((f) => !shipped.includes(f))).toEqual([]);
-    expect(QUICK).toHaveLength(6); // README: "`npm test` checks six"
+    const quick: readonly string[] = [...RERUN_IN_PROCESS, ...RERUN_ACROSS_WORKERS];
+    expect(quick.filter((f) => !shipped.includes(f))).toEqual([]);
+    expect(new Set(quick).size).toBe(6); // README: "`npm test` checks six"
+    for (const set of [RERUN_IN_PROCESS, RERUN_ACROSS_WORKERS]) expect(new Set(set.map((f) => f.split("/")[1]))).toEqual(new Set(["auth", "bb84", "kdc"]));
   });
   test.each(files)("%s: two runs give byte-identical results", async (file) => {
     const a = await resultsOf(file);
