@@ -6,9 +6,15 @@
 import { drawBits, type Rng } from "../../random.js";
 import { assertBits } from "./bits.js";
 import { convolutionParity } from "./internal/convolution.js";
+import { toeplitzWords } from "./internal/toeplitzWords.js";
 
-/** Below this many bit products (`l * n`) the hash is computed directly (XOR of seed windows), above it by FFT. */
-const DIRECT_LIMIT = 1 << 25;
+/**
+ * Up to this many bit products (`l * n`) the hash is computed on 32-bit words
+ * ({@link toeplitzWords}), above it by FFT ({@link convolutionParity}). Measured 2026-11-27
+ * (same process, interleaved, best of 7): words against FFT 4.0 vs 9.0 ms at n = 11000, l = 4312;
+ * 21.7 vs 38.7 ms at 29078 x 9846 (2.9e8); 111 vs 78 ms at 60000 x 20000 (1.2e9). Both are exact.
+ */
+export const WORDS_LIMIT = 2 ** 29;
 
 /**
  * Toeplitz hash `y = T x mod 2` of an n-bit input to l bits, where the l x n Toeplitz matrix is
@@ -28,23 +34,9 @@ export function toeplitzHash(seed: Uint8Array, input: Uint8Array, outputLength: 
   }
   assertBits(seed, "toeplitzHash seed");
   assertBits(input, "toeplitzHash input");
-  if (outputLength * n <= DIRECT_LIMIT) return direct(seed, input, outputLength);
+  if (outputLength * n <= WORDS_LIMIT) return toeplitzWords(seed, input, outputLength);
   // y_i = sum_j s[i + n - 1 - j] x_j = (s * x)[i + n - 1]
   return convolutionParity(seed, input).subarray(n - 1, n - 1 + outputLength).slice();
-}
-
-function direct(seed: Uint8Array, input: Uint8Array, l: number): Uint8Array {
-  const n = input.length;
-  const ones: number[] = [];
-  for (let j = 0; j < n; j++) if (input[j]) ones.push(j);
-  const out = new Uint8Array(l);
-  for (let i = 0; i < l; i++) {
-    let acc = 0;
-    const base = i + n - 1;
-    for (const j of ones) acc ^= seed[base - j];
-    out[i] = acc;
-  }
-  return out;
 }
 
 /** A uniformly random Toeplitz seed of `n + l - 1` bits. */

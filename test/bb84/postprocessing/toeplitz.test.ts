@@ -1,6 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { drawBits, seeded } from "../../../model/random.js";
-import { drawToeplitzSeed, toeplitzHash } from "../../../model/bb84/postprocessing/toeplitz.js";
+import * as fc from "fast-check";
+import { drawToeplitzSeed, toeplitzHash, WORDS_LIMIT } from "../../../model/bb84/postprocessing/toeplitz.js";
+import { convolutionParity } from "../../../model/bb84/postprocessing/internal/convolution.js";
+import { toeplitzWords } from "../../../model/bb84/postprocessing/internal/toeplitzWords.js";
 
 /** The definition: y_i = XOR_j T[i][j] x_j with T[i][j] = s[i - j + n - 1]. */
 function naive(seed: Uint8Array, x: Uint8Array, l: number): Uint8Array {
@@ -15,7 +18,7 @@ function naive(seed: Uint8Array, x: Uint8Array, l: number): Uint8Array {
 }
 
 describe("Toeplitz hashing", () => {
-  it("matches the matrix definition (direct path)", () => {
+  it("matches the matrix definition (32-bit word path)", () => {
     let rng = seeded(5);
     for (const [n, l] of [
       [1, 1],
@@ -30,11 +33,30 @@ describe("Toeplitz hashing", () => {
     }
   });
 
-  it("matches the matrix definition on the FFT path (l n > 2^25)", () => {
+  it("word path: generated lengths around word boundaries (n, l in 1..100) and seeds match the definition", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 100 }), fc.integer({ min: 1, max: 100 }), fc.integer(), (n, l, seed) => {
+        const [s, r1] = drawToeplitzSeed(seeded(seed), n, l);
+        const [x] = drawBits(r1, n);
+        expect(Array.from(toeplitzWords(s, x, l))).toEqual(Array.from(naive(s, x, l)));
+      }),
+      { numRuns: 300, seed: 11 },
+    );
+  });
+
+  it("FFT convolution: matches the definition at n = 8192, l = 4200", () => {
     const [n, l] = [8192, 4200];
     const [s, r1] = drawToeplitzSeed(seeded(9), n, l);
     const [x] = drawBits(r1, n);
-    expect(Array.from(toeplitzHash(s, x, l))).toEqual(Array.from(naive(s, x, l)));
+    expect(Array.from(convolutionParity(s, x).subarray(n - 1, n - 1 + l))).toEqual(Array.from(naive(s, x, l)));
+  });
+
+  it("past WORDS_LIMIT (l n > 2^29) the hash takes the FFT path and agrees with the word path", () => {
+    const [n, l] = [32768, 16385];
+    expect(n * l).toBeGreaterThan(WORDS_LIMIT);
+    const [s, r1] = drawToeplitzSeed(seeded(3), n, l);
+    const [x] = drawBits(r1, n);
+    expect(Buffer.from(toeplitzHash(s, x, l)).equals(Buffer.from(toeplitzWords(s, x, l)))).toBe(true);
   });
 
   it("is linear: h(x xor y) = h(x) xor h(y)", () => {
