@@ -15,7 +15,7 @@
  */
 import { PROBABILITY_FLOOR } from "../../kernel/index.js";
 import { keyPair, MAX_KEY_BITS, updatedPair, type KeyPair } from "../key.js";
-import { roundCompiler, roundProgramKey, type RoundContext, type RoundDecisions } from "../round.js";
+import { roundCompiler, type RoundCompiler, type RoundContext, type RoundDecisions } from "../round.js";
 import { roundStrategyAt, type Mode, type Strategy } from "../strategy.js";
 import type { VariantSpec } from "../variant.js";
 import { armState, type KrausRound } from "./krausRound.js";
@@ -54,6 +54,7 @@ interface ProgramArm {
 }
 
 interface Program {
+  /** Per run (the outcome cache's key). */
   readonly id: number;
   readonly arms: readonly ProgramArm[];
 }
@@ -90,29 +91,28 @@ export function runCompiled(input: CompiledRunInput, onSession: (branches: Compi
   const scratch = new Float64Array(STATE_SIZE);
   let cells = new Cells();
   for (const k of input.keys) push(cells, 1 / input.keys.length, k, k, 0, eve0);
-  const programs = new Map<string, Program>();
-  // one compiler per strategy round: its rounds share segments. It drops only what ends the
-  // session in any round (the KDC's rejection); what ends it before the last round only (the
-  // member told to abort, in mitm) is dropped from the program, so the rounds of a session share
-  // the compiled instrument.
-  const compilers = new Map<number, (ctx: RoundContext) => KrausRound>();
+  // the program of a compiled round, per run: rounds compiled alike (from any pairs or strategy
+  // round) share one program and its outcome cache; by whether the round is a session's last
+  const programs = [new Map<KrausRound, Program>(), new Map<KrausRound, Program>()];
+  let programCount = 0;
+  // the compiler drops only what ends the session in any round (the KDC's rejection); what ends
+  // it before the last round only (the member told to abort, in mitm) is dropped from the
+  // program, so the rounds of a session share the compiled instrument
+  const compiler = sharedCompiler(mode, spec, noise);
+  const steps = strategy.rounds.map((s) => compiler.steps(s));
   for (let r = 0; r < input.sessions; r++) {
     for (let i = 0; i < rounds; i++) {
       const g = r * rounds + i, last = i === rounds - 1;
-      const roundStrategy = roundStrategyAt(strategy, g);
+      const roundStrategy = roundStrategyAt(strategy, g), byLast = programs[Number(mode === "mitm" && last)];
       // the program per (KDC pair, member pair), found when first needed
       const byPairs: (Program | undefined)[] = new Array(16);
       const programAt = (pairs: number): Program => {
         let p = byPairs[pairs];
         if (p !== undefined) return p;
         const ctx: RoundContext = { spec, mode, kdcPair: pairOf(pairs >> 2), memberPair: pairOf(pairs & 3), noise, strategy: roundStrategy, firstRound: g === 0 };
-        const index = g % strategy.rounds.length, key = `${index}|${mode === "mitm" && last ? "last" : ""}${roundProgramKey(ctx)}`;
-        p = programs.get(key);
-        if (p === undefined) {
-          let compile = compilers.get(index);
-          if (compile === undefined) compilers.set(index, (compile = roundCompiler(mode, (f) => endsSession(mode, f))));
-          programs.set(key, (p = programOf(mode, last, compile(ctx), programs.size)));
-        }
+        const round = compiler.compile(ctx, steps[g % steps.length]);
+        p = byLast.get(round);
+        if (p === undefined) byLast.set(round, (p = { id: programCount++, arms: programArms(mode, last, round) }));
         return (byPairs[pairs] = p);
       };
       // outcomes per (program, Eve's state): [arm index, probability, state id] triples
@@ -171,17 +171,49 @@ function withPairBits(key: number, round: number, bits: number): number {
   return (key & ~(3 << (2 * round))) | (bits << (2 * round));
 }
 
-/** The compiled round, keeping only the arms that continue the session. */
-function programOf(mode: Mode, lastRound: boolean, round: KrausRound, id: number): Program {
-  const arms = round.arms
+/** The compiled round's arms that continue the session (memoised per round: compiled rounds are shared and never written). */
+function programArms(mode: Mode, lastRound: boolean, round: KrausRound): readonly ProgramArm[] {
+  let byLast = programArmsOf.get(round);
+  if (byLast === undefined) programArmsOf.set(round, (byLast = [null, null]));
+  return (byLast[+lastRound] ??= round.arms
     .filter((a) => continuesSession(mode, a.facts, lastRound))
     .map((a): ProgramArm => ({
       kraus: a.kraus,
       records: a.facts.records,
       kdcOutcome: a.facts.kdcOutcome ?? -1,
       memberOutcome: a.facts.memberOutcome ?? -1,
-    }));
-  return { id, arms };
+    })));
+}
+
+const programArmsOf = new WeakMap<KrausRound, (readonly ProgramArm[] | null)[]>();
+
+/**
+ * Compiled rounds shared across runs, one compiler per (mode, variant behaviour, noise): the
+ * search evaluates neighbours that share most segments of most rounds, and a run compiles only
+ * segments no earlier run compiled (round.ts {@link roundCompiler}: keyed by content, so a run's
+ * result does not depend on what was compiled before; test/auth/compileCache.test.ts checks it
+ * byte for byte). Bounded: when the compilers hold more than {@link SHARED_COMPILE_LIMIT}
+ * numbers at the start of a run, all are dropped (a generation clear).
+ */
+const compilersByScope = new Map<string, RoundCompiler>();
+
+/** Numbers the shared compilers may hold before they are dropped: 2^22 doubles, 32 MB (plus their arrays' and keys' overhead, about as much again). */
+export const SHARED_COMPILE_LIMIT = 2 ** 22;
+
+function sharedCompiler(mode: Mode, spec: VariantSpec, noise: number): RoundCompiler {
+  let held = 0;
+  for (const c of compilersByScope.values()) held += c.size;
+  if (held > SHARED_COMPILE_LIMIT) compilersByScope.clear();
+  // mode decides the arms dropped (endsSession) and who takes part; spec and noise the instructions
+  const scope = `${mode}|${noise}|${JSON.stringify(spec)}`;
+  let compiler = compilersByScope.get(scope);
+  if (compiler === undefined) compilersByScope.set(scope, (compiler = roundCompiler(mode, (f) => endsSession(mode, f))));
+  return compiler;
+}
+
+/** Drop every shared compiled round (tests: results must not depend on it). @internal */
+export function clearCompiledRounds(): void {
+  compilersByScope.clear();
 }
 
 /** The program on one state: `[arm, probability, state id]` per arm that can occur. */

@@ -108,33 +108,44 @@ interface TrieNode {
 /**
  * {@link compileKrausRound} for many instruction lists that share leading segments: the arms
  * after each distinct prefix of segments are kept, and a list compiles only the segments after
- * its longest known prefix. A segment's place in the trie is its key and which of its
- * measurements end a qubit (that depends on the instructions after it), so equal keys must mean
- * equal instructions. Private to its caller (one run); pure from outside.
+ * its longest known prefix. A segment's place in the trie is its key and the slots the segments
+ * after it touch (which of its measurements end a qubit depends on them), so equal keys must mean
+ * equal instructions. Its nodes are never written after creation, so what it returns does not
+ * depend on what it compiled before. Private to its caller; pure from outside.
  */
 export class KrausTrie {
   private readonly root: TrieNode;
+  private held = 0;
 
   constructor(kdcPresent: boolean, private readonly discard?: (facts: ArmFacts) => boolean) {
     this.root = { arms: [kdcPresent ? bellStart() : { facts: NO_FACTS, slots: [...EVE_SLOTS], terms: [identityColumns()] }], children: new Map(), round: null };
   }
 
+  /** Numbers held by the nodes (columns and Kraus operators). */
+  get size(): number {
+    return this.held;
+  }
+
   /** @throws RangeError when a unitary acts on more than two slots. */
   compile(segments: readonly KeyedOps[]): KrausRound {
-    const lastUse = new Map<number, number>();
-    let at = 0;
-    for (const s of segments) for (const op of s.ops) { for (const slot of opSlots(op)) lastUse.set(slot, at); at++; }
+    const after: number[] = new Array(segments.length);
+    for (let s = segments.length - 1, mask = 0; s >= 0; s--) { after[s] = mask; mask |= touchedSlots(segments[s].ops); }
     let node = this.root;
-    at = 0;
-    for (const s of segments) {
-      const dies = s.ops.map((op, k) => op.kind === "measure" && lastUse.get(op.slot) === at + k && !EVE_SLOTS.includes(op.slot));
-      const key = `${s.key}#${dies.map(Number).join("")}`;
+    segments.forEach((s, k) => {
+      const key = `${s.key}#${after[k]}`;
       let child = node.children.get(key);
-      if (child === undefined) node.children.set(key, (child = { arms: this.advance(node.arms, s.ops, dies), children: new Map(), round: null }));
+      if (child === undefined) {
+        const arms = this.advance(node.arms, s.ops, endings(s.ops, after[k]));
+        for (const a of arms) for (const v of a.terms) this.held += v.length;
+        node.children.set(key, (child = { arms, children: new Map(), round: null }));
+      }
       node = child;
-      at += s.ops.length;
+    });
+    if (node.round === null) {
+      node.round = { arms: node.arms.map((a) => ({ facts: a.facts, kraus: a.terms.flatMap((v) => krausOf(a.slots, v)) })) };
+      for (const a of node.round.arms) this.held += STATE_NUMBERS * a.kraus.length;
     }
-    return (node.round ??= { arms: node.arms.map((a) => ({ facts: a.facts, kraus: a.terms.flatMap((v) => krausOf(a.slots, v)) })) });
+    return node.round;
   }
 
   private advance(from: readonly ColumnArm[], ops: readonly RoundOp[], dies: readonly boolean[]): ColumnArm[] {
@@ -145,6 +156,34 @@ export class KrausTrie {
     });
     return arms;
   }
+}
+
+/** Numbers in a 4 x 4 complex matrix (interleaved). */
+const STATE_NUMBERS = 2 * 4 * COLS;
+
+/** The slots a list of instructions touches, as a bit mask (memoised: instruction lists are never written). */
+function touchedSlots(ops: readonly RoundOp[]): number {
+  let mask = touched.get(ops);
+  if (mask === undefined) {
+    mask = 0;
+    for (const op of ops) for (const slot of opSlots(op)) mask |= 1 << slot;
+    touched.set(ops, mask);
+  }
+  return mask;
+}
+
+const touched = new WeakMap<readonly RoundOp[], number>();
+
+/** Per instruction: whether it measures a qubit other than Eve's for the last time (nothing later, here or in `after`, touches it). */
+function endings(ops: readonly RoundOp[], after: number): boolean[] {
+  const dies: boolean[] = new Array(ops.length);
+  let later = after;
+  for (let k = ops.length - 1; k >= 0; k--) {
+    const op = ops[k];
+    dies[k] = op.kind === "measure" && (later & (1 << op.slot)) === 0 && !EVE_SLOTS.includes(op.slot);
+    for (const slot of opSlots(op)) later |= 1 << slot;
+  }
+  return dies;
 }
 
 /** `I_E` as columns: row e, column e. */
