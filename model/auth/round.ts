@@ -25,7 +25,7 @@ import {
 } from "../kernel/index.js";
 import { startArm, type Arm } from "./arm.js";
 import { eveStepOps } from "./eveStep.js";
-import { compileKrausRound, KrausTrie, runKrausRound, type KeyedOps, type KrausRound } from "./internal/krausRound.js";
+import { compileKrausRound, KrausTrie, runKrausRound, touchedSlots, type KeyedOps, type KrausRound } from "./internal/krausRound.js";
 import { blochBasis, SLOT } from "./internal/ops.js";
 import { applyOps, type ArmFacts, type RoundOp } from "./internal/roundOp.js";
 import type { KeyPair } from "./key.js";
@@ -231,7 +231,7 @@ export function roundCompiler(mode: Mode, discard?: (facts: RoundDecisions) => b
   const handles: (readonly number[])[] = [];
   const compiled = new Map<number, KrausRound>();
   // each segment's instructions built once per key (building them is a third of compiling)
-  const built = new Map<string, readonly RoundOp[]>();
+  const built = new Map<string, KeyedOps>();
   return {
     steps(strategy) {
       const ids = [intern(JSON.stringify(strategy.toMember)), intern(JSON.stringify(strategy.toKdc)), intern(`${strategy.message}|${JSON.stringify(strategy.after)}`)];
@@ -247,9 +247,12 @@ export function roundCompiler(mode: Mode, discard?: (facts: RoundDecisions) => b
         const keys = [`0|${ids[0]}`, `1${memberSegmentKey(ctx)}|${ids[1]}`, `2${kdcSegmentKey(ctx)}|${ids[2]}`];
         let segments: RoundSegment[] | null = null;
         compiled.set(at, (round = trie.compile(keys.map((key, k): KeyedOps => {
-          let ops = built.get(key);
-          if (ops === undefined) built.set(key, (ops = (segments ??= roundSegments(ctx))[k].phases().flatMap((p) => p.ops)));
-          return { key, ops };
+          let segment = built.get(key);
+          if (segment === undefined) {
+            const ops = (segments ??= roundSegments(ctx))[k].phases().flatMap((p) => p.ops);
+            built.set(key, (segment = { key, ops, touched: touchedSlots(ops) }));
+          }
+          return segment;
         }))));
       }
       return round;

@@ -205,7 +205,8 @@ function sharedCompiler(mode: Mode, spec: VariantSpec, noise: number): RoundComp
   for (const c of compilersByScope.values()) held += c.size;
   if (held > SHARED_COMPILE_LIMIT) compilersByScope.clear();
   // mode decides the arms dropped (endsSession) and who takes part; spec and noise the instructions
-  const scope = `${mode}|${noise}|${JSON.stringify(spec)}`;
+  // (every field of the spec: strings and booleans; JSON.stringify was ~1 % of a search)
+  const scope = `${mode}|${noise}|${Object.values(spec).join("|")}`;
   let compiler = compilersByScope.get(scope);
   if (compiler === undefined) compilersByScope.set(scope, (compiler = roundCompiler(mode, (f) => endsSession(mode, f))));
   return compiler;
@@ -339,6 +340,9 @@ function compactRecords(cells: Cells, states: StateTable): Cells {
     else byRecord.set(cells.rec[c], [c]);
   }
   if (byRecord.size < 2) return cells;
+  // only records with as many cells as another record can have its signature
+  const sizes = new Map<number, number>();
+  for (const list of byRecord.values()) sizes.set(list.length, (sizes.get(list.length) ?? 0) + 1);
   // a record's signature: its (keys, conditional weight rounded to 1e-10, state) triples, sorted;
   // bucketed by a hash, compared in full (string signatures were ~3 % of an evaluation). The
   // triples are read from columns and the record's cells sorted in place: an array per cell was
@@ -349,6 +353,7 @@ function compactRecords(cells: Cells, states: StateTable): Cells {
   const representatives = new Map<number, { rec: number; signature: number[] }[]>();
   const relabel = new Map<number, number>();
   for (const [rec, list] of byRecord) {
+    if (sizes.get(list.length) === 1) continue;
     let total = 0;
     for (const c of list) total += cells.weight[c];
     for (const c of list) rounded[c] = Math.round((cells.weight[c] / total) * 1e10);

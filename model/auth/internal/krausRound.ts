@@ -108,6 +108,8 @@ export function compileKrausRound(ops: readonly RoundOp[], kdcPresent: boolean):
 export interface KeyedOps {
   readonly key: string;
   readonly ops: readonly RoundOp[];
+  /** The slots `ops` touch as a bit mask ({@link touchedSlots}), when the caller keeps it. */
+  readonly touched?: number;
 }
 
 /** A node of the trie: the arms after the segments on its path (never written after creation). */
@@ -141,7 +143,7 @@ export class KrausTrie {
   /** @throws RangeError when a unitary acts on more than two slots. */
   compile(segments: readonly KeyedOps[]): KrausRound {
     const after: number[] = new Array(segments.length);
-    for (let s = segments.length - 1, mask = 0; s >= 0; s--) { after[s] = mask; mask |= touchedSlots(segments[s].ops); }
+    for (let s = segments.length - 1, mask = 0; s >= 0; s--) { after[s] = mask; mask |= segments[s].touched ?? touchedSlots(segments[s].ops); }
     let node = this.root;
     segments.forEach((s, k) => {
       const key = `${s.key}#${after[k]}`;
@@ -173,18 +175,12 @@ export class KrausTrie {
 /** Numbers in a 4 x 4 complex matrix (interleaved). */
 const STATE_NUMBERS = 2 * 4 * COLS;
 
-/** The slots a list of instructions touches, as a bit mask (memoised: instruction lists are never written). */
-function touchedSlots(ops: readonly RoundOp[]): number {
-  let mask = touched.get(ops);
-  if (mask === undefined) {
-    mask = 0;
-    for (const op of ops) for (const slot of opSlots(op)) mask |= 1 << slot;
-    touched.set(ops, mask);
-  }
+/** The slots a list of instructions touches, as a bit mask. */
+export function touchedSlots(ops: readonly RoundOp[]): number {
+  let mask = 0;
+  for (const op of ops) for (const slot of opSlots(op)) mask |= 1 << slot;
   return mask;
 }
-
-const touched = new WeakMap<readonly RoundOp[], number>();
 
 /** Per instruction: whether it measures a qubit other than Eve's for the last time (nothing later, here or in `after`, touches it). */
 function endings(ops: readonly RoundOp[], after: number): boolean[] {
