@@ -212,7 +212,7 @@ const ENTRY_CHARGE = 64;
  * The compiler of rounds that share a mode, variant, noise and `discard`, whatever their strategy
  * round: each round compiled to its instrument on Eve's registers (as {@link roundRunner}), each
  * segment of {@link roundSegments} keyed by its content (what it reads of the pairs, and the
- * strategy round's steps as JSON, whose numbers are exact), so that rounds with the same leading
+ * strategy round's steps as exact text), so that rounds with the same leading
  * segments, in one run or in many (the search's neighbours differ in one step), compile only what
  * follows them. Keys are content, never identity: what it returns does not depend on what it
  * compiled before.
@@ -234,7 +234,7 @@ export function roundCompiler(mode: Mode, discard?: (facts: RoundDecisions) => b
   const built = new Map<string, KeyedOps>();
   return {
     steps(strategy) {
-      const ids = [intern(JSON.stringify(strategy.toMember)), intern(JSON.stringify(strategy.toKdc)), intern(`${strategy.message}|${JSON.stringify(strategy.after)}`)];
+      const ids = [intern(stepsText(strategy.toMember)), intern(stepsText(strategy.toKdc)), intern(`${strategy.message}|${stepsText(strategy.after)}`)];
       const handle = intern(`#${ids.join(",")}`);
       handles[handle] = ids;
       return handle;
@@ -262,6 +262,28 @@ export function roundCompiler(mode: Mode, discard?: (facts: RoundDecisions) => b
     },
   };
 }
+
+/**
+ * Eve's steps as text, one-to-one: per step its fields in order, a string as JSON, a number as
+ * the four 16-bit units of its double (exact, -0 apart from 0, and ~3x faster than
+ * `JSON.stringify`, whose number formatting was ~1.5 % of an evaluation).
+ */
+function stepsText(steps: readonly EveStep[]): string {
+  let out = "";
+  for (const step of steps) {
+    for (const field in step) {
+      const value: unknown = (step as unknown as Record<string, unknown>)[field];
+      if (typeof value === "number") {
+        BITS_F64[0] = value;
+        out += `${field}#${String.fromCharCode(BITS_U16[0], BITS_U16[1], BITS_U16[2], BITS_U16[3])}`;
+      } else out += `${field}$${JSON.stringify(value)}`;
+    }
+    out += ";";
+  }
+  return out;
+}
+
+const BITS_F64 = new Float64Array(1), BITS_U16 = new Uint16Array(BITS_F64.buffer);
 
 /** A pair as two bits (bit 0 is K_{2i-1}). */
 function pairBits(pair: KeyPair): number {
