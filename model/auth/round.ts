@@ -102,9 +102,9 @@ export function infoParticleAngles(spec: VariantSpec, pair: KeyPair): { theta: n
  * What a round's instructions ({@link roundPhases}) read of the context beyond the strategy,
  * mode, variant and noise, as a key: the member's preparation of f (from her pair), the KDC's
  * check (from its pair) and, for a replayed message only, whether the round is the first. Two
- * contexts with the same key and the same rest compile to the same instructions, so a run
- * compiles and runs them once (e.g. pairs 00 and 11 prepare and expect the same f in the parity
- * reading). The concatenation of the keys of {@link roundSegments}.
+ * contexts with the same key and the same rest compile to the same instructions (e.g. pairs 00
+ * and 11 prepare and expect the same f in the parity reading), which {@link roundCompiler}'s
+ * segment keys use. The concatenation of the keys of {@link roundSegments}.
  */
 export function roundProgramKey(ctx: RoundContext): string {
   return memberSegmentKey(ctx) + kdcSegmentKey(ctx);
