@@ -11,8 +11,9 @@
  * per mode, variant and noise, dropped as a whole past 2^22 numbers), which makes a strategy
  * evaluated before (or sharing leading segments with one, as the search's neighbours do) cheaper.
  * No evaluation result is cached. So that the rates are those of strategies never seen, each
- * timed batch draws its own 200 strategies (seed 8 + batch; the warm-up uses seed 7), never
- * evaluated before in the process, and the first (coldest) batch is printed beside the median.
+ * timed batch draws its own 200 strategies (seed 8 + batch; the warm-up, 200 per build and
+ * reading, uses seed 7), never evaluated before in the process, and the first (coldest) batch
+ * is printed beside the median.
  *
  * With a baseline build (`--baseline DIR`, DIR holding a compiled
  * `properties/auth/evaluate.js`, e.g. `git worktree add /tmp/old <commit> && cd /tmp/old && npx
@@ -60,7 +61,9 @@ export async function runAuthBench(options: AuthBenchOptions = {}): Promise<(Ben
   const variants = ["parity", "basis-encoded"] as const;
   const params = variants.map((variant) => authParams.parse({ variant, keyBits: 4, sessions: 2 }));
   const builds: Evaluate[] = baseline ? [evaluateStrategy, baseline] : [evaluateStrategy];
-  const warmUp = sample(7).slice(0, 50);
+  // a whole batch of warm-up per build and reading: the first few hundred evaluations of a
+  // process run several times slower (the first timed batch is printed to show it)
+  const warmUp = sample(7);
   for (const evaluate of builds) for (const p of params) for (const s of warmUp) evaluate(p, s);
   const loadBefore = loadavg()[0];
   // rates[build][variant][batch], by the wall clock and by this process's CPU time
