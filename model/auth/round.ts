@@ -25,7 +25,7 @@ import {
 } from "../kernel/index.js";
 import { startArm, type Arm } from "./arm.js";
 import { eveStepOps } from "./eveStep.js";
-import { compileKrausRound, KrausTrie, runKrausRound, type KrausRound } from "./internal/krausRound.js";
+import { compileKrausRound, KrausTrie, runKrausRound, touchedSlots, type KeyedOps, type KrausRound } from "./internal/krausRound.js";
 import { blochBasis, SLOT } from "./internal/ops.js";
 import { applyOps, type ArmFacts, type RoundOp } from "./internal/roundOp.js";
 import type { KeyPair } from "./key.js";
@@ -102,9 +102,9 @@ export function infoParticleAngles(spec: VariantSpec, pair: KeyPair): { theta: n
  * What a round's instructions ({@link roundPhases}) read of the context beyond the strategy,
  * mode, variant and noise, as a key: the member's preparation of f (from her pair), the KDC's
  * check (from its pair) and, for a replayed message only, whether the round is the first. Two
- * contexts with the same key and the same rest compile to the same instructions, so a run
- * compiles and runs them once (e.g. pairs 00 and 11 prepare and expect the same f in the parity
- * reading). The concatenation of the keys of {@link roundSegments}.
+ * contexts with the same key and the same rest compile to the same instructions (e.g. pairs 00
+ * and 11 prepare and expect the same f in the parity reading), which {@link roundCompiler}'s
+ * segment keys use. The concatenation of the keys of {@link roundSegments}.
  */
 export function roundProgramKey(ctx: RoundContext): string {
   return memberSegmentKey(ctx) + kdcSegmentKey(ctx);
@@ -152,10 +152,10 @@ export interface RoundSegment {
  * same strategy, mode, variant and noise and the same key have the same segment, so rounds that
  * differ only in the KDC's pair share the compilation of the first two (krausRound.ts).
  */
-export function roundSegments(ctx: RoundContext, stepOps: (step: EveStep, transit: number | null) => RoundOp[] = eveStepOps): RoundSegment[] {
+export function roundSegments(ctx: RoundContext): RoundSegment[] {
   const noise = (name: string, slot: number): RoundPhase[] => (ctx.noise > 0 ? [noisePhase(name, slot, ctx.noise)] : []);
   const eve = (what: string, steps: readonly EveStep[], transit: number | null): RoundPhase[] =>
-    steps.map((step, k) => phase(`Eve ${what} #${k + 1}`, () => formatStep(step), stepOps(step, transit)));
+    steps.map((step, k) => phase(`Eve ${what} #${k + 1}`, () => formatStep(step), eveStepOps(step, transit)));
   const member = memberPresent(ctx.mode), kdc = kdcPresent(ctx.mode);
   return [
     { key: "", phases: () => [...noise("channel on m", SLOT.m), ...eve("on m", ctx.strategy.toMember, SLOT.m)] },
@@ -195,30 +195,99 @@ export function roundRunner(ctx: RoundContext): (eve: DensityMatrix) => RoundOut
   return (eve) => runKrausRound(compiled, eve);
 }
 
+/** A compiler of rounds (see {@link roundCompiler}). @internal */
+export interface RoundCompiler {
+  /** A handle on a strategy round's steps: equal handles, equal steps (interned by content; once per run and strategy round). */
+  steps(strategy: RoundStrategy): number;
+  /** The round of `ctx` compiled to its instrument on Eve's registers; `steps` is the handle of `ctx.strategy`. */
+  compile(ctx: RoundContext, steps: number): KrausRound;
+  /** Numbers held (columns, Kraus operators, a flat charge per key and built segment): the caller bounds its cache by it. */
+  readonly size: number;
+}
+
+/** What one interned key or built segment is charged in {@link RoundCompiler.size}. */
+const ENTRY_CHARGE = 64;
+
 /**
- * The compiler of rounds that share a strategy round, mode, variant, noise and `discard`:
- * each round compiled to its instrument on Eve's registers (as {@link roundRunner}), with the segments of {@link roundSegments} compiled once per key
- * (a round differing from an earlier one in the KDC's pair only reuses its first two segments).
+ * The compiler of rounds that share a mode, variant, noise and `discard`, whatever their strategy
+ * round: each round compiled to its instrument on Eve's registers (as {@link roundRunner}), each
+ * segment of {@link roundSegments} keyed by its content (what it reads of the pairs, and the
+ * strategy round's steps as exact text), so that rounds with the same leading
+ * segments, in one run or in many (the search's neighbours differ in one step), compile only what
+ * follows them. Keys are content, never identity: what it returns does not depend on what it
+ * compiled before.
  * @internal
  */
-export function roundCompiler(mode: Mode, discard?: (facts: RoundDecisions) => boolean): (ctx: RoundContext) => KrausRound {
+export function roundCompiler(mode: Mode, discard?: (facts: RoundDecisions) => boolean): RoundCompiler {
   const trie = new KrausTrie(kdcPresent(mode), discard);
+  // the steps of each transit as text, interned: segment keys are short
+  const texts = new Map<string, number>();
+  const intern = (text: string): number => {
+    let id = texts.get(text);
+    if (id === undefined) texts.set(text, (id = texts.size));
+    return id;
+  };
+  // a handle's three texts' ids, and the compiled rounds by (handle, first round, pairs)
+  const handles: (readonly number[])[] = [];
+  const compiled = new Map<number, KrausRound>();
   // each segment's instructions built once per key (building them is a third of compiling)
-  const built = new Map<string, readonly RoundOp[]>();
-  const opsOf = (s: RoundSegment, k: number): readonly RoundOp[] => {
-    const id = `${k}${s.key}`;
-    let ops = built.get(id);
-    if (ops === undefined) built.set(id, (ops = s.phases().flatMap((p) => p.ops)));
-    return ops;
+  const built = new Map<string, KeyedOps>();
+  return {
+    steps(strategy) {
+      const ids = [intern(stepsText(strategy.toMember)), intern(stepsText(strategy.toKdc)), intern(`${strategy.message}|${stepsText(strategy.after)}`)];
+      const handle = intern(`#${ids.join(",")}`);
+      handles[handle] = ids;
+      return handle;
+    },
+    compile(ctx, steps) {
+      const pairs = 4 * pairBits(ctx.kdcPair) + pairBits(ctx.memberPair), at = 32 * steps + 16 * Number(ctx.firstRound) + pairs;
+      let round = compiled.get(at);
+      if (round === undefined) {
+        const ids = handles[steps];
+        const keys = [`0|${ids[0]}`, `1${memberSegmentKey(ctx)}|${ids[1]}`, `2${kdcSegmentKey(ctx)}|${ids[2]}`];
+        let segments: RoundSegment[] | null = null;
+        compiled.set(at, (round = trie.compile(keys.map((key, k): KeyedOps => {
+          let segment = built.get(key);
+          if (segment === undefined) {
+            const ops = (segments ??= roundSegments(ctx))[k].phases().flatMap((p) => p.ops);
+            built.set(key, (segment = { key, ops, touched: touchedSlots(ops) }));
+          }
+          return segment;
+        }))));
+      }
+      return round;
+    },
+    get size() {
+      return trie.size + ENTRY_CHARGE * (texts.size + compiled.size + built.size);
+    },
   };
-  // and each of Eve's steps once (its gates), however many segments repeat it
-  const stepOps = new Map<EveStep, RoundOp[][]>();
-  const opsOfStep = (step: EveStep, transit: number | null): RoundOp[] => {
-    let byTransit = stepOps.get(step);
-    if (byTransit === undefined) stepOps.set(step, (byTransit = []));
-    return (byTransit[transit ?? SLOT_COUNT] ??= eveStepOps(step, transit));
-  };
-  return (ctx) => trie.compile(roundSegments(ctx, opsOfStep).map((s, k) => ({ key: s.key, ops: opsOf(s, k) })));
+}
+
+/**
+ * Eve's steps as text, one-to-one: per step its fields in order, a string as JSON, a number as
+ * the four 16-bit units of its double (exact, -0 apart from 0, and ~3x faster than
+ * `JSON.stringify`, whose number formatting was ~1.5 % of an evaluation).
+ */
+function stepsText(steps: readonly EveStep[]): string {
+  let out = "";
+  for (const step of steps) {
+    for (const field in step) {
+      const value: unknown = (step as unknown as Record<string, unknown>)[field];
+      if (typeof value === "number") {
+        BITS_F64[0] = value;
+        out += `${field}#${String.fromCharCode(BITS_U16[0], BITS_U16[1], BITS_U16[2], BITS_U16[3])}`;
+      } else out += `${field}$${JSON.stringify(value)}`;
+    }
+    out += ";";
+  }
+  return out;
+}
+
+const BITS_F64 = new Float64Array(1), BITS_U16 = new Uint16Array(BITS_F64.buffer);
+
+/** A pair as two bits (bit 0 is K_{2i-1}). */
+function pairBits(pair: KeyPair): number {
+  return pair.first | (pair.second << 1);
 }
 
 /** The reference for {@link runRound}: the phases folded on the five-qubit state through the kernel. */
@@ -235,9 +304,6 @@ export function runRoundByPhases(ctx: RoundContext, eve: DensityMatrix): RoundOu
     eve: keepSubsystems(a.rho, [SLOT.e0, SLOT.e1]),
   }));
 }
-
-/** An index past every slot (Eve's steps after the update have no particle in transit). */
-const SLOT_COUNT = 5;
 
 /** A phase; its detail line is formatted only when read (the compiled runner never reads it). */
 function phase(name: string, detail: () => string, ops: RoundOp[]): RoundPhase {

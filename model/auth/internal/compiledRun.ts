@@ -11,11 +11,17 @@
  * garbage were ~40 % of an evaluation. Measured against main's build in one process (interleaved
  * batches of the bench's 200 strategies, CPU time, load ~6.5 on 2 cores), this loop with the
  * segment-sharing compiler (round.ts `roundCompiler`) evaluates ~2.0-2.2x the strategies/s.
+ *
+ * Compiled rounds are kept across runs ({@link SHARED_COMPILE_LIMIT}; keyed by content, so no
+ * result depends on them): inside `searchAuth` (bench/authSearch.ts's instance, n = 4, parity,
+ * three seeds of budget 200, `node --single-threaded`) an evaluation takes ~8.5 M instructions
+ * instead of ~10.7 M (perf stat, 1.26x); on strategies never seen (bench/auth.ts) few segments
+ * recur (~5 % of segment compilations saved) and the rate is unchanged within the noise.
  * @internal
  */
 import { PROBABILITY_FLOOR } from "../../kernel/index.js";
 import { keyPair, MAX_KEY_BITS, updatedPair, type KeyPair } from "../key.js";
-import { roundCompiler, roundProgramKey, type RoundContext, type RoundDecisions } from "../round.js";
+import { roundCompiler, type RoundCompiler, type RoundContext, type RoundDecisions } from "../round.js";
 import { roundStrategyAt, type Mode, type Strategy } from "../strategy.js";
 import type { VariantSpec } from "../variant.js";
 import { armState, type KrausRound } from "./krausRound.js";
@@ -54,6 +60,7 @@ interface ProgramArm {
 }
 
 interface Program {
+  /** Per run (the outcome cache's key). */
   readonly id: number;
   readonly arms: readonly ProgramArm[];
 }
@@ -90,29 +97,28 @@ export function runCompiled(input: CompiledRunInput, onSession: (branches: Compi
   const scratch = new Float64Array(STATE_SIZE);
   let cells = new Cells();
   for (const k of input.keys) push(cells, 1 / input.keys.length, k, k, 0, eve0);
-  const programs = new Map<string, Program>();
-  // one compiler per strategy round: its rounds share segments. It drops only what ends the
-  // session in any round (the KDC's rejection); what ends it before the last round only (the
-  // member told to abort, in mitm) is dropped from the program, so the rounds of a session share
-  // the compiled instrument.
-  const compilers = new Map<number, (ctx: RoundContext) => KrausRound>();
+  // the program of a compiled round, per run: rounds compiled alike (from any pairs or strategy
+  // round) share one program and its outcome cache; by whether the round is a session's last
+  const programs = [new Map<KrausRound, Program>(), new Map<KrausRound, Program>()];
+  let programCount = 0;
+  // the compiler drops only what ends the session in any round (the KDC's rejection); what ends
+  // it before the last round only (the member told to abort, in mitm) is dropped from the
+  // program, so the rounds of a session share the compiled instrument
+  const compiler = sharedCompiler(mode, spec, noise);
+  const steps = strategy.rounds.map((s) => compiler.steps(s));
   for (let r = 0; r < input.sessions; r++) {
     for (let i = 0; i < rounds; i++) {
       const g = r * rounds + i, last = i === rounds - 1;
-      const roundStrategy = roundStrategyAt(strategy, g);
+      const roundStrategy = roundStrategyAt(strategy, g), byLast = programs[Number(mode === "mitm" && last)];
       // the program per (KDC pair, member pair), found when first needed
       const byPairs: (Program | undefined)[] = new Array(16);
       const programAt = (pairs: number): Program => {
         let p = byPairs[pairs];
         if (p !== undefined) return p;
         const ctx: RoundContext = { spec, mode, kdcPair: pairOf(pairs >> 2), memberPair: pairOf(pairs & 3), noise, strategy: roundStrategy, firstRound: g === 0 };
-        const index = g % strategy.rounds.length, key = `${index}|${mode === "mitm" && last ? "last" : ""}${roundProgramKey(ctx)}`;
-        p = programs.get(key);
-        if (p === undefined) {
-          let compile = compilers.get(index);
-          if (compile === undefined) compilers.set(index, (compile = roundCompiler(mode, (f) => endsSession(mode, f))));
-          programs.set(key, (p = programOf(mode, last, compile(ctx), programs.size)));
-        }
+        const round = compiler.compile(ctx, steps[g % steps.length]);
+        p = byLast.get(round);
+        if (p === undefined) byLast.set(round, (p = { id: programCount++, arms: programArms(mode, last, round) }));
         return (byPairs[pairs] = p);
       };
       // outcomes per (program, Eve's state): [arm index, probability, state id] triples
@@ -171,17 +177,50 @@ function withPairBits(key: number, round: number, bits: number): number {
   return (key & ~(3 << (2 * round))) | (bits << (2 * round));
 }
 
-/** The compiled round, keeping only the arms that continue the session. */
-function programOf(mode: Mode, lastRound: boolean, round: KrausRound, id: number): Program {
-  const arms = round.arms
+/** The compiled round's arms that continue the session (memoised per round: compiled rounds are shared and never written). */
+function programArms(mode: Mode, lastRound: boolean, round: KrausRound): readonly ProgramArm[] {
+  let byLast = programArmsOf.get(round);
+  if (byLast === undefined) programArmsOf.set(round, (byLast = [null, null]));
+  return (byLast[+lastRound] ??= round.arms
     .filter((a) => continuesSession(mode, a.facts, lastRound))
     .map((a): ProgramArm => ({
       kraus: a.kraus,
       records: a.facts.records,
       kdcOutcome: a.facts.kdcOutcome ?? -1,
       memberOutcome: a.facts.memberOutcome ?? -1,
-    }));
-  return { id, arms };
+    })));
+}
+
+const programArmsOf = new WeakMap<KrausRound, (readonly ProgramArm[] | null)[]>();
+
+/**
+ * Compiled rounds shared across runs, one compiler per (mode, variant behaviour, noise): the
+ * search evaluates neighbours that share most segments of most rounds, and a run compiles only
+ * segments no earlier run compiled (round.ts {@link roundCompiler}: keyed by content, so a run's
+ * result does not depend on what was compiled before; test/auth/compileCache.test.ts checks it
+ * byte for byte). Bounded: when the compilers hold more than {@link SHARED_COMPILE_LIMIT}
+ * numbers at the start of a run, all are dropped (a generation clear).
+ */
+const compilersByScope = new Map<string, RoundCompiler>();
+
+/** Numbers the shared compilers may hold before they are dropped: 2^22 doubles, 32 MB (plus their arrays' and keys' overhead, about as much again). */
+export const SHARED_COMPILE_LIMIT = 2 ** 22;
+
+function sharedCompiler(mode: Mode, spec: VariantSpec, noise: number): RoundCompiler {
+  let held = 0;
+  for (const c of compilersByScope.values()) held += c.size;
+  if (held > SHARED_COMPILE_LIMIT) compilersByScope.clear();
+  // mode decides the arms dropped (endsSession) and who takes part; spec and noise the instructions
+  // (every field of the spec: strings and booleans; JSON.stringify was ~1 % of a search)
+  const scope = `${mode}|${noise}|${Object.values(spec).join("|")}`;
+  let compiler = compilersByScope.get(scope);
+  if (compiler === undefined) compilersByScope.set(scope, (compiler = roundCompiler(mode, (f) => endsSession(mode, f))));
+  return compiler;
+}
+
+/** Drop every shared compiled round (tests: results must not depend on it). @internal */
+export function clearCompiledRounds(): void {
+  compilersByScope.clear();
 }
 
 /** The program on one state: `[arm, probability, state id]` per arm that can occur. */
@@ -250,7 +289,6 @@ class Merger {
   /** Per merged cell with more than one branch: its branches' (weight, state) in order. */
   private readonly parts = new Map<number, number[]>();
   private readonly index = new Map<number, number>();
-  private readonly mixed = new Float64Array(STATE_SIZE);
 
   constructor(private readonly states: StateTable) {}
 
@@ -274,7 +312,7 @@ class Merger {
       let mixed: number;
       if (allSame(parts)) mixed = parts[1];
       else {
-        const data = this.mixed.fill(0);
+        const data = MIXED.fill(0);
         for (let t = 0; t < parts.length; t += 2) {
           const p = parts[t] / total, slab = this.states.slab, at = STATE_SIZE * parts[t + 1];
           for (let k = 0; k < STATE_SIZE; k++) data[k] += p * slab[at + k];
@@ -287,6 +325,9 @@ class Merger {
     return this.out;
   }
 }
+
+/** Scratch for a mixture before it is interned (a Float64Array per merger was ~1 % of an evaluation's allocations). */
+const MIXED = new Float64Array(STATE_SIZE);
 
 /** Whether every part has the same state (then the mixture is that state, exactly). */
 function allSame(parts: readonly number[]): boolean {
@@ -307,17 +348,26 @@ function compactRecords(cells: Cells, states: StateTable): Cells {
     else byRecord.set(cells.rec[c], [c]);
   }
   if (byRecord.size < 2) return cells;
+  // only records with as many cells as another record can have its signature
+  const sizes = new Map<number, number>();
+  for (const list of byRecord.values()) sizes.set(list.length, (sizes.get(list.length) ?? 0) + 1);
   // a record's signature: its (keys, conditional weight rounded to 1e-10, state) triples, sorted;
-  // bucketed by a hash, compared in full (string signatures were ~3 % of an evaluation)
+  // bucketed by a hash, compared in full (string signatures were ~3 % of an evaluation). The
+  // triples are read from columns and the record's cells sorted in place: an array per cell was
+  // ~5 % of the bytes an evaluation allocates (sampling heap profile)
+  const keys = new Float64Array(cells.length), rounded = new Float64Array(cells.length);
+  for (let c = 0; c < cells.length; c++) keys[c] = cells.kdc[c] * KEY_RADIX + cells.member[c];
+  const byTriple = (x: number, y: number): number => keys[x] - keys[y] || rounded[x] - rounded[y] || cells.state[x] - cells.state[y];
   const representatives = new Map<number, { rec: number; signature: number[] }[]>();
   const relabel = new Map<number, number>();
   for (const [rec, list] of byRecord) {
+    if (sizes.get(list.length) === 1) continue;
     let total = 0;
     for (const c of list) total += cells.weight[c];
-    const triples = list.map((c) => [cells.kdc[c] * KEY_RADIX + cells.member[c], Math.round((cells.weight[c] / total) * 1e10), cells.state[c]]);
-    triples.sort((x, y) => x[0] - y[0] || x[1] - y[1] || x[2] - y[2]);
+    for (const c of list) rounded[c] = Math.round((cells.weight[c] / total) * 1e10);
+    list.sort(byTriple);
     const signature: number[] = [];
-    for (const t of triples) signature.push(t[0], t[1], t[2]); // Array#flat was ~5 % of an evaluation
+    for (const c of list) signature.push(keys[c], rounded[c], cells.state[c]);
     let h = signature.length;
     for (const x of signature) h = (Math.imul(h, 31) + (x % 2147483647)) | 0;
     const bucket = representatives.get(h);

@@ -41,13 +41,25 @@ import { opSlots, type ArmFacts, type RoundOp } from "./roundOp.js";
  */
 type Column = number[];
 
-/** `n` zeros as a packed array of doubles. */
+/**
+ * `n` zeros as a packed array of doubles: a copy of a template per length (built once by pushes
+ * of a double, so that its elements are packed doubles; a slice keeps that kind). Pushing into a
+ * new array per call grew it several times: appendQubit's zeros were 8 % of the bytes an
+ * evaluation allocates (sampling heap profile, basis-encoded).
+ */
 function zeros(n: number): Column {
-  const out: Column = [];
-  for (let k = 0; k < n; k++) out.push(0.5);
-  out.fill(0);
-  return out;
+  let template = ZERO_TEMPLATES[n];
+  if (template === undefined) {
+    template = [];
+    for (let k = 0; k < n; k++) template.push(0.5);
+    template.fill(0);
+    ZERO_TEMPLATES[n] = template;
+  }
+  return template.slice();
 }
+
+/** Zero columns by length (never written: {@link zeros} copies them). */
+const ZERO_TEMPLATES: Column[] = [];
 
 /** Eve's input basis: the columns of every term. */
 const COLS = 4;
@@ -96,6 +108,8 @@ export function compileKrausRound(ops: readonly RoundOp[], kdcPresent: boolean):
 export interface KeyedOps {
   readonly key: string;
   readonly ops: readonly RoundOp[];
+  /** The slots `ops` touch as a bit mask ({@link touchedSlots}), when the caller keeps it. */
+  readonly touched?: number;
 }
 
 /** A node of the trie: the arms after the segments on its path (never written after creation). */
@@ -108,33 +122,44 @@ interface TrieNode {
 /**
  * {@link compileKrausRound} for many instruction lists that share leading segments: the arms
  * after each distinct prefix of segments are kept, and a list compiles only the segments after
- * its longest known prefix. A segment's place in the trie is its key and which of its
- * measurements end a qubit (that depends on the instructions after it), so equal keys must mean
- * equal instructions. Private to its caller (one run); pure from outside.
+ * its longest known prefix. A segment's place in the trie is its key and the slots the segments
+ * after it touch (which of its measurements end a qubit depends on them), so equal keys must mean
+ * equal instructions. Its nodes are never written after creation, so what it returns does not
+ * depend on what it compiled before. Private to its caller; pure from outside.
  */
 export class KrausTrie {
   private readonly root: TrieNode;
+  private held = 0;
 
   constructor(kdcPresent: boolean, private readonly discard?: (facts: ArmFacts) => boolean) {
     this.root = { arms: [kdcPresent ? bellStart() : { facts: NO_FACTS, slots: [...EVE_SLOTS], terms: [identityColumns()] }], children: new Map(), round: null };
   }
 
+  /** Numbers held by the nodes (columns and Kraus operators). */
+  get size(): number {
+    return this.held;
+  }
+
   /** @throws RangeError when a unitary acts on more than two slots. */
   compile(segments: readonly KeyedOps[]): KrausRound {
-    const lastUse = new Map<number, number>();
-    let at = 0;
-    for (const s of segments) for (const op of s.ops) { for (const slot of opSlots(op)) lastUse.set(slot, at); at++; }
+    const after: number[] = new Array(segments.length);
+    for (let s = segments.length - 1, mask = 0; s >= 0; s--) { after[s] = mask; mask |= segments[s].touched ?? touchedSlots(segments[s].ops); }
     let node = this.root;
-    at = 0;
-    for (const s of segments) {
-      const dies = s.ops.map((op, k) => op.kind === "measure" && lastUse.get(op.slot) === at + k && !EVE_SLOTS.includes(op.slot));
-      const key = `${s.key}#${dies.map(Number).join("")}`;
+    segments.forEach((s, k) => {
+      const key = `${s.key}#${after[k]}`;
       let child = node.children.get(key);
-      if (child === undefined) node.children.set(key, (child = { arms: this.advance(node.arms, s.ops, dies), children: new Map(), round: null }));
+      if (child === undefined) {
+        const arms = this.advance(node.arms, s.ops, endings(s.ops, after[k]));
+        for (const a of arms) for (const v of a.terms) this.held += v.length;
+        node.children.set(key, (child = { arms, children: new Map(), round: null }));
+      }
       node = child;
-      at += s.ops.length;
+    });
+    if (node.round === null) {
+      node.round = { arms: node.arms.map((a) => ({ facts: a.facts, kraus: a.terms.flatMap((v) => krausOf(a.slots, v)) })) };
+      for (const a of node.round.arms) this.held += STATE_NUMBERS * a.kraus.length;
     }
-    return (node.round ??= { arms: node.arms.map((a) => ({ facts: a.facts, kraus: a.terms.flatMap((v) => krausOf(a.slots, v)) })) });
+    return node.round;
   }
 
   private advance(from: readonly ColumnArm[], ops: readonly RoundOp[], dies: readonly boolean[]): ColumnArm[] {
@@ -145,6 +170,28 @@ export class KrausTrie {
     });
     return arms;
   }
+}
+
+/** Numbers in a 4 x 4 complex matrix (interleaved). */
+const STATE_NUMBERS = 2 * 4 * COLS;
+
+/** The slots a list of instructions touches, as a bit mask. */
+export function touchedSlots(ops: readonly RoundOp[]): number {
+  let mask = 0;
+  for (const op of ops) for (const slot of opSlots(op)) mask |= 1 << slot;
+  return mask;
+}
+
+/** Per instruction: whether it measures a qubit other than Eve's for the last time (nothing later, here or in `after`, touches it). */
+function endings(ops: readonly RoundOp[], after: number): boolean[] {
+  const dies: boolean[] = new Array(ops.length);
+  let later = after;
+  for (let k = ops.length - 1; k >= 0; k--) {
+    const op = ops[k];
+    dies[k] = op.kind === "measure" && (later & (1 << op.slot)) === 0 && !EVE_SLOTS.includes(op.slot);
+    for (const slot of opSlots(op)) later |= 1 << slot;
+  }
+  return dies;
 }
 
 /** `I_E` as columns: row e, column e. */
@@ -164,7 +211,7 @@ function bellStart(): ColumnArm {
 function step(arms: ColumnArm[], op: RoundOp, dies: boolean, discard: ((facts: ArmFacts) => boolean) | undefined): ColumnArm[] {
   switch (op.kind) {
     case "decide":
-      for (const a of arms) a.facts = { ...a.facts, ...op.decide(a.facts) };
+      for (const a of arms) a.facts = withFacts(a.facts, op.decide(a.facts));
       return arms;
     case "unitary": {
       const g = op.gate.data;
@@ -221,7 +268,7 @@ function step(arms: ColumnArm[], op: RoundOp, dies: boolean, discard: ((facts: A
         if (op.when !== undefined && !op.when(a.facts)) { out.push(a); continue; }
         live(a, op.slot);
         for (const k of [0, 1] as const) {
-          const facts = { ...a.facts, ...op.label(a.facts, k) };
+          const facts = withFacts(a.facts, op.label(a.facts, k));
           // an outcome the caller drops is not computed (e.g. the KDC's rejection)
           if (discard !== undefined && discard(facts)) continue;
           const vk = [b[2 * k], b[2 * k + 1], b[2 * (2 + k)], b[2 * (2 + k) + 1]];
@@ -234,6 +281,17 @@ function step(arms: ColumnArm[], op: RoundOp, dies: boolean, discard: ((facts: A
       return out;
     }
   }
+}
+
+/** `{ ...facts, ...patch }` as one object of a fixed shape (the spreads were ~1 % of an evaluation). */
+function withFacts(facts: ArmFacts, patch: Partial<ArmFacts>): ArmFacts {
+  return {
+    records: patch.records !== undefined ? patch.records : facts.records,
+    kdcAccepted: patch.kdcAccepted !== undefined ? patch.kdcAccepted : facts.kdcAccepted,
+    memberContinues: patch.memberContinues !== undefined ? patch.memberContinues : facts.memberContinues,
+    kdcOutcome: patch.kdcOutcome !== undefined ? patch.kdcOutcome : facts.kdcOutcome,
+    memberOutcome: patch.memberOutcome !== undefined ? patch.memberOutcome : facts.memberOutcome,
+  };
 }
 
 /** Make a slot live in an arm: an untouched slot holds |0>. */
