@@ -71,7 +71,7 @@ function sumLastQubit(src: Float64Array, out: Float64Array, a: number, D: number
     const end = (o + 2 * a) | 0;
     for (; o < end; o = (o + 2) | 0, s0 = (s0 + 4) | 0, s1 = (s1 + 4) | 0) {
       out[o] = (0 + src[s0]) + src[s1];
-      out[o + 1] = (0 + src[s0 + 1]) + src[s1 + 1];
+      out[(o + 1) | 0] = (0 + src[(s0 + 1) | 0]) + src[(s1 + 1) | 0];
     }
   }
 }
@@ -88,9 +88,9 @@ function sumQubitRuns(src: Float64Array, out: Float64Array, a: number, b: number
         for (; o < end; o = (o + 4) | 0, s0 = (s0 + 4) | 0) {
           const s1 = (s0 + delta) | 0;
           out[o] = (0 + src[s0]) + src[s1];
-          out[o + 1] = (0 + src[s0 + 1]) + src[s1 + 1];
-          out[o + 2] = (0 + src[s0 + 2]) + src[s1 + 2];
-          out[o + 3] = (0 + src[s0 + 3]) + src[s1 + 3];
+          out[(o + 1) | 0] = (0 + src[(s0 + 1) | 0]) + src[(s1 + 1) | 0];
+          out[(o + 2) | 0] = (0 + src[(s0 + 2) | 0]) + src[(s1 + 2) | 0];
+          out[(o + 3) | 0] = (0 + src[(s0 + 3) | 0]) + src[(s1 + 3) | 0];
         }
         s0 = (s0 + run) | 0;
       }
