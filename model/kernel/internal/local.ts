@@ -85,17 +85,20 @@ function left4Rows(
   const a10r = A[8], a10i = A[9], a11r = A[10], a11i = A[11], a12r = A[12], a12i = A[13], a13r = A[14], a13i = A[15];
   const a20r = A[16], a20i = A[17], a21r = A[18], a21i = A[19], a22r = A[20], a22i = A[21], a23r = A[22], a23i = A[23];
   const a30r = A[24], a30i = A[25], a31r = A[26], a31i = A[27], a32r = A[28], a32i = A[29], a33r = A[30], a33i = A[31];
-  for (let j = 0; j < len; j += 2) {
-    const x0r = src[s0 + j], x0i = src[s0 + j + 1], x1r = src[s1 + j], x1i = src[s1 + j + 1];
-    const x2r = src[s2 + j], x2i = src[s2 + j + 1], x3r = src[s3 + j], x3i = src[s3 + j + 1];
-    dst[o0 + j] = (((0 + (a00r * x0r - a00i * x0i)) + (a01r * x1r - a01i * x1i)) + (a02r * x2r - a02i * x2i)) + (a03r * x3r - a03i * x3i);
-    dst[o0 + j + 1] = (((0 + (a00r * x0i + a00i * x0r)) + (a01r * x1i + a01i * x1r)) + (a02r * x2i + a02i * x2r)) + (a03r * x3i + a03i * x3r);
-    dst[o1 + j] = (((0 + (a10r * x0r - a10i * x0i)) + (a11r * x1r - a11i * x1i)) + (a12r * x2r - a12i * x2i)) + (a13r * x3r - a13i * x3i);
-    dst[o1 + j + 1] = (((0 + (a10r * x0i + a10i * x0r)) + (a11r * x1i + a11i * x1r)) + (a12r * x2i + a12i * x2r)) + (a13r * x3i + a13i * x3r);
-    dst[o2 + j] = (((0 + (a20r * x0r - a20i * x0i)) + (a21r * x1r - a21i * x1i)) + (a22r * x2r - a22i * x2i)) + (a23r * x3r - a23i * x3i);
-    dst[o2 + j + 1] = (((0 + (a20r * x0i + a20i * x0r)) + (a21r * x1i + a21i * x1r)) + (a22r * x2i + a22i * x2r)) + (a23r * x3i + a23i * x3r);
-    dst[o3 + j] = (((0 + (a30r * x0r - a30i * x0i)) + (a31r * x1r - a31i * x1i)) + (a32r * x2r - a32i * x2i)) + (a33r * x3r - a33i * x3i);
-    dst[o3 + j + 1] = (((0 + (a30r * x0i + a30i * x0r)) + (a31r * x1i + a31i * x1r)) + (a32r * x2i + a32i * x2r)) + (a33r * x3i + a33i * x3r);
+  for (let j = 0; j < len; j = (j + 2) | 0) {
+    // int32 offsets (`| 0`): no overflow checks on the index arithmetic
+    const p0 = (s0 + j) | 0, p1 = (s1 + j) | 0, p2 = (s2 + j) | 0, p3 = (s3 + j) | 0;
+    const q0 = (o0 + j) | 0, q1 = (o1 + j) | 0, q2 = (o2 + j) | 0, q3 = (o3 + j) | 0;
+    const x0r = src[p0], x0i = src[(p0 + 1) | 0], x1r = src[p1], x1i = src[(p1 + 1) | 0];
+    const x2r = src[p2], x2i = src[(p2 + 1) | 0], x3r = src[p3], x3i = src[(p3 + 1) | 0];
+    dst[q0] = (((0 + (a00r * x0r - a00i * x0i)) + (a01r * x1r - a01i * x1i)) + (a02r * x2r - a02i * x2i)) + (a03r * x3r - a03i * x3i);
+    dst[(q0 + 1) | 0] = (((0 + (a00r * x0i + a00i * x0r)) + (a01r * x1i + a01i * x1r)) + (a02r * x2i + a02i * x2r)) + (a03r * x3i + a03i * x3r);
+    dst[q1] = (((0 + (a10r * x0r - a10i * x0i)) + (a11r * x1r - a11i * x1i)) + (a12r * x2r - a12i * x2i)) + (a13r * x3r - a13i * x3i);
+    dst[(q1 + 1) | 0] = (((0 + (a10r * x0i + a10i * x0r)) + (a11r * x1i + a11i * x1r)) + (a12r * x2i + a12i * x2r)) + (a13r * x3i + a13i * x3r);
+    dst[q2] = (((0 + (a20r * x0r - a20i * x0i)) + (a21r * x1r - a21i * x1i)) + (a22r * x2r - a22i * x2i)) + (a23r * x3r - a23i * x3i);
+    dst[(q2 + 1) | 0] = (((0 + (a20r * x0i + a20i * x0r)) + (a21r * x1i + a21i * x1r)) + (a22r * x2i + a22i * x2r)) + (a23r * x3i + a23i * x3r);
+    dst[q3] = (((0 + (a30r * x0r - a30i * x0i)) + (a31r * x1r - a31i * x1i)) + (a32r * x2r - a32i * x2i)) + (a33r * x3r - a33i * x3i);
+    dst[(q3 + 1) | 0] = (((0 + (a30r * x0i + a30i * x0r)) + (a31r * x1i + a31i * x1r)) + (a32r * x2i + a32i * x2r)) + (a33r * x3i + a33i * x3r);
   }
 }
 
@@ -140,17 +143,20 @@ function right4Row(
   const o0 = 2 * tout[0], o1 = 2 * tout[1], o2 = 2 * tout[2], o3 = 2 * tout[3];
   const nRest = restIn.length;
   for (let r = 0; r < nRest; r++) {
-    const ps = rs + 2 * restIn[r], po = ro + 2 * restOut[r];
-    const x0r = src[ps + s0], x0i = src[ps + s0 + 1], x1r = src[ps + s1], x1i = src[ps + s1 + 1];
-    const x2r = src[ps + s2], x2i = src[ps + s2 + 1], x3r = src[ps + s3], x3i = src[ps + s3 + 1];
-    dst[po + o0] = (((0 + (x0r * b00r + x0i * b00i)) + (x1r * b01r + x1i * b01i)) + (x2r * b02r + x2i * b02i)) + (x3r * b03r + x3i * b03i);
-    dst[po + o0 + 1] = (((0 + (x0i * b00r - x0r * b00i)) + (x1i * b01r - x1r * b01i)) + (x2i * b02r - x2r * b02i)) + (x3i * b03r - x3r * b03i);
-    dst[po + o1] = (((0 + (x0r * b10r + x0i * b10i)) + (x1r * b11r + x1i * b11i)) + (x2r * b12r + x2i * b12i)) + (x3r * b13r + x3i * b13i);
-    dst[po + o1 + 1] = (((0 + (x0i * b10r - x0r * b10i)) + (x1i * b11r - x1r * b11i)) + (x2i * b12r - x2r * b12i)) + (x3i * b13r - x3r * b13i);
-    dst[po + o2] = (((0 + (x0r * b20r + x0i * b20i)) + (x1r * b21r + x1i * b21i)) + (x2r * b22r + x2i * b22i)) + (x3r * b23r + x3i * b23i);
-    dst[po + o2 + 1] = (((0 + (x0i * b20r - x0r * b20i)) + (x1i * b21r - x1r * b21i)) + (x2i * b22r - x2r * b22i)) + (x3i * b23r - x3r * b23i);
-    dst[po + o3] = (((0 + (x0r * b30r + x0i * b30i)) + (x1r * b31r + x1i * b31i)) + (x2r * b32r + x2i * b32i)) + (x3r * b33r + x3i * b33i);
-    dst[po + o3 + 1] = (((0 + (x0i * b30r - x0r * b30i)) + (x1i * b31r - x1r * b31i)) + (x2i * b32r - x2r * b32i)) + (x3i * b33r - x3r * b33i);
+    // int32 offsets (`| 0`): no overflow checks on the index arithmetic
+    const ps = (rs + 2 * restIn[r]) | 0, po = (ro + 2 * restOut[r]) | 0;
+    const p0 = (ps + s0) | 0, p1 = (ps + s1) | 0, p2 = (ps + s2) | 0, p3 = (ps + s3) | 0;
+    const q0 = (po + o0) | 0, q1 = (po + o1) | 0, q2 = (po + o2) | 0, q3 = (po + o3) | 0;
+    const x0r = src[p0], x0i = src[(p0 + 1) | 0], x1r = src[p1], x1i = src[(p1 + 1) | 0];
+    const x2r = src[p2], x2i = src[(p2 + 1) | 0], x3r = src[p3], x3i = src[(p3 + 1) | 0];
+    dst[q0] = (((0 + (x0r * b00r + x0i * b00i)) + (x1r * b01r + x1i * b01i)) + (x2r * b02r + x2i * b02i)) + (x3r * b03r + x3i * b03i);
+    dst[(q0 + 1) | 0] = (((0 + (x0i * b00r - x0r * b00i)) + (x1i * b01r - x1r * b01i)) + (x2i * b02r - x2r * b02i)) + (x3i * b03r - x3r * b03i);
+    dst[q1] = (((0 + (x0r * b10r + x0i * b10i)) + (x1r * b11r + x1i * b11i)) + (x2r * b12r + x2i * b12i)) + (x3r * b13r + x3i * b13i);
+    dst[(q1 + 1) | 0] = (((0 + (x0i * b10r - x0r * b10i)) + (x1i * b11r - x1r * b11i)) + (x2i * b12r - x2r * b12i)) + (x3i * b13r - x3r * b13i);
+    dst[q2] = (((0 + (x0r * b20r + x0i * b20i)) + (x1r * b21r + x1i * b21i)) + (x2r * b22r + x2i * b22i)) + (x3r * b23r + x3i * b23i);
+    dst[(q2 + 1) | 0] = (((0 + (x0i * b20r - x0r * b20i)) + (x1i * b21r - x1r * b21i)) + (x2i * b22r - x2r * b22i)) + (x3i * b23r - x3r * b23i);
+    dst[q3] = (((0 + (x0r * b30r + x0i * b30i)) + (x1r * b31r + x1i * b31i)) + (x2r * b32r + x2i * b32i)) + (x3r * b33r + x3i * b33i);
+    dst[(q3 + 1) | 0] = (((0 + (x0i * b30r - x0r * b30i)) + (x1i * b31r - x1r * b31i)) + (x2i * b32r - x2r * b32i)) + (x3i * b33r - x3r * b33i);
   }
 }
 
