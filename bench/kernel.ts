@@ -89,7 +89,7 @@ interface NumpyInfo {
 
 /**
  * The kernel section for bench/run.ts. Flags: `--ops a,b` (subset of ops), `--baseline DIR`,
- * `--clock wall|cpu` (default wall; cpu times each side by its own process's CPU time, user +
+ * `--sizes a,b` (only these n or d), `--clock wall|cpu` (default wall; cpu times each side by its own process's CPU time, user +
  * system, page faults included, so that other processes on a loaded machine do not enter the ratio).
  */
 export const kernelSection: BenchSection = {
@@ -104,6 +104,7 @@ export async function runKernelBench(context: BenchContext): Promise<{ rows: Ker
   const baselineDir = flagValue(context.args, "--baseline");
   const baseline = baselineDir === null ? null : await loadBaseline(baselineDir);
   const clock = parseClock(flagValue(context.args, "--clock"));
+  const onlySizes = parseSizes(flagValue(context.args, "--sizes"));
   const rounds = quick ? 3 : 5, batchSeconds = quick ? 0.05 : 0.12;
   const maxQubits = quick ? 10 : 12;
 
@@ -121,7 +122,7 @@ export async function runKernelBench(context: BenchContext): Promise<{ rows: Ker
   const rng = mulberry32(7);
   try {
     for (const op of ops) {
-      const sizes = QUBIT_OPS.includes(op) ? range(2, maxQubits) : [2, 4, 8, 16, 32, 64];
+      const sizes = (QUBIT_OPS.includes(op) ? range(2, maxQubits) : [2, 4, 8, 16, 32, 64]).filter((x) => onlySizes === null || onlySizes.includes(x));
       for (const size of sizes) {
         const row = await measureRow(op, size, { numpy, baseline, rounds, batchSeconds, copyBandwidth, rng, clock });
         rows.push(row);
@@ -454,6 +455,13 @@ function parseOps(value: string | null): KernelOp[] {
   const unknown = ops.filter((o) => !(KERNEL_OPS as readonly string[]).includes(o));
   if (unknown.length) throw new RangeError(`--ops: unknown operation ${unknown.join(", ")} (known: ${KERNEL_OPS.join(", ")})`);
   return ops as KernelOp[];
+}
+
+function parseSizes(value: string | null): number[] | null {
+  if (value === null) return null;
+  const sizes = value.split(",").map((x) => Number(x.trim()));
+  if (sizes.some((x) => !Number.isInteger(x) || x < 1)) throw new RangeError(`--sizes: expected positive integers separated by commas, got ${value}`);
+  return sizes;
 }
 
 function range(from: number, to: number): number[] {
