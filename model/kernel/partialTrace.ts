@@ -47,10 +47,11 @@ export function traceOut(rho: DensityMatrix, subsystems: readonly number[]): Den
  * row, two source rows (b apart) are read in contiguous runs of b entries (b columns apart), so
  * the loops need no offset table and no index arithmetic in floating point (every index is
  * kept int32 by `| 0`). The first term is added to 0 as the accumulator from 0 did before, so
- * that a -0 entry gives the same bits as it always has. Measured (CPU time per op, mean over
- * every traced qubit, same process, interleaved, load 4.3) against the table-driven loop it
- * replaces: n = 8, 0.140 against 0.279 ms; n = 9, 0.556 against 1.095 ms; n = 10, 2.33 against
- * 3.31 ms (there ~0.7 ms is the OS faulting in the fresh 4 MB output).
+ * that a -0 entry gives the same bits as it always has. Measured against the table-driven loop
+ * it replaces (main a26c10b), the bench's ptrace1 over every qubit: user-mode instructions per
+ * op (perf stat) n = 7 0.364M -> 0.252M, n = 8 1.30M -> 0.93M, n = 9 4.88M -> 3.80M; CPU time
+ * per op (same process, interleaved, load 4-7) about halved at n = 8, 9 and 0.7x at n = 10,
+ * where ~0.7 ms of ~2 ms is the OS faulting in the fresh 4 MB output.
  */
 function traceOutQubit(rho: DensityMatrix, q: number, keptDims: number[]): DensityMatrix {
   const D = rho.matrix.rows;
