@@ -68,6 +68,8 @@ export interface KernelBenchDetails {
   readonly allocator: { readonly glibcTunables: string | null; readonly transparentHugepages: string | null };
   readonly rounds: number;
   readonly batchSeconds: number;
+  /** What the batches are timed by: wall time, or each process's own CPU time. */
+  readonly clock: Clock;
   /** 1-, 5- and 15-minute load averages before the first row and after the last, and the core count. */
   readonly loadBefore: readonly number[];
   readonly loadAfter: readonly number[];
@@ -85,7 +87,11 @@ interface NumpyInfo {
   readonly threadpools?: unknown;
 }
 
-/** The kernel section for bench/run.ts. Flags: `--ops a,b` (subset of ops), `--baseline DIR`. */
+/**
+ * The kernel section for bench/run.ts. Flags: `--ops a,b` (subset of ops), `--baseline DIR`,
+ * `--sizes a,b` (only these n or d), `--clock wall|cpu` (default wall; cpu times each side by its own process's CPU time, user +
+ * system, page faults included, so that other processes on a loaded machine do not enter the ratio).
+ */
 export const kernelSection: BenchSection = {
   name: "kernel",
   run: (context) => runKernelBench(context),
@@ -97,6 +103,8 @@ export async function runKernelBench(context: BenchContext): Promise<{ rows: Ker
   const ops = parseOps(flagValue(context.args, "--ops"));
   const baselineDir = flagValue(context.args, "--baseline");
   const baseline = baselineDir === null ? null : await loadBaseline(baselineDir);
+  const clock = parseClock(flagValue(context.args, "--clock"));
+  const onlySizes = parseSizes(flagValue(context.args, "--sizes"));
   const rounds = quick ? 3 : 5, batchSeconds = quick ? 0.05 : 0.12;
   const maxQubits = quick ? 10 : 12;
 
@@ -108,15 +116,15 @@ export async function runKernelBench(context: BenchContext): Promise<{ rows: Ker
   log(`copy bandwidth (Float64Array.set, 128 MiB, read + write): ${(copyBandwidth / 1e9).toFixed(2)} GB/s`);
   log(`allocator: node GLIBC_TUNABLES=${allocator.glibcTunables ?? "(unset)"}; transparent huge pages: ${allocator.transparentHugepages ?? "unknown"}` +
     (numpy.info.available ? `; numpy madvise hugepage: ${numpy.info.madviseHugepage}` : ""));
-  log(`method: ${rounds} interleaved rounds per row, batches >= ${batchSeconds} s, medians of per-round ratios` + (baseline ? `; baseline ${baselineDir}` : ""));
+  log(`method: ${rounds} interleaved rounds per row, batches >= ${batchSeconds} s of ${clock === "cpu" ? "CPU time (user + system, each side its own process)" : "wall time"}, medians of per-round ratios` + (baseline ? `; baseline ${baselineDir}` : ""));
 
   const rows: KernelBenchRow[] = [];
   const rng = mulberry32(7);
   try {
     for (const op of ops) {
-      const sizes = QUBIT_OPS.includes(op) ? range(2, maxQubits) : [2, 4, 8, 16, 32, 64];
+      const sizes = (QUBIT_OPS.includes(op) ? range(2, maxQubits) : [2, 4, 8, 16, 32, 64]).filter((x) => onlySizes === null || onlySizes.includes(x));
       for (const size of sizes) {
-        const row = await measureRow(op, size, { numpy, baseline, rounds, batchSeconds, copyBandwidth, rng });
+        const row = await measureRow(op, size, { numpy, baseline, rounds, batchSeconds, copyBandwidth, rng, clock });
         rows.push(row);
         log(formatRow(row));
       }
@@ -131,7 +139,7 @@ export async function runKernelBench(context: BenchContext): Promise<{ rows: Ker
   return {
     rows,
     details: {
-      numpy: numpy.info, baseline: baselineDir === null ? null : resolve(baselineDir), copyBandwidthGBps: copyBandwidth / 1e9, allocator, rounds, batchSeconds,
+      numpy: numpy.info, baseline: baselineDir === null ? null : resolve(baselineDir), copyBandwidthGBps: copyBandwidth / 1e9, allocator, rounds, batchSeconds, clock,
       loadBefore, loadAfter, cores,
     },
   };
@@ -146,6 +154,7 @@ interface RowSetup {
   readonly batchSeconds: number;
   readonly copyBandwidth: number;
   readonly rng: Rng;
+  readonly clock: Clock;
 }
 
 async function measureRow(op: KernelOp, size: number, s: RowSetup): Promise<KernelBenchRow> {
@@ -154,10 +163,10 @@ async function measureRow(op: KernelOp, size: number, s: RowSetup): Promise<Kern
   const baselineFn = s.baseline === null ? null : workload(s.baseline, op, size, input);
   type Contender = { name: "kernel" | "numpy" | "baseline"; time: () => Promise<number | null> };
   const contenders: Contender[] = [
-    { name: "kernel", time: async () => timeBatch(kernelFn, s.batchSeconds) },
-    { name: "numpy", time: () => s.numpy.measure(op, size, s.batchSeconds) },
+    { name: "kernel", time: async () => timeBatch(kernelFn, s.batchSeconds, s.clock) },
+    { name: "numpy", time: () => s.numpy.measure(op, size, s.batchSeconds, s.clock) },
   ];
-  if (baselineFn !== null) contenders.push({ name: "baseline", time: async () => timeBatch(baselineFn, s.batchSeconds) });
+  if (baselineFn !== null) contenders.push({ name: "baseline", time: async () => timeBatch(baselineFn, s.batchSeconds, s.clock) });
   for (const c of contenders) await c.time(); // warm-up: JIT, caches, the reference's state
   const samples: Record<string, (number | null)[]> = { kernel: [], numpy: [], baseline: [] };
   for (let r = 0; r < s.rounds; r++) {
@@ -298,11 +307,33 @@ async function loadBaseline(dir: string): Promise<Kernel> {
 
 // ---------------------------------------------------------------- timing
 
-/** ops/s of one batch of at least `seconds` and one op. */
-function timeBatch(fn: (k: number) => void, seconds: number): number {
-  const t0 = performance.now();
+/** `wall`: performance.now(); `cpu`: this process's user + system CPU time. */
+export type Clock = "wall" | "cpu";
+
+function parseClock(value: string | null): Clock {
+  if (value === null || value === "wall" || value === "cpu") return value ?? "wall";
+  throw new RangeError(`--clock: expected wall or cpu, got ${value}`);
+}
+
+/** Seconds on `clock` (the CPU clock is a system call, about 1 us: read it once per chunk of ops). */
+function readClock(clock: Clock): number {
+  if (clock === "wall") return performance.now() / 1000;
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1e6;
+}
+
+/**
+ * ops/s of one batch of at least `seconds` and one op. The clock is read after chunks of ops
+ * that grow to an eighth of the ops done so far (the batch overshoots by at most 1/8), so that
+ * reading it costs nothing beside a 1-us op.
+ */
+function timeBatch(fn: (k: number) => void, seconds: number, clock: Clock): number {
+  const t0 = readClock(clock);
   let ops = 0, el = 0;
-  do { fn(ops++); el = (performance.now() - t0) / 1000; } while (el < seconds);
+  do {
+    for (let end = ops + Math.max(1, ops >> 3); ops < end;) fn(ops++);
+    el = readClock(clock) - t0;
+  } while (el < seconds);
   return ops / el;
 }
 
@@ -372,9 +403,9 @@ class NumpyReference {
   }
 
   /** numpy's ops/s for one batch, null if unavailable or failed. */
-  async measure(op: KernelOp, size: number, seconds: number): Promise<number | null> {
+  async measure(op: KernelOp, size: number, seconds: number, clock: Clock): Promise<number | null> {
     if (this.child === null || this.answers === null) return null;
-    this.child.stdin.write(JSON.stringify({ op, size, seconds }) + "\n");
+    this.child.stdin.write(JSON.stringify({ op, size, seconds, clock }) + "\n");
     const next = await this.answers.next();
     if (next.done) return null;
     const answer = JSON.parse(next.value) as { opsPerSec?: number; error?: string };
@@ -424,6 +455,13 @@ function parseOps(value: string | null): KernelOp[] {
   const unknown = ops.filter((o) => !(KERNEL_OPS as readonly string[]).includes(o));
   if (unknown.length) throw new RangeError(`--ops: unknown operation ${unknown.join(", ")} (known: ${KERNEL_OPS.join(", ")})`);
   return ops as KernelOp[];
+}
+
+function parseSizes(value: string | null): number[] | null {
+  if (value === null) return null;
+  const sizes = value.split(",").map((x) => Number(x.trim()));
+  if (sizes.some((x) => !Number.isInteger(x) || x < 1)) throw new RangeError(`--sizes: expected positive integers separated by commas, got ${value}`);
+  return sizes;
 }
 
 function range(from: number, to: number): number[] {

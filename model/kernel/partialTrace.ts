@@ -15,8 +15,9 @@ export function traceOut(rho: DensityMatrix, subsystems: readonly number[]): Den
   if (subsystems.length === 0) return rho;
   checkTargets("traceOut", rho.dims, subsystems);
   if (subsystems.length === rho.dims.length) throw new RangeError(`traceOut: cannot trace out every subsystem of dims ${formatDims(rho.dims)}`);
-  const { target, rest } = splitOffsets(rho.dims, subsystems);
   const keptDims = rho.dims.filter((_, k) => !subsystems.includes(k));
+  if (subsystems.length === 1 && rho.dims[subsystems[0]] === 2) return traceOutQubit(rho, subsystems[0], keptDims);
+  const { target, rest } = splitOffsets(rho.dims, subsystems);
   const D = rho.matrix.rows, d = rest.length;
   const out = new Float64Array(2 * d * d);
   // The kept column offsets come in runs of one stride (the innermost kept subsystem's, merged
@@ -36,23 +37,111 @@ export function traceOut(rho: DensityMatrix, subsystems: readonly number[]): Den
   // and again (65 deoptimisations in 1,600 calls at n = 8, 2 now). CPU time over every target
   // qubit, 3 alternating runs on a loaded machine: n = 9, 11.6-11.8 ms against 13.3-16.4 ms
   // before; n = 8, 2.5-2.9 against 2.6-3.0 ms (still about 3x numpy's einsum, see bench)
-  if (target.length === 2) sumTwoTraced(rho.matrix.data, out, D, rest, target, runStart, runLength, step);
-  else sumTraced(rho.matrix.data, out, D, rest, target, runStart, runLength, step);
+  sumTraced(rho.matrix.data, out, D, rest, target, runStart, runLength, step);
   return unsafeDensity({ rows: d, cols: d, data: out }, keptDims);
 }
 
-/** One traced qubit (the common case): both traced values in one sweep, no read-modify-write. */
-function sumTwoTraced(src: Float64Array, out: Float64Array, D: number, rest: Int32Array, target: Int32Array, runStart: Int32Array, runLength: Int32Array, step: number): void {
-  const d = rest.length, nRuns = runStart.length;
-  const delta = 2 * (target[1] - target[0]) * (D + 1);
-  for (let i = 0; i < d; i++) {
-    const o = 2 * i * d, base = 2 * ((rest[i] + target[0]) * D + target[0]);
-    for (let r = 0; r < nRuns; r++) {
-      const j0 = runStart[r], len = runLength[r];
-      let s = base + 2 * rest[j0], q = o + 2 * j0;
-      for (let k = 0; k < len; k++, s += step, q += 2) {
-        out[q] = (0 + src[s]) + src[s + delta];
-        out[q + 1] = (0 + src[s + 1]) + src[s + delta + 1];
+/**
+ * One traced qubit (the common case, and the bench's ptrace1): with `a` the dimension before it
+ * and `b` after, `out[(x,y),(z,w)] = rho[(x,0,y),(z,0,w)] + rho[(x,1,y),(z,1,w)]`: per output
+ * row, two source rows (b apart) are read in contiguous runs of b entries (b columns apart), so
+ * the loops need no offset table and no index arithmetic in floating point (every index is
+ * kept int32 by `| 0`). The first term is added to 0 as the accumulator from 0 did before, so
+ * that a -0 entry gives the same bits as it always has. Measured against the table-driven loop
+ * it replaces (main a26c10b), the bench's ptrace1 over every qubit: user-mode instructions per
+ * op (perf stat) n = 7 0.364M -> 0.252M, n = 8 1.30M -> 0.93M, n = 9 4.88M -> 3.80M; CPU time
+ * per op (same process, interleaved, load 4-7) about halved at n = 8, 9 and 0.7x at n = 10,
+ * where ~0.7 ms of ~2 ms is the OS faulting in the fresh 4 MB output.
+ */
+function traceOutQubit(rho: DensityMatrix, q: number, keptDims: number[]): DensityMatrix {
+  const D = rho.matrix.rows;
+  const a = product(rho.dims.slice(0, q)), b = product(rho.dims.slice(q + 1)), d = a * b;
+  const out = new Float64Array(2 * d * d);
+  if (b === 1) sumLastQubit(rho.matrix.data, out, a, D);
+  else if ((b & (b - 1)) === 0) sumQubitRowsPow2(rho.matrix.data, out, a, b, D);
+  else if (b % 2 === 0) sumQubitRuns(rho.matrix.data, out, a, b, D);
+  else sumQubitOddRuns(rho.matrix.data, out, a, b, D);
+  return unsafeDensity({ rows: d, cols: d, data: out }, keptDims);
+}
+
+/** The last subsystem is the traced qubit: `out[x, z] = rho[2x, 2z] + rho[2x+1, 2z+1]`. */
+function sumLastQubit(src: Float64Array, out: Float64Array, a: number, D: number): void {
+  const rowStep = 2 * D;
+  let o = 0;
+  for (let x = 0; x < a; x++) {
+    let s0 = (2 * x * rowStep) | 0, s1 = (s0 + rowStep + 2) | 0;
+    const end = (o + 2 * a) | 0;
+    for (; o < end; o = (o + 2) | 0, s0 = (s0 + 4) | 0, s1 = (s1 + 4) | 0) {
+      out[o] = (0 + src[s0]) + src[s1];
+      out[(o + 1) | 0] = (0 + src[(s0 + 1) | 0]) + src[(s1 + 1) | 0];
+    }
+  }
+}
+
+/**
+ * b a power of two (qubits after the traced one): one loop per output row over its d entries.
+ * Output column j = (z, w) reads source column `(z, 0, w) = j + (j & -b)`, so the loop needs no
+ * nested loop per run; a nested loop re-entered every b entries ran its first (peeled)
+ * iteration, with the typed arrays' checks, once per run: 4.83M user instructions per op at
+ * n = 9 (37 per output double) against 4.04M here (perf stat, the bench's ptrace1 over every
+ * qubit). Unrolled by two entries (b >= 2 is even). What remains (about 30 instructions per
+ * double) is V8's code for typed-array accesses: per access an index sign extension, a bounds
+ * check and the data pointer recomputed, and the arrays' maps checked every iteration;
+ * unrolling by one or four entries and per-row subarray views were no better (5.3-7.2M).
+ */
+function sumQubitRowsPow2(src: Float64Array, out: Float64Array, a: number, b: number, D: number): void {
+  const rowStep = (2 * D) | 0, d = (a * b) | 0, mask = -b | 0, delta = (b * rowStep + 2 * b) | 0;
+  let o = 0;
+  for (let x = 0; x < a; x++) {
+    for (let y = 0; y < b; y++) {
+      const base = ((2 * x * b + y) * rowStep) | 0;
+      for (let j = 0; j < d; j = (j + 2) | 0, o = (o + 4) | 0) {
+        const s0 = (base + 2 * (j + (j & mask))) | 0, s1 = (s0 + delta) | 0;
+        out[o] = (0 + src[s0]) + src[s1];
+        out[(o + 1) | 0] = (0 + src[(s0 + 1) | 0]) + src[(s1 + 1) | 0];
+        out[(o + 2) | 0] = (0 + src[(s0 + 2) | 0]) + src[(s1 + 2) | 0];
+        out[(o + 3) | 0] = (0 + src[(s0 + 3) | 0]) + src[(s1 + 3) | 0];
+      }
+    }
+  }
+}
+
+/** Runs of an even number b of entries (not a power of two): unrolled by two complex entries. */
+function sumQubitRuns(src: Float64Array, out: Float64Array, a: number, b: number, D: number): void {
+  const rowStep = 2 * D, run = 2 * b, delta = (b * rowStep + run) | 0;
+  let o = 0;
+  for (let x = 0; x < a; x++) {
+    for (let y = 0; y < b; y++) {
+      let s0 = ((2 * x * b + y) * rowStep) | 0;
+      for (let z = 0; z < a; z++) {
+        const end = (o + run) | 0;
+        for (; o < end; o = (o + 4) | 0, s0 = (s0 + 4) | 0) {
+          const s1 = (s0 + delta) | 0;
+          out[o] = (0 + src[s0]) + src[s1];
+          out[(o + 1) | 0] = (0 + src[(s0 + 1) | 0]) + src[(s1 + 1) | 0];
+          out[(o + 2) | 0] = (0 + src[(s0 + 2) | 0]) + src[(s1 + 2) | 0];
+          out[(o + 3) | 0] = (0 + src[(s0 + 3) | 0]) + src[(s1 + 3) | 0];
+        }
+        s0 = (s0 + run) | 0;
+      }
+    }
+  }
+}
+
+/** Runs of an odd number b > 1 of entries (a qubit before a subsystem of odd dimension). */
+function sumQubitOddRuns(src: Float64Array, out: Float64Array, a: number, b: number, D: number): void {
+  const rowStep = 2 * D, run = 2 * b, delta = (b * rowStep + run) | 0;
+  let o = 0;
+  for (let x = 0; x < a; x++) {
+    for (let y = 0; y < b; y++) {
+      let s0 = ((2 * x * b + y) * rowStep) | 0;
+      for (let z = 0; z < a; z++) {
+        const end = (o + run) | 0;
+        for (; o < end; o = (o + 2) | 0, s0 = (s0 + 2) | 0) {
+          out[o] = (0 + src[s0]) + src[s0 + delta];
+          out[o + 1] = (0 + src[s0 + 1]) + src[s0 + delta + 1];
+        }
+        s0 = (s0 + run) | 0;
       }
     }
   }

@@ -9,7 +9,7 @@ import { describe, test } from "vitest";
 import * as fc from "fast-check";
 import { ATOL, keepSubsystems, maxAbsDiff, permute, tensor, traceOut, type CMatrix, type DensityMatrix } from "../../model/kernel/index.js";
 import { arbDensityMatrix, arbDims, arbSubsystems } from "../../properties/arbitraries/index.js";
-import { conjugate, fullOperator, isValidStateMatrix, permutationMatrix, prod } from "./support/oracles.js";
+import { conjugate, digitsOf, fullOperator, indexOf, isValidStateMatrix, permutationMatrix, prod } from "./support/oracles.js";
 import { params } from "./support/runs.js";
 import { expectFalsified } from "./support/controls.js";
 
@@ -35,6 +35,23 @@ function traceOutOracle(rho: DensityMatrix, traced: readonly number[]): CMatrix 
     acc = acc === undefined ? term : { ...acc, data: acc.data.map((v, i) => v + term.data[i]) };
   }
   return acc!;
+}
+
+/** Oracle by digits: `(tr_q rho)[i, j] = sum_k rho[i with digit k at q, j with digit k at q]`. */
+function digitSumOracle(rho: DensityMatrix, q: number): CMatrix {
+  const kept = rho.dims.filter((_, k) => k !== q), d = prod(kept), D = rho.matrix.rows;
+  const data = new Float64Array(2 * d * d);
+  const full = (i: number, k: number) => { const digits = digitsOf(i, kept); digits.splice(q, 0, k); return indexOf(digits, rho.dims); };
+  for (let i = 0; i < d; i++) {
+    for (let j = 0; j < d; j++) {
+      for (let k = 0; k < rho.dims[q]; k++) {
+        const s = 2 * (full(i, k) * D + full(j, k));
+        data[2 * (i * d + j)] += rho.matrix.data[s];
+        data[2 * (i * d + j) + 1] += rho.matrix.data[s + 1];
+      }
+    }
+  }
+  return { rows: d, cols: d, data };
 }
 
 /** The product state, and the tensor product of the kept factors in subsystem order. */
@@ -63,6 +80,13 @@ describe("partial trace", () => {
       const kept = keepSubsystems(rho, subset);
       return maxAbsDiff(kept.matrix, traceOut(rho, complement).matrix) <= ATOL && isValidStateMatrix(kept.matrix);
     }), params(100));
+  });
+  test("one qubit at every position (the fast paths: last qubit, even and odd runs) equals the sum over its digit", () => {
+    // qubits only (runs of 1, 2, 4, ... entries) and qubits beside odd dimensions (odd runs)
+    const dimsList = [[2, 2], [2, 2, 2, 2, 2], [2, 2, 2, 2, 2, 2], [2, 3], [3, 2, 3], [2, 5, 2], [2, 2, 3, 2]];
+    const arb = fc.constantFrom(...dimsList).chain((dims) =>
+      fc.record({ rho: arbDensityMatrix(dims), q: fc.constantFrom(...dims.flatMap((d, k) => (d === 2 ? [k] : []))) }));
+    fc.assert(fc.property(arb, ({ rho, q }) => maxAbsDiff(traceOut(rho, [q]).matrix, digitSumOracle(rho, q)) <= ATOL), params(60));
   });
   test("tracing out in two steps equals tracing out at once", () => {
     const arb = arbDims({ minLength: 3, maxLength: 4, maxTotal: 48 }).chain((dims) =>

@@ -47,6 +47,22 @@ function denseComplex(a: Float64Array, d: number): boolean {
   return true;
 }
 
+/**
+ * A 2-dimensional target subsystem q splits the index space into `a` (the dimension of the
+ * subsystems before q) x 2 x `b` (after q): the 2x2-block kernels below walk rows and columns
+ * as (x, target, y) with x < a, y < b, so their innermost loops step through contiguous runs of
+ * b entries with int32 offsets instead of looking up an offset table per entry. With the right
+ * products written on A's own entries (see conjugate2Blocks), user-mode instructions per op
+ * (perf stat, the bench's workloads over every qubit, against main a26c10b): gate1 n = 8
+ * 5.62M -> 4.99M, n = 9 20.9M -> 15.6M; kraus1 n = 9 81.1M -> 76.7M. The arithmetic itself
+ * (64 multiplications and 64 additions per 2x2 block, kept bit for bit) is most of what
+ * remains: a loop flattened over the whole row (no nested loop per run) was no better (4.67M
+ * against 4.58M at n = 8).
+ */
+function qubitSplit(dims: readonly number[], q: number): { a: number; b: number } {
+  return { a: product(dims.slice(0, q)), b: product(dims.slice(q + 1)) };
+}
+
 // ---------------------------------------------------------------- unrolled row kernels
 
 /**
@@ -74,17 +90,20 @@ function left4Rows(
   const a10r = A[8], a10i = A[9], a11r = A[10], a11i = A[11], a12r = A[12], a12i = A[13], a13r = A[14], a13i = A[15];
   const a20r = A[16], a20i = A[17], a21r = A[18], a21i = A[19], a22r = A[20], a22i = A[21], a23r = A[22], a23i = A[23];
   const a30r = A[24], a30i = A[25], a31r = A[26], a31i = A[27], a32r = A[28], a32i = A[29], a33r = A[30], a33i = A[31];
-  for (let j = 0; j < len; j += 2) {
-    const x0r = src[s0 + j], x0i = src[s0 + j + 1], x1r = src[s1 + j], x1i = src[s1 + j + 1];
-    const x2r = src[s2 + j], x2i = src[s2 + j + 1], x3r = src[s3 + j], x3i = src[s3 + j + 1];
-    dst[o0 + j] = (((0 + (a00r * x0r - a00i * x0i)) + (a01r * x1r - a01i * x1i)) + (a02r * x2r - a02i * x2i)) + (a03r * x3r - a03i * x3i);
-    dst[o0 + j + 1] = (((0 + (a00r * x0i + a00i * x0r)) + (a01r * x1i + a01i * x1r)) + (a02r * x2i + a02i * x2r)) + (a03r * x3i + a03i * x3r);
-    dst[o1 + j] = (((0 + (a10r * x0r - a10i * x0i)) + (a11r * x1r - a11i * x1i)) + (a12r * x2r - a12i * x2i)) + (a13r * x3r - a13i * x3i);
-    dst[o1 + j + 1] = (((0 + (a10r * x0i + a10i * x0r)) + (a11r * x1i + a11i * x1r)) + (a12r * x2i + a12i * x2r)) + (a13r * x3i + a13i * x3r);
-    dst[o2 + j] = (((0 + (a20r * x0r - a20i * x0i)) + (a21r * x1r - a21i * x1i)) + (a22r * x2r - a22i * x2i)) + (a23r * x3r - a23i * x3i);
-    dst[o2 + j + 1] = (((0 + (a20r * x0i + a20i * x0r)) + (a21r * x1i + a21i * x1r)) + (a22r * x2i + a22i * x2r)) + (a23r * x3i + a23i * x3r);
-    dst[o3 + j] = (((0 + (a30r * x0r - a30i * x0i)) + (a31r * x1r - a31i * x1i)) + (a32r * x2r - a32i * x2i)) + (a33r * x3r - a33i * x3i);
-    dst[o3 + j + 1] = (((0 + (a30r * x0i + a30i * x0r)) + (a31r * x1i + a31i * x1r)) + (a32r * x2i + a32i * x2r)) + (a33r * x3i + a33i * x3r);
+  for (let j = 0; j < len; j = (j + 2) | 0) {
+    // int32 offsets (`| 0`): no overflow checks on the index arithmetic
+    const p0 = (s0 + j) | 0, p1 = (s1 + j) | 0, p2 = (s2 + j) | 0, p3 = (s3 + j) | 0;
+    const q0 = (o0 + j) | 0, q1 = (o1 + j) | 0, q2 = (o2 + j) | 0, q3 = (o3 + j) | 0;
+    const x0r = src[p0], x0i = src[(p0 + 1) | 0], x1r = src[p1], x1i = src[(p1 + 1) | 0];
+    const x2r = src[p2], x2i = src[(p2 + 1) | 0], x3r = src[p3], x3i = src[(p3 + 1) | 0];
+    dst[q0] = (((0 + (a00r * x0r - a00i * x0i)) + (a01r * x1r - a01i * x1i)) + (a02r * x2r - a02i * x2i)) + (a03r * x3r - a03i * x3i);
+    dst[(q0 + 1) | 0] = (((0 + (a00r * x0i + a00i * x0r)) + (a01r * x1i + a01i * x1r)) + (a02r * x2i + a02i * x2r)) + (a03r * x3i + a03i * x3r);
+    dst[q1] = (((0 + (a10r * x0r - a10i * x0i)) + (a11r * x1r - a11i * x1i)) + (a12r * x2r - a12i * x2i)) + (a13r * x3r - a13i * x3i);
+    dst[(q1 + 1) | 0] = (((0 + (a10r * x0i + a10i * x0r)) + (a11r * x1i + a11i * x1r)) + (a12r * x2i + a12i * x2r)) + (a13r * x3i + a13i * x3r);
+    dst[q2] = (((0 + (a20r * x0r - a20i * x0i)) + (a21r * x1r - a21i * x1i)) + (a22r * x2r - a22i * x2i)) + (a23r * x3r - a23i * x3i);
+    dst[(q2 + 1) | 0] = (((0 + (a20r * x0i + a20i * x0r)) + (a21r * x1i + a21i * x1r)) + (a22r * x2i + a22i * x2r)) + (a23r * x3i + a23i * x3r);
+    dst[q3] = (((0 + (a30r * x0r - a30i * x0i)) + (a31r * x1r - a31i * x1i)) + (a32r * x2r - a32i * x2i)) + (a33r * x3r - a33i * x3i);
+    dst[(q3 + 1) | 0] = (((0 + (a30r * x0i + a30i * x0r)) + (a31r * x1i + a31i * x1r)) + (a32r * x2i + a32i * x2r)) + (a33r * x3i + a33i * x3r);
   }
 }
 
@@ -111,32 +130,39 @@ function right2Row(
 }
 
 /**
- * One row of `M (B (x) I)^dagger`, B 4x4 (every 2-qubit gate), conjugated entries hoisted.
+ * One row of `M (B (x) I)^dagger`, B 4x4 (every 2-qubit gate).
  * The sums are those of the generic loop: acc = 0; acc += x_t conj(B[to, t]) for t = 0..3.
  */
 function right4Row(
   B: Float64Array, src: Float64Array, rs: number, dst: Float64Array, ro: number,
   restIn: Int32Array, restOut: Int32Array, tin: Int32Array, tout: Int32Array,
 ): void {
-  const b00r = B[0], b00i = -B[1], b01r = B[2], b01i = -B[3], b02r = B[4], b02i = -B[5], b03r = B[6], b03i = -B[7];
-  const b10r = B[8], b10i = -B[9], b11r = B[10], b11i = -B[11], b12r = B[12], b12i = -B[13], b13r = B[14], b13i = -B[15];
-  const b20r = B[16], b20i = -B[17], b21r = B[18], b21i = -B[19], b22r = B[20], b22i = -B[21], b23r = B[22], b23i = -B[23];
-  const b30r = B[24], b30i = -B[25], b31r = B[26], b31i = -B[27], b32r = B[28], b32i = -B[29], b33r = B[30], b33i = -B[31];
+  // B's entries as they are: x conj(b) written `xr br + xi bi`, `xi br - xr bi`, bit for bit the
+  // products with a negated imaginary part (x - y (-b) = x + y b and (-p) + q = q - p exactly
+  // in IEEE arithmetic), without 16 negated copies competing for registers
+  const b00r = B[0], b00i = B[1], b01r = B[2], b01i = B[3], b02r = B[4], b02i = B[5], b03r = B[6], b03i = B[7];
+  const b10r = B[8], b10i = B[9], b11r = B[10], b11i = B[11], b12r = B[12], b12i = B[13], b13r = B[14], b13i = B[15];
+  const b20r = B[16], b20i = B[17], b21r = B[18], b21i = B[19], b22r = B[20], b22i = B[21], b23r = B[22], b23i = B[23];
+  const b30r = B[24], b30i = B[25], b31r = B[26], b31i = B[27], b32r = B[28], b32i = B[29], b33r = B[30], b33i = B[31];
   const s0 = 2 * tin[0], s1 = 2 * tin[1], s2 = 2 * tin[2], s3 = 2 * tin[3];
   const o0 = 2 * tout[0], o1 = 2 * tout[1], o2 = 2 * tout[2], o3 = 2 * tout[3];
   const nRest = restIn.length;
   for (let r = 0; r < nRest; r++) {
-    const ps = rs + 2 * restIn[r], po = ro + 2 * restOut[r];
-    const x0r = src[ps + s0], x0i = src[ps + s0 + 1], x1r = src[ps + s1], x1i = src[ps + s1 + 1];
-    const x2r = src[ps + s2], x2i = src[ps + s2 + 1], x3r = src[ps + s3], x3i = src[ps + s3 + 1];
-    dst[po + o0] = (((0 + (x0r * b00r - x0i * b00i)) + (x1r * b01r - x1i * b01i)) + (x2r * b02r - x2i * b02i)) + (x3r * b03r - x3i * b03i);
-    dst[po + o0 + 1] = (((0 + (x0r * b00i + x0i * b00r)) + (x1r * b01i + x1i * b01r)) + (x2r * b02i + x2i * b02r)) + (x3r * b03i + x3i * b03r);
-    dst[po + o1] = (((0 + (x0r * b10r - x0i * b10i)) + (x1r * b11r - x1i * b11i)) + (x2r * b12r - x2i * b12i)) + (x3r * b13r - x3i * b13i);
-    dst[po + o1 + 1] = (((0 + (x0r * b10i + x0i * b10r)) + (x1r * b11i + x1i * b11r)) + (x2r * b12i + x2i * b12r)) + (x3r * b13i + x3i * b13r);
-    dst[po + o2] = (((0 + (x0r * b20r - x0i * b20i)) + (x1r * b21r - x1i * b21i)) + (x2r * b22r - x2i * b22i)) + (x3r * b23r - x3i * b23i);
-    dst[po + o2 + 1] = (((0 + (x0r * b20i + x0i * b20r)) + (x1r * b21i + x1i * b21r)) + (x2r * b22i + x2i * b22r)) + (x3r * b23i + x3i * b23r);
-    dst[po + o3] = (((0 + (x0r * b30r - x0i * b30i)) + (x1r * b31r - x1i * b31i)) + (x2r * b32r - x2i * b32i)) + (x3r * b33r - x3i * b33i);
-    dst[po + o3 + 1] = (((0 + (x0r * b30i + x0i * b30r)) + (x1r * b31i + x1i * b31r)) + (x2r * b32i + x2i * b32r)) + (x3r * b33i + x3i * b33r);
+    // int32 offsets (`| 0`): no overflow checks on the index arithmetic (with the same in
+    // left4Rows and B's own entries above: gate2 n = 9, 41.9M -> 40.8M user instructions per op)
+    const ps = (rs + 2 * restIn[r]) | 0, po = (ro + 2 * restOut[r]) | 0;
+    const p0 = (ps + s0) | 0, p1 = (ps + s1) | 0, p2 = (ps + s2) | 0, p3 = (ps + s3) | 0;
+    const q0 = (po + o0) | 0, q1 = (po + o1) | 0, q2 = (po + o2) | 0, q3 = (po + o3) | 0;
+    const x0r = src[p0], x0i = src[(p0 + 1) | 0], x1r = src[p1], x1i = src[(p1 + 1) | 0];
+    const x2r = src[p2], x2i = src[(p2 + 1) | 0], x3r = src[p3], x3i = src[(p3 + 1) | 0];
+    dst[q0] = (((0 + (x0r * b00r + x0i * b00i)) + (x1r * b01r + x1i * b01i)) + (x2r * b02r + x2i * b02i)) + (x3r * b03r + x3i * b03i);
+    dst[(q0 + 1) | 0] = (((0 + (x0i * b00r - x0r * b00i)) + (x1i * b01r - x1r * b01i)) + (x2i * b02r - x2r * b02i)) + (x3i * b03r - x3r * b03i);
+    dst[q1] = (((0 + (x0r * b10r + x0i * b10i)) + (x1r * b11r + x1i * b11i)) + (x2r * b12r + x2i * b12i)) + (x3r * b13r + x3i * b13i);
+    dst[(q1 + 1) | 0] = (((0 + (x0i * b10r - x0r * b10i)) + (x1i * b11r - x1r * b11i)) + (x2i * b12r - x2r * b12i)) + (x3i * b13r - x3r * b13i);
+    dst[q2] = (((0 + (x0r * b20r + x0i * b20i)) + (x1r * b21r + x1i * b21i)) + (x2r * b22r + x2i * b22i)) + (x3r * b23r + x3i * b23i);
+    dst[(q2 + 1) | 0] = (((0 + (x0i * b20r - x0r * b20i)) + (x1i * b21r - x1r * b21i)) + (x2i * b22r - x2r * b22i)) + (x3i * b23r - x3r * b23i);
+    dst[q3] = (((0 + (x0r * b30r + x0i * b30i)) + (x1r * b31r + x1i * b31i)) + (x2r * b32r + x2i * b32i)) + (x3r * b33r + x3i * b33i);
+    dst[(q3 + 1) | 0] = (((0 + (x0i * b30r - x0r * b30i)) + (x1i * b31r - x1r * b31i)) + (x2i * b32r - x2r * b32i)) + (x3i * b33r - x3r * b33i);
   }
 }
 
@@ -146,36 +172,40 @@ function right4Row(
  * registers. Each entry of M is read once and each output written once. The expressions are
  * those of {@link left2Rows} followed by {@link right2Row}, in the same order.
  */
-function conjugate2Blocks(A: Float64Array, src: Float64Array, dst: Float64Array, rowLen: number, rest: Int32Array, t: Int32Array): void {
+function conjugate2Blocks(A: Float64Array, src: Float64Array, dst: Float64Array, rowLen: number, a: number, b: number): void {
   const a00r = A[0], a00i = A[1], a01r = A[2], a01i = A[3], a10r = A[4], a10i = A[5], a11r = A[6], a11i = A[7];
-  // conj(A) for the right multiplication
-  const b00r = a00r, b00i = -a00i, b01r = a01r, b01i = -a01i, b10r = a10r, b10i = -a10i, b11r = a11r, b11i = -a11i;
-  const c0 = 2 * t[0], c1 = 2 * t[1];
-  const nRest = rest.length;
-  for (let r = 0; r < nRest; r++) {
-    const p0 = (rest[r] + t[0]) * rowLen, p1 = (rest[r] + t[1]) * rowLen;
-    for (let c = 0; c < nRest; c++) {
-      const q = 2 * rest[c], i00 = p0 + q + c0, i01 = p0 + q + c1, i10 = p1 + q + c0, i11 = p1 + q + c1;
-      const x00r = src[i00], x00i = src[i00 + 1], x01r = src[i01], x01i = src[i01 + 1];
-      const x10r = src[i10], x10i = src[i10 + 1], x11r = src[i11], x11i = src[i11 + 1];
-      // T = A X (left multiplication: column b' of X mixes rows a')
-      const t00r = (0 + (a00r * x00r - a00i * x00i)) + (a01r * x10r - a01i * x10i);
-      const t00i = (0 + (a00r * x00i + a00i * x00r)) + (a01r * x10i + a01i * x10r);
-      const t01r = (0 + (a00r * x01r - a00i * x01i)) + (a01r * x11r - a01i * x11i);
-      const t01i = (0 + (a00r * x01i + a00i * x01r)) + (a01r * x11i + a01i * x11r);
-      const t10r = (0 + (a10r * x00r - a10i * x00i)) + (a11r * x10r - a11i * x10i);
-      const t10i = (0 + (a10r * x00i + a10i * x00r)) + (a11r * x10i + a11i * x10r);
-      const t11r = (0 + (a10r * x01r - a10i * x01i)) + (a11r * x11r - a11i * x11i);
-      const t11i = (0 + (a10r * x01i + a10i * x01r)) + (a11r * x11i + a11i * x11r);
-      // T A^dagger (right multiplication: row a of T mixes columns b')
-      dst[i00] = t00r * b00r - t00i * b00i + t01r * b01r - t01i * b01i;
-      dst[i00 + 1] = t00r * b00i + t00i * b00r + t01r * b01i + t01i * b01r;
-      dst[i01] = t00r * b10r - t00i * b10i + t01r * b11r - t01i * b11i;
-      dst[i01 + 1] = t00r * b10i + t00i * b10r + t01r * b11i + t01i * b11r;
-      dst[i10] = t10r * b00r - t10i * b00i + t11r * b01r - t11i * b01i;
-      dst[i10 + 1] = t10r * b00i + t10i * b00r + t11r * b01i + t11i * b01r;
-      dst[i11] = t10r * b10r - t10i * b10i + t11r * b11r - t11i * b11i;
-      dst[i11 + 1] = t10r * b10i + t10i * b10r + t11r * b11i + t11i * b11r;
+  const run = 2 * b, down = b * rowLen;
+  for (let x = 0; x < a; x++) {
+    for (let y = 0; y < b; y++) {
+      const p0 = ((2 * x * b + y) * rowLen) | 0, p1 = (p0 + down) | 0;
+      for (let z = 0, c = 0; z < a; z++, c = (c + run) | 0) {
+        for (const cEnd = (c + run) | 0; c < cEnd; c = (c + 2) | 0) {
+          const i00 = (p0 + c) | 0, i01 = (i00 + run) | 0, i10 = (p1 + c) | 0, i11 = (i10 + run) | 0;
+          const x00r = src[i00], x00i = src[(i00 + 1) | 0], x01r = src[i01], x01i = src[(i01 + 1) | 0];
+          const x10r = src[i10], x10i = src[(i10 + 1) | 0], x11r = src[i11], x11i = src[(i11 + 1) | 0];
+          // T = A X (left multiplication: column b' of X mixes rows a'), then T A^dagger (row a
+          // of T mixes columns b'), one output row at a time. The right products are written
+          // with A's entries: x * conj(a) as `xr ar + xi ai`, `xi ar - xr ai`, which are
+          // bit for bit the products with a negated imaginary part (x - y (-a) = x + y a and
+          // (-p) + q = q - p exactly in IEEE arithmetic) with four fewer live values.
+          const t00r = (0 + (a00r * x00r - a00i * x00i)) + (a01r * x10r - a01i * x10i);
+          const t00i = (0 + (a00r * x00i + a00i * x00r)) + (a01r * x10i + a01i * x10r);
+          const t01r = (0 + (a00r * x01r - a00i * x01i)) + (a01r * x11r - a01i * x11i);
+          const t01i = (0 + (a00r * x01i + a00i * x01r)) + (a01r * x11i + a01i * x11r);
+          dst[i00] = t00r * a00r + t00i * a00i + t01r * a01r + t01i * a01i;
+          dst[(i00 + 1) | 0] = t00i * a00r - t00r * a00i - t01r * a01i + t01i * a01r;
+          dst[i01] = t00r * a10r + t00i * a10i + t01r * a11r + t01i * a11i;
+          dst[(i01 + 1) | 0] = t00i * a10r - t00r * a10i - t01r * a11i + t01i * a11r;
+          const t10r = (0 + (a10r * x00r - a10i * x00i)) + (a11r * x10r - a11i * x10i);
+          const t10i = (0 + (a10r * x00i + a10i * x00r)) + (a11r * x10i + a11i * x10r);
+          const t11r = (0 + (a10r * x01r - a10i * x01i)) + (a11r * x11r - a11i * x11i);
+          const t11i = (0 + (a10r * x01i + a10i * x01r)) + (a11r * x11i + a11i * x11r);
+          dst[i10] = t10r * a00r + t10i * a00i + t11r * a01r + t11i * a01i;
+          dst[(i10 + 1) | 0] = t10i * a00r - t10r * a00i - t11r * a01i + t11i * a01r;
+          dst[i11] = t10r * a10r + t10i * a10i + t11r * a11r + t11i * a11i;
+          dst[(i11 + 1) | 0] = t10i * a10r - t10r * a10i - t11r * a11i + t11i * a11r;
+        }
+      }
     }
   }
 }
@@ -186,48 +216,51 @@ function conjugate2Blocks(A: Float64Array, src: Float64Array, dst: Float64Array,
  * operator order (`acc = term_0; acc += term_k`), exactly as the per-operator composition.
  * Returns false, leaving `dst` partly written, if M has a non-finite entry (see applyChannelLocal).
  */
-function channel2Blocks(K: Float64Array, nOps: number, src: Float64Array, dst: Float64Array, rowLen: number, rest: Int32Array, t: Int32Array): boolean {
-  const c0 = 2 * t[0], c1 = 2 * t[1];
-  const nRest = rest.length;
+function channel2Blocks(K: Float64Array, nOps: number, src: Float64Array, dst: Float64Array, rowLen: number, a: number, b: number): boolean {
   // sum of every entry read: finite unless some entry is NaN or infinite (or, harmlessly, the
   // sum overflows, which only sends the caller to the general path)
   let check = 0;
-  for (let r = 0; r < nRest; r++) {
-    const p0 = (rest[r] + t[0]) * rowLen, p1 = (rest[r] + t[1]) * rowLen;
-    for (let c = 0; c < nRest; c++) {
-      const q = 2 * rest[c], i00 = p0 + q + c0, i01 = p0 + q + c1, i10 = p1 + q + c0, i11 = p1 + q + c1;
-      const x00r = src[i00], x00i = src[i00 + 1], x01r = src[i01], x01i = src[i01 + 1];
-      const x10r = src[i10], x10i = src[i10 + 1], x11r = src[i11], x11i = src[i11 + 1];
-      check += x00r + x00i + x01r + x01i + x10r + x10i + x11r + x11i;
-      let z00r = 0, z00i = 0, z01r = 0, z01i = 0, z10r = 0, z10i = 0, z11r = 0, z11i = 0;
-      for (let k = 0; k < nOps; k++) {
-        const o = 8 * k;
-        const a00r = K[o], a00i = K[o + 1], a01r = K[o + 2], a01i = K[o + 3], a10r = K[o + 4], a10i = K[o + 5], a11r = K[o + 6], a11i = K[o + 7];
-        const t00r = (0 + (a00r * x00r - a00i * x00i)) + (a01r * x10r - a01i * x10i);
-        const t00i = (0 + (a00r * x00i + a00i * x00r)) + (a01r * x10i + a01i * x10r);
-        const t01r = (0 + (a00r * x01r - a00i * x01i)) + (a01r * x11r - a01i * x11i);
-        const t01i = (0 + (a00r * x01i + a00i * x01r)) + (a01r * x11i + a01i * x11r);
-        const t10r = (0 + (a10r * x00r - a10i * x00i)) + (a11r * x10r - a11i * x10i);
-        const t10i = (0 + (a10r * x00i + a10i * x00r)) + (a11r * x10i + a11i * x10r);
-        const t11r = (0 + (a10r * x01r - a10i * x01i)) + (a11r * x11r - a11i * x11i);
-        const t11i = (0 + (a10r * x01i + a10i * x01r)) + (a11r * x11i + a11i * x11r);
-        const b00r = a00r, b00i = -a00i, b01r = a01r, b01i = -a01i, b10r = a10r, b10i = -a10i, b11r = a11r, b11i = -a11i;
-        const y00r = t00r * b00r - t00i * b00i + t01r * b01r - t01i * b01i;
-        const y00i = t00r * b00i + t00i * b00r + t01r * b01i + t01i * b01r;
-        const y01r = t00r * b10r - t00i * b10i + t01r * b11r - t01i * b11i;
-        const y01i = t00r * b10i + t00i * b10r + t01r * b11i + t01i * b11r;
-        const y10r = t10r * b00r - t10i * b00i + t11r * b01r - t11i * b01i;
-        const y10i = t10r * b00i + t10i * b00r + t11r * b01i + t11i * b01r;
-        const y11r = t10r * b10r - t10i * b10i + t11r * b11r - t11i * b11i;
-        const y11i = t10r * b10i + t10i * b10r + t11r * b11i + t11i * b11r;
-        if (k === 0) {
-          z00r = y00r; z00i = y00i; z01r = y01r; z01i = y01i; z10r = y10r; z10i = y10i; z11r = y11r; z11i = y11i;
-        } else {
-          z00r += y00r; z00i += y00i; z01r += y01r; z01i += y01i; z10r += y10r; z10i += y10i; z11r += y11r; z11i += y11i;
+  const run = 2 * b, down = b * rowLen;
+  for (let x = 0; x < a; x++) {
+    for (let y = 0; y < b; y++) {
+      const p0 = ((2 * x * b + y) * rowLen) | 0, p1 = (p0 + down) | 0;
+      for (let z = 0, c = 0; z < a; z++, c = (c + run) | 0) {
+        for (const cEnd = (c + run) | 0; c < cEnd; c = (c + 2) | 0) {
+          const i00 = (p0 + c) | 0, i01 = (i00 + run) | 0, i10 = (p1 + c) | 0, i11 = (i10 + run) | 0;
+          const x00r = src[i00], x00i = src[i00 + 1], x01r = src[i01], x01i = src[i01 + 1];
+          const x10r = src[i10], x10i = src[i10 + 1], x11r = src[i11], x11i = src[i11 + 1];
+          check += x00r + x00i + x01r + x01i + x10r + x10i + x11r + x11i;
+          let z00r = 0, z00i = 0, z01r = 0, z01i = 0, z10r = 0, z10i = 0, z11r = 0, z11i = 0;
+          for (let k = 0; k < nOps; k++) {
+            const o = 8 * k;
+            const a00r = K[o], a00i = K[o + 1], a01r = K[o + 2], a01i = K[o + 3], a10r = K[o + 4], a10i = K[o + 5], a11r = K[o + 6], a11i = K[o + 7];
+            const t00r = (0 + (a00r * x00r - a00i * x00i)) + (a01r * x10r - a01i * x10i);
+            const t00i = (0 + (a00r * x00i + a00i * x00r)) + (a01r * x10i + a01i * x10r);
+            const t01r = (0 + (a00r * x01r - a00i * x01i)) + (a01r * x11r - a01i * x11i);
+            const t01i = (0 + (a00r * x01i + a00i * x01r)) + (a01r * x11i + a01i * x11r);
+            const t10r = (0 + (a10r * x00r - a10i * x00i)) + (a11r * x10r - a11i * x10i);
+            const t10i = (0 + (a10r * x00i + a10i * x00r)) + (a11r * x10i + a11i * x10r);
+            const t11r = (0 + (a10r * x01r - a10i * x01i)) + (a11r * x11r - a11i * x11i);
+            const t11i = (0 + (a10r * x01i + a10i * x01r)) + (a11r * x11i + a11i * x11r);
+            // T A^dagger with A's entries as they are (bit for bit, see conjugate2Blocks)
+            const y00r = t00r * a00r + t00i * a00i + t01r * a01r + t01i * a01i;
+            const y00i = t00i * a00r - t00r * a00i - t01r * a01i + t01i * a01r;
+            const y01r = t00r * a10r + t00i * a10i + t01r * a11r + t01i * a11i;
+            const y01i = t00i * a10r - t00r * a10i - t01r * a11i + t01i * a11r;
+            const y10r = t10r * a00r + t10i * a00i + t11r * a01r + t11i * a01i;
+            const y10i = t10i * a00r - t10r * a00i - t11r * a01i + t11i * a01r;
+            const y11r = t10r * a10r + t10i * a10i + t11r * a11r + t11i * a11i;
+            const y11i = t10i * a10r - t10r * a10i - t11r * a11i + t11i * a11r;
+            if (k === 0) {
+              z00r = y00r; z00i = y00i; z01r = y01r; z01i = y01i; z10r = y10r; z10i = y10i; z11r = y11r; z11i = y11i;
+            } else {
+              z00r += y00r; z00i += y00i; z01r += y01r; z01i += y01i; z10r += y10r; z10i += y10i; z11r += y11r; z11i += y11i;
+            }
+          }
+          dst[i00] = z00r; dst[i00 + 1] = z00i; dst[i01] = z01r; dst[i01 + 1] = z01i;
+          dst[i10] = z10r; dst[i10 + 1] = z10i; dst[i11] = z11r; dst[i11 + 1] = z11i;
         }
       }
-      dst[i00] = z00r; dst[i00 + 1] = z00i; dst[i01] = z01r; dst[i01 + 1] = z01i;
-      dst[i10] = z10r; dst[i10 + 1] = z10i; dst[i11] = z11r; dst[i11 + 1] = z11i;
     }
   }
   return Number.isFinite(check);
@@ -247,26 +280,29 @@ function denseReal2(a: Float64Array): boolean {
  * finite M. Returns false, leaving `dst` partly written, if M has a non-finite entry (where
  * `Inf * 0` would make the general path NaN): the caller then takes the general path.
  */
-function realConjugate2Blocks(A: Float64Array, src: Float64Array, dst: Float64Array, rowLen: number, rest: Int32Array, t: Int32Array): boolean {
+function realConjugate2Blocks(A: Float64Array, src: Float64Array, dst: Float64Array, rowLen: number, a: number, b: number): boolean {
   const a00 = A[0], a01 = A[2], a10 = A[4], a11 = A[6];
-  const c0 = 2 * t[0], c1 = 2 * t[1];
-  const nRest = rest.length;
   let check = 0;
-  for (let r = 0; r < nRest; r++) {
-    const p0 = (rest[r] + t[0]) * rowLen, p1 = (rest[r] + t[1]) * rowLen;
-    for (let c = 0; c < nRest; c++) {
-      const q = 2 * rest[c], i00 = p0 + q + c0, i01 = p0 + q + c1, i10 = p1 + q + c0, i11 = p1 + q + c1;
-      const x00r = src[i00], x00i = src[i00 + 1], x01r = src[i01], x01i = src[i01 + 1];
-      const x10r = src[i10], x10i = src[i10 + 1], x11r = src[i11], x11i = src[i11 + 1];
-      check += x00r + x00i + x01r + x01i + x10r + x10i + x11r + x11i;
-      const t00r = (0 + a00 * x00r) + a01 * x10r, t00i = (0 + a00 * x00i) + a01 * x10i;
-      const t01r = (0 + a00 * x01r) + a01 * x11r, t01i = (0 + a00 * x01i) + a01 * x11i;
-      const t10r = (0 + a10 * x00r) + a11 * x10r, t10i = (0 + a10 * x00i) + a11 * x10i;
-      const t11r = (0 + a10 * x01r) + a11 * x11r, t11i = (0 + a10 * x01i) + a11 * x11i;
-      dst[i00] = t00r * a00 + t01r * a01; dst[i00 + 1] = t00i * a00 + t01i * a01;
-      dst[i01] = t00r * a10 + t01r * a11; dst[i01 + 1] = t00i * a10 + t01i * a11;
-      dst[i10] = t10r * a00 + t11r * a01; dst[i10 + 1] = t10i * a00 + t11i * a01;
-      dst[i11] = t10r * a10 + t11r * a11; dst[i11 + 1] = t10i * a10 + t11i * a11;
+  const run = 2 * b, down = b * rowLen;
+  for (let x = 0; x < a; x++) {
+    for (let y = 0; y < b; y++) {
+      const p0 = ((2 * x * b + y) * rowLen) | 0, p1 = (p0 + down) | 0;
+      for (let z = 0, c = 0; z < a; z++, c = (c + run) | 0) {
+        for (const cEnd = (c + run) | 0; c < cEnd; c = (c + 2) | 0) {
+          const i00 = (p0 + c) | 0, i01 = (i00 + run) | 0, i10 = (p1 + c) | 0, i11 = (i10 + run) | 0;
+          const x00r = src[i00], x00i = src[i00 + 1], x01r = src[i01], x01i = src[i01 + 1];
+          const x10r = src[i10], x10i = src[i10 + 1], x11r = src[i11], x11i = src[i11 + 1];
+          check += x00r + x00i + x01r + x01i + x10r + x10i + x11r + x11i;
+          const t00r = (0 + a00 * x00r) + a01 * x10r, t00i = (0 + a00 * x00i) + a01 * x10i;
+          const t01r = (0 + a00 * x01r) + a01 * x11r, t01i = (0 + a00 * x01i) + a01 * x11i;
+          const t10r = (0 + a10 * x00r) + a11 * x10r, t10i = (0 + a10 * x00i) + a11 * x10i;
+          const t11r = (0 + a10 * x01r) + a11 * x11r, t11i = (0 + a10 * x01i) + a11 * x11i;
+          dst[i00] = t00r * a00 + t01r * a01; dst[i00 + 1] = t00i * a00 + t01i * a01;
+          dst[i01] = t00r * a10 + t01r * a11; dst[i01 + 1] = t00i * a10 + t01i * a11;
+          dst[i10] = t10r * a00 + t11r * a01; dst[i10 + 1] = t10i * a00 + t11i * a01;
+          dst[i11] = t10r * a10 + t11r * a11; dst[i11 + 1] = t10i * a10 + t11i * a11;
+        }
+      }
     }
   }
   return Number.isFinite(check);
@@ -407,9 +443,9 @@ export function applyConjugate(
   for (let k = 0; k < targets.length; k++) if (outTargetDims[k] !== dims[targets[k]]) return null;
   const A = a.data;
   if (d === 2 && denseReal2(A)) {
-    const off = splitOffsets(dims, targets);
     const out = new Float64Array(m.data.length);
-    return realConjugate2Blocks(A, m.data, out, 2 * m.cols, off.rest, off.target) ? { data: out, dims: dims.slice() } : null;
+    const { a: before, b: after } = qubitSplit(dims, targets[0]);
+    return realConjugate2Blocks(A, m.data, out, 2 * m.cols, before, after) ? { data: out, dims: dims.slice() } : null;
   }
   if (!denseComplex(A, d)) return null;
   const off = splitOffsets(dims, targets);
@@ -418,7 +454,8 @@ export function applyConjugate(
   const src = m.data;
   const out = new Float64Array(src.length);
   if (d === 2) {
-    conjugate2Blocks(A, src, out, rowLen, rest, t);
+    const { a: before, b: after } = qubitSplit(dims, targets[0]);
+    conjugate2Blocks(A, src, out, rowLen, before, after);
     return { data: out, dims: dims.slice() };
   }
   // 4x4: the four left-multiplied rows of one group live in a scratch of 4 rows (256 KiB at
@@ -464,9 +501,9 @@ export function applyChannelLocal(
       K[8 * k + j] = op.data[j];
     }
   }
-  const off = splitOffsets(dims, targets);
   const out = new Float64Array(m.data.length);
-  if (!channel2Blocks(K, kraus.length, m.data, out, 2 * m.cols, off.rest, off.target)) return null;
+  const { a: before, b: after } = qubitSplit(dims, targets[0]);
+  if (!channel2Blocks(K, kraus.length, m.data, out, 2 * m.cols, before, after)) return null;
   return { data: out, dims: dims.slice() };
 }
 
