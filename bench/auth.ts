@@ -12,8 +12,8 @@
  * evaluated before (or sharing leading segments with one, as the search's neighbours do) cheaper.
  * No evaluation result is cached. So that the rates are those of strategies never seen, each
  * timed batch draws its own 200 strategies (seed 8 + batch; the warm-up, 200 per build and
- * reading, uses seed 7), never evaluated before in the process, and the first (coldest) batch
- * is printed beside the median.
+ * reading, uses seed 7), so a strategy recurs only where the generator repeats itself, and the
+ * first (coldest) batch is printed beside the median.
  *
  * With a baseline build (`--baseline DIR`, DIR holding a compiled
  * `properties/auth/evaluate.js`, e.g. `git worktree add /tmp/old <commit> && cd /tmp/old && npx

@@ -5,8 +5,8 @@
  * child process, as `npm start` does.
  *
  * Two speed-ups, both printed: the target's ("on 2 cores at least 1.7x lower than on 1") is N
- * workers on N cores against 1 worker pinned to one core (`taskset -c 0`, util-linux; the row
- * says "not measured" without it); the second is N workers against 1 worker both on N cores,
+ * workers on N cores against 1 worker pinned to one core (util-linux's `taskset`, on the first
+ * CPU the bench may use; the row says why when it cannot pin); the second is N workers against 1 worker both on N cores,
  * where the 1-worker run already uses the other cores for V8's compiler and GC threads, so it
  * shows what the extra workers add on top of that.
  *
@@ -35,9 +35,11 @@ export interface VerifyBenchResult {
   readonly rounds: number;
   readonly oneWorkerSeconds: readonly number[];
   readonly manyWorkersSeconds: readonly number[];
-  /** 1 worker pinned to one core (empty when `taskset` is missing). */
+  /** 1 worker pinned to one core (empty when it could not be pinned: see `oneCoreProblem`). */
   readonly oneCoreSeconds: readonly number[];
   readonly oneCoreCpuSeconds: readonly number[];
+  /** Why the 1-core runs were not made (no taskset, or it failed), else null. */
+  readonly oneCoreProblem: string | null;
   /** CPU seconds of each run, all threads (NaN where /proc is missing). */
   readonly oneWorkerCpuSeconds: readonly number[];
   readonly manyWorkersCpuSeconds: readonly number[];
@@ -45,7 +47,7 @@ export interface VerifyBenchResult {
   readonly oneWorkerMainThreadCpuSeconds: readonly number[];
   /** median(1 worker on N cores) / median(N workers on N cores). */
   readonly speedup: number;
-  /** median(1 worker on one core) / median(N workers on N cores): the target's speed-up (NaN without taskset). */
+  /** median(1 worker on one core) / median(N workers on N cores): the target's speed-up (NaN when not pinned). */
   readonly speedupOverOneCore: number;
   /**
    * N * median(1-worker main-thread CPU) / median(N-worker CPU): the most the N-worker run's own
@@ -77,20 +79,32 @@ function statCpuSeconds(path: string, children = false): number {
   }
 }
 
-/** Whether util-linux's `taskset` can pin a child to one core here. */
-function canPin(): boolean {
-  return spawnSync("taskset", ["-c", "0", "true"], { stdio: "ignore" }).status === 0;
+/**
+ * The first CPU this process may run on (`Cpus_allowed_list` of /proc/self/status; 0 where it
+ * cannot be read), and whether util-linux's `taskset` can pin a child to it: the reason when not.
+ */
+function oneCore(): { readonly cpu: number; readonly problem: string | null } {
+  let cpu = 0;
+  try {
+    const list = /^Cpus_allowed_list:\s*(\d+)/m.exec(readFileSync("/proc/self/status", "utf8"));
+    if (list) cpu = Number(list[1]);
+  } catch {
+    // not Linux: try CPU 0
+  }
+  const r = spawnSync("taskset", ["-c", String(cpu), "true"], { encoding: "utf8" });
+  if (r.error) return { cpu, problem: `taskset (util-linux) did not start: ${r.error.message}` };
+  return { cpu, problem: r.status === 0 ? null : `taskset -c ${cpu} failed: ${(r.stderr ?? "").trim().slice(0, 200)}` };
 }
 
 /**
  * Run the compiled `verify` with `n` workers in a child process, sampling its main thread's CPU;
- * with `oneCore`, the child (all its threads) is pinned to core 0 by `taskset`.
+ * with `pinTo`, the child (all its threads) is pinned to that CPU by `taskset`.
  */
-async function timeVerify(root: string, n: number, out: string, oneCore = false): Promise<Timed> {
+async function timeVerify(root: string, n: number, out: string, pinTo: number | null = null): Promise<Timed> {
   const t0 = performance.now();
   const c0 = statCpuSeconds("/proc/self/stat", true);
   const args = [join(root, "dist", "cli", "main.js"), "verify", "--workers", String(n), "--format", "json", "--out", out];
-  const [command, argv] = oneCore ? ["taskset", ["-c", "0", process.execPath, ...args]] : [process.execPath, args];
+  const [command, argv] = pinTo !== null ? ["taskset", ["-c", String(pinTo), process.execPath, ...args]] : [process.execPath, args];
   const child = spawn(command, argv, {
     cwd: root,
     env: { ...process.env, CI: "true" },
@@ -115,11 +129,11 @@ export async function runVerifyBench(options: { readonly rounds?: number; readon
   const rounds = options.rounds ?? 3;
   const out = mkdtempSync(join(tmpdir(), "qkd-verify-bench-"));
   const loadBefore = loadavg()[0];
-  const pin = canPin();
-  const one: Timed[] = [], many: Timed[] = [], oneCore: Timed[] = [];
+  const pin = oneCore();
+  const one: Timed[] = [], many: Timed[] = [], pinned: Timed[] = [];
   try {
     for (let k = 0; k < rounds; k++) {
-      if (pin) oneCore.push(await timeVerify(root, 1, join(out, "1c"), true));
+      if (pin.problem === null) pinned.push(await timeVerify(root, 1, join(out, "1c"), pin.cpu));
       one.push(await timeVerify(root, 1, join(out, "1")));
       many.push(await timeVerify(root, workers, join(out, String(workers))));
     }
@@ -133,13 +147,14 @@ export async function runVerifyBench(options: { readonly rounds?: number; readon
     rounds,
     oneWorkerSeconds: wall(one),
     manyWorkersSeconds: wall(many),
-    oneCoreSeconds: wall(oneCore),
-    oneCoreCpuSeconds: cpu(oneCore),
+    oneCoreSeconds: wall(pinned),
+    oneCoreCpuSeconds: cpu(pinned),
+    oneCoreProblem: pin.problem,
     oneWorkerCpuSeconds: cpu(one),
     manyWorkersCpuSeconds: cpu(many),
     oneWorkerMainThreadCpuSeconds: one.map((t) => t.mainCpu),
     speedup: median(wall(one)) / median(wall(many)),
-    speedupOverOneCore: pin ? median(wall(oneCore)) / median(wall(many)) : Number.NaN,
+    speedupOverOneCore: pin.problem === null ? median(wall(pinned)) / median(wall(many)) : Number.NaN,
     ceiling: (workers * median(one.map((t) => t.mainCpu))) / median(cpu(many)),
     target: 0.85 * workers,
     loadBefore,

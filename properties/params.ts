@@ -40,7 +40,7 @@ const constants = new Set(EXPRESSION_CONSTANTS);
 let math: MathJsInstance | undefined;
 function restrictedMath(): MathJsInstance {
   if (math) return math;
-  const m = mathjsBundle();
+  const m = createRequire(import.meta.url)("mathjs/lib/browser/math.js") as typeof import("mathjs");
   math = m.create(
     {
       absDependencies: m.absDependencies, acosDependencies: m.acosDependencies, addDependencies: m.addDependencies,
@@ -57,11 +57,6 @@ function restrictedMath(): MathJsInstance {
     { number: "number" },
   );
   return math;
-}
-
-/** mathjs, loaded from its single-file bundle (see {@link restrictedMath}). */
-export function mathjsBundle(): typeof import("mathjs") {
-  return createRequire(import.meta.url)("mathjs/lib/browser/math.js") as typeof import("mathjs");
 }
 
 /** Why `node` is not an allowed expression, or undefined when it is. */

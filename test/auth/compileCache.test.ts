@@ -3,9 +3,11 @@
  * a batch of generated strategies evaluates to byte-identical JSON with the cache cleared before
  * every evaluation, warm in one order, and warm in the reverse order (a strategy then meets
  * segments compiled for later ones), both readings, noise off and on, and neighbours that
- * differ in one step (the search's case, where segments are shared). Negative control (checked by
- * hand when written): with the toKdc steps left out of the member segment's key (round.ts
- * `roundCompiler`), all four cases fail.
+ * differ in one step (the search's case, where segments are shared); and every (reading, noise)
+ * interleaved without clearing (a scope key missing the noise or the variant's fields mixes
+ * their rounds). Negative controls (checked by hand when written): with the toKdc steps left out
+ * of the member segment's key (round.ts `roundCompiler`) the first four cases fail; with the
+ * noise or the variant left out of compiledRun.ts's scope key the interleaved case fails.
  */
 import * as fc from "fast-check";
 import { describe, expect, it } from "vitest";
@@ -47,4 +49,12 @@ describe("auth: compiled rounds kept across evaluations change no result", () =>
       });
     }
   }
+
+  it("every reading and noise interleaved, never cleared: each evaluation equals its cold one (the cache's scope keeps them apart)", () => {
+    const drawn = fc.sample(arbStrategy(["mitm", "impersonate-member", "impersonate-kdc"], 2, 3), { numRuns: Math.max(2, RUNS / 4), seed: 23 });
+    const scopes = paperVariants.flatMap((variant) => [0, 0.05].map((noise) => ({ variant, keyBits: 4, sessions: 2, noise })));
+    const cold = scopes.map((p) => evaluateAll(p, drawn, drawn.map((_, k) => k), true));
+    clearCompiledRounds();
+    drawn.forEach((s, k) => scopes.forEach((p, j) => expect(JSON.stringify(evaluateStrategy(p, s))).toBe(cold[j][k])));
+  });
 });

@@ -10,7 +10,7 @@
 import { describe, expect, test } from "vitest";
 import * as fc from "fast-check";
 import { EigenvalueDecomposition, Matrix } from "ml-matrix";
-import { mathjsBundle } from "../../properties/params.js";
+import { mathjs } from "../setup/mathjs.js";
 import {
   ATOL, adjoint, eigh, eigvalsh, identity, matmul, maxAbsDiff, zeros, type CMatrix,
 } from "../../model/kernel/index.js";
@@ -19,7 +19,7 @@ import { maxDiff, realEmbedding } from "./support/oracles.js";
 import { params } from "./support/runs.js";
 import { expectFalsified } from "./support/controls.js";
 
-const { create, all } = mathjsBundle();
+const { create, all } = mathjs;
 const math = create(all);
 
 /** Eigenvalues of the real embedding by ml-matrix, ascending (each complex eigenvalue twice). */

@@ -7,13 +7,13 @@
 import { describe, test } from "vitest";
 import * as fc from "fast-check";
 import type { Complex as MathComplex } from "mathjs";
-import { mathjsBundle } from "../../properties/params.js";
+import { mathjs } from "../setup/mathjs.js";
 import { ATOL, adjoint, kron, matmul, trace, type CMatrix } from "../../model/kernel/index.js";
 import { maxDiff } from "./support/oracles.js";
 import { params } from "./support/runs.js";
 import { expectFalsified } from "./support/controls.js";
 
-const { create, all } = mathjsBundle();
+const { create, all } = mathjs;
 const math = create(all);
 
 const toMath = (m: CMatrix) => math.matrix(Array.from({ length: m.rows }, (_, i) =>

@@ -1,7 +1,7 @@
 /**
  * `--workers N` changes nothing but the timing: the compiled CLI (worker threads cannot load
- * TypeScript) run with 1 and 2 workers on a few scenarios, shipped (three of the six that
- * `npm test` reruns for determinism, test/reliability/quickScenarios.ts) and from a `--plugin`
+ * TypeScript) run with 1 worker (the main thread) and with 2 on a few scenarios, shipped (one
+ * per protocol, test/reliability/quickScenarios.ts) and from a `--plugin`
  * module, prints the same results document except its `run` block. Small budgets (`--runs 3`,
  * and `--budget 20` for the adversary searches, as test/reliability/determinism.test.ts): this
  * checks determinism, not the verdicts.
@@ -13,7 +13,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { compiledPackage } from "../setup/compiled.js";
-import { RERUN_ACROSS_WORKERS, RERUN_BUDGET } from "../reliability/quickScenarios.js";
+import { ACROSS_WORKERS, RERUN_BUDGET } from "../reliability/quickScenarios.js";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 const out = mkdtempSync(join(tmpdir(), "qkd-workers-"));
@@ -42,7 +42,7 @@ describe("verify --workers N: the same results for any N", () => {
   // one pair of runs for both checks: each run starts a process and its worker threads, which
   // costs more CPU than the cells at this budget
   const plugin = "test/cli/fixtures/plugin";
-  const args = [...RERUN_ACROSS_WORKERS, "--plugin", `${plugin}/plugin.mjs`, `${plugin}/holds.yaml`, `${plugin}/violated.yaml`, ...RERUN_BUDGET];
+  const args = [...ACROSS_WORKERS, "--plugin", `${plugin}/plugin.mjs`, `${plugin}/holds.yaml`, `${plugin}/violated.yaml`, ...RERUN_BUDGET];
   let one: ReturnType<typeof verify>, two: ReturnType<typeof verify>;
   beforeAll(() => {
     one = verify(args, 1);

@@ -1,17 +1,16 @@
 /**
  * Determinism (issue 7): the same scenario and seed produce byte-identical JSON results; only
  * the `run` section (dates, durations, environment) may differ. `npm test` reruns six shipped
- * scenarios (test/reliability/quickScenarios.ts): three here, in-process, and three in
- * test/parallel/workers.test.ts, across two processes with 1 and 2 workers; with
- * `QKD_DETERMINISM=all` (set by `npm run test:heavy`, which `.ci/run` runs) this file reruns
- * every shipped scenario (about 25 s).
+ * scenarios in one process (test/reliability/quickScenarios.ts: one scenario of findings, of
+ * controls and of holds per protocol, about 6 s); with `QKD_DETERMINISM=all` (set by `npm run
+ * test:heavy`, which `.ci/run` runs) every shipped scenario (about 25 s).
  */
 import { mkdtempSync, readdirSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
 import { main } from "../../cli/main.js";
-import { RERUN_ACROSS_WORKERS, RERUN_BUDGET, RERUN_IN_PROCESS } from "./quickScenarios.js";
+import { QUICK_RERUNS, RERUN_BUDGET } from "./quickScenarios.js";
 
 function scenarioFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -33,15 +32,14 @@ async function resultsOf(file: string): Promise<string> {
 }
 
 const shipped = scenarioFiles("scenarios").sort();
-const files: readonly string[] = process.env.QKD_DETERMINISM === "all" ? shipped : RERUN_IN_PROCESS;
+const files: readonly string[] = process.env.QKD_DETERMINISM === "all" ? shipped : QUICK_RERUNS;
 
 describe("every shipped scenario is deterministic", () => {
-  test("there are shipped scenarios for every protocol; the six of `npm test` are among them, three per protocol-covering set", () => {
+  test("there are shipped scenarios for every protocol; the quick set is among them", () => {
     expect(new Set(shipped.map((f) => f.split("/")[1]))).toEqual(new Set(["auth", "bb84", "kdc"]));
-    const quick: readonly string[] = [...RERUN_IN_PROCESS, ...RERUN_ACROSS_WORKERS];
+    const quick: readonly string[] = QUICK_RERUNS;
     expect(quick.filter((f) => !shipped.includes(f))).toEqual([]);
     expect(new Set(quick).size).toBe(6); // README: "`npm test` checks six"
-    for (const set of [RERUN_IN_PROCESS, RERUN_ACROSS_WORKERS]) expect(new Set(set.map((f) => f.split("/")[1]))).toEqual(new Set(["auth", "bb84", "kdc"]));
   });
   test.each(files)("%s: two runs give byte-identical results", async (file) => {
     const a = await resultsOf(file);

@@ -1,21 +1,22 @@
 /**
  * The shipped scenarios `npm test` reruns for byte-identical results (the heavy run,
  * `QKD_DETERMINISM=all`, reruns them all): every protocol, findings, negative controls and
- * holds, searches and shrinking. Three are rerun in-process by test/reliability/determinism.test.ts;
- * three across two processes, with 1 and with 2 worker threads, by test/parallel/workers.test.ts,
- * which checks the same thing and more (a fresh process each time, any worker count).
+ * holds, searches and shrinking. test/reliability/determinism.test.ts reruns all six in one
+ * process (which also exercises process-wide caches such as the auth model's compiled rounds);
+ * test/parallel/workers.test.ts runs the first three with 1 worker (the main thread) and with 2
+ * workers, in two processes, and compares the documents.
  */
-export const RERUN_IN_PROCESS = [
+export const QUICK_RERUNS = [
+  "scenarios/auth/parity-generated.yaml",
+  "scenarios/bb84/paper-protocol.yaml",
+  "scenarios/kdc/integrity-aes.yaml",
   "scenarios/auth/negative-controls.yaml",
   "scenarios/bb84/negative-controls.yaml",
   "scenarios/kdc/negative-controls.yaml",
 ] as const;
 
-export const RERUN_ACROSS_WORKERS = [
-  "scenarios/auth/parity-generated.yaml",
-  "scenarios/bb84/paper-protocol.yaml",
-  "scenarios/kdc/integrity-aes.yaml",
-] as const;
+/** The three of {@link QUICK_RERUNS} that the workers test runs: one per protocol. */
+export const ACROSS_WORKERS = QUICK_RERUNS.slice(0, 3);
 
 /** Few inputs and a small search budget: determinism, not the reach of either, is under test. */
 export const RERUN_BUDGET = ["--runs", "3", "--budget", "20"] as const;

@@ -203,7 +203,12 @@ const programArmsOf = new WeakMap<KrausRound, (readonly ProgramArm[] | null)[]>(
  */
 const compilersByScope = new Map<string, RoundCompiler>();
 
-/** Numbers the shared compilers may hold before they are dropped: 2^22 doubles, 32 MB (plus their arrays' and keys' overhead, about as much again). */
+/**
+ * Numbers the shared compilers may hold before they are dropped (checked at the start of each
+ * run, per thread, so a thread may exceed it by one run's compilations). In heap, about 12 bytes
+ * per counted number with the arrays' and keys' overhead (a review's measurement on 2026-11-27:
+ * 63 MB freed on clearing 5.6 M numbers), so about 50 MB per thread at the limit.
+ */
 export const SHARED_COMPILE_LIMIT = 2 ** 22;
 
 function sharedCompiler(mode: Mode, spec: VariantSpec, noise: number): RoundCompiler {

@@ -10,9 +10,10 @@ import { toeplitzWords } from "./internal/toeplitzWords.js";
 
 /**
  * Up to this many bit products (`l * n`) the hash is computed on 32-bit words
- * ({@link toeplitzWords}), above it by FFT ({@link convolutionParity}). Measured 2026-11-27
- * (same process, interleaved, best of 7): words against FFT 4.0 vs 9.0 ms at n = 11000, l = 4312;
- * 21.7 vs 38.7 ms at 29078 x 9846 (2.9e8); 111 vs 78 ms at 60000 x 20000 (1.2e9). Both are exact.
+ * ({@link toeplitzWords}), above it by FFT ({@link convolutionParity}); both are exact. The
+ * crossover was measured once (2026-11-27, one process timing both on random bits, interleaved,
+ * best of 7; not a bench row): the word path is about 2x faster at l n = 3e8 and 1.4x slower at
+ * 1.2e9.
  */
 export const WORDS_LIMIT = 2 ** 29;
 

@@ -4,7 +4,7 @@
  * N = 10^12, 50 km" for this protocol (key from X only, phase errors from the Z test).
  */
 import { describe, expect, it } from "vitest";
-import { mathjsBundle } from "../../../properties/params.js";
+import { mathjs } from "../../setup/mathjs.js";
 import {
   asymptoticDecoyRate, chernoffExpectationBounds, errorGain, expectedDecoyCounts, finiteDecoyBlockSweep, finiteDecoyRateAt, gain, gys, hoeffdingDeviation,
   limKeyLength, type ChannelParameters,
@@ -12,7 +12,7 @@ import {
 import { binaryEntropy } from "../../../model/bb84/keyrate/entropy.js";
 import { poissonTails } from "./tails.js";
 
-const { erf } = mathjsBundle();
+const { erf } = mathjs;
 
 const security = { epsilonSec: 1e-10, epsilonCor: 1e-15 };
 const chernoff = { ...security, fluctuation: "chernoff" as const };
