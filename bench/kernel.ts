@@ -111,9 +111,9 @@ export async function runKernelBench(context: BenchContext): Promise<{ rows: Ker
   const loadBefore = loadavg(), cores = availableParallelism();
   log(`load average before: ${formatLoad(loadBefore)} on ${cores} cores`);
   const numpy = await NumpyReference.start(log);
-  const copyBandwidth = measureCopyBandwidth();
+  const copyBandwidth = measureCopyBandwidth(clock);
   const allocator = allocatorInfo();
-  log(`copy bandwidth (Float64Array.set, 128 MiB, read + write): ${(copyBandwidth / 1e9).toFixed(2)} GB/s`);
+  log(`copy bandwidth (Float64Array.set, 128 MiB, read + write, ${clock} clock): ${(copyBandwidth / 1e9).toFixed(2)} GB/s`);
   log(`allocator: node GLIBC_TUNABLES=${allocator.glibcTunables ?? "(unset)"}; transparent huge pages: ${allocator.transparentHugepages ?? "unknown"}` +
     (numpy.info.available ? `; numpy madvise hugepage: ${numpy.info.madviseHugepage}` : ""));
   log(`method: ${rounds} interleaved rounds per row, batches >= ${batchSeconds} s of ${clock === "cpu" ? "CPU time (user + system, each side its own process)" : "wall time"}, medians of per-round ratios` + (baseline ? `; baseline ${baselineDir}` : ""));
@@ -337,15 +337,18 @@ function timeBatch(fn: (k: number) => void, seconds: number, clock: Clock): numb
   return ops / el;
 }
 
-/** Copy bandwidth in bytes/s (read + write) of a 128 MiB Float64Array, median of 5 copies. */
-function measureCopyBandwidth(): number {
+/**
+ * Copy bandwidth in bytes/s (read + write) of a 128 MiB Float64Array, median of 5 copies, on the
+ * rows' clock (so that a row's bandwidth fraction compares like with like).
+ */
+function measureCopyBandwidth(clock: Clock): number {
   const n = 2 ** 24, src = new Float64Array(n), dst = new Float64Array(n);
   for (let i = 0; i < n; i++) src[i] = i;
   dst.set(src);
   return median(Array.from({ length: 5 }, () => {
-    const t0 = performance.now();
+    const t0 = readClock(clock);
     dst.set(src);
-    return (2 * 8 * n) / ((performance.now() - t0) / 1000);
+    return (2 * 8 * n) / (readClock(clock) - t0);
   }));
 }
 

@@ -149,6 +149,23 @@ describe("dense complex 2x2 / 4x4 fast paths", () => {
       maxAbsDiff(evolve(rho, u, targets).matrix, conjugate(fullOperator(u, dims, targets), rho.matrix)) <= ATOL), params(100));
   });
 
+  test("a 2x2 gate whose targets include dimension-1 subsystems acts on the qubit among them (equals the Kronecker-product operator)", () => {
+    // dims such as [1, 2] or [3, 1, 2, 5] with targets [0, 1] / [1, 2]: the product is 2, and the
+    // qubit need not be the first target (a review found the fast path taking targets[0])
+    const arb = fc.record({
+      before: fc.array(fc.constantFrom(1, 2, 3), { maxLength: 2 }), after: fc.array(fc.constantFrom(1, 2, 3), { maxLength: 2 }),
+      ones: fc.integer({ min: 1, max: 2 }), qubitFirst: fc.boolean(), real: fc.boolean(),
+    }).chain(({ before, after, ones, qubitFirst, real }) => {
+      const block = qubitFirst ? [2, ...Array(ones).fill(1)] : [...Array(ones).fill(1), 2];
+      const dims = [...before, ...block, ...after];
+      const targets = block.map((_, k) => before.length + k);
+      const hadamard = { rows: 2, cols: 2, data: Float64Array.from([1, 0, 1, 0, 1, 0, -1, 0].map((x) => x / Math.SQRT2)) };
+      return fc.record({ dims: fc.constant(dims), targets: fc.constant(targets), rho: arbDensityMatrix(dims), u: real ? fc.constant(hadamard) : arbHaarUnitary(2) });
+    });
+    fc.assert(fc.property(arb, ({ dims, targets, rho, u }) =>
+      maxAbsDiff(evolve(rho, u, targets).matrix, conjugate(fullOperator(u, dims, targets), rho.matrix)) <= ATOL), params(100));
+  });
+
   test("dense real 2x2 (Hadamard-like): the one-pass path equals the generic loops up to the sign of zeros; non-finite M declined", () => {
     const nonzero = fc.oneof(fc.double({ min: 1e-3, max: 2, noNaN: true }), fc.double({ min: -2, max: -1e-3, noNaN: true }));
     const arbReal = fc.array(nonzero, { minLength: 4, maxLength: 4 }).map((x): CMatrix => ({ rows: 2, cols: 2, data: Float64Array.of(x[0], 0, x[1], 0, x[2], 0, x[3], 0) }));

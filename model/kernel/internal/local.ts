@@ -55,7 +55,7 @@ function denseComplex(a: Float64Array, d: number): boolean {
  * products written on A's own entries (see conjugate2Blocks), user-mode instructions per op
  * (perf stat, the bench's workloads over every qubit, against main a26c10b): gate1 n = 8
  * 5.62M -> 4.99M, n = 9 20.9M -> 15.6M; kraus1 n = 9 81.1M -> 76.7M. The arithmetic itself
- * (64 multiplications and 64 additions per 2x2 block, kept bit for bit) is most of what
+ * (64 multiplications and 56 additions per 2x2 block, kept bit for bit) is most of what
  * remains: a loop flattened over the whole row (no nested loop per run) was no better (4.67M
  * against 4.58M at n = 8).
  */
@@ -187,7 +187,8 @@ function conjugate2Blocks(A: Float64Array, src: Float64Array, dst: Float64Array,
           // of T mixes columns b'), one output row at a time. The right products are written
           // with A's entries: x * conj(a) as `xr ar + xi ai`, `xi ar - xr ai`, which are
           // bit for bit the products with a negated imaginary part (x - y (-a) = x + y a and
-          // (-p) + q = q - p exactly in IEEE arithmetic) with four fewer live values.
+          // (-p) + q = q - p exactly in IEEE arithmetic, but for the sign bit of a NaN) with four
+          // fewer live values.
           const t00r = (0 + (a00r * x00r - a00i * x00i)) + (a01r * x10r - a01i * x10i);
           const t00i = (0 + (a00r * x00i + a00i * x00r)) + (a01r * x10i + a01i * x10r);
           const t01r = (0 + (a00r * x01r - a00i * x01i)) + (a01r * x11r - a01i * x11i);
@@ -442,9 +443,12 @@ export function applyConjugate(
   if (a.cols !== d || (d !== 2 && d !== 4) || m.rows !== m.cols || m.rows !== product(dims)) return null;
   for (let k = 0; k < targets.length; k++) if (outTargetDims[k] !== dims[targets[k]]) return null;
   const A = a.data;
+  // a 2x2 A acts on the one target of dimension 2; any other target has dimension 1
+  const qubit = d === 2 ? targets.find((t) => dims[t] === 2) : undefined;
+  if (d === 2 && qubit === undefined) return null;
   if (d === 2 && denseReal2(A)) {
     const out = new Float64Array(m.data.length);
-    const { a: before, b: after } = qubitSplit(dims, targets[0]);
+    const { a: before, b: after } = qubitSplit(dims, qubit!);
     return realConjugate2Blocks(A, m.data, out, 2 * m.cols, before, after) ? { data: out, dims: dims.slice() } : null;
   }
   if (!denseComplex(A, d)) return null;
@@ -454,7 +458,7 @@ export function applyConjugate(
   const src = m.data;
   const out = new Float64Array(src.length);
   if (d === 2) {
-    const { a: before, b: after } = qubitSplit(dims, targets[0]);
+    const { a: before, b: after } = qubitSplit(dims, qubit!);
     conjugate2Blocks(A, src, out, rowLen, before, after);
     return { data: out, dims: dims.slice() };
   }
