@@ -70,6 +70,7 @@ export function eigvalsh(h: CMatrix): Float64Array {
   tql(d, e, n, null, null, null);
   d.sort();
   if (s !== 1) for (let i = 0; i < n; i++) d[i] *= s;
+  releaseLargeScratch(n);
   return d;
 }
 
@@ -130,6 +131,7 @@ export function eigh(h: CMatrix): EigenDecomposition {
       vectors[2 * (r * n + col) + 1] = wi[row + r];
     }
   }
+  releaseLargeScratch(n);
   return { values, vectors: { rows: n, cols: n, data: vectors } };
 }
 
@@ -222,8 +224,18 @@ let reflectorScratch = new Float64Array(0), betaScratch = new Float64Array(0);
 let shiftScratch = new Float64Array(0), offDiagCopy = new Float64Array(0), shiftUsed = new Uint8Array(0);
 let vrScratch = new Float64Array(0), viScratch = new Float64Array(0), prScratch = new Float64Array(0), piScratch = new Float64Array(0);
 let wrScratch = new Float64Array(0), wiScratch = new Float64Array(0), orderScratch = new Int32Array(0);
+/** Scratch is kept between calls up to this dimension (6 n^2 doubles: 3 MiB at 256); a larger call's is dropped when it returns. */
+const KEEP_SCRATCH_UP_TO = 256;
+
+function releaseLargeScratch(n: number): void {
+  if (n > KEEP_SCRATCH_UP_TO) allocateScratch(0);
+}
+
 function growScratch(n: number): void {
-  if (offDiag.length >= n) return;
+  if (offDiag.length < n) allocateScratch(n);
+}
+
+function allocateScratch(n: number): void {
   work = new Float64Array(2 * n * n);
   offDiag = new Float64Array(n);
   shiftScratch = new Float64Array(n); offDiagCopy = new Float64Array(n); shiftUsed = new Uint8Array(n);

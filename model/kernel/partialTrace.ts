@@ -34,9 +34,8 @@ export function traceOut(rho: DensityMatrix, subsystems: readonly number[]): Den
   }
   // the loops live in their own small functions: inside traceOut, V8 compiled them on stack
   // replacement without type feedback for the code after them and deoptimised traceOut again
-  // and again (65 deoptimisations in 1,600 calls at n = 8, 2 now). CPU time over every target
-  // qubit, 3 alternating runs on a loaded machine: n = 9, 11.6-11.8 ms against 13.3-16.4 ms
-  // before; n = 8, 2.5-2.9 against 2.6-3.0 ms (still about 3x numpy's einsum, see bench)
+  // and again (65 deoptimisations in 1,600 calls at n = 8, 2 after). One traced qubit takes
+  // traceOutQubit below, not this table-driven loop.
   sumTraced(rho.matrix.data, out, D, rest, target, runStart, runLength, step);
   return unsafeDensity({ rows: d, cols: d, data: out }, keptDims);
 }
@@ -45,8 +44,8 @@ export function traceOut(rho: DensityMatrix, subsystems: readonly number[]): Den
  * One traced qubit (the common case, and the bench's ptrace1): with `a` the dimension before it
  * and `b` after, `out[(x,y),(z,w)] = rho[(x,0,y),(z,0,w)] + rho[(x,1,y),(z,1,w)]`: per output
  * row, two source rows (b apart) are read in contiguous runs of b entries (b columns apart), so
- * the loops need no offset table and no index arithmetic in floating point (every index is
- * kept int32 by `| 0`). The first term is added to 0 as the accumulator from 0 did before, so
+ * the loops need no offset table and little index arithmetic in floating point (most
+ * indices are kept int32 by `| 0`). The first term is added to 0 as the accumulator from 0 did before, so
  * that a -0 entry gives the same bits as it always has. Measured against the table-driven loop
  * it replaces (main a26c10b), the bench's ptrace1 over every qubit: user-mode instructions per
  * op (perf stat) n = 7 0.364M -> 0.252M, n = 8 1.30M -> 0.93M, n = 9 4.88M -> 3.80M; CPU time
@@ -83,7 +82,7 @@ function sumLastQubit(src: Float64Array, out: Float64Array, a: number, D: number
  * Output column j = (z, w) reads source column `(z, 0, w) = j + (j & -b)`, so the loop needs no
  * nested loop per run; a nested loop re-entered every b entries ran its first (peeled)
  * iteration, with the typed arrays' checks, once per run: 4.83M user instructions per op at
- * n = 9 (37 per output double) against 4.04M here (perf stat, the bench's ptrace1 over every
+ * n = 9 (37 per output double) against 4.04M when this loop was written (perf stat, the bench's ptrace1 over every
  * qubit). Unrolled by two entries (b >= 2 is even). What remains (about 30 instructions per
  * double) is V8's code for typed-array accesses: per access an index sign extension, a bounds
  * check and the data pointer recomputed, and the arrays' maps checked every iteration;
