@@ -99,23 +99,19 @@ export function infoParticleAngles(spec: VariantSpec, pair: KeyPair): { theta: n
 }
 
 /**
- * What a round's instructions ({@link roundPhases}) read of the context beyond the strategy,
- * mode, variant and noise, as a key: the member's preparation of f (from her pair), the KDC's
- * check (from its pair) and, for a replayed message only, whether the round is the first. Two
- * contexts with the same key and the same rest compile to the same instructions (e.g. pairs 00
- * and 11 prepare and expect the same f in the parity reading), which {@link roundCompiler}'s
- * segment keys use. The concatenation of the keys of {@link roundSegments}.
+ * What a round's member segment reads of the context beyond the strategy, mode, variant and
+ * noise, as a key: the member's preparation of f (from her pair). With {@link kdcSegmentKey}
+ * this is what {@link roundCompiler}'s segment keys use: two contexts with the same keys and
+ * the same rest compile to the same instructions (e.g. pairs 00 and 11 prepare and expect the
+ * same f in the parity reading).
  */
-export function roundProgramKey(ctx: RoundContext): string {
-  return memberSegmentKey(ctx) + kdcSegmentKey(ctx);
-}
-
 function memberSegmentKey(ctx: RoundContext): string {
   if (!memberPresent(ctx.mode)) return "";
   const { theta, phi } = infoParticleAngles(ctx.spec, ctx.memberPair);
   return `|m${theta},${phi}`;
 }
 
+/** The KDC segment's key: its check (from its pair) and, for a replayed message only, whether the round is the first. */
 function kdcSegmentKey(ctx: RoundContext): string {
   let key = ctx.strategy.message === "replay" && ctx.firstRound ? "|first" : "";
   if (kdcPresent(ctx.mode) && ctx.spec.kdcChecks) {
