@@ -1,7 +1,8 @@
 /**
  * The module each worker thread of `verify --workers N` / `run --workers N` runs: it rebuilds
  * the same matrix cells as the main thread (same scenario files, same `--plugin` modules, same
- * overrides) and serves them by key (scenarios/parallel.ts).
+ * overrides), one scenario file at a time as it takes their cells, and serves them by key
+ * (scenarios/parallel.ts).
  * @module
  */
 import { loadScenario } from "../scenarios/load.js";
@@ -12,8 +13,6 @@ import { replayCommandLine, searchReplayCommandLine } from "./replay-command.js"
 
 /** What a worker rebuilds its cells from (structured-cloneable). */
 export interface CellWorkerData {
-  /** The scenario files of the cells, as the main thread named them. */
-  readonly files: readonly string[];
   /** `--plugin` modules. */
   readonly plugins: readonly string[];
   readonly runs?: number;
@@ -25,9 +24,9 @@ export interface CellWorkerData {
 serveCells(async (raw) => {
   const data = raw as CellWorkerData;
   const context = await withPlugins({}, { positionals: [], flags: new Map<string, unknown>(data.plugins.length > 0 ? [["plugin", [...data.plugins]]] : []) });
-  const scenarios = data.files.map((file) => loadScenario(file, { definitions: context.definitions ?? [] }));
   return {
-    cells: matrixOf(scenarios),
+    // the group of a cell is its scenario file, as the main thread named it (cli/workers.ts)
+    cellsOf: (file) => matrixOf([loadScenario(file, { definitions: context.definitions ?? [] })]),
     options: {
       ...(data.runs !== undefined ? { runs: data.runs } : {}),
       ...(data.seed !== undefined ? { seed: data.seed } : {}),

@@ -6,6 +6,7 @@
  */
 import { availableParallelism } from "node:os";
 import { performance } from "node:perf_hooks";
+import type { Worker } from "node:worker_threads";
 import { allFigures } from "../properties/figures.js";
 import { resultsToJson } from "../reports/json.js";
 import { ensureWritableDir, writeReports, type ReportFormat } from "../reports/write.js";
@@ -34,6 +35,8 @@ export interface ExecuteOptions {
   readonly searchBudget?: number;
   /** Worker threads (default: the machine's cores; 1 runs in-process). */
   readonly workers?: number;
+  /** Worker threads started ahead of the cells (`startCellWorkers`), used first. */
+  readonly started?: readonly Worker[];
   /** Only mismatches, errors and the closing counts; no progress. */
   readonly quiet?: boolean;
 }
@@ -55,7 +58,7 @@ export async function execute(cells: readonly MatrixCell[], options: ExecuteOpti
       searchReplayCommand: (scenario, property, seed, budget) => searchReplayCommandLine(scenario, property, seed, env.context.plugins, budget),
     },
     (outcome, done, total) => progress.tick(outcome, done, total),
-    { workers: options.workers ?? availableParallelism(), out: options.out },
+    { workers: options.workers ?? availableParallelism(), out: options.out, ...(options.started ? { started: options.started } : {}) },
     env,
   );
   progress.finish();

@@ -8,28 +8,54 @@
  * @module
  */
 import { existsSync, readFileSync } from "node:fs";
+import { availableParallelism } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import type { Worker } from "node:worker_threads";
 import { allFigures } from "../properties/figures.js";
 import type { MatrixCell } from "../scenarios/matrix.js";
-import { runCellsParallel } from "../scenarios/parallel.js";
+import { runCellsParallel, startWorkers, stopWorkers } from "../scenarios/parallel.js";
 import { runCells, type CellOutcome, type CellRunOptions } from "../scenarios/run.js";
 import type { CellWorkerData } from "./cell-worker.js";
 import type { CommandEnv } from "./command.js";
 
-/** Run `cells` like `runCells`, on `workers` threads when possible. */
+/** The worker threads' module: compiled code only (absent when the CLI runs from TypeScript sources). */
+const workerModule = new URL("./cell-worker.js", import.meta.url);
+
+/**
+ * Whether cells can run on worker threads here: the worker module is compiled JavaScript and
+ * every property comes from the shipped registry or a `--plugin` module (definitions injected
+ * by a library caller cannot be rebuilt in another thread).
+ */
+function workersUsable(env: CommandEnv): boolean {
+  const injected = (env.context.definitions?.length ?? 0) > 0 && (env.context.plugins?.length ?? 0) === 0;
+  return !injected && existsSync(fileURLToPath(workerModule));
+}
+
+/**
+ * Start the worker threads of `--workers N` (default: the machine's cores), this thread not
+ * counted, before the scenarios are loaded, so that their module loading overlaps this thread's
+ * (none when they cannot be used). Pass them to {@link runCellsOnWorkers} through `execute`; the
+ * caller ends them (`stopWorkers`) when the command is done, whatever happened.
+ */
+export function startCellWorkers(workers: number | undefined, env: CommandEnv): Worker[] {
+  const threads = workers ?? availableParallelism();
+  return threads > 1 && workersUsable(env) ? startWorkers(workerModule, threads - 1) : [];
+}
+
+/** Run `cells` like `runCells`, on `workers` threads when possible (using the `started` ones first). */
 export async function runCellsOnWorkers(
   cells: readonly MatrixCell[],
   runOptions: CellRunOptions,
   onDone: (outcome: CellOutcome, done: number, total: number) => void,
-  options: { readonly workers: number; readonly out: string },
+  options: { readonly workers: number; readonly out: string; readonly started?: readonly Worker[] },
   env: CommandEnv,
 ): Promise<CellOutcome[]> {
-  const module = new URL("./cell-worker.js", import.meta.url);
-  const injected = (env.context.definitions?.length ?? 0) > 0 && (env.context.plugins?.length ?? 0) === 0;
-  if (options.workers <= 1 || cells.length <= 1 || !existsSync(fileURLToPath(module)) || injected) return runCells(cells, runOptions, onDone);
+  if (options.workers <= 1 || cells.length <= 1 || !workersUsable(env)) {
+    await stopWorkers(options.started ?? []);
+    return runCells(cells, runOptions, onDone);
+  }
   const data: CellWorkerData = {
-    files: [...new Set(cells.map((c) => c.scenario.file))],
     plugins: env.context.plugins ?? [],
     ...(runOptions.runs !== undefined ? { runs: runOptions.runs } : {}),
     ...(runOptions.seed !== undefined ? { seed: runOptions.seed } : {}),
@@ -38,7 +64,9 @@ export async function runCellsOnWorkers(
   };
   return runCellsParallel(cells, runOptions, onDone, {
     workers: options.workers,
-    worker: { module, data },
+    worker: { module: workerModule, data },
+    groupOf: (cell) => cell.scenario.file,
+    ...(options.started ? { started: options.started } : {}),
     expectedMs: expectedDurations(cells, options.out),
     beforeCells: () => allFigures(protocols(cells)),
     onNote: (text) => env.io.stderr(`qkd-harness: note: ${text}\n`),

@@ -4,9 +4,14 @@
  *
  * A cell holds functions (its property's check), which cannot cross a thread boundary, so each
  * worker rebuilds the same cells itself: each worker runs the module named by
- * {@link CellWorkerSpec}, which calls {@link serveCells} with a function from `data` to cells and
- * run options, and then runs the cells it is sent by key. Results are plain data and come back unchanged, so the
- * outcomes are identical for any number of workers (only durations differ).
+ * {@link CellWorkerSpec}, which calls {@link serveCells} with a function from `data` to run
+ * options and a way to rebuild the cells of one group (a scenario file), and then runs the cells
+ * it takes by key, rebuilding a group the first time it takes one of its cells. Results are plain
+ * data and come back unchanged, so the outcomes are identical for any number of workers (only
+ * durations differ).
+ *
+ * Workers may be started before the cells are known ({@link startWorkers}): they load their
+ * modules while this thread loads the scenarios, and receive their work in one message.
  *
  * Hand-written on `node:worker_threads` rather than a pool package (piscina 5.3, tinypool 2.2
  * checked): a verify run has tens of cells of 0.1-30 s each, so per-task overhead is irrelevant;
@@ -24,10 +29,13 @@
  * with the most expected work left, so that the threads finish close together. This thread
  * works too: it has its modules loaded already, and N threads cost N - 1 module loads instead
  * of N; it first does `beforeCells` (work the caller needs after the cells, such as the
- * report's figures) while the workers load.
+ * report's figures) while the workers load. A worker rebuilds only the scenario files of the
+ * cells it takes, not all of them (measured on the shipped scenarios, `verify --workers 2`,
+ * 2026-11-27: the worker's first cell started 1.7 s after it was spawned for the full rebuild,
+ * which parses every scenario and evaluates its expressions, at load 9).
  * @module
  */
-import { isMainThread, parentPort, Worker, workerData } from "node:worker_threads";
+import { isMainThread, parentPort, Worker } from "node:worker_threads";
 import type { MatrixCell } from "./matrix.js";
 import { runCell, runCells, type CellOutcome, type CellRunOptions } from "./run.js";
 
@@ -50,6 +58,13 @@ export interface ParallelOptions {
   readonly onNote?: (text: string) => void;
   /** Work for this thread while the workers load (its result is the caller's business, e.g. memoised figures). */
   readonly beforeCells?: () => void;
+  /** The group a worker rebuilds `cell` from (default: one group for all), e.g. its scenario file. */
+  readonly groupOf?: (cell: MatrixCell) => string;
+  /**
+   * Workers already started on `worker.module` by {@link startWorkers}: they are used first (more
+   * are started if needed) and all of them are terminated when the cells are done.
+   */
+  readonly started?: readonly Worker[];
 }
 
 /** Sent by a worker: an outcome, a failure (index -1: while rebuilding), or the end of its work. */
@@ -74,11 +89,13 @@ export interface CellQueues {
   readonly taken: Int32Array;
 }
 
-/** What a worker receives at start. */
+/** What a worker receives, in the first message it gets. */
 interface WorkerStart {
   readonly data: unknown;
   /** Cell keys, by index. */
   readonly keys: readonly string[];
+  /** The group of each cell, by index (see {@link ParallelOptions.groupOf}). */
+  readonly groups: readonly string[];
   readonly queues: CellQueues;
   /** This worker's queue (this thread's is 0). */
   readonly thread: number;
@@ -99,7 +116,10 @@ export async function runCellsParallel(
   options: ParallelOptions,
 ): Promise<CellOutcome[]> {
   const count = Math.min(options.workers, cells.length);
-  if (count <= 1) return runCells(cells, runOptions, onDone);
+  if (count <= 1) {
+    await stopWorkers(options.started ?? []);
+    return runCells(cells, runOptions, onDone);
+  }
   const queues = cellQueues(cells, options.expectedMs ?? {}, count);
   const outcomes: CellOutcome[] = new Array(cells.length);
   let done = 0;
@@ -108,16 +128,17 @@ export async function runCellsParallel(
     onDone?.(outcome, ++done, cells.length);
   };
   const keys = cells.map((c) => c.key);
-  const workers = Array.from({ length: count - 1 }, (_, i) => {
-    const start: WorkerStart = { data: options.worker.data, keys, queues, thread: i + 1 };
-    return new Worker(options.worker.module, { workerData: start });
-  });
+  const groups = cells.map((c) => options.groupOf?.(c) ?? "");
+  const started = options.started ?? [];
+  await stopWorkers(started.slice(count - 1));
+  const workers = [...started.slice(0, count - 1), ...startWorkers(options.worker.module, count - 1 - started.length)];
+  workers.forEach((w, i) => w.postMessage({ data: options.worker.data, keys, groups, queues, thread: i + 1 } satisfies WorkerStart));
   const finished = workers.map((w) => new Promise<void>((resolve, reject) => {
     w.on("message", (msg: FromWorker) => {
       if ("finished" in msg) return resolve();
       if ("outcome" in msg) return record(msg.index, msg.outcome);
       if (msg.index >= 0) return reject(new Error(`worker: cell ${cells[msg.index].key}: ${msg.error}`));
-      options.onNote?.(`a worker thread could not rebuild the cells (${msg.error}); the other threads ran its share`);
+      options.onNote?.(`a worker thread could not set up (${msg.error}); the other threads ran its share`);
       resolve();
     });
     w.on("error", reject);
@@ -131,9 +152,23 @@ export async function runCellsParallel(
     }
     await Promise.all(finished);
   } finally {
-    await Promise.all(workers.map((w) => w.terminate()));
+    await stopWorkers(workers);
   }
   return outcomes;
+}
+
+/**
+ * Start `count` worker threads on `module` (a `file:` URL or absolute path of compiled
+ * JavaScript that calls {@link serveCells}) ahead of their cells: each loads its modules and waits
+ * for its work. Hand them to {@link runCellsParallel} as `started`, or end them with {@link stopWorkers}.
+ */
+export function startWorkers(module: URL | string, count: number): Worker[] {
+  return Array.from({ length: Math.max(0, count) }, () => new Worker(module));
+}
+
+/** Terminate `workers` (those already ended included). */
+export async function stopWorkers(workers: readonly Worker[]): Promise<void> {
+  await Promise.all(workers.map((w) => w.terminate()));
 }
 
 /**
@@ -208,29 +243,45 @@ function costOf(cells: readonly MatrixCell[], expectedMs: Readonly<Record<string
   return (i) => expectedMs[cells[i].key] ?? unknown;
 }
 
+/** What a worker module serves: the run options, and the cells of one group, rebuilt. */
+export interface CellServer {
+  readonly options: CellRunOptions;
+  cellsOf(group: string): readonly MatrixCell[];
+}
+
 /**
- * Inside a worker: rebuild the cells from the spec's data, then take cells from the shared
- * queue until it is empty, sending each outcome back. Call it at the top level of the worker module.
+ * Inside a worker: wait for the work ({@link runCellsParallel} posts it), set up from its data,
+ * then take cells from the shared queues until they are empty, rebuilding each group the first
+ * time one of its cells is taken, and send each outcome back. Call it at the top level of the
+ * worker module.
  */
-export function serveCells(rebuild: (data: unknown) => Promise<{ cells: readonly MatrixCell[]; options: CellRunOptions }>): void {
+export function serveCells(setup: (data: unknown) => Promise<CellServer>): void {
   const port = parentPort;
   if (isMainThread || port === null) return;
-  const { data, keys, queues, thread } = workerData as WorkerStart;
-  const send = (msg: FromWorker): void => port.postMessage(msg);
-  void rebuild(data).then(
-    ({ cells, options }) => {
-      const byKey = new Map(cells.map((c) => [c.key, c]));
-      for (let index = takeCell(queues, thread); index >= 0; index = takeCell(queues, thread)) {
-        const cell = byKey.get(keys[index]);
-        try {
-          if (cell === undefined) throw new Error(`no cell "${keys[index]}" after rebuilding`);
-          send({ index, outcome: runCell(cell, options) });
-        } catch (e) {
-          return send({ index, error: e instanceof Error ? e.message : String(e) });
+  port.once("message", (start: WorkerStart) => {
+    const { data, keys, groups, queues, thread } = start;
+    const send = (msg: FromWorker): void => port.postMessage(msg);
+    void setup(data).then(
+      ({ options, cellsOf }) => {
+        const byGroup = new Map<string, ReadonlyMap<string, MatrixCell>>();
+        const cellAt = (index: number): MatrixCell | undefined => {
+          const group = groups[index];
+          let cells = byGroup.get(group);
+          if (cells === undefined) byGroup.set(group, (cells = new Map(cellsOf(group).map((c) => [c.key, c]))));
+          return cells.get(keys[index]);
+        };
+        for (let index = takeCell(queues, thread); index >= 0; index = takeCell(queues, thread)) {
+          try {
+            const cell = cellAt(index);
+            if (cell === undefined) throw new Error(`no cell "${keys[index]}" after rebuilding`);
+            send({ index, outcome: runCell(cell, options) });
+          } catch (e) {
+            return send({ index, error: e instanceof Error ? e.message : String(e) });
+          }
         }
-      }
-      send({ finished: true });
-    },
-    (e: unknown) => send({ index: -1, error: `rebuild failed: ${e instanceof Error ? e.message : String(e)}` }),
-  );
+        send({ finished: true });
+      },
+      (e: unknown) => send({ index: -1, error: `set-up failed: ${e instanceof Error ? e.message : String(e)}` }),
+    );
+  });
 }

@@ -4,11 +4,13 @@
  * @module
  */
 import { matrixOf, shardOf, type Shard } from "../../scenarios/matrix.js";
+import { stopWorkers } from "../../scenarios/parallel.js";
 import type { Command } from "../command.js";
 import { pluginFlag, withPlugins } from "../plugins.js";
 import { execute } from "../execute.js";
 import { budgetFlag, formatFlag, jsonFlag, outFlag, workersFlag, quietFlag, seedsFlag, runsFlag, seedFlag, shardFlag } from "../flags.js";
 import { loadScenarios } from "../load-scenarios.js";
+import { startCellWorkers } from "../workers.js";
 import { numberFlag, reportOptions } from "./options.js";
 
 /** The verify command. */
@@ -19,17 +21,23 @@ export const verifyCommand: Command = {
   flags: [seedFlag, runsFlag, outFlag, formatFlag, shardFlag, jsonFlag, pluginFlag, workersFlag, seedsFlag, budgetFlag, quietFlag],
   async run(args, baseEnv) {
     const env = { ...baseEnv, context: await withPlugins(baseEnv.context, args) };
-    const scenarios = loadScenarios(args.positionals, env.context);
-    const shard = args.flags.get("shard") as Shard | undefined;
-    const seed = numberFlag(args, "seed");
-    const runs = numberFlag(args, "runs");
     const workers = numberFlag(args, "workers");
-    const seeds = numberFlag(args, "seeds");
-    const searchBudget = numberFlag(args, "budget");
-    return execute(
-      shardOf(matrixOf(scenarios), shard),
-      { ...reportOptions(args), ...(seed !== undefined ? { seed } : {}), ...(runs !== undefined ? { runs } : {}), ...(workers !== undefined ? { workers } : {}), ...(seeds !== undefined ? { seeds } : {}), ...(searchBudget !== undefined ? { searchBudget } : {}), ...(shard ? { shard } : {}) },
-      env,
-    );
+    // the worker threads load their modules while this thread loads the scenarios
+    const started = startCellWorkers(workers, env);
+    try {
+      const scenarios = loadScenarios(args.positionals, env.context);
+      const shard = args.flags.get("shard") as Shard | undefined;
+      const seed = numberFlag(args, "seed");
+      const runs = numberFlag(args, "runs");
+      const seeds = numberFlag(args, "seeds");
+      const searchBudget = numberFlag(args, "budget");
+      return await execute(
+        shardOf(matrixOf(scenarios), shard),
+        { ...reportOptions(args), ...(seed !== undefined ? { seed } : {}), ...(runs !== undefined ? { runs } : {}), ...(workers !== undefined ? { workers } : {}), ...(seeds !== undefined ? { seeds } : {}), ...(searchBudget !== undefined ? { searchBudget } : {}), ...(shard ? { shard } : {}), started },
+        env,
+      );
+    } finally {
+      await stopWorkers(started);
+    }
   },
 };
