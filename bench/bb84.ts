@@ -27,20 +27,48 @@ export interface BenchResult {
   readonly target: number | null;
 }
 
+/** The work of one timed batch of each row (the bench's sizes; the smoke test scales them down). */
+interface Sizes {
+  /** Adversaries per batch of the secrecy rows, and per warm-up. */
+  readonly adversaries: number;
+  readonly warmUp: number;
+  /** Pulses per batch of the sampling row, and test-sample bits compared. */
+  readonly pulses: number;
+  readonly sample: number;
+  /** Bits of the key that Cascade and the Toeplitz hash process. */
+  readonly keyBits: number;
+}
+
+/** The bench's sizes times `scale` (each kept above a floor at which its row still does its work). */
+function sizes(scale: number): Sizes {
+  const of = (n: number, floor: number): number => Math.max(floor, Math.round(n * scale));
+  return { adversaries: of(2000, 20), warmUp: of(200, 10), pulses: of(1_000_000, 20_000), sample: of(10_000, 100), keyBits: of(100_000, 1000) };
+}
+
 /**
  * Run the bb84 benchmarks; each measures for `windowMs` (default a second; the bench's smoke
- * test sets it lower, and the search row's budget shrinks in proportion).
+ * test sets it lower, and the search row's budget shrinks in proportion). `scale` (default 1)
+ * multiplies the work per batch, which a row repeats at least once whatever the window: the
+ * smoke test, which checks the rows and not their rates, sets it to 0.01.
  */
-export async function runBb84Bench(options: { readonly windowMs?: number } = {}): Promise<BenchResult[]> {
+export async function runBb84Bench(options: { readonly windowMs?: number; readonly scale?: number } = {}): Promise<BenchResult[]> {
   const ms = options.windowMs ?? 1000;
-  return [secrecyChecksPerSecond, adversariesThroughEngine, sampledPulsesPerSecond, cascadeKeysPerSecond, toeplitzKeysPerSecond, probeSearchEvaluationsPerSecond].map((row) => row(ms));
+  const size = sizes(options.scale ?? 1);
+  return [secrecyChecksPerSecond, adversariesThroughEngine, sampledPulsesPerSecond, cascadeKeysPerSecond, toeplitzKeysPerSecond, probeSearchEvaluationsPerSecond].map((row) => row(ms, size));
+}
+
+/** `n` as the rows name it: `10^5`, `5·10^4`, else in digits. */
+function powerOfTen(n: number): string {
+  const k = Math.floor(Math.log10(n));
+  const m = n / 10 ** k;
+  return Number.isInteger(m) && m < 10 ? `${m === 1 ? "" : `${m}·`}10^${k}` : String(n);
 }
 
 /** Generated adversaries per second through the check engine (runProperty: generation, check, shrinking bookkeeping). */
-function adversariesThroughEngine(ms: number): BenchResult {
+function adversariesThroughEngine(ms: number, size: Sizes): BenchResult {
   const params = secrecy.params.parse({ variant: "with-pa", adversary: { kind: "generated", space: "single-photon" } });
-  const settings = { runs: 2000, seed: 42, scenario: "bench", variant: "with-pa", expected: "holds" as const };
-  runProperty(secrecy, params, { ...settings, runs: 200 }); // warm-up
+  const settings = { runs: size.adversaries, seed: 42, scenario: "bench", variant: "with-pa", expected: "holds" as const };
+  runProperty(secrecy, params, { ...settings, runs: size.warmUp }); // warm-up
   let adversaries = 0;
   const start = performance.now();
   while (performance.now() - start < ms) {
@@ -52,10 +80,10 @@ function adversariesThroughEngine(ms: number): BenchResult {
   return { name: "bb84 secrecy through the engine (runProperty, generated single-photon attacks, with-pa)", value: adversaries / seconds, unit: "adversaries/s", target: 1e4 };
 }
 
-function secrecyChecksPerSecond(ms: number): BenchResult {
+function secrecyChecksPerSecond(ms: number, size: Sizes): BenchResult {
   const params = secrecy.params.parse({ variant: "with-pa", adversary: { kind: "generated", space: "single-photon" } });
-  const adversaries: Adversary[] = fc.sample(adversaryArbitrary("single-photon"), { numRuns: 2000, seed: 42 });
-  for (const a of adversaries.slice(0, 200)) secrecy.check(params, a); // warm-up
+  const adversaries: Adversary[] = fc.sample(adversaryArbitrary("single-photon"), { numRuns: size.adversaries, seed: 42 });
+  for (const a of adversaries.slice(0, size.warmUp)) secrecy.check(params, a); // warm-up
   let checks = 0, failures = 0;
   const start = performance.now();
   while (performance.now() - start < ms) {
@@ -69,15 +97,15 @@ function secrecyChecksPerSecond(ms: number): BenchResult {
   return { name: "bb84 exact secrecy checks (generated single-photon attacks, with-pa)", value: checks / seconds, unit: "checks/s", target: 1e4 };
 }
 
-function sampledPulsesPerSecond(ms: number): BenchResult {
+function sampledPulsesPerSecond(ms: number, size: Sizes): BenchResult {
   const stats = outcomeTable(IDEAL_LINK, { kind: "cloner", disturbance: 0.05 });
-  const n = 1_000_000;
-  samplePulses(stats, 50_000, "random", seeded(0)); // warm-up
+  const n = size.pulses;
+  samplePulses(stats, Math.round(n / 20), "random", seeded(0)); // warm-up
   let pulses = 0, seed = 1;
   const start = performance.now();
   while (performance.now() - start < ms) {
     const [records, rng] = samplePulses(stats, n, "random", seeded(seed++));
-    estimate(sift(records), 10_000, 0.11, { positions: "random", compared: 10_000 }, rng);
+    estimate(sift(records), size.sample, 0.11, { positions: "random", compared: size.sample }, rng);
     pulses += n;
   }
   const seconds = (performance.now() - start) / 1000;
@@ -93,30 +121,28 @@ function perSecond(ms: number, once: (i: number) => void): number {
   return calls / ((performance.now() - start) / 1000);
 }
 
-const KEY_BITS = 100_000;
-
-function cascadeKeysPerSecond(ms: number): BenchResult {
+function cascadeKeysPerSecond(ms: number, size: Sizes): BenchResult {
   const qber = 0.05;
   const pairs = [1, 2, 3].map((seed) => {
-    const [alice, r1] = drawBits(seeded(seed), KEY_BITS);
-    const [u, rng] = drawFloats(r1, KEY_BITS);
+    const [alice, r1] = drawBits(seeded(seed), size.keyBits);
+    const [u, rng] = drawFloats(r1, size.keyBits);
     return { alice, bob: alice.map((b, i) => (u[i] < qber ? b ^ 1 : b)), rng };
   });
   const value = perSecond(ms, (i) => {
     const { alice, bob, rng } = pairs[i % pairs.length];
     if (!reconcile(alice, bob, { qber, rng }).accepted) throw new Error("bb84 bench: Cascade did not reconcile a 5 % key");
   });
-  return { name: "bb84 Cascade on a 10^5-bit key at QBER 5 %", value, unit: "keys/s", target: 1 };
+  return { name: `bb84 Cascade on a ${powerOfTen(size.keyBits)}-bit key at QBER 5 %`, value, unit: "keys/s", target: 1 };
 }
 
-function toeplitzKeysPerSecond(ms: number): BenchResult {
-  const [key, rng] = drawBits(seeded(11), KEY_BITS);
-  const value = perSecond(ms, () => void privacyAmplify(key, KEY_BITS / 2, rng));
-  return { name: "bb84 Toeplitz hashing of a 10^5-bit key to 5·10^4 bits", value, unit: "keys/s", target: 1 };
+function toeplitzKeysPerSecond(ms: number, size: Sizes): BenchResult {
+  const [key, rng] = drawBits(seeded(11), size.keyBits);
+  const value = perSecond(ms, () => void privacyAmplify(key, size.keyBits / 2, rng));
+  return { name: `bb84 Toeplitz hashing of a ${powerOfTen(size.keyBits)}-bit key to ${powerOfTen(size.keyBits / 2)} bits`, value, unit: "keys/s", target: 1 };
 }
 
 /** Objective evaluations per second inside `searchBb84` (probes at D = 0.10; the median of three seeds). */
-function probeSearchEvaluationsPerSecond(ms: number): BenchResult {
+function probeSearchEvaluationsPerSecond(ms: number, _size: Sizes): BenchResult {
   const params = secrecy.params.parse({ variant: "paper" });
   const budget = Math.max(20, Math.round(2 * ms));
   const rates = [1, 2, 3].map((seed) => {
