@@ -67,7 +67,7 @@ export function absorb(knowledge: Knowledge, message: RekeyMessage): Knowledge {
   if (knowledge.groupKeys.has(slot)) return knowledge;
   for (const candidate of candidatesFor(knowledge, message.origin)) {
     if (bytesEqual(groupKeyConfirmation(candidate, message.group, message.epoch), message.confirm)) {
-      return { ...knowledge, groupKeys: new Map(knowledge.groupKeys).set(slot, candidate) };
+      return { ...knowledge, groupKeys: new Map(knowledge.groupKeys).set(slot, candidate.slice()) } // a copy: a leaf key is shared by leafKeyOf;
     }
   }
   return knowledge;
@@ -91,5 +91,18 @@ export function readWith(knowledge: Knowledge, message: GroupMessage): Uint8Arra
 
 function candidatesFor(knowledge: Knowledge, node: NodeId): readonly Uint8Array[] {
   const learned = knowledge.nodeKeys.get(node) ?? [];
-  return node.startsWith("0:") ? [...learned, ...knowledge.materials.map((m) => lkhLeafKey(m.material))] : learned;
+  return node.startsWith("0:") ? [...learned, ...knowledge.materials.map(leafKeyOf)] : learned;
 }
+
+/**
+ * The LKH leaf key of held material, derived once per {@link HeldMaterial}: its material is the
+ * private copy {@link withMaterial} made, which nothing changes, and `absorbAll` asks for the leaf
+ * keys of every material at every LKH message of every pass (measured in `verify`, 2026-11-27:
+ * `deriveKey` from here was 1 % of the whole run, most of it building the HKDF cache's content key).
+ */
+function leafKeyOf(held: HeldMaterial): Uint8Array {
+  let key = leafKeys.get(held);
+  if (key === undefined) leafKeys.set(held, (key = lkhLeafKey(held.material)));
+  return key;
+}
+const leafKeys = new WeakMap<HeldMaterial, Uint8Array>();
