@@ -67,7 +67,7 @@ export function absorb(knowledge: Knowledge, message: RekeyMessage): Knowledge {
   if (knowledge.groupKeys.has(slot)) return knowledge;
   for (const candidate of candidatesFor(knowledge, message.origin)) {
     if (bytesEqual(groupKeyConfirmation(candidate, message.group, message.epoch), message.confirm)) {
-      return { ...knowledge, groupKeys: new Map(knowledge.groupKeys).set(slot, candidate.slice()) } // a copy: a leaf key is shared by leafKeyOf;
+      return { ...knowledge, groupKeys: new Map(knowledge.groupKeys).set(slot, candidate.slice()) }; // a copy: a leaf key is shared by leafKeyOf
     }
   }
   return knowledge;
