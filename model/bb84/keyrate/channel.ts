@@ -76,7 +76,17 @@ export function transmittance(p: ChannelParameters, distanceKm: number): number 
  * Reference: Ma, Qi, Zhao, Lo (2005), eq. 9.
  */
 export function gain(p: ChannelParameters, distanceKm: number, mu: number): number {
-  return p.darkCountYield - Math.expm1(-transmittance(p, distanceKm) * validateIntensity(mu));
+  return gainAt(p, transmittance(p, distanceKm), mu);
+}
+
+/**
+ * {@link gain} at a transmittance `eta` already computed (`transmittance(p, distanceKm)`), for
+ * callers that need several quantities at one distance: the same operations, so the same bits,
+ * without recomputing `10^(-alpha L / 10)` (the fit of the paper's claims evaluates it millions
+ * of times: 4 % of `verify`'s profile, 2026-11-27).
+ */
+export function gainAt(p: ChannelParameters, eta: number, mu: number): number {
+  return p.darkCountYield - Math.expm1(-eta * validateIntensity(mu));
 }
 
 /**
@@ -84,11 +94,21 @@ export function gain(p: ChannelParameters, distanceKm: number, mu: number): numb
  * Reference: Ma, Qi, Zhao, Lo (2005), eq. 10.
  */
 export function errorGain(p: ChannelParameters, distanceKm: number, mu: number): number {
-  return p.eDark * p.darkCountYield - p.eDetector * Math.expm1(-transmittance(p, distanceKm) * validateIntensity(mu));
+  return errorGainAt(p, transmittance(p, distanceKm), mu);
+}
+
+/** {@link errorGain} at a transmittance already computed (see {@link gainAt}). */
+export function errorGainAt(p: ChannelParameters, eta: number, mu: number): number {
+  return p.eDark * p.darkCountYield - p.eDetector * Math.expm1(-eta * validateIntensity(mu));
 }
 
 /** The QBER of signals of intensity `mu`: `E_mu = (E_mu Q_mu) / Q_mu`. */
 export function qber(p: ChannelParameters, distanceKm: number, mu: number): number {
-  const q = gain(p, distanceKm, mu);
-  return q > 0 ? errorGain(p, distanceKm, mu) / q : 0;
+  return qberAt(p, transmittance(p, distanceKm), mu);
+}
+
+/** {@link qber} at a transmittance already computed (see {@link gainAt}). */
+export function qberAt(p: ChannelParameters, eta: number, mu: number): number {
+  const q = gainAt(p, eta, mu);
+  return q > 0 ? errorGainAt(p, eta, mu) / q : 0;
 }

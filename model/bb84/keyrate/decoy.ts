@@ -6,7 +6,7 @@
  * and an upper bound on e_1 from the observed gains of the signal, the weak decoy and the vacuum.
  * @module
  */
-import { errorGain, gain, qber, transmittance, validateIntensity, type ChannelParameters } from "./channel.js";
+import { errorGain, gain, gainAt, qber, qberAt, transmittance, validateIntensity, type ChannelParameters } from "./channel.js";
 
 /** What the rate formula needs: the signal's gain and QBER, and the single-photon and vacuum terms. */
 export interface RateInputs {
@@ -37,8 +37,8 @@ export function infiniteDecoyInputs(p: ChannelParameters, distanceKm: number, mu
   const Y1 = Y0 + eta;
   const e1 = Y1 > 0 ? (p.eDark * Y0 + p.eDetector * eta) / Y1 : 0;
   return {
-    Q: gain(p, distanceKm, mu),
-    E: qber(p, distanceKm, mu),
+    Q: gainAt(p, eta, mu),
+    E: qberAt(p, eta, mu),
     Q1: Y1 * mu * Math.exp(-mu),
     e1,
     Q0: Y0 * Math.exp(-mu),

@@ -54,7 +54,7 @@
  * @module
  */
 import { binaryEntropy } from "./entropy.js";
-import { errorGain, gain, validateChannel, validateDistance, type ChannelParameters } from "./channel.js";
+import { errorGainAt, gainAt, transmittance, validateChannel, validateDistance, type ChannelParameters } from "./channel.js";
 import { keyRateAt } from "./keyRateCurve.js";
 import { nelderMead } from "./optimize.js";
 
@@ -352,8 +352,9 @@ export function limKeyLength(
  * 2005, eqs. 9-10, for Q and EQ).
  */
 export function expectedDecoyCounts(p: ChannelParameters, distanceKm: number, pulses: number, d: DecoyIntensities): DecoyCounts {
-  const g = d.mu.map((m) => (m > 0 ? gain(p, distanceKm, m) : p.darkCountYield));
-  const eg = d.mu.map((m) => (m > 0 ? errorGain(p, distanceKm, m) : p.eDark * p.darkCountYield));
+  const eta = transmittance(p, distanceKm);
+  const g = d.mu.map((m) => (m > 0 ? gainAt(p, eta, m) : p.darkCountYield));
+  const eg = d.mu.map((m) => (m > 0 ? errorGainAt(p, eta, m) : p.eDark * p.darkCountYield));
   const per = (share: number, v: readonly number[]) => [0, 1, 2].map((k) => pulses * share * d.p[k] * v[k]) as unknown as [number, number, number];
   const x = d.qx * d.qx, z = (1 - d.qx) * (1 - d.qx);
   return { nX: per(x, g), nZ: per(z, g), mX: per(x, eg), mZ: per(z, eg) };
