@@ -9,7 +9,7 @@
  * Reference: Wegman & Carter, J. Comput. Syst. Sci. 22 (1981) 265-279; GHASH (NIST SP 800-38D).
  * @module
  */
-import { blockToElement, elementToBlock, gfMultiply } from "./internal/gf128.js";
+import { elementToBlock, gfMultiplyInto, xorBlockInto } from "./internal/gf128.js";
 
 /** Bytes of pad one tag consumes: 16 for the hash point `k`, 16 for the mask `s`. */
 export const MAC_KEY_BYTES = 32;
@@ -19,13 +19,13 @@ export const MAC_TAG_BYTES = 16;
 /** Polynomial hash `h_k(data)` in GF(2^128), with the bit length as the last block. */
 export function polynomialHash(k: Uint8Array, data: Uint8Array): Uint8Array {
   if (k.length !== 16) throw new RangeError(`polynomialHash: k must be 16 bytes, got ${k.length}`);
-  const point = blockToElement(k);
-  let acc = 0n;
-  for (let at = 0; at < data.length; at += 16) {
-    acc = gfMultiply(acc ^ blockToElement(data.subarray(at, Math.min(at + 16, data.length))), point);
-  }
-  acc = gfMultiply(acc ^ BigInt(data.length * 8), point);
-  return elementToBlock(acc);
+  const point = xorBlockInto(new Uint32Array(4), k, 0);
+  const acc = new Uint32Array(4);
+  for (let at = 0; at < data.length; at += 16) gfMultiplyInto(acc, xorBlockInto(acc, data, at), point);
+  const bits = data.length * 8; // < 2^53
+  acc[0] ^= bits >>> 0;
+  acc[1] ^= Math.floor(bits / 2 ** 32) >>> 0;
+  return elementToBlock(gfMultiplyInto(acc, acc, point));
 }
 
 /** `tag = h_k(data) XOR s` with `macKey = k || s` (32 bytes). */
