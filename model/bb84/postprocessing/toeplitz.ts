@@ -13,7 +13,8 @@ import { toeplitzWords } from "./internal/toeplitzWords.js";
  * ({@link toeplitzWords}), above it by FFT ({@link convolutionParity}); both are exact. The
  * crossover was measured once (2026-11-27, one process timing both on random bits, interleaved,
  * best of 7; not a bench row): the word path is about 2x faster at l n = 3e8 and 1.4x slower at
- * 1.2e9.
+ * 1.2e9. That was the word path by rows; by columns it takes about half the instructions, so the
+ * crossover is now higher and this limit conservative (not re-measured).
  */
 export const WORDS_LIMIT = 2 ** 29;
 
