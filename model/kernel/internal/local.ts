@@ -28,7 +28,7 @@
  * exported function stays pure (a new output array; inputs are never written).
  */
 import { hasNonFinite, type CMatrix } from "../matrix.js";
-import { product, splitOffsets } from "./dims.js";
+import { product, splitOffsets, uninitializedFloat64 } from "./dims.js";
 
 /** Scratch rows for {@link applyConjugate} (never visible to callers). */
 let scratch = new Float64Array(0);
@@ -447,7 +447,7 @@ export function applyConjugate(
   const qubit = d === 2 ? targets.find((t) => dims[t] === 2) : undefined;
   if (d === 2 && qubit === undefined) return null;
   if (d === 2 && denseReal2(A)) {
-    const out = new Float64Array(m.data.length);
+    const out = uninitializedFloat64(m.data.length);
     const { a: before, b: after } = qubitSplit(dims, qubit!);
     return realConjugate2Blocks(A, m.data, out, 2 * m.cols, before, after) ? { data: out, dims: dims.slice() } : null;
   }
@@ -456,7 +456,8 @@ export function applyConjugate(
   const rest = off.rest, t = off.target, nRest = rest.length;
   const rowLen = 2 * m.cols;
   const src = m.data;
-  const out = new Float64Array(src.length);
+  // every path below writes each entry of the output once (uninitialized: no zero-fill pass)
+  const out = uninitializedFloat64(src.length);
   if (d === 2) {
     const { a: before, b: after } = qubitSplit(dims, qubit!);
     conjugate2Blocks(A, src, out, rowLen, before, after);
@@ -505,7 +506,7 @@ export function applyChannelLocal(
       K[8 * k + j] = op.data[j];
     }
   }
-  const out = new Float64Array(m.data.length);
+  const out = uninitializedFloat64(m.data.length); // channel2Blocks writes every entry
   const { a: before, b: after } = qubitSplit(dims, targets[0]);
   if (!channel2Blocks(K, kraus.length, m.data, out, 2 * m.cols, before, after)) return null;
   return { data: out, dims: dims.slice() };
