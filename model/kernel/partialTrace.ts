@@ -5,7 +5,7 @@
  * @module
  */
 import { unsafeDensity, type DensityMatrix } from "./state.js";
-import { checkTargets, formatDims, product, splitOffsets, strides, uninitializedFloat64 } from "./internal/dims.js";
+import { checkTargets, copyDims, formatDims, product, productOf, splitOffsets, strides, uninitializedFloat64 } from "./internal/dims.js";
 
 /**
  * Trace out (remove) the named subsystems: `tr_T rho`. The remaining subsystems keep their order.
@@ -15,8 +15,10 @@ export function traceOut(rho: DensityMatrix, subsystems: readonly number[]): Den
   if (subsystems.length === 0) return rho;
   checkTargets("traceOut", rho.dims, subsystems);
   if (subsystems.length === rho.dims.length) throw new RangeError(`traceOut: cannot trace out every subsystem of dims ${formatDims(rho.dims)}`);
-  const keptDims = rho.dims.filter((_, k) => !subsystems.includes(k));
-  if (subsystems.length === 1 && rho.dims[subsystems[0]] === 2) return traceOutQubit(rho, subsystems[0], keptDims);
+  // index loops, not filter or slice: rho.dims is frozen (see productOf in internal/dims.ts)
+  if (subsystems.length === 1 && rho.dims[subsystems[0]] === 2) return traceOutQubit(rho, subsystems[0], copyDims(rho.dims, subsystems[0]));
+  const keptDims: number[] = [];
+  for (let k = 0; k < rho.dims.length; k++) if (!subsystems.includes(k)) keptDims.push(rho.dims[k]);
   const { target, rest } = splitOffsets(rho.dims, subsystems);
   const D = rho.matrix.rows, d = rest.length;
   const out = uninitializedFloat64(2 * d * d); // every entry is assigned (t = 0) before it is added to
@@ -69,7 +71,7 @@ export function traceOut(rho: DensityMatrix, subsystems: readonly number[]): Den
  */
 function traceOutQubit(rho: DensityMatrix, q: number, keptDims: number[]): DensityMatrix {
   const D = rho.matrix.rows, src = rho.matrix.data;
-  const a = product(rho.dims.slice(0, q)), b = product(rho.dims.slice(q + 1)), d = a * b;
+  const a = productOf(rho.dims, 0, q), b = productOf(rho.dims, q + 1, rho.dims.length), d = a * b;
   const out = uninitializedFloat64(2 * d * d);
   if (b === 1) {
     if (a % 4 === 0) sumLastQubit4(src, out, a, D);

@@ -28,7 +28,7 @@
  * exported function stays pure (a new output array; inputs are never written).
  */
 import { hasNonFinite, type CMatrix } from "../matrix.js";
-import { product, splitOffsets, uninitializedFloat64 } from "./dims.js";
+import { copyDims, product, productOf, splitOffsets, uninitializedFloat64 } from "./dims.js";
 
 /** Scratch rows for {@link applyConjugate} (never visible to callers). */
 let scratch = new Float64Array(0);
@@ -60,7 +60,7 @@ function denseComplex(a: Float64Array, d: number): boolean {
  * against 4.58M at n = 8).
  */
 function qubitSplit(dims: readonly number[], q: number): { a: number; b: number } {
-  return { a: product(dims.slice(0, q)), b: product(dims.slice(q + 1)) };
+  return { a: productOf(dims, 0, q), b: productOf(dims, q + 1, dims.length) };
 }
 
 // ---------------------------------------------------------------- unrolled row kernels
@@ -323,7 +323,7 @@ export function applyLeft(
   targets: readonly number[],
   outTargetDims: readonly number[],
 ): { data: Float64Array; dims: number[] } {
-  const dimsOut = dimsIn.slice();
+  const dimsOut = copyDims(dimsIn);
   targets.forEach((t, k) => (dimsOut[t] = outTargetDims[k]));
   const inOff = splitOffsets(dimsIn, targets);
   const outOff = splitOffsets(dimsOut, targets);
@@ -384,7 +384,7 @@ export function applyRightAdjoint(
   targets: readonly number[],
   outTargetDims: readonly number[],
 ): { data: Float64Array; dims: number[] } {
-  const dimsOut = dimsIn.slice();
+  const dimsOut = copyDims(dimsIn);
   targets.forEach((t, k) => (dimsOut[t] = outTargetDims[k]));
   const inOff = splitOffsets(dimsIn, targets);
   const outOff = splitOffsets(dimsOut, targets);
@@ -449,7 +449,7 @@ export function applyConjugate(
   if (d === 2 && denseReal2(A)) {
     const out = uninitializedFloat64(m.data.length);
     const { a: before, b: after } = qubitSplit(dims, qubit!);
-    return realConjugate2Blocks(A, m.data, out, 2 * m.cols, before, after) ? { data: out, dims: dims.slice() } : null;
+    return realConjugate2Blocks(A, m.data, out, 2 * m.cols, before, after) ? { data: out, dims: copyDims(dims) } : null;
   }
   if (!denseComplex(A, d)) return null;
   const off = splitOffsets(dims, targets);
@@ -461,7 +461,7 @@ export function applyConjugate(
   if (d === 2) {
     const { a: before, b: after } = qubitSplit(dims, qubit!);
     conjugate2Blocks(A, src, out, rowLen, before, after);
-    return { data: out, dims: dims.slice() };
+    return { data: out, dims: copyDims(dims) };
   }
   // 4x4: the four left-multiplied rows of one group live in a scratch of 4 rows (256 KiB at
   // 12 qubits: cache-resident), so the intermediate never goes to main memory. A 4x4 block
@@ -479,7 +479,7 @@ export function applyConjugate(
     );
     for (let k = 0; k < 4; k++) right4Row(A, tmp, k * rowLen, out, (base + t[k]) * rowLen, rest, rest, t, t);
   }
-  return { data: out, dims: dims.slice() };
+  return { data: out, dims: copyDims(dims) };
 }
 
 /**
@@ -513,7 +513,7 @@ export function applyChannelLocal(
   const out = uninitializedFloat64(m.data.length); // channel2Blocks writes every entry
   const { a: before, b: after } = qubitSplit(dims, targets[0]);
   if (!channel2Blocks(K, kraus.length, m.data, out, 2 * m.cols, before, after)) return null;
-  return { data: out, dims: dims.slice() };
+  return { data: out, dims: copyDims(dims) };
 }
 
 /**
@@ -581,7 +581,7 @@ export function applyMonomialConjugate(
   // matter to the general path either (they meet only zero entries of A, which it skips on the
   // left and multiplies on the right, where 0 * Inf would be NaN), so check them too
   if (!Number.isFinite(check) || (pi.includes(-1) && hasNonFinite(m))) return null;
-  return { data: out, dims: dims.slice() };
+  return { data: out, dims: copyDims(dims) };
 }
 
 /** pi[b] = the row of column b's one nonzero (-1 for a zero column) and its value; null if A is not a finite partial monomial. */
