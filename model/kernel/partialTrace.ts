@@ -63,8 +63,9 @@ export function traceOut(rho: DensityMatrix, subsystems: readonly number[]): Den
  * halves the per-iteration share: 111 instructions per 4 doubles -> 191 per 8 (23.9 per double)
  * in the b >= 4 loop. The remaining ~20 per double are the per-access checks above. Whole op
  * (perf stat, user instructions per op, the bench's ptrace1 over every qubit, the bench's
- * GLIBC_TUNABLES): n = 7 0.283M -> 0.254M, n = 8 1.08M -> 0.90M, n = 9 4.11M -> 3.76M,
- * n = 10 15.8M -> 13.9M; CPU time per op, both builds in one process, interleaved, medians of 7
+ * GLIBC_TUNABLES, medians of 3 runs, three sessions): n = 7 0.283M -> 0.254M, n = 8
+ * 1.05-1.08M -> 0.90-0.97M, n = 9 4.00-4.11M -> 3.63-3.76M, n = 10 15.7-16.0M -> 13.8-13.95M;
+ * CPU time per op, both builds in one process, interleaved, medians of 7
  * rounds at load 7-8: 1.13x / 1.33x / 1.15x / 1.37x / 1.22x / 1.26x faster at n = 6 .. 11 (the
  * allocation without zero-fill is about half of that). At n >= 10 user cycles hardly move
  * (7.2-7.9M against 7.5-7.7M at n = 10): memory-bound there.
