@@ -8,6 +8,8 @@
  * - equal to the explicit Kronecker-product operator (independent oracle);
  * - the one-pass 1-qubit channel (`applyChannelLocal`) equals the sum of per-operator sandwiches
  *   bit for bit, for sparse and real Kraus operators too, and for non-finite states (fallback);
+ * - on 5- and 6-qubit registers, where the one-pass outputs are allocated without zero-fill,
+ *   still bit for bit the generic loops (a forgotten entry would hold the allocator's leftovers);
  * - pure: inputs are never written, and scratch reuse across sizes does not leak between calls.
  */
 import { describe, expect, test } from "vitest";
@@ -243,6 +245,30 @@ describe("one-pass 1-qubit channels", () => {
       const rho = unsafeDensity({ rows: 4, cols: 4, data }, [2, 2]);
       for (const t of [0, 1]) expect(sameBits(applyChannel(rho, ch, [t]).matrix.data, channelBySandwiches(rho.matrix, [2, 2], ch, [t]))).toBe(true);
     }
+  });
+});
+
+describe("one-pass outputs allocated without zero-fill (5- and 6-qubit registers: 2,048 and 8,192 doubles)", () => {
+  // outputs of at least 2,048 doubles come from uninitializedFloat64 (model/kernel/internal/dims.ts):
+  // an entry a loop forgot would hold the allocator's leftovers, not the generic loops' value
+  const arbRegister = fc.record({ n: fc.constantFrom(5, 6), q: fc.nat(), r: fc.nat(), pair: fc.boolean() }).chain(({ n, q, r, pair }) => {
+    const dims = Array<number>(n).fill(2), t0 = q % n, t1 = (t0 + 1 + (r % (n - 1))) % n;
+    const targets = pair ? [t0, t1] : [t0];
+    return fc.record({ dims: fc.constant(dims), targets: fc.constant(targets), m: arbMatrix(2 ** n), a: arbDenseComplex(pair ? 4 : 2) });
+  });
+  test("applyConjugate (dense complex 2x2 and 4x4) equals the generic loops bit for bit", () => {
+    fc.assert(fc.property(arbRegister, ({ dims, targets, m, a }) => {
+      const both = applyConjugate(m, dims, a, targets, targets.map((t) => dims[t]));
+      return both !== null && sameBits(both.data, refRight({ rows: m.rows, cols: m.cols, data: refLeft(m, dims, a, targets) }, dims, a, targets));
+    }), params(12));
+  });
+  test("a 1-qubit channel equals the sum of per-operator sandwiches bit for bit", () => {
+    const arb = fc.record({ n: fc.constantFrom(5, 6), q: fc.nat() }).chain(({ n, q }) => {
+      const dims = Array<number>(n).fill(2);
+      return fc.record({ dims: fc.constant(dims), target: fc.constant(q % n), rho: arbDensityMatrix(dims), ch: arbKrausChannel(2, 2) });
+    });
+    fc.assert(fc.property(arb, ({ dims, target, rho, ch }) =>
+      sameBits(applyChannel(rho, ch, [target]).matrix.data, channelBySandwiches(rho.matrix, dims, ch, [target]))), params(8));
   });
 });
 
