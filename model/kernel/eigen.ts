@@ -46,6 +46,14 @@
  * @module
  */
 import { adjoint, matmul, type CMatrix } from "./matrix.js";
+import { eigenWasm } from "./wasm/eigenInstance.js";
+
+/**
+ * Dimension from which both solvers run in WebAssembly (`wasm/eigen.as`, the same algorithm
+ * with two j per f64x2 on split real and imaginary planes); below it in JavaScript, where the
+ * copy in and out is not repaid (see `WASM_FROM` measurements in the module notes).
+ */
+const WASM_FROM = 3;
 
 /**
  * Eigenvalues of a Hermitian matrix, ascending.
@@ -60,6 +68,7 @@ export function eigvalsh(h: CMatrix): Float64Array {
   if (n === 0) return new Float64Array(0);
   if (n === 1) return Float64Array.of(h.data[0]);
   if (n === 2) return eig2(h);
+  if (n >= WASM_FROM) return eigvalshWasm(h, n, s);
   // working copy and off-diagonal in module-level scratch (see `growScratch`); only d is returned
   growScratch(n);
   const a = work;
@@ -98,6 +107,7 @@ export function eigh(h: CMatrix): EigenDecomposition {
   const n = h.rows;
   const s = checkedScale("eigh", h);
   if (n <= 1) return { values: Float64Array.from(h.data.subarray(0, n === 0 ? 0 : 1)), vectors: { rows: n, cols: n, data: n === 0 ? new Float64Array(0) : Float64Array.of(1, 0) } };
+  if (n >= WASM_FROM) return eighWasm(h, n, s);
   growScratch(n);
   const a = work;
   loadScaled(a, h.data, s);
@@ -120,6 +130,34 @@ export function eigh(h: CMatrix): EigenDecomposition {
     tql(shifts, offDiagCopy, n, null, null, null);
   }
   tql(d, e, n, wr, wi, shifts);
+  const result = collectEigenpairs(d, wr, wi, n, s);
+  releaseLargeScratch(n);
+  return result;
+}
+
+/** {@link eigvalsh} in WebAssembly (n >= WASM_FROM), on `h / s`. */
+function eigvalshWasm(h: CMatrix, n: number, s: number): Float64Array {
+  const { wasm, input } = eigenWasm("eigvalsh", n);
+  new Float64Array(wasm.memory.buffer, input, 2 * n * n).set(h.data);
+  if (wasm.eigvalsh(n, s) !== 0) throw new Error("eigvalsh: QL iteration did not converge");
+  const d = new Float64Array(wasm.memory.buffer, wasm.values(), n).slice().sort();
+  if (s !== 1) for (let i = 0; i < n; i++) d[i] *= s;
+  return d;
+}
+
+/** {@link eigh} in WebAssembly (n >= WASM_FROM), on `h / s`: W's rows, reordered, are the columns of V. */
+function eighWasm(h: CMatrix, n: number, s: number): EigenDecomposition {
+  const { wasm, input } = eigenWasm("eigh", n);
+  new Float64Array(wasm.memory.buffer, input, 2 * n * n).set(h.data);
+  if (wasm.eigh(n, s, n > PERFECT_SHIFTS_ABOVE ? 1 : 0) !== 0) throw new Error("eigvalsh: QL iteration did not converge");
+  const buffer = wasm.memory.buffer;
+  const d = new Float64Array(buffer, wasm.values(), n), wr = new Float64Array(buffer, wasm.vectorsReal(), n * n), wi = new Float64Array(buffer, wasm.vectorsImag(), n * n);
+  return collectEigenpairs(d, wr, wi, n, s);
+}
+
+/** Values ascending (times s) and the matching rows of W as the columns of V. */
+function collectEigenpairs(d: Float64Array, wr: Float64Array, wi: Float64Array, n: number, s: number): EigenDecomposition {
+  growScratch(n);
   const order = ascendingOrder(d, n);
   const values = new Float64Array(n);
   for (let col = 0; col < n; col++) values[col] = d[order[col]] * s;
@@ -131,7 +169,6 @@ export function eigh(h: CMatrix): EigenDecomposition {
       vectors[2 * (r * n + col) + 1] = wi[row + r];
     }
   }
-  releaseLargeScratch(n);
   return { values, vectors: { rows: n, cols: n, data: vectors } };
 }
 
