@@ -14,10 +14,10 @@ export const SOURCE = here("./eigen.as");
 export const GENERATED = here("./eigenWasm.ts");
 const OPTIONS = { optimizeLevel: 3, shrinkLevel: 0, runtime: "stub", noAssert: true, enable: ["simd"], disable: ["relaxed-simd"] };
 
-/** The module's bytes compiled from the current `eigen.as`. */
-export async function compileEigenWasm() {
+/** The module's bytes compiled from `source` (default: the text of `eigen.as`). */
+export async function compileEigenWasm(source) {
   const { default: asc } = await import("assemblyscript/asc");
-  const result = await asc.compileString({ "eigen.ts": await readFile(SOURCE, "utf8") }, OPTIONS);
+  const result = await asc.compileString({ "eigen.ts": source ?? (await readFile(SOURCE, "utf8")) }, OPTIONS);
   if (result.error !== null || result.binary === null) {
     throw new Error(`build:wasm: AssemblyScript failed on ${SOURCE}\n${result.stderr.toString()}`);
   }

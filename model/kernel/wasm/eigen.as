@@ -1,13 +1,14 @@
 /**
- * AssemblyScript source of the WebAssembly eigensolver behind `model/kernel/eigen.ts` for
- * d >= WASM_FROM (the same algorithm as its JavaScript path, see the notes there): Householder
- * reduction of a complex Hermitian matrix to a real symmetric tridiagonal one, the back-
- * transformation `W = (Q D)^T`, and implicit QL with the rotations applied to the rows of W.
+ * AssemblyScript source of the eigensolver behind `model/kernel/eigen.ts` (see the notes there
+ * for the algorithm, its accuracy and its edges): Householder reduction of a complex Hermitian
+ * matrix to a real symmetric tridiagonal one, the back-transformation `W = (Q D)^T`, and
+ * implicit QL with the rotations applied to the rows of W. A port of the JavaScript of
+ * b8be21a, with the matrix in two planes (real, imaginary) so that every O(n^3) loop is a
+ * contiguous f64x2 loop.
  *
  * Why hand-written WebAssembly: at d = 32 and 64 the JavaScript reduction ran 4.6x and 5.8x the
  * user-mode instructions of this one (1.97M vs 0.42M and 15.4M vs 2.6M per call, perf stat,
- * load ~6), 4.2x and 4.7x its CPU time: the matrix is kept as two planes (real, imaginary) so
- * that every inner loop is a contiguous f64x2 loop, without JavaScript's bounds checks.
+ * load ~6) and 4.2x and 4.7x its CPU time; whole calls, see eigen.ts.
  *
  * Regenerate `eigenWasm.ts` after editing: `npm run build:wasm` (test/kernel/eigen-wasm-drift
  * fails otherwise). The file ends in `.as`, not `.ts`, so that `tsc` does not type-check it as
@@ -24,7 +25,17 @@ const NEGLIGIBLE: f64 = 1e-290;
 const TAIL2_NEGLIGIBLE: f64 = 1e-300;
 const EPSILON: f64 = 2.220446049250313e-16;
 const MIN_VALUE: f64 = 5e-324;
-/** See STUCK_SWEEPS in eigen.ts. */
+/**
+ * Sweeps at one l after which a coupling counts as negligible at `eps ||T||` (absolute) rather
+ * than only relative to its diagonal neighbours (or below `eps^2 ||T||`). The relative test can
+ * be out of reach: on a low-rank d = 64 density matrix the tridiagonal has a block of order 1 at
+ * the top coupled (at 1e-13) to a block of rounding noise (1e-17) below, and each sweep through
+ * the large block leaves errors of order eps ||T|| at the top, where the coupling to converge is
+ * 1e-18 against neighbours of 1e-19: the iteration stalled there and 60 sweeps ended in "did not
+ * converge" on 8 of 60 rank-1..6 matrices (test/kernel/eigen-accuracy.test.ts). Dropping a
+ * coupling below eps ||T|| moves every eigenvalue by at most that, within the absolute accuracy
+ * claimed in eigen.ts. Until then the test is the relative one.
+ */
 const STUCK_SWEEPS: i32 = 30;
 
 // Byte offsets of the planes (set by `layout`). AR/AI: the matrix, real and imaginary parts,
@@ -93,7 +104,7 @@ function at2(base: usize, n: i32, i: i32, j: i32): usize {
   return base + ((<usize>i * <usize>n + <usize>j) << 3);
 }
 
-/** The interleaved input at WR into the planes AR, AI (times `scale`, a power of two: exact). */
+/** The interleaved input at WR into the planes AR, AI, divided by `scale` (a power of two: exact). */
 function deinterleave(n: i32, scale: f64): void {
   const count = <usize>n * <usize>n;
   if (scale === 1) {
@@ -103,15 +114,16 @@ function deinterleave(n: i32, scale: f64): void {
     }
   } else {
     for (let k: usize = 0; k < count; k++) {
-      store<f64>(AR + (k << 3), load<f64>(WR + (k << 4)) * scale);
-      store<f64>(AI + (k << 3), load<f64>(WR + (k << 4) + 8) * scale);
+      store<f64>(AR + (k << 3), load<f64>(WR + (k << 4)) / scale);
+      store<f64>(AI + (k << 3), load<f64>(WR + (k << 4) + 8) / scale);
     }
   }
 }
 
 /**
  * Eigenvalues (unsorted, at `values()`) of the Hermitian matrix written interleaved at the offset
- * `layout(n)` returned, times `scale`. Returns 0, or 1 if the QL iteration did not converge.
+ * `layout(n)` returned, divided by `scale` (the caller multiplies the eigenvalues back).
+ * Returns 0, or 1 if the QL iteration did not converge.
  */
 export function eigvalsh(n: i32, scale: f64): i32 {
   deinterleave(n, scale);
@@ -141,12 +153,19 @@ export function eigh(n: i32, scale: f64, perfectShifts: bool): i32 {
 }
 
 /**
- * Householder reduction of (AR, AI) to the real tridiagonal (D, E), lower triangle only (see
- * `tridiagonalize` in eigen.ts). With `keep`, the unit Householder vector of step k goes to the
- * upper part of row k (zeros for a skipped step) and the complex subdiagonal to BETA.
+ * Householder reduction of (AR, AI) to the real tridiagonal (D, E). Only the lower triangle
+ * (and the real part of the diagonal) is read and updated: the upper triangle is its conjugate,
+ * so `p = A v` takes `A_ji = conj(A_ij)` from the stored `A_ij`, and the rank-2 update touches
+ * half the entries. Step k reflects by `H_k = I - 2 v_k v_k^dagger`. With `keep`, the unit
+ * vector `v_k` goes to the upper part of row k (zeros for a skipped step), which no later step
+ * reads, and the complex subdiagonal entry `(k + 1, k)` of `Q^dagger A Q` to BETA.
  */
 function tridiagonalize(n: i32, keep: bool): void {
   for (let k = 0; k < n - 2; k++) {
+    // x = a[k+1.., k] = (x0, tail). The tail's squared norm is summed on its own, never
+    // taken as ||x||^2 - |x0|^2: that difference cancels to 0 when |tail| < sqrt(eps) |x0|,
+    // and skipping the step then dropped a tail entry of 1.9e-9 next to x0 = 0.19 (the
+    // seed-20041 state: eigenvalues +-1.7e-9 instead of 1e-18 and 3.9e-14)
     let tail2: f64 = 0;
     for (let i = k + 2; i < n; i++) {
       const x = load<f64>(at2(AR, n, i, k)), y = load<f64>(at2(AI, n, i, k));
@@ -157,6 +176,9 @@ function tridiagonalize(n: i32, keep: bool): void {
     const norm = Math.sqrt(x0abs * x0abs + tail2);
     store<f64>(at(D, k), load<f64>(at2(AR, n, k, k)));
     if (norm < NEGLIGIBLE || tail2 <= TAIL2_NEGLIGIBLE) {
+      // already tridiagonal in this column (a tail of norm <= 1e-150, far below eps times the
+      // smallest unscaled matrix, 2^-100), or the whole column is below NEGLIGIBLE, whose
+      // squares underflow: the coupling is |x0|, with an absolute error below NEGLIGIBLE
       store<f64>(at(E, k), x0abs);
       if (keep) {
         store<f64>(at(BETA, 2 * k), x0r);
@@ -166,7 +188,10 @@ function tridiagonalize(n: i32, keep: bool): void {
       }
       continue;
     }
-    store<f64>(at(E, k), norm);
+    store<f64>(at(E, k), norm); // |alpha|
+    // alpha = -e^{i arg x0} ||x||; v = x - alpha e1. For a subnormal x0 the ratio x0 / |x0| is
+    // not a unit phase (too few significant bits), and a non-unit phase makes the reflection
+    // non-unitary: take phase 1 instead, which costs an error of order |x0| / ||x||.
     const tiny = x0abs < NEGLIGIBLE;
     const phr: f64 = tiny ? 1 : x0r / x0abs, phi: f64 = tiny ? 0 : x0i / x0abs;
     for (let i = k + 1; i < n; i++) {
@@ -282,8 +307,11 @@ function rank2Update(n: i32, k: i32): void {
 }
 
 /**
- * The rows of W = (Q D)^T into (WR, WI), as `accumulateQD` in eigen.ts: W = D, then
- * W <- W H_k^T for k from the last step down, on the trailing block of each step.
+ * The rows of `W = (Q D)^T` into (WR, WI): `Q = H_0 H_1 ... H_{n-3}` from the reflectors kept by
+ * `tridiagonalize`, and `D = diag(delta)` the phases with `conj(delta_{k+1}) beta_k delta_k =
+ * |beta_k|` (so `D^dagger (Q^dagger A Q) D` is the real tridiagonal (D, E)). Built as
+ * `W <- W H_k^T` for k from the last step down, starting from `W = D`; `H_k` touches entries
+ * k+1.. only, so each step works on the trailing (n-k-1)^2 block.
  */
 function accumulateQD(n: i32): void {
   memory.fill(WR, 0, <usize>n * <usize>n << 4);
@@ -344,7 +372,10 @@ function accumulateQD(n: i32): void {
   }
 }
 
-/** `sqrt(a^2 + b^2)`, the plain formula unless a square could overflow or underflow (as `pythag` in eigen.ts). */
+/**
+ * `sqrt(a^2 + b^2)`: the plain formula is exact to an ulp unless a square overflows or
+ * underflows, so those (never at density-matrix scale) fall back to `Math.hypot`.
+ */
 function pythag(a: f64, b: f64): f64 {
   const aa = Math.abs(a), bb = Math.abs(b);
   if (aa > 1e150 || bb > 1e150 || (aa < 1e-150 && bb < 1e-150)) return Math.hypot(a, b);
@@ -352,15 +383,25 @@ function pythag(a: f64, b: f64): f64 {
 }
 
 /**
- * Implicit QL on (D, E), as `tql` in eigen.ts (the same shifts, deflation tests and
- * STUCK_SWEEPS). With `vectors`, every rotation of (i, i+1) is applied to rows i, i+1 of W;
- * with `shifts`, the first two sweeps at each l use the nearest unused value of SH.
- * Returns 0, or 1 after 60 sweeps at one l without convergence.
+ * Implicit QL with Wilkinson-type shifts on the real symmetric tridiagonal (D, E) (E[i] couples
+ * i, i+1). With `vectors`, every plane rotation of coordinates (i, i+1) is applied to rows i and
+ * i+1 of W as well. Returns 0, or 1 after 60 sweeps at one l without convergence.
+ *
+ * With `shifts` (the eigenvalues in SH, computed beforehand without vectors) the first two sweeps
+ * at each l shift by the not yet deflated eigenvalue nearest to the Wilkinson shift ("perfect
+ * shifts"): in exact arithmetic one such sweep deflates it, and in floating point it usually
+ * does, about 1.1 sweeps per eigenvalue instead of 2.2, which halves the rotations applied to W.
+ * When it does not (the sweep is forward unstable when the eigenvector's entry at l is tiny),
+ * the Wilkinson shifts take over. Every sweep is a sequence of plane rotations either way, and
+ * the deflation test is the same: accuracy does not depend on the shifts, only the sweep count.
  */
 function tql(n: i32, vectors: bool, shifts: bool): i32 {
+  const d = D, e = E;
   if (shifts) memory.fill(USED, 0, <usize>n << 3);
+  // couplings below eps^2 of the matrix scale are negligible: without this floor a block of
+  // exact zeros next to subnormal couplings never deflates and the iteration cannot converge
   let anorm: f64 = 0;
-  for (let i = 0; i < n; i++) anorm = Math.max(anorm, Math.abs(load<f64>(at(D, i))) + Math.abs(load<f64>(at(E, i))));
+  for (let i = 0; i < n; i++) anorm = Math.max(anorm, Math.abs(load<f64>(at(d, i))) + Math.abs(load<f64>(at(e, i))));
   const relativeFloor = Math.max(MIN_VALUE, anorm * EPSILON * EPSILON);
   const absoluteFloor = Math.max(relativeFloor, anorm * EPSILON);
   for (let l = 0; l < n; l++) {
@@ -369,48 +410,48 @@ function tql(n: i32, vectors: bool, shifts: bool): i32 {
     do {
       const floor = iter < STUCK_SWEEPS ? relativeFloor : absoluteFloor;
       for (m = l; m < n - 1; m++) {
-        const dd = Math.abs(load<f64>(at(D, m))) + Math.abs(load<f64>(at(D, m + 1)));
-        const em = Math.abs(load<f64>(at(E, m)));
+        const dd = Math.abs(load<f64>(at(d, m))) + Math.abs(load<f64>(at(d, m + 1)));
+        const em = Math.abs(load<f64>(at(e, m)));
         if (em <= EPSILON * dd || em <= floor) break;
       }
       if (m !== l) {
         if (iter++ === 60) return 1;
-        const dl = load<f64>(at(D, l)), el = load<f64>(at(E, l));
-        let g = (load<f64>(at(D, l + 1)) - dl) / (2 * el);
+        const dl = load<f64>(at(d, l)), el = load<f64>(at(e, l));
+        let g = (load<f64>(at(d, l + 1)) - dl) / (2 * el);
         let r = pythag(g, 1);
         const wilkinson = el / (g + (g >= 0 ? r : -r));
         g = shifts && iter <= 2
-          ? load<f64>(at(D, m)) - load<f64>(at(SH, nearestUnused(n, dl - wilkinson)))
-          : load<f64>(at(D, m)) - dl + wilkinson;
+          ? load<f64>(at(d, m)) - load<f64>(at(SH, nearestUnused(n, dl - wilkinson)))
+          : load<f64>(at(d, m)) - dl + wilkinson;
         let s: f64 = 1, c: f64 = 1, p: f64 = 0;
         let i: i32;
         for (i = m - 1; i >= l; i--) {
-          const ei = load<f64>(at(E, i));
+          const ei = load<f64>(at(e, i));
           const f = s * ei;
           const b = c * ei;
           r = pythag(f, g);
-          store<f64>(at(E, i + 1), r);
+          store<f64>(at(e, i + 1), r);
           if (r === 0) {
-            store<f64>(at(D, i + 1), load<f64>(at(D, i + 1)) - p);
-            store<f64>(at(E, m), 0);
+            store<f64>(at(d, i + 1), load<f64>(at(d, i + 1)) - p);
+            store<f64>(at(e, m), 0);
             break;
           }
           s = f / r;
           c = g / r;
-          g = load<f64>(at(D, i + 1)) - p;
-          r = (load<f64>(at(D, i)) - g) * s + 2 * c * b;
+          g = load<f64>(at(d, i + 1)) - p;
+          r = (load<f64>(at(d, i)) - g) * s + 2 * c * b;
           p = s * r;
-          store<f64>(at(D, i + 1), g + p);
+          store<f64>(at(d, i + 1), g + p);
           g = c * r - b;
           if (vectors) rotateRows(n, i, s, c);
         }
         if (r === 0 && i >= l) continue;
-        store<f64>(at(D, l), load<f64>(at(D, l)) - p);
-        store<f64>(at(E, l), g);
-        store<f64>(at(E, m), 0);
+        store<f64>(at(d, l), load<f64>(at(d, l)) - p);
+        store<f64>(at(e, l), g);
+        store<f64>(at(e, m), 0);
       }
     } while (m !== l);
-    if (shifts) store<f64>(at(USED, nearestUnused(n, load<f64>(at(D, l)))), 1);
+    if (shifts) store<f64>(at(USED, nearestUnused(n, load<f64>(at(d, l)))), 1);
   }
   return 0;
 }
