@@ -7,11 +7,13 @@
  * that makes the complex subdiagonal real) and diagonalise `T` by the implicit QL algorithm
  * with Wilkinson-type shifts (Golub & Van Loan, *Matrix Computations*, 4th ed., §8.3; the
  * EISPACK `htridi` + `tql1`/`tql2` pairs, in the form of Numerical Recipes' `tqli`):
- * - {@link eigvalsh}: eigenvalues only. Used by entropies and validators.
+ * - {@link eigvalsh}: eigenvalues only, by the root-free variant of QL (Pal, Walker and Kahan;
+ *   LAPACK `dsterf`, what numpy's eigvalsh runs), the same shifts and deflation tests on the
+ *   squared couplings. Used by entropies and validators.
  * - {@link eigh}: eigenvalues and eigenvectors; the QL rotations are applied to the rows of
  *   `(Q D)^T`, whose rows end as the eigenvectors. Used for matrix functions (square roots in
  *   fidelity and POVMs). It replaced a cyclic complex Jacobi solver, 5-25x slower at d = 16..64.
- *   Above d = 16 it first computes the eigenvalues without vectors and uses them as perfect
+ *   Above d = 16 it first computes the eigenvalues as eigvalsh does and uses them as perfect
  *   shifts (see `tql` in eigen.as).
  *
  * ## Why WebAssembly
@@ -47,7 +49,9 @@
  * Absolute: every eigenvalue within 10 eps ||A|| of the nearer of two independent oracles up to
  * d = 16 (10 (d / 16) eps ||A|| above), on nearly singular density matrices with eigenvalues down
  * to 1e-18 (test/kernel/eigen-accuracy.test.ts). Small eigenvalues are not resolved to relative
- * accuracy: on the seed-20041 state, 3.9004e-14 against LAPACK's 3.9137e-14 (1.2 eps ||A||).
+ * accuracy: on the seed-20041 state, eigvalsh gives 3.9191e-14 and -8.3e-22, eigh 3.9004e-14 and
+ * 1.4894e-18, against LAPACK's 3.9137e-14 and 1.485e-18 (test/search/search.test.ts holds
+ * eigvalsh's to 10 eps ||A||).
  * The QL deflation test is relative to the neighbouring diagonal (with a floor of eps^2 ||T||),
  * and after 30 sweeps at one position also absolute at eps ||T|| (see STUCK_SWEEPS in
  * eigen.as): without that, low-rank d = 64 density matrices stalled and threw "did not converge".
@@ -84,7 +88,8 @@ export function eigvalsh(h: CMatrix): Float64Array {
  * shifts. CPU time per call against the Wilkinson shifts alone, in JavaScript (tests/bench
  * matrices, loaded machine, two runs): d = 4..8 8-12 % slower (the extra O(n^2) pass is not
  * repaid), d = 16 even, d = 32 8-10 % and d = 64 16-17 % faster; in WebAssembly, where the
- * rotations are cheaper against the scalar QL, d = 32 and 64 2-4 % faster (load 6).
+ * rotations are cheaper against the scalar QL, d = 32 and 64 2-4 % faster (load 6), before the
+ * eigenvalues came from the root-free QL (a quarter cheaper, see `tqlRootFree` in eigen.as).
  */
 const PERFECT_SHIFTS_ABOVE = 16;
 

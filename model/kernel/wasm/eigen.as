@@ -128,7 +128,7 @@ function deinterleave(n: i32, scale: f64): void {
 export function eigvalsh(n: i32, scale: f64): i32 {
   deinterleave(n, scale);
   tridiagonalize(n, false);
-  return tql(n, false, false);
+  return tqlRootFree(n, D, E);
 }
 
 /**
@@ -140,16 +140,14 @@ export function eigh(n: i32, scale: f64, perfectShifts: bool): i32 {
   deinterleave(n, scale);
   tridiagonalize(n, true);
   accumulateQD(n);
+  let shifts = false;
   if (perfectShifts) {
+    // the eigenvalues without vectors, as shifts only: if they fail, Wilkinson's shifts alone
     memory.copy(SH, D, <usize>n << 3);
     memory.copy(EC, E, <usize>n << 3);
-    const swapD = D, swapE = E;
-    D = SH; E = EC;
-    const status = tql(n, false, false);
-    D = swapD; E = swapE;
-    if (status !== 0) return status;
+    shifts = tqlRootFree(n, SH, EC) === 0;
   }
-  return tql(n, true, perfectShifts);
+  return tql(n, shifts);
 }
 
 /**
@@ -384,8 +382,9 @@ function pythag(a: f64, b: f64): f64 {
 
 /**
  * Implicit QL with Wilkinson-type shifts on the real symmetric tridiagonal (D, E) (E[i] couples
- * i, i+1). With `vectors`, every plane rotation of coordinates (i, i+1) is applied to rows i and
- * i+1 of W as well. Returns 0, or 1 after 60 sweeps at one l without convergence.
+ * i, i+1), every plane rotation of coordinates (i, i+1) applied to rows i and i+1 of W as well
+ * (the eigenvalues alone: `tqlRootFree`). Returns 0, or 1 after 60 sweeps at one l without
+ * convergence.
  *
  * With `shifts` (the eigenvalues in SH, computed beforehand without vectors) the first two sweeps
  * at each l shift by the not yet deflated eigenvalue nearest to the Wilkinson shift ("perfect
@@ -395,7 +394,7 @@ function pythag(a: f64, b: f64): f64 {
  * the Wilkinson shifts take over. Every sweep is a sequence of plane rotations either way, and
  * the deflation test is the same: accuracy does not depend on the shifts, only the sweep count.
  */
-function tql(n: i32, vectors: bool, shifts: bool): i32 {
+function tql(n: i32, shifts: bool): i32 {
   const d = D, e = E;
   if (shifts) memory.fill(USED, 0, <usize>n << 3);
   // couplings below eps^2 of the matrix scale are negligible: without this floor a block of
@@ -443,7 +442,7 @@ function tql(n: i32, vectors: bool, shifts: bool): i32 {
           p = s * r;
           store<f64>(at(d, i + 1), g + p);
           g = c * r - b;
-          if (vectors) rotateRows(n, i, s, c);
+          rotateRows(n, i, s, c);
         }
         if (r === 0 && i >= l) continue;
         store<f64>(at(d, l), load<f64>(at(d, l)) - p);
@@ -452,6 +451,60 @@ function tql(n: i32, vectors: bool, shifts: bool): i32 {
       }
     } while (m !== l);
     if (shifts) store<f64>(at(USED, nearestUnused(n, load<f64>(at(d, l)))), 1);
+  }
+  return 0;
+}
+
+/**
+ * Eigenvalues of the tridiagonal (d, e) into d by the root-free QL of Pal, Walker and Kahan
+ * (LAPACK `dsterf`, what numpy's eigvalsh runs): on the squared couplings `e^2` (into e), one
+ * chain of two divisions per step instead of a square root and two divisions as in `tql`
+ * without vectors, whose steps are a serial dependency chain: 25 % less CPU time at d = 32
+ * and 64 (29.9 vs 38.6 us and 113.9 vs 150.7 us, the bench's matrices, load 9). The same
+ * shifts (Wilkinson's, from the leading 2 x 2) and the same deflation tests as `tql`, squared:
+ * `e_m^2 <= (eps (|d_m| + |d_{m+1}|))^2`, or below the square of the relative floor, and of
+ * the absolute floor after STUCK_SWEEPS. Returns 0, or 1 after 60 sweeps at one l.
+ */
+function tqlRootFree(n: i32, d: usize, e: usize): i32 {
+  let anorm: f64 = 0;
+  for (let i = 0; i < n; i++) {
+    const ei = load<f64>(at(e, i));
+    anorm = Math.max(anorm, Math.abs(load<f64>(at(d, i))) + Math.abs(ei));
+    store<f64>(at(e, i), ei * ei);
+  }
+  const relativeFloor = Math.max(MIN_VALUE, anorm * EPSILON * EPSILON);
+  const absoluteFloor = Math.max(relativeFloor, anorm * EPSILON);
+  const relative2 = relativeFloor * relativeFloor, absolute2 = absoluteFloor * absoluteFloor;
+  for (let l = 0; l < n; l++) {
+    for (let iter = 0; ; iter++) {
+      const floor2 = iter < STUCK_SWEEPS ? relative2 : absolute2;
+      let m = l;
+      for (; m < n - 1; m++) {
+        const em = load<f64>(at(e, m)), dd = EPSILON * (Math.abs(load<f64>(at(d, m))) + Math.abs(load<f64>(at(d, m + 1))));
+        if (em <= dd * dd || em <= floor2) break;
+      }
+      if (m === l) break;
+      if (iter === 60) return 1;
+      const top = load<f64>(at(d, l)), rte = Math.sqrt(load<f64>(at(e, l)));
+      let sigma = (load<f64>(at(d, l + 1)) - top) / (2 * rte);
+      const r = pythag(sigma, 1);
+      sigma = top - rte / (sigma + (sigma >= 0 ? r : -r));
+      let c: f64 = 1, s: f64 = 0, gamma = load<f64>(at(d, m)) - sigma, p = gamma * gamma;
+      for (let i = m - 1; i >= l; i--) {
+        const bb = load<f64>(at(e, i));
+        const rr = p + bb;
+        if (i !== m - 1) store<f64>(at(e, i + 1), s * rr);
+        const oldc = c;
+        c = p / rr;
+        s = bb / rr;
+        const oldgam = gamma, alpha = load<f64>(at(d, i));
+        gamma = c * (alpha - sigma) - s * oldgam;
+        store<f64>(at(d, i + 1), oldgam + (alpha - gamma));
+        p = c !== 0 ? (gamma * gamma) / c : oldc * bb;
+      }
+      store<f64>(at(e, l), s * p);
+      store<f64>(at(d, l), sigma + gamma);
+    }
   }
   return 0;
 }
