@@ -1,7 +1,7 @@
 /**
  * Compiles the AssemblyScript eigensolver `eigen.as` into `eigenWasm.ts` (the module's bytes in
  * base64), the only place the AssemblyScript compiler (a devDependency) is used:
- * `npm run build:wasm`. `test/kernel/eigen-wasm-drift.test.ts` compiles again and compares the
+ * `npm run build:wasm`. `test/kernel/eigen-wasm.test.ts` compiles again and compares the
  * bytes with the committed module. Compilation is deterministic for a given compiler version,
  * which package.json pins exactly.
  */

@@ -10,7 +10,7 @@
  * user-mode instructions of this one (1.97M vs 0.42M and 15.4M vs 2.6M per call, perf stat,
  * load ~6) and 4.2x and 4.7x its CPU time; whole calls, see eigen.ts.
  *
- * Regenerate `eigenWasm.ts` after editing: `npm run build:wasm` (test/kernel/eigen-wasm-drift
+ * Regenerate `eigenWasm.ts` after editing: `npm run build:wasm` (test/kernel/eigen-wasm.test.ts
  * fails otherwise). The file ends in `.as`, not `.ts`, so that `tsc` does not type-check it as
  * TypeScript; the build script hands it to the compiler under the name `eigen.ts`.
  *
@@ -55,7 +55,7 @@ function vecBytes(n: i32): usize {
 /**
  * Lays out the planes for dimension n from the heap base, growing the memory if needed (it never
  * shrinks). Returns the byte offset of the interleaved input (2 n^2 doubles), or 0 if the memory
- * cannot grow. Uses 4 n^2 + 13 n doubles (+ rounding).
+ * cannot grow. Uses 4 n^2 + 11 n doubles (+ alignment) above the static data.
  */
 export function layout(n: i32): usize {
   let p: usize = (__heap_base + 15) & ~15;

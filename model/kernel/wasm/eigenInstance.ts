@@ -5,7 +5,7 @@
  *
  * ## Memory
  * One instance per thread, whose linear memory is private to it and grows on demand to
- * 4 d^2 + 13 d doubles for the largest d seen (a WebAssembly memory never shrinks): at most
+ * 4 d^2 + 11 d doubles for the largest d seen (a WebAssembly memory never shrinks): at most
  * 2.1 MB, for d = {@link KEEP_INSTANCE_UP_TO}. A larger call gets an instance of its own,
  * dropped (and collected) when the call returns.
  * @module
