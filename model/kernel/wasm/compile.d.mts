@@ -1,0 +1,5 @@
+/** Types of compile.mjs (the build script of the WebAssembly eigensolver; not part of the library). */
+export declare const SOURCE: string;
+export declare const GENERATED: string;
+export declare function compileEigenWasm(source?: string): Promise<Uint8Array>;
+export declare function generatedModule(binary: Uint8Array): string;

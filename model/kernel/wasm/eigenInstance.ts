@@ -1,0 +1,52 @@
+/**
+ * Loads the WebAssembly eigensolver (`eigen.as`, compiled into `eigenWasm.ts`) synchronously on
+ * first use: no file access and no network, so it works alike in the CLI, worker threads (each
+ * thread compiles and instantiates its own), vitest and the report path.
+ *
+ * ## Memory
+ * One instance per thread, whose linear memory is private to it and grows on demand to
+ * 4 d^2 + 11 d doubles for the largest d seen (a WebAssembly memory never shrinks): at most
+ * 2.1 MB, for d = {@link KEEP_INSTANCE_UP_TO}. A larger call gets an instance of its own,
+ * dropped (and collected) when the call returns.
+ * @module
+ */
+import { EIGEN_WASM_BASE64 } from "./eigenWasm.js";
+
+/** The part of the WebAssembly JS API used here (the project's `lib` declares none of it). */
+declare const WebAssembly: {
+  Module: new (bytes: Uint8Array) => object;
+  Instance: new (module: object, imports: object) => { readonly exports: unknown };
+};
+
+/** The exports of `eigen.as` (byte offsets into `memory`; see the source for each). */
+export interface EigenWasm {
+  readonly memory: { readonly buffer: ArrayBuffer };
+  layout(n: number): number;
+  values(): number;
+  vectorsReal(): number;
+  vectorsImag(): number;
+  eigvalsh(n: number, scale: number): number;
+  eigh(n: number, scale: number, perfectShifts: number): number;
+}
+
+/** Dimension up to which the thread's instance (and its memory) is kept between calls. */
+export const KEEP_INSTANCE_UP_TO = 256;
+
+let compiled: object | null = null;
+let shared: EigenWasm | null = null;
+
+function instantiate(): EigenWasm {
+  compiled ??= new WebAssembly.Module(Uint8Array.from(atob(EIGEN_WASM_BASE64), (c) => c.charCodeAt(0)));
+  return new WebAssembly.Instance(compiled, {}).exports as unknown as EigenWasm;
+}
+
+/**
+ * An instance laid out for dimension n, and the byte offset where the caller writes the
+ * interleaved n x n input. `fn` names the caller in the error thrown when memory cannot grow.
+ */
+export function eigenWasm(fn: string, n: number): { readonly wasm: EigenWasm; readonly input: number } {
+  const wasm = n > KEEP_INSTANCE_UP_TO ? instantiate() : (shared ??= instantiate());
+  const input = wasm.layout(n);
+  if (input === 0) throw new RangeError(`${fn}: a ${n}x${n} matrix needs more memory than WebAssembly can give`);
+  return { wasm, input };
+}
