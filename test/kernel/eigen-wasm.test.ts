@@ -1,6 +1,7 @@
 /**
- * The WebAssembly eigensolver (model/kernel/wasm): the committed module is what its source
- * compiles to (drift), results are byte-identical however the thread's instance was used before
+ * The WebAssembly eigensolver (model/kernel/wasm): the committed module was generated from the
+ * current source (its recorded hash; with QKD_WASM_REBUILD=1, as in `npm run test:heavy`, the
+ * source is compiled again and the bytes compared), results are byte-identical however the thread's instance was used before
  * (memory grown by larger calls, a fresh instance above KEEP_INSTANCE_UP_TO), and the memory
  * kept per thread stays within the bound stated in eigenInstance.ts. Accuracy against the
  * oracles is in eigen.test.ts and eigen-accuracy.test.ts (every call of d >= 3 runs here).
@@ -10,14 +11,23 @@
 import { readFile } from "node:fs/promises";
 import { expect, test } from "vitest";
 import { eigh, eigvalsh, trace, type CMatrix } from "../../model/kernel/index.js";
-import { compileEigenWasm, SOURCE } from "../../model/kernel/wasm/compile.mjs";
-import { EIGEN_WASM_BASE64 } from "../../model/kernel/wasm/eigenWasm.js";
+import { compileEigenWasm, sourceHash, SOURCE } from "../../model/kernel/wasm/compile.mjs";
+import { EIGEN_WASM_BASE64, EIGEN_WASM_SOURCE_SHA256 } from "../../model/kernel/wasm/eigenWasm.js";
 import { eigenWasm, KEEP_INSTANCE_UP_TO } from "../../model/kernel/wasm/eigenInstance.js";
 import { drawFloats, seeded } from "../../model/random.js";
 
 const committed = (): Uint8Array => Uint8Array.from(atob(EIGEN_WASM_BASE64), (c) => c.charCodeAt(0));
 
-test("eigenWasm.ts holds exactly what eigen.as compiles to (else: npm run build:wasm); another source compiles to other bytes", async () => {
+const REBUILD = process.env.QKD_WASM_REBUILD === "1";
+
+test("eigenWasm.ts was generated from the current eigen.as (its recorded SHA-256; else: npm run build:wasm)", async () => {
+  const source = await readFile(SOURCE, "utf8");
+  expect(EIGEN_WASM_SOURCE_SHA256).toBe(sourceHash(source));
+  // control: any edit of the source changes the hash
+  expect(sourceHash(`${source} `)).not.toBe(EIGEN_WASM_SOURCE_SHA256);
+});
+
+test.runIf(REBUILD)("QKD_WASM_REBUILD=1: eigenWasm.ts holds exactly what eigen.as compiles to; another source compiles to other bytes", async () => {
   const source = await readFile(SOURCE, "utf8");
   expect(Buffer.from(await compileEigenWasm(source)).equals(Buffer.from(committed()))).toBe(true);
   // control: another source gives other bytes (a one-function module: the compiler's first run,

@@ -2,4 +2,5 @@
 export declare const SOURCE: string;
 export declare const GENERATED: string;
 export declare function compileEigenWasm(source?: string): Promise<Uint8Array>;
-export declare function generatedModule(binary: Uint8Array): string;
+export declare function sourceHash(source: string): string;
+export declare function generatedModule(binary: Uint8Array, source: string): string;

@@ -1,10 +1,13 @@
 /**
  * Compiles the AssemblyScript eigensolver `eigen.as` into `eigenWasm.ts` (the module's bytes in
  * base64), the only place the AssemblyScript compiler (a devDependency) is used:
- * `npm run build:wasm`. `test/kernel/eigen-wasm.test.ts` compiles again and compares the
- * bytes with the committed module. Compilation is deterministic for a given compiler version,
- * which package.json pins exactly.
+ * `npm run build:wasm`. The generated module records the SHA-256 of the source it was compiled
+ * from: `test/kernel/eigen-wasm.test.ts` compares it with the source's (in `npm test`), and with
+ * `QKD_WASM_REBUILD=1` (set by `npm run test:heavy`, which `.ci/run` runs) compiles again and
+ * compares the bytes (the compiler's first run costs about 7 s of CPU). Compilation is
+ * deterministic for a given compiler version, which package.json pins exactly.
  */
+import { createHash } from "node:crypto";
 import { readFile, writeFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 
@@ -24,8 +27,13 @@ export async function compileEigenWasm(source) {
   return result.binary;
 }
 
-/** The text of `eigenWasm.ts` for the given bytes. */
-export function generatedModule(binary) {
+/** SHA-256 of a source text, hex. */
+export function sourceHash(source) {
+  return createHash("sha256").update(source, "utf8").digest("hex");
+}
+
+/** The text of `eigenWasm.ts` for the given bytes, compiled from `source`. */
+export function generatedModule(binary, source) {
   const base64 = Buffer.from(binary).toString("base64");
   const lines = base64.match(/.{1,100}/g) ?? [];
   return [
@@ -34,6 +42,8 @@ export function generatedModule(binary) {
     ` * ${binary.length} bytes of WebAssembly, base64.`,
     " * @module",
     " */",
+    "/** SHA-256 of the eigen.as text this module was compiled from. */",
+    `export const EIGEN_WASM_SOURCE_SHA256 = "${sourceHash(source)}";`,
     "export const EIGEN_WASM_BASE64 =",
     lines.map((line) => `  "${line}"`).join(" +\n") + ";",
     "",
@@ -41,7 +51,8 @@ export function generatedModule(binary) {
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const binary = await compileEigenWasm();
-  await writeFile(GENERATED, generatedModule(binary));
+  const source = await readFile(SOURCE, "utf8");
+  const binary = await compileEigenWasm(source);
+  await writeFile(GENERATED, generatedModule(binary, source));
   console.log(`build:wasm: ${GENERATED} (${binary.length} bytes)`);
 }
