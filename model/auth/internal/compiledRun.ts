@@ -123,7 +123,7 @@ export function runCompiled(input: CompiledRunInput, onSession: (branches: Compi
       };
       // outcomes per (program, Eve's state): [arm index, probability, state id] triples
       const cache = new Map<number, number[]>();
-      const next = new Merger(states);
+      const next = new Merger(states, keyBits);
       for (let c = 0; c < cells.length; c++) {
         const kdcKey = cells.kdc[c], memberKey = cells.member[c];
         const kdcPair = (kdcKey >> (2 * i)) & 3, memberPair = (memberKey >> (2 * i)) & 3;
@@ -144,7 +144,7 @@ export function runCompiled(input: CompiledRunInput, onSession: (branches: Compi
           );
         }
       }
-      cells = compactRecords(next.cells(), states);
+      cells = compactRecords(next.cells(), states, keyBits);
     }
     const branches: CompiledBranch[] = [];
     for (let c = 0; c < cells.length; c++) {
@@ -295,10 +295,15 @@ class Merger {
   private readonly parts = new Map<number, number[]>();
   private readonly index = new Map<number, number>();
 
-  constructor(private readonly states: StateTable) {}
+  /** Keys of one run are below this: the index's keys stay small integers, which Maps hash fastest (KEY_RADIX made them heap numbers). */
+  private readonly radix: number;
+
+  constructor(private readonly states: StateTable, keyBits: number) {
+    this.radix = 1 << keyBits;
+  }
 
   add(weight: number, kdc: number, member: number, rec: number, state: number): void {
-    const key = (rec * KEY_RADIX + kdc) * KEY_RADIX + member;
+    const key = (rec * this.radix + kdc) * this.radix + member;
     const at = this.index.get(key);
     if (at === undefined) {
       this.index.set(key, this.out.length);
@@ -345,7 +350,7 @@ function allSame(parts: readonly number[]): boolean {
  * branches have the same keys, conditional weights (rounded to 1e-10) and states are relabelled
  * to the first such record, then merged.
  */
-function compactRecords(cells: Cells, states: StateTable): Cells {
+function compactRecords(cells: Cells, states: StateTable, keyBits: number): Cells {
   const byRecord = new Map<number, number[]>();
   for (let c = 0; c < cells.length; c++) {
     const list = byRecord.get(cells.rec[c]);
@@ -382,7 +387,7 @@ function compactRecords(cells: Cells, states: StateTable): Cells {
     else representatives.set(h, [{ rec, signature }]);
   }
   if (relabel.size === 0) return cells;
-  const merged = new Merger(states);
+  const merged = new Merger(states, keyBits);
   for (let c = 0; c < cells.length; c++) {
     merged.add(cells.weight[c], cells.kdc[c], cells.member[c], relabel.get(cells.rec[c]) ?? cells.rec[c], cells.state[c]);
   }
