@@ -25,6 +25,7 @@ import { roundCompiler, type RoundCompiler, type RoundContext, type RoundDecisio
 import { roundStrategyAt, type Mode, type Strategy } from "../strategy.js";
 import type { VariantSpec } from "../variant.js";
 import { armState, type KrausRound } from "./krausRound.js";
+import { packed } from "./packed.js";
 import { MAX_STATES, STATE_SIZE, StateTable } from "./stateTable.js";
 
 /** A branch of the run, as the caller reads it. */
@@ -181,14 +182,14 @@ function withPairBits(key: number, round: number, bits: number): number {
 function programArms(mode: Mode, lastRound: boolean, round: KrausRound): readonly ProgramArm[] {
   let byLast = programArmsOf.get(round);
   if (byLast === undefined) programArmsOf.set(round, (byLast = [null, null]));
-  return (byLast[+lastRound] ??= round.arms
+  return (byLast[+lastRound] ??= packed(round.arms
     .filter((a) => continuesSession(mode, a.facts, lastRound))
     .map((a): ProgramArm => ({
       kraus: a.kraus,
       records: a.facts.records,
       kdcOutcome: a.facts.kdcOutcome ?? -1,
       memberOutcome: a.facts.memberOutcome ?? -1,
-    })));
+    }))));
 }
 
 const programArmsOf = new WeakMap<KrausRound, (readonly ProgramArm[] | null)[]>();

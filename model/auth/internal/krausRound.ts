@@ -30,6 +30,7 @@ import type { RoundOutcome } from "../round.js";
 import { FLUSH_BELOW } from "./flush.js";
 import { eveState } from "./mix.js";
 import { SLOT } from "./ops.js";
+import { packed } from "./packed.js";
 import { opSlots, type ArmFacts, type RoundOp } from "./roundOp.js";
 
 /**
@@ -184,7 +185,7 @@ export class KrausTrie {
     if (this.isOpen) throw new RangeError("KrausTrie.compile: an open trie compiles open rounds (compileOpen)");
     const node = this.node(segments);
     if (node.round === null) {
-      node.round = { arms: node.arms.map((a) => ({ facts: a.facts, kraus: a.terms.flatMap((v) => krausOf(a.slots, v)) })) };
+      node.round = { arms: packed(node.arms.map((a) => ({ facts: a.facts, kraus: packed(a.terms.flatMap((v) => krausOf(a.slots, v))) }))) };
       for (const a of node.round.arms) this.held += STATE_NUMBERS * a.kraus.length;
     }
     return node.round;
@@ -195,7 +196,7 @@ export class KrausTrie {
     if (!this.isOpen) throw new RangeError("KrausTrie.compileOpen: the trie is not open");
     const node = this.node(segments);
     if (node.open === null) {
-      node.open = { arms: node.arms.map(withOpenF).map((a) => ({ facts: a.facts, blocks: a.terms.flatMap((v) => openBlocks(a.slots, v)) })), rounds: new Map() };
+      node.open = { arms: packed(node.arms.map(withOpenF).map((a) => ({ facts: a.facts, blocks: packed(a.terms.flatMap((v) => openBlocks(a.slots, v))) }))), rounds: new Map() };
       for (const a of node.open.arms) this.held += OPEN_BLOCKS * a.blocks.length;
     }
     return node.open;
@@ -210,7 +211,7 @@ export class KrausTrie {
   specialise(open: OpenRound, key: number, psi: readonly number[], v: readonly number[] | null): KrausRound {
     let round = open.rounds.get(key);
     if (round === undefined) {
-      round = { arms: open.arms.map((a): KrausArm => ({ facts: a.facts, kraus: a.blocks.flatMap((b) => combined(b, psi, v)) })) };
+      round = { arms: packed(open.arms.map((a): KrausArm => ({ facts: a.facts, kraus: packed(a.blocks.flatMap((b) => combined(b, psi, v))) }))) };
       open.rounds.set(key, round);
       for (const a of round.arms) this.held += STATE_NUMBERS * a.kraus.length;
     }
@@ -235,14 +236,14 @@ export class KrausTrie {
   }
 
   private advance(from: readonly ColumnArm[], ops: readonly RoundOp[], dies: readonly boolean[]): ColumnArm[] {
-    let arms = from.map((a): ColumnArm => ({ facts: a.facts, slots: a.slots.slice(), terms: a.terms.map((v) => v.slice()) }));
+    let arms = packed(from.map((a): ColumnArm => ({ facts: a.facts, slots: a.slots.slice(), terms: packed(a.terms.map((v) => v.slice())) })));
     ops.forEach((op, k) => {
       if (this.isOpen) {
         if (op.kind === "reset" && op.slot === SLOT.f) throw new RangeError("KrausTrie: an open round must not prepare f");
-        if (opSlots(op).includes(SLOT.f)) arms = arms.map(withOpenF);
+        if (opSlots(op).includes(SLOT.f)) arms = packed(arms.map(withOpenF));
       }
       arms = step(arms, op, dies[k], this.discard);
-      if (this.discard !== undefined && (op.kind === "measure" || op.kind === "decide")) arms = arms.filter((a) => !this.discard!(a.facts));
+      if (this.discard !== undefined && (op.kind === "measure" || op.kind === "decide")) arms = packed(arms.filter((a) => !this.discard!(a.facts)));
     });
     return arms;
   }
@@ -284,14 +285,14 @@ function identityColumns(): Column {
  */
 function withOpenF(a: ColumnArm): ColumnArm {
   if (a.slots.includes(SLOT.f)) return a;
-  const terms = a.terms.map((v) => {
+  const terms = packed(a.terms.map((v) => {
     const rows = v.length / (2 * COLS), out = zeros(4 * v.length);
     for (let r = 0; r < rows; r++) for (let x = 0; x < 2; x++) {
       const p = 2 * r * COLS, q = 2 * (4 * r + 3 * x) * COLS;
       for (let k = 0; k < 2 * COLS; k++) out[q + k] = v[p + k];
     }
     return out;
-  });
+  }));
   return { facts: a.facts, slots: [...a.slots, FIN, SLOT.f], terms };
 }
 
@@ -342,7 +343,7 @@ function step(arms: ColumnArm[], op: RoundOp, dies: boolean, discard: ((facts: A
           terms = nonzero(terms.flatMap((v) => [contract(v, slots, op.slot, KET0), contract(v, slots, op.slot, KET1)]));
           slots = slots.filter((x) => x !== op.slot);
         }
-        a.terms = terms.map((v) => appendQubit(v, psi));
+        a.terms = packed(terms.map((v) => appendQubit(v, psi)));
         a.slots = [...slots, op.slot];
       }
       return arms;
@@ -357,7 +358,7 @@ function step(arms: ColumnArm[], op: RoundOp, dies: boolean, discard: ((facts: A
     }
     case "measure": {
       const b = op.basis.data;
-      const out: ColumnArm[] = [];
+      const out = packed<ColumnArm>([]);
       for (const a of arms) {
         if (op.when !== undefined && !op.when(a.facts)) { out.push(a); continue; }
         live(a, op.slot);
@@ -391,7 +392,7 @@ function withFacts(facts: ArmFacts, patch: Partial<ArmFacts>): ArmFacts {
 /** Make a slot live in an arm: an untouched slot holds |0>. */
 function live(a: ColumnArm, slot: number): void {
   if (a.slots.includes(slot)) return;
-  a.terms = a.terms.map((v) => appendQubit(v, KET0));
+  a.terms = packed(a.terms.map((v) => appendQubit(v, KET0)));
   a.slots = [...a.slots, slot];
 }
 
@@ -402,11 +403,11 @@ function bitOf(slots: readonly number[], slot: number): number {
 
 /** The terms whose norm is not zero. */
 function nonzero(terms: Column[]): Column[] {
-  return terms.filter((v) => {
+  return packed(terms.filter((v) => {
     let n = 0;
     for (let k = 0; k < v.length; k++) n += v[k] * v[k];
     return n > ZERO_NORM2;
-  });
+  }));
 }
 
 /** `V (x) |x>`: a new least significant qubit in the state x (`[re0, im0, re1, im1]`). */
