@@ -147,7 +147,7 @@ export function runCompiled(input: CompiledRunInput, onSession: (branches: Compi
       }
       cells = compactRecords(next.cells(), states, keyBits);
     }
-    const branches: CompiledBranch[] = [];
+    const branches = packed<CompiledBranch>([]);
     for (let c = 0; c < cells.length; c++) {
       branches.push({ weight: cells.weight[c], kdcKey: cells.kdc[c], memberKey: cells.member[c], records: records.name(cells.rec[c]), state: cells.state[c] });
     }

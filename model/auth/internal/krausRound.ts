@@ -403,11 +403,13 @@ function bitOf(slots: readonly number[], slot: number): number {
 
 /** The terms whose norm is not zero. */
 function nonzero(terms: Column[]): Column[] {
-  return packed(terms.filter((v) => {
+  const out = packed<Column>([]);
+  for (const v of terms) {
     let n = 0;
     for (let k = 0; k < v.length; k++) n += v[k] * v[k];
-    return n > ZERO_NORM2;
-  }));
+    if (n > ZERO_NORM2) out.push(v);
+  }
+  return out;
 }
 
 /** `V (x) |x>`: a new least significant qubit in the state x (`[re0, im0, re1, im1]`). */
