@@ -3,11 +3,12 @@
  * an empty `[]`, a `filter` that kept nothing and a `map` of an empty array are SMI arrays, a
  * non-empty `map` result is a holey array of objects, a `filter` result a packed one. Code the
  * optimising compiler specialised for one kind deoptimises when another reaches it ("wrong map"),
- * and is compiled again: in a run of 5,000 generated strategies (`node --trace-deopt`) the run
- * loop, the round compiler and the instrument's arrays deoptimised ~40 times on such arrays
- * (arms, terms, Kraus operators that were sometimes empty), and recompiling them cost as much
- * as compiling every function once (`--trace-opt` times), most of the slow first thousands of
- * evaluations of a process. The hot arrays are copied into {@link packed} arrays.
+ * and is compiled again. In a process evaluating 5,000 generated basis-encoded strategies the
+ * optimising compiler's recompilations took 7.5 s against 6.5 s for its first compilations
+ * (`node --trace-opt` times, wall clock at load ~8), most of them after "wrong map"
+ * deoptimisations on arrays of arms, terms and Kraus operators that were sometimes empty; with
+ * the hot arrays copied into {@link packed} arrays a 3,000-evaluation process deoptimises 17
+ * times instead of 46 (`--trace-deopt`, 2026-11-27).
  * @internal
  */
 
