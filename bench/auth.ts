@@ -61,8 +61,11 @@ export async function runAuthBench(options: AuthBenchOptions = {}): Promise<(Ben
   const variants = ["parity", "basis-encoded"] as const;
   const params = variants.map((variant) => authParams.parse({ variant, keyBits: 4, sessions: 2 }));
   const builds: Evaluate[] = baseline ? [evaluateStrategy, baseline] : [evaluateStrategy];
-  // a whole batch of warm-up per build and reading: the first few hundred evaluations of a
-  // process run several times slower (the first timed batch is printed to show it)
+  // a whole batch of warm-up per build and reading: the first thousands of evaluations of a
+  // process run several times slower (the first timed batch is printed to show it). That is
+  // V8's optimising compiler (perf record of 5,000 basis-encoded evaluations, 2026-11-27: 42 %
+  // of the process's cycles in its first quarter, 11 % in its last; recompilations after
+  // deoptimisations cost as much as the first compilations: model/auth/internal/packed.ts)
   const warmUp = sample(7);
   for (const evaluate of builds) for (const p of params) for (const s of warmUp) evaluate(p, s);
   const loadBefore = loadavg()[0];

@@ -6,6 +6,7 @@
 import { ATOL, maxAbsDiff, vonNeumannEntropy, type DensityMatrix } from "../kernel/index.js";
 import { flushTiny } from "./internal/flush.js";
 import { mixStates } from "./internal/mix.js";
+import { packed } from "./internal/packed.js";
 
 /** Eve's knowledge of a classical value K (a key, or one pair of it), conditioned on the branches given. */
 export interface Knowledge {
@@ -59,7 +60,7 @@ export function knowledgeOfEach<B extends KnowledgeBranch>(branches: readonly B[
     if (list) list.push(b);
     else byRecord.set(b.records, [b]);
   }
-  const records = [...byRecord.values()].map((list) => {
+  const records = packed([...byRecord.values()]).map((list) => {
     const w = list.reduce((s, b) => s + b.weight, 0);
     const avg = flushTiny(mixOf(list, w));
     return { list, pr: w / total, avg, entropy: entropyOf(avg) };

@@ -11,6 +11,7 @@
 import { densityOf, bitsKet, type DensityMatrix } from "../kernel/index.js";
 import { continuesSession, KEY_RADIX, pairOf, runCompiled } from "./internal/compiledRun.js";
 import { mixStates } from "./internal/mix.js";
+import { packed } from "./internal/packed.js";
 import { checkKeyBits, updatedPair, withPair } from "./key.js";
 import { runRoundByPhases, type RoundContext, type RoundOutcome } from "./round.js";
 import { roundStrategyAt, type Strategy } from "./strategy.js";
@@ -72,7 +73,7 @@ export function runAuth(config: RunConfig): RunResult {
   runCompiled(
     { spec, strategy: config.strategy, noise, keyBits: config.keyBits, sessions: config.sessions, keys, eve0: EVE0.matrix.data, weightFloor: WEIGHT_FLOOR },
     (compiled, states) => {
-      const branches = compiled.map((b): Branch => ({ weight: b.weight, kdcKey: b.kdcKey, memberKey: b.memberKey, records: b.records, eve: states.state(b.state) }));
+      const branches = packed(compiled.map((b): Branch => ({ weight: b.weight, kdcKey: b.kdcKey, memberKey: b.memberKey, records: b.records, eve: states.state(b.state) })));
       sessions.push({ session: sessions.length + 1, acceptance: branches.reduce((s, b) => s + b.weight, 0), branches });
     },
   );

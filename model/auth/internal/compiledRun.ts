@@ -25,6 +25,7 @@ import { roundCompiler, type RoundCompiler, type RoundContext, type RoundDecisio
 import { roundStrategyAt, type Mode, type Strategy } from "../strategy.js";
 import type { VariantSpec } from "../variant.js";
 import { armState, type KrausRound } from "./krausRound.js";
+import { packed } from "./packed.js";
 import { MAX_STATES, STATE_SIZE, StateTable } from "./stateTable.js";
 
 /** A branch of the run, as the caller reads it. */
@@ -123,7 +124,7 @@ export function runCompiled(input: CompiledRunInput, onSession: (branches: Compi
       };
       // outcomes per (program, Eve's state): [arm index, probability, state id] triples
       const cache = new Map<number, number[]>();
-      const next = new Merger(states);
+      const next = new Merger(states, keyBits);
       for (let c = 0; c < cells.length; c++) {
         const kdcKey = cells.kdc[c], memberKey = cells.member[c];
         const kdcPair = (kdcKey >> (2 * i)) & 3, memberPair = (memberKey >> (2 * i)) & 3;
@@ -144,9 +145,9 @@ export function runCompiled(input: CompiledRunInput, onSession: (branches: Compi
           );
         }
       }
-      cells = compactRecords(next.cells(), states);
+      cells = compactRecords(next.cells(), states, keyBits);
     }
-    const branches: CompiledBranch[] = [];
+    const branches = packed<CompiledBranch>([]);
     for (let c = 0; c < cells.length; c++) {
       branches.push({ weight: cells.weight[c], kdcKey: cells.kdc[c], memberKey: cells.member[c], records: records.name(cells.rec[c]), state: cells.state[c] });
     }
@@ -181,14 +182,14 @@ function withPairBits(key: number, round: number, bits: number): number {
 function programArms(mode: Mode, lastRound: boolean, round: KrausRound): readonly ProgramArm[] {
   let byLast = programArmsOf.get(round);
   if (byLast === undefined) programArmsOf.set(round, (byLast = [null, null]));
-  return (byLast[+lastRound] ??= round.arms
+  return (byLast[+lastRound] ??= packed(round.arms
     .filter((a) => continuesSession(mode, a.facts, lastRound))
     .map((a): ProgramArm => ({
       kraus: a.kraus,
       records: a.facts.records,
       kdcOutcome: a.facts.kdcOutcome ?? -1,
       memberOutcome: a.facts.memberOutcome ?? -1,
-    })));
+    }))));
 }
 
 const programArmsOf = new WeakMap<KrausRound, (readonly ProgramArm[] | null)[]>();
@@ -295,10 +296,15 @@ class Merger {
   private readonly parts = new Map<number, number[]>();
   private readonly index = new Map<number, number>();
 
-  constructor(private readonly states: StateTable) {}
+  /** Keys of one run are below this: the index's keys stay small integers, which Maps hash fastest (KEY_RADIX made them heap numbers). */
+  private readonly radix: number;
+
+  constructor(private readonly states: StateTable, keyBits: number) {
+    this.radix = 1 << keyBits;
+  }
 
   add(weight: number, kdc: number, member: number, rec: number, state: number): void {
-    const key = (rec * KEY_RADIX + kdc) * KEY_RADIX + member;
+    const key = (rec * this.radix + kdc) * this.radix + member;
     const at = this.index.get(key);
     if (at === undefined) {
       this.index.set(key, this.out.length);
@@ -345,7 +351,7 @@ function allSame(parts: readonly number[]): boolean {
  * branches have the same keys, conditional weights (rounded to 1e-10) and states are relabelled
  * to the first such record, then merged.
  */
-function compactRecords(cells: Cells, states: StateTable): Cells {
+function compactRecords(cells: Cells, states: StateTable, keyBits: number): Cells {
   const byRecord = new Map<number, number[]>();
   for (let c = 0; c < cells.length; c++) {
     const list = byRecord.get(cells.rec[c]);
@@ -382,7 +388,7 @@ function compactRecords(cells: Cells, states: StateTable): Cells {
     else representatives.set(h, [{ rec, signature }]);
   }
   if (relabel.size === 0) return cells;
-  const merged = new Merger(states);
+  const merged = new Merger(states, keyBits);
   for (let c = 0; c < cells.length; c++) {
     merged.add(cells.weight[c], cells.kdc[c], cells.member[c], relabel.get(cells.rec[c]) ?? cells.rec[c], cells.state[c]);
   }
