@@ -13,10 +13,20 @@ import { UsageError } from "./usage-error.js";
 
 /** Load every scenario under `paths` (default: the shipped scenarios directory). */
 export function loadScenarios(paths: readonly string[], context: CliContext): LoadedScenario[] {
+  return loadScenarioFiles(scenarioFiles(paths, context), context);
+}
+
+/** The scenario files under `paths` (default: the shipped scenarios directory); throws when there are none. */
+export function scenarioFiles(paths: readonly string[], context: CliContext): string[] {
   if (paths.some((p) => p.trim() === "")) throw new UsageError('an empty path ("") names no scenario file or folder');
   const roots = paths.length > 0 ? paths : [context.scenariosDir ?? shippedScenariosDir()];
   const files = findScenarioFiles(roots.map(displayPath));
   if (files.length === 0) throw new UsageError(`no scenario files (.yaml, .yml, .json) under ${roots.map(displayPath).join(", ")}`);
+  return files;
+}
+
+/** Load `files` (from {@link scenarioFiles}), rejecting two with the same scenario name. */
+export function loadScenarioFiles(files: readonly string[], context: CliContext): LoadedScenario[] {
   const scenarios = files.map((file) => loadScenario(file, { definitions: context.definitions ?? [] }));
   const byName = new Map<string, string>();
   for (const s of scenarios) {

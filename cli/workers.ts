@@ -35,11 +35,13 @@ function workersUsable(env: CommandEnv): boolean {
 /**
  * Start the worker threads of `--workers N` (default: the machine's cores), this thread not
  * counted, before the scenarios are loaded, so that their module loading overlaps this thread's
- * (none when they cannot be used). Pass them to {@link runCellsOnWorkers} through `execute`; the
- * caller ends them (`stopWorkers`) when the command is done, whatever happened.
+ * (none when they cannot be used), for at least `cells` cells (no more threads than cells: a
+ * thread started for nothing loads the whole model). Pass them to {@link runCellsOnWorkers}
+ * through `execute`, which starts more if there are more cells; the caller ends them
+ * (`stopWorkers`) when the command is done, whatever happened.
  */
-export function startCellWorkers(workers: number | undefined, env: CommandEnv): Worker[] {
-  const threads = workers ?? availableParallelism();
+export function startCellWorkers(workers: number | undefined, env: CommandEnv, cells: number): Worker[] {
+  const threads = Math.min(workers ?? availableParallelism(), cells);
   return threads > 1 && workersUsable(env) ? startWorkers(workerModule, threads - 1) : [];
 }
 

@@ -133,17 +133,28 @@ export async function runCellsParallel(
   await stopWorkers(started.slice(count - 1));
   const workers = [...started.slice(0, count - 1), ...startWorkers(options.worker.module, count - 1 - started.length)];
   workers.forEach((w, i) => w.postMessage({ data: options.worker.data, keys, groups, queues, thread: i + 1 } satisfies WorkerStart));
-  const finished = workers.map((w) => new Promise<void>((resolve, reject) => {
-    w.on("message", (msg: FromWorker) => {
-      if ("finished" in msg) return resolve();
-      if ("outcome" in msg) return record(msg.index, msg.outcome);
-      if (msg.index >= 0) return reject(new Error(`worker: cell ${cells[msg.index].key}: ${msg.error}`));
-      options.onNote?.(`a worker thread could not set up (${msg.error}); the other threads ran its share`);
-      resolve();
+  const finished = workers.map((w) => {
+    const ended = new Promise<void>((resolve, reject) => {
+      const early = lifecycle.get(w);
+      if (early?.error !== undefined) {
+        // it failed before these listeners existed (e.g. its module did not load)
+        options.onNote?.(`a worker thread could not start (${early.error.message}); the other threads ran its share`);
+        return resolve();
+      }
+      if (early?.exited) return resolve();
+      w.on("message", (msg: FromWorker) => {
+        if ("finished" in msg) return resolve();
+        if ("outcome" in msg) return record(msg.index, msg.outcome);
+        if (msg.index >= 0) return reject(new Error(`worker: cell ${cells[msg.index].key}: ${msg.error}`));
+        options.onNote?.(`a worker thread could not set up (${msg.error}); the other threads ran its share`);
+        resolve();
+      });
+      w.on("error", reject);
+      w.on("exit", () => resolve());
     });
-    w.on("error", reject);
-    w.on("exit", () => resolve());
-  }));
+    ended.catch(() => undefined); // awaited below, after this thread's cells: not unhandled meanwhile
+    return ended;
+  });
   try {
     options.beforeCells?.();
     for (let index = takeCell(queues, 0); index >= 0; index = takeCell(queues, 0)) {
@@ -151,6 +162,11 @@ export async function runCellsParallel(
       await new Promise((resolve) => setImmediate(resolve)); // let workers' outcomes in
     }
     await Promise.all(finished);
+    // a worker that ended in the middle of a cell (a plugin calling process.exit, say) took cells
+    // it never answered: this thread runs them (the same cells and options give the same outcomes)
+    const missing = cells.flatMap((_, i) => (outcomes[i] === undefined ? [i] : []));
+    if (missing.length > 0) options.onNote?.(`a worker thread ended before answering ${missing.length} cell(s); this thread ran them`);
+    for (const index of missing) record(index, runCell(cells[index], runOptions));
   } finally {
     await stopWorkers(workers);
   }
@@ -158,12 +174,26 @@ export async function runCellsParallel(
 }
 
 /**
+ * What happened to a worker before {@link runCellsParallel} listened to it: {@link startWorkers}
+ * listens from the start, so that an early failure (its module not loading) is neither an
+ * unhandled `error` event, which would end the process, nor an exit nobody hears.
+ */
+const lifecycle = new WeakMap<Worker, { error?: Error; exited?: boolean }>();
+
+/**
  * Start `count` worker threads on `module` (a `file:` URL or absolute path of compiled
  * JavaScript that calls {@link serveCells}) ahead of their cells: each loads its modules and waits
  * for its work. Hand them to {@link runCellsParallel} as `started`, or end them with {@link stopWorkers}.
  */
 export function startWorkers(module: URL | string, count: number): Worker[] {
-  return Array.from({ length: Math.max(0, count) }, () => new Worker(module));
+  return Array.from({ length: Math.max(0, count) }, () => {
+    const worker = new Worker(module);
+    const state: { error?: Error; exited?: boolean } = {};
+    lifecycle.set(worker, state);
+    worker.on("error", (e: Error) => (state.error ??= e));
+    worker.on("exit", () => (state.exited = true));
+    return worker;
+  });
 }
 
 /** Terminate `workers` (those already ended included). */

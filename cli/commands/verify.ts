@@ -9,7 +9,7 @@ import type { Command } from "../command.js";
 import { pluginFlag, withPlugins } from "../plugins.js";
 import { execute } from "../execute.js";
 import { budgetFlag, formatFlag, jsonFlag, outFlag, workersFlag, quietFlag, seedsFlag, runsFlag, seedFlag, shardFlag } from "../flags.js";
-import { loadScenarios } from "../load-scenarios.js";
+import { loadScenarioFiles, scenarioFiles } from "../load-scenarios.js";
 import { startCellWorkers } from "../workers.js";
 import { numberFlag, reportOptions } from "./options.js";
 
@@ -22,11 +22,13 @@ export const verifyCommand: Command = {
   async run(args, baseEnv) {
     const env = { ...baseEnv, context: await withPlugins(baseEnv.context, args) };
     const workers = numberFlag(args, "workers");
-    // the worker threads load their modules while this thread loads the scenarios
-    const started = startCellWorkers(workers, env);
+    const shard = args.flags.get("shard") as Shard | undefined;
+    const files = scenarioFiles(args.positionals, env.context);
+    // the worker threads load their modules while this thread loads the scenarios; every file
+    // holds at least one cell, so the shard has at least this many, and no thread starts for nothing
+    const started = startCellWorkers(workers, env, Math.floor(files.length / (shard?.count ?? 1)));
     try {
-      const scenarios = loadScenarios(args.positionals, env.context);
-      const shard = args.flags.get("shard") as Shard | undefined;
+      const scenarios = loadScenarioFiles(files, env.context);
       const seed = numberFlag(args, "seed");
       const runs = numberFlag(args, "runs");
       const seeds = numberFlag(args, "seeds");

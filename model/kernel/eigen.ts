@@ -83,7 +83,7 @@ export function eigvalsh(h: CMatrix): Float64Array {
   const s = checkedScale("eigvalsh", h);
   if (n === 0) return new Float64Array(0);
   if (n === 1) return Float64Array.of(h.data[0]);
-  if (n === 2) return eig2(h);
+  if (n === 2) return eig2(h, s);
   const wasm = inWasm("eigvalsh", h, (w) => w.eigvalsh(n, s));
   const d = new Float64Array(wasm.memory.buffer, wasm.values(), n).slice().sort();
   if (s !== 1) for (let i = 0; i < n; i++) d[i] *= s;
@@ -205,6 +205,7 @@ const UNSCALED_MAX = 2 ** 100, UNSCALED_MIN = 2 ** -100;
 function checkedScale(fn: string, h: CMatrix): number {
   if (h.cols !== h.rows) throw new RangeError(`${fn}: matrix is ${h.rows}x${h.cols}, not square`);
   const m = h.data;
+  if (m.length !== 2 * h.rows * h.cols) throw new RangeError(`${fn}: data holds ${m.length} numbers; a ${h.rows}x${h.cols} complex matrix has ${2 * h.rows * h.cols}`);
   let max = 0;
   for (let k = 0; k < m.length; k++) {
     const x = Math.abs(m[k]);
@@ -223,9 +224,10 @@ function checkedScale(fn: string, h: CMatrix): number {
 /** Order of the eigenvalues, reused across calls (at most d 32-bit integers for the largest d seen). */
 let orderScratch = new Int32Array(0);
 
-function eig2(h: CMatrix): Float64Array {
-  const a = h.data[0], b = h.data[6];
-  const zr = h.data[4], zi = h.data[5]; // lower triangle entry (1, 0)
+/** The two eigenvalues in closed form, on the entries divided by `s` (a power of two, see {@link checkedScale}: near the overflow, a + b would be infinite). */
+function eig2(h: CMatrix, s: number): Float64Array {
+  const a = h.data[0] / s, b = h.data[6] / s;
+  const zr = h.data[4] / s, zi = h.data[5] / s; // lower triangle entry (1, 0)
   const mean = (a + b) / 2, r = Math.hypot((a - b) / 2, zr, zi);
-  return Float64Array.of(mean - r, mean + r);
+  return Float64Array.of((mean - r) * s, (mean + r) * s);
 }

@@ -116,3 +116,16 @@ describe("auth: Eve's Holevo quantities equal I(K : RE) computed term by term", 
     );
   });
 });
+
+describe("auth: a replayed message in the first round (the open round's cache key includes it)", () => {
+  it("mitm, parity, n = 2, three sessions: each session equals the reference (agreement 0.5, 1, 1)", () => {
+    // review of 2026-11-27: without "first round with a replayed message" in the open round's key,
+    // every test above passed and agreement came out 0.5, 0.5, 0.5
+    const params = { variant: "parity" as const, keyBits: 2, sessions: 3, noise: 0 };
+    const strategy = { mode: "mitm" as const, rounds: [{ toMember: [], toKdc: [], message: "replay" as const, after: [] }] };
+    const got = evaluateStrategy(params, strategy).sessions;
+    const want = evaluateRun(params, strategy, runAuthByPhases(runConfig(params, strategy))).sessions;
+    expect(want.map((s) => s.agreement)).toEqual([0.5, 1, 1]);
+    got.forEach((s, r) => expectClose(metrics(s), metrics(want[r]), `session ${r + 1}`));
+  });
+});

@@ -40,11 +40,16 @@ function instantiate(): EigenWasm {
   return new WebAssembly.Instance(compiled, {}).exports as unknown as EigenWasm;
 }
 
+/** Largest dimension the eigensolver takes: its 4 n^2 + 11 n doubles (2.1 GB at 8192) stay below 2^32 bytes, the reach of its 32-bit offsets. */
+export const MAX_DIMENSION = 8192;
+
 /**
  * An instance laid out for dimension n, and the byte offset where the caller writes the
  * interleaved n x n input. `fn` names the caller in the error thrown when memory cannot grow.
  */
 export function eigenWasm(fn: string, n: number): { readonly wasm: EigenWasm; readonly input: number } {
+  // the layout's byte offsets are 32-bit (about 32 n^2 bytes): past MAX_DIMENSION they would wrap
+  if (n > MAX_DIMENSION) throw new RangeError(`${fn}: a ${n}x${n} matrix needs more memory than WebAssembly can give (at most ${MAX_DIMENSION}x${MAX_DIMENSION})`);
   const wasm = n > KEEP_INSTANCE_UP_TO ? instantiate() : (shared ??= instantiate());
   const input = wasm.layout(n);
   if (input === 0) throw new RangeError(`${fn}: a ${n}x${n} matrix needs more memory than WebAssembly can give`);
