@@ -41,8 +41,10 @@ interface Sizes {
 
 /** The bench's sizes times `scale` (each kept above a floor at which its row still does its work). */
 function sizes(scale: number): Sizes {
+  if (!(scale > 0 && scale <= 1)) throw new RangeError(`bb84 bench: scale must be in (0, 1], got ${scale}`);
   const of = (n: number, floor: number): number => Math.max(floor, Math.round(n * scale));
-  return { adversaries: of(2000, 20), warmUp: of(200, 10), pulses: of(1_000_000, 20_000), sample: of(10_000, 100), keyBits: of(100_000, 1000) };
+  // an even key length: the hash outputs half of it
+  return { adversaries: of(2000, 20), warmUp: of(200, 10), pulses: of(1_000_000, 20_000), sample: of(10_000, 100), keyBits: 2 * of(50_000, 500) };
 }
 
 /**

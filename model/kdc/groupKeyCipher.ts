@@ -69,7 +69,7 @@ export function decryptGroupKey(key: PrivateKey, ciphertext: GroupKeyCiphertext,
 export function decryptGroupKeyWithMaterial(cipher: CipherName, material: Uint8Array, ciphertext: GroupKeyCiphertext, aad: string): Uint8Array | null {
   if (ciphertext.cipher === "aes-256-gcm" && cipher === "aes-256-gcm") {
     // what decryptGroupKey does from counter 0, without copying the material into a pool first
-    // (the derived key is memoised by the material array: knowledge.ts passes the same one each time)
+    // (deriveKey memoises the derived key by the material's content)
     if (material.length === 0) throw new RangeError("privateKey: empty key material for any");
     return nonceCounter(ciphertext.nonce) < 0 ? null : aesGcmOpen(aesKeyOf(material), ciphertext, utf8(aad));
   }

@@ -95,7 +95,8 @@ function candidatesFor(knowledge: Knowledge, node: NodeId): readonly Uint8Array[
 }
 
 /**
- * The LKH leaf key of held material, derived once per {@link HeldMaterial}: its material is the
+ * The LKH leaf key of held material, derived once per {@link HeldMaterial} object (cached by
+ * identity, not content): its material is the
  * private copy {@link withMaterial} made, which nothing changes, and `absorbAll` asks for the leaf
  * keys of every material at every LKH message of every pass (measured in `verify`, 2026-11-27:
  * `deriveKey` from here was 1 % of the whole run, most of it building the HKDF cache's content key).
