@@ -7,6 +7,7 @@
  * process, through `processIo` (a closed pipe or a full disk on stdout ends the run cleanly).
  * @module
  */
+import "./jit.js"; // first: V8's tier-up threshold (see jit.ts)
 import { realpathSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { ReportWriteError } from "../reports/write.js";
