@@ -1,6 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { analyzeBB84 } from "../../properties/bb84/analyze.js";
 import { bb84FigureProviders } from "../../properties/bb84/figures.js";
+import { figureProviders } from "../../properties/figures.js";
 import { binaryEntropy } from "../../model/kernel/index.js";
 
 describe("analyzeBB84 (CLI support)", () => {
@@ -28,7 +29,9 @@ describe("analyzeBB84 (CLI support)", () => {
 });
 
 describe("bb84 figures", () => {
-  const figures = bb84FigureProviders.map((p) => p.compute());
+  // the shipped providers, memoised per process: the finite-decoy curves cost about 2 s of CPU,
+  // which every other test file in this worker that builds a bb84 document would pay again
+  const figures = bb84FigureProviders.map((b) => figureProviders.find((p) => p.id === b.id)!.compute());
   test("four figures with finite points", () => {
     expect(figures.map((f) => f.id)).toEqual(["bb84-qber-vs-fraction", "bb84-information-vs-disturbance", "bb84-acceptance-vs-qber", "bb84-finite-decoy-vs-distance"]);
     for (const f of figures) for (const s of f.series) for (const [x, y] of s.points) expect(Number.isFinite(x) && Number.isFinite(y)).toBe(true);
