@@ -58,7 +58,13 @@ export async function execute(cells: readonly MatrixCell[], options: ExecuteOpti
       searchReplayCommand: (scenario, property, seed, budget) => searchReplayCommandLine(scenario, property, seed, env.context.plugins, budget),
     },
     (outcome, done, total) => progress.tick(outcome, done, total),
-    { workers: options.workers ?? availableParallelism(), out: options.out, ...(options.started ? { started: options.started } : {}) },
+    {
+      workers: options.workers ?? availableParallelism(),
+      out: options.out,
+      ...(options.started ? { started: options.started } : {}),
+      // the shipped HTML renderer draws the figures: they can be drawn before the cells end
+      drawFigures: options.formats.includes("html") && env.context.renderers === undefined,
+    },
     env,
   );
   progress.finish();

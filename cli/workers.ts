@@ -3,8 +3,9 @@
  * rebuilt in a worker — compiled code (the worker module is JavaScript) and every property from
  * the shipped registry or a `--plugin` module — else in this thread. Cells are scheduled
  * longest first by the durations of the previous run in the same report directory. The shipped
- * figures of the report (memoised per process, costing seconds) are computed by this thread
- * while the workers load, instead of after the cells when the other threads have nothing to do.
+ * figures of the report (memoised per process, costing seconds) are computed, and drawn when
+ * the HTML report is written, by this thread while the workers load, instead of after the cells
+ * when the other threads have nothing to do.
  * @module
  */
 import { existsSync, readFileSync } from "node:fs";
@@ -13,6 +14,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Worker } from "node:worker_threads";
 import { allFigures } from "../properties/figures.js";
+import { drawFigures } from "../reports/plots/index.js";
 import type { MatrixCell } from "../scenarios/matrix.js";
 import { runCellsParallel, startWorkers, stopWorkers } from "../scenarios/parallel.js";
 import { runCells, type CellOutcome, type CellRunOptions } from "../scenarios/run.js";
@@ -50,7 +52,7 @@ export async function runCellsOnWorkers(
   cells: readonly MatrixCell[],
   runOptions: CellRunOptions,
   onDone: (outcome: CellOutcome, done: number, total: number) => void,
-  options: { readonly workers: number; readonly out: string; readonly started?: readonly Worker[] },
+  options: { readonly workers: number; readonly out: string; readonly started?: readonly Worker[]; readonly drawFigures?: boolean },
   env: CommandEnv,
 ): Promise<CellOutcome[]> {
   if (options.workers <= 1 || cells.length <= 1 || !workersUsable(env)) {
@@ -70,7 +72,10 @@ export async function runCellsOnWorkers(
     groupOf: (cell) => cell.scenario.file,
     ...(options.started ? { started: options.started } : {}),
     expectedMs: expectedDurations(cells, options.out),
-    beforeCells: () => allFigures(protocols(cells)),
+    beforeCells: async () => {
+      const figures = allFigures(protocols(cells));
+      if (options.drawFigures === true) await drawFigures(figures);
+    },
     onNote: (text) => env.io.stderr(`qkd-harness: note: ${text}\n`),
   });
 }

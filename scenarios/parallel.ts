@@ -57,7 +57,7 @@ export interface ParallelOptions {
   /** Where to say that a worker could not help (its share then runs on the other threads). */
   readonly onNote?: (text: string) => void;
   /** Work for this thread while the workers load (its result is the caller's business, e.g. memoised figures). */
-  readonly beforeCells?: () => void;
+  readonly beforeCells?: () => void | Promise<void>;
   /** The group a worker rebuilds `cell` from (default: one group for all), e.g. its scenario file. */
   readonly groupOf?: (cell: MatrixCell) => string;
   /**
@@ -156,7 +156,7 @@ export async function runCellsParallel(
     return ended;
   });
   try {
-    options.beforeCells?.();
+    await options.beforeCells?.();
     for (let index = takeCell(queues, 0); index >= 0; index = takeCell(queues, 0)) {
       record(index, runCell(cells[index], runOptions));
       await new Promise((resolve) => setImmediate(resolve)); // let workers' outcomes in

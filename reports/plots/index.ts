@@ -3,4 +3,4 @@
  * @module
  */
 export { clippedPoints, figureSpec, droppedPoints, plotSize } from "./figure-spec.js";
-export { renderFigureSvg } from "./render-figure.js";
+export { drawFigures, renderFigureSvg } from "./render-figure.js";

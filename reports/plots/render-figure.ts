@@ -9,13 +9,54 @@
  */
 import type { Spec } from "vega";
 import type { Figure } from "../../properties/types.js";
+import { stableJson } from "../json.js";
 import { figureSpec } from "./figure-spec.js";
+
+/** How many drawings {@link renderFigureSvg} keeps (the shipped figures are eight). */
+const KEPT_DRAWINGS = 32;
+/** Drawings by the figure's content (its stable JSON), oldest first. */
+const drawings = new Map<string, Promise<string>>();
 
 /**
  * The figure as an `<svg>` string. Element ids are prefixed with the figure id so that several
  * plots can share one page; the SVG keeps its `viewBox` and scales with CSS.
+ *
+ * A drawing depends on the figure's content only, so the last {@link KEPT_DRAWINGS} are kept by
+ * content: one process draws the same shipped figures for every document it renders, and
+ * drawing them costs about a second (vega; 1.0 of the 2.2 s of CPU of the first HTML report of
+ * a `verify` run, 2026-11-27). `verify` draws them while its worker threads load
+ * ({@link drawFigures}), so that the report at the end does not wait for them. A failed drawing
+ * is not kept.
  */
-export async function renderFigureSvg(figure: Figure): Promise<string> {
+export function renderFigureSvg(figure: Figure): Promise<string> {
+  const key = stableJson(figure);
+  const kept = drawings.get(key);
+  if (kept !== undefined) {
+    drawings.delete(key); // most recently used last
+    drawings.set(key, kept);
+    return kept;
+  }
+  const drawing = draw(figure);
+  drawings.set(key, drawing);
+  drawing.catch(() => drawings.delete(key));
+  if (drawings.size > KEPT_DRAWINGS) drawings.delete(drawings.keys().next().value!);
+  return drawing;
+}
+
+/**
+ * Draw `figures` as a report will (from their JSON form, which is what a results document
+ * holds), keeping the drawings for {@link renderFigureSvg}; failures are left for the report to show.
+ */
+export async function drawFigures(figures: readonly Figure[]): Promise<void> {
+  await Promise.all(figures.map((f) => renderFigureSvg(JSON.parse(stableJson(f)) as Figure).catch(() => undefined)));
+}
+
+/** Forget every kept drawing (tests: so that a drawing is made afresh). @internal */
+export function forgetDrawings(): void {
+  drawings.clear();
+}
+
+async function draw(figure: Figure): Promise<string> {
   const [{ parse, View }, { compile }] = await Promise.all([import("vega"), import("vega-lite")]);
   const view = new View(parse(stackLegends(compile(figureSpec(figure)).spec)), { renderer: "none" });
   try {

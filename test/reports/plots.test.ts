@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { droppedPoints, figureSpec, renderFigureSvg } from "../../reports/plots/index.js";
+import { droppedPoints, drawFigures, figureSpec, renderFigureSvg } from "../../reports/plots/index.js";
+import { forgetDrawings } from "../../reports/plots/render-figure.js";
 import { figures, hostile } from "./fixtures.js";
 
 const byId = (id: string) => figures.find((f) => f.id === id)!;
@@ -31,9 +32,22 @@ describe("figures as vega-lite and SVG", () => {
 
   it("is deterministic and keeps ids unique per figure", async () => {
     const figure = byId("kdc.rekey-cost");
-    expect(await renderFigureSvg(figure)).toBe(await renderFigureSvg(figure));
+    const first = await renderFigureSvg(figure);
+    forgetDrawings();
+    expect(await renderFigureSvg(figure)).toBe(first);
     const ids = (await Promise.all(figures.map(renderFigureSvg))).flatMap((svg) => [...svg.matchAll(/ id="([^"]+)"/g)].map((m) => m[1]));
     expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it("keeps drawings by content: the same figure again (or its JSON form) is not drawn again, another one is", async () => {
+    forgetDrawings();
+    const figure = byId("kdc.rekey-cost");
+    await drawFigures([figure]);
+    const kept = renderFigureSvg(JSON.parse(JSON.stringify(figure)));
+    expect(renderFigureSvg(figure)).toBe(kept); // the same promise: drawn once
+    const changed = { ...figure, xLabel: `${figure.xLabel} (changed)` };
+    expect(renderFigureSvg(changed)).not.toBe(kept);
+    expect(await renderFigureSvg(changed)).not.toBe(await kept);
   });
 
   it("escapes a hostile series name", async () => {
