@@ -74,7 +74,7 @@ export async function runCellsOnWorkers(
     expectedMs: expectedDurations(cells, options.out),
     beforeCells: async () => {
       const figures = allFigures(protocols(cells));
-      if (options.drawFigures === true) await drawFigures(figures);
+      if (options.drawFigures === true) await drawFigures(figures); // never rejects: it only saves time
     },
     onNote: (text) => env.io.stderr(`qkd-harness: note: ${text}\n`),
   });

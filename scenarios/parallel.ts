@@ -56,7 +56,10 @@ export interface ParallelOptions {
   readonly expectedMs?: Readonly<Record<string, number>>;
   /** Where to say that a worker could not help (its share then runs on the other threads). */
   readonly onNote?: (text: string) => void;
-  /** Work for this thread while the workers load (its result is the caller's business, e.g. memoised figures). */
+  /**
+   * Work for this thread while the workers load (its result is the caller's business, e.g.
+   * memoised figures). A rejection ends the run with that error.
+   */
   readonly beforeCells?: () => void | Promise<void>;
   /** The group a worker rebuilds `cell` from (default: one group for all), e.g. its scenario file. */
   readonly groupOf?: (cell: MatrixCell) => string;

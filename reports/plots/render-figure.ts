@@ -12,10 +12,19 @@ import type { Figure } from "../../properties/types.js";
 import { stableJson } from "../json.js";
 import { figureSpec } from "./figure-spec.js";
 
-/** How many drawings {@link renderFigureSvg} keeps (the shipped figures are eight). */
-const KEPT_DRAWINGS = 32;
-/** Drawings by the figure's content (its stable JSON), oldest first. */
+/** How many drawings {@link renderFigureSvg} keeps (the shipped figures are eight). @internal */
+export const KEPT_DRAWINGS = 32;
+/** Drawings by the figure's content ({@link contentKey}), least recently used first. */
 const drawings = new Map<string, Promise<string>>();
+
+/**
+ * The figure's content as a string: its JSON with the non-finite numbers, which JSON turns into
+ * null, spelled out (`yFloor: NaN` and `yFloor: null` draw differently). Throws on what JSON
+ * cannot hold (a bigint, a cycle).
+ */
+function contentKey(figure: Figure): string {
+  return JSON.stringify(figure, (_, v: unknown) => (typeof v === "number" && !Number.isFinite(v) ? `\u0000${v}` : v));
+}
 
 /**
  * The figure as an `<svg>` string. Element ids are prefixed with the figure id so that several
@@ -29,7 +38,12 @@ const drawings = new Map<string, Promise<string>>();
  * is not kept.
  */
 export function renderFigureSvg(figure: Figure): Promise<string> {
-  const key = stableJson(figure);
+  let key: string;
+  try {
+    key = contentKey(figure);
+  } catch (e) {
+    return Promise.reject(e instanceof Error ? e : new Error(String(e)));
+  }
   const kept = drawings.get(key);
   if (kept !== undefined) {
     drawings.delete(key); // most recently used last
@@ -38,17 +52,28 @@ export function renderFigureSvg(figure: Figure): Promise<string> {
   }
   const drawing = draw(figure);
   drawings.set(key, drawing);
-  drawing.catch(() => drawings.delete(key));
+  drawing.catch(() => {
+    if (drawings.get(key) === drawing) drawings.delete(key);
+  });
   if (drawings.size > KEPT_DRAWINGS) drawings.delete(drawings.keys().next().value!);
   return drawing;
 }
 
 /**
  * Draw `figures` as a report will (from their JSON form, which is what a results document
- * holds), keeping the drawings for {@link renderFigureSvg}; failures are left for the report to show.
+ * holds), keeping the drawings for {@link renderFigureSvg}. Never rejects: this only saves the
+ * report time, and a figure that cannot be drawn is the report's to show.
  */
 export async function drawFigures(figures: readonly Figure[]): Promise<void> {
-  await Promise.all(figures.map((f) => renderFigureSvg(JSON.parse(stableJson(f)) as Figure).catch(() => undefined)));
+  await Promise.all(
+    figures.map(async (f) => {
+      try {
+        await renderFigureSvg(JSON.parse(stableJson(f)) as Figure);
+      } catch {
+        // the report draws it again and shows the error in the figure's place
+      }
+    }),
+  );
 }
 
 /** Forget every kept drawing (tests: so that a drawing is made afresh). @internal */
@@ -57,11 +82,15 @@ export function forgetDrawings(): void {
 }
 
 async function draw(figure: Figure): Promise<string> {
+  // everything read from the figure is read before the first await: the drawing is that of the
+  // content it is kept under, even if the caller changes the figure afterwards
+  const spec = figureSpec(figure);
+  const prefix = `fig-${figure.id.replace(/[^A-Za-z0-9_-]/g, "_")}-`;
   const [{ parse, View }, { compile }] = await Promise.all([import("vega"), import("vega-lite")]);
-  const view = new View(parse(stackLegends(compile(figureSpec(figure)).spec)), { renderer: "none" });
+  const view = new View(parse(stackLegends(compile(spec).spec)), { renderer: "none" });
   try {
     const svg = await view.toSVG();
-    return prefixIds(svg, `fig-${figure.id.replace(/[^A-Za-z0-9_-]/g, "_")}-`);
+    return prefixIds(svg, prefix);
   } finally {
     view.finalize();
   }

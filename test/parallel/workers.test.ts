@@ -4,7 +4,9 @@
  * test/reliability/quickScenarios.ts) and from a `--plugin` module, prints the same results
  * document except its `run` block as `--workers 1` (the main thread only) run in this process
  * from the TypeScript sources. (The 1-worker run was a second child process; in this process it
- * reuses the loaded model and the memoised figures, about 5 s of CPU less.) Small budgets
+ * reuses the loaded model and the memoised figures, about 5 s of CPU less. A difference can thus
+ * come from the worker count or from the build; the compiled CLI's one-thread path runs in
+ * test/cli/compiled.test.ts's tiny verify.) Small budgets
  * (`--runs 3`, and `--budget 20` for the adversary searches, as
  * test/reliability/determinism.test.ts): this checks determinism, not the verdicts.
  */

@@ -3,8 +3,8 @@
  * `QKD_DETERMINISM=all`, reruns them all): every protocol, findings, negative controls and
  * holds, searches and shrinking. test/reliability/determinism.test.ts reruns all six in one
  * process (which also exercises process-wide caches such as the auth model's compiled rounds);
- * test/parallel/workers.test.ts runs the first three with 1 worker (the main thread) and with 2
- * workers, in two processes, and compares the documents.
+ * test/parallel/workers.test.ts runs the first three with 2 workers (the compiled CLI, in a child
+ * process) and with 1 (in its own process, from the TypeScript sources), and compares the documents.
  */
 export const QUICK_RERUNS = [
   "scenarios/auth/parity-generated.yaml",

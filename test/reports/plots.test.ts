@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { droppedPoints, drawFigures, figureSpec, renderFigureSvg } from "../../reports/plots/index.js";
-import { forgetDrawings } from "../../reports/plots/render-figure.js";
+import { forgetDrawings, KEPT_DRAWINGS } from "../../reports/plots/render-figure.js";
+import type { Figure } from "../../properties/types.js";
 import { figures, hostile } from "./fixtures.js";
 
 const byId = (id: string) => figures.find((f) => f.id === id)!;
@@ -48,6 +49,23 @@ describe("figures as vega-lite and SVG", () => {
     const changed = { ...figure, xLabel: `${figure.xLabel} (changed)` };
     expect(renderFigureSvg(changed)).not.toBe(kept);
     expect(await renderFigureSvg(changed)).not.toBe(await kept);
+  });
+
+  it("does not keep a failed drawing, keeps no more than KEPT_DRAWINGS, and drawFigures never rejects", async () => {
+    forgetDrawings();
+    const broken = { ...byId("kdc.rekey-cost"), series: null } as unknown as Figure;
+    const failed = renderFigureSvg(broken);
+    await expect(failed).rejects.toThrow();
+    expect(renderFigureSvg(broken)).not.toBe(failed); // drawn (and failing) again
+    await expect(drawFigures([broken, { ...broken, id: "with-a-bigint", extra: 1n } as unknown as Figure])).resolves.toBeUndefined();
+    await expect(renderFigureSvg({ ...broken, extra: 1n } as unknown as Figure)).rejects.toThrow(/BigInt/);
+    // the bound: KEPT_DRAWINGS + 1 distinct (failing, so cheap) figures asked at once push the first out
+    forgetDrawings();
+    const asked = Array.from({ length: KEPT_DRAWINGS + 1 }, (_, i) => ({ ...broken, id: `f${i}` }));
+    const promises = asked.map((f) => renderFigureSvg(f));
+    expect(renderFigureSvg(asked[KEPT_DRAWINGS])).toBe(promises[KEPT_DRAWINGS]);
+    expect(renderFigureSvg(asked[0])).not.toBe(promises[0]);
+    await Promise.allSettled(promises);
   });
 
   it("escapes a hostile series name", async () => {
