@@ -6,17 +6,22 @@
 import { drawBits, type Rng } from "../../random.js";
 import { assertBits } from "./bits.js";
 import { convolutionParity } from "./internal/convolution.js";
-import { toeplitzWords } from "./internal/toeplitzWords.js";
+import { MAX_WORDS_BITS, toeplitzWords } from "./internal/toeplitzWords.js";
 
 /**
- * Up to this many bit products (`l * n`) the hash is computed on 32-bit words
- * ({@link toeplitzWords}), above it by FFT ({@link convolutionParity}); both are exact. The
- * crossover was measured once (2026-11-27, one process timing both on random bits, interleaved,
- * best of 7; not a bench row): the word path is about 2x faster at l n = 3e8 and 1.4x slower at
- * 1.2e9. That was the word path by rows; by columns it takes about half the instructions, so the
- * crossover is now higher and this limit conservative (not re-measured).
+ * Up to this many bit products (`l * n`), and {@link MAX_WORDS_BITS} bits in all, the hash is
+ * computed on 32-bit words ({@link toeplitzWords}, in WebAssembly), above it by FFT
+ * ({@link convolutionParity}); both are exact. Measured 2026-11-28 (one process timing both on
+ * random bits, medians of 5, CPU time, n = 2 l, load ~6; not a bench row): the word path is 37x
+ * faster at l n = 4.4e7, 6x at 5e9 and 1.8x at 8e10 (488 against 875 ms); extrapolated, they
+ * meet near 3e11. Hence 2^37 = 1.4e11.
  */
-export const WORDS_LIMIT = 2 ** 29;
+export const WORDS_LIMIT = 2 ** 37;
+
+/** Which of the two exact computations {@link toeplitzHash} uses for an n-bit input and l output bits. */
+export function hashPath(n: number, outputLength: number): "words" | "fft" {
+  return outputLength * n <= WORDS_LIMIT && n + outputLength <= MAX_WORDS_BITS ? "words" : "fft";
+}
 
 /**
  * Toeplitz hash `y = T x mod 2` of an n-bit input to l bits, where the l x n Toeplitz matrix is
@@ -36,7 +41,7 @@ export function toeplitzHash(seed: Uint8Array, input: Uint8Array, outputLength: 
   }
   assertBits(seed, "toeplitzHash seed");
   assertBits(input, "toeplitzHash input");
-  if (outputLength * n <= WORDS_LIMIT) return toeplitzWords(seed, input, outputLength);
+  if (hashPath(n, outputLength) === "words") return toeplitzWords(seed, input, outputLength);
   // y_i = sum_j s[i + n - 1 - j] x_j = (s * x)[i + n - 1]
   return convolutionParity(seed, input).subarray(n - 1, n - 1 + outputLength).slice();
 }

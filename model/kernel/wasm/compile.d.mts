@@ -1,6 +1,13 @@
-/** Types of compile.mjs (the build script of the WebAssembly eigensolver; not part of the library). */
+/** Types of compile.mjs (the build script of the WebAssembly modules; not part of the library). */
+export interface WasmModule {
+  readonly source: string;
+  readonly generated: string;
+  readonly prefix: string;
+}
+export declare const MODULES: { readonly eigen: WasmModule; readonly toeplitz: WasmModule };
 export declare const SOURCE: string;
 export declare const GENERATED: string;
+export declare function compileWasm(module: WasmModule, source?: string): Promise<Uint8Array>;
 export declare function compileEigenWasm(source?: string): Promise<Uint8Array>;
 export declare function sourceHash(source: string): string;
-export declare function generatedModule(binary: Uint8Array, source: string): string;
+export declare function generatedModule(binary: Uint8Array, source: string, module?: WasmModule): string;

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { drawBits, seeded } from "../../../model/random.js";
 import * as fc from "fast-check";
-import { drawToeplitzSeed, toeplitzHash, WORDS_LIMIT } from "../../../model/bb84/postprocessing/toeplitz.js";
+import { drawToeplitzSeed, hashPath, toeplitzHash, WORDS_LIMIT } from "../../../model/bb84/postprocessing/toeplitz.js";
 import { convolutionParity } from "../../../model/bb84/postprocessing/internal/convolution.js";
-import { toeplitzWords } from "../../../model/bb84/postprocessing/internal/toeplitzWords.js";
+import { KEEP_INSTANCE_BYTES, MAX_WORDS_BITS, toeplitzWords } from "../../../model/bb84/postprocessing/internal/toeplitzWords.js";
 
 /** The definition: y_i = XOR_j T[i][j] x_j with T[i][j] = s[i - j + n - 1]. */
 function naive(seed: Uint8Array, x: Uint8Array, l: number): Uint8Array {
@@ -53,12 +53,32 @@ describe("Toeplitz hashing", () => {
     expect(Array.from(convolutionParity(s, x).subarray(n - 1, n - 1 + l))).toEqual(Array.from(naive(s, x, l)));
   });
 
-  it("past WORDS_LIMIT (l n > 2^29) the hash takes the FFT path and agrees with the word path", () => {
+  it("the FFT path and the word path agree (n = 32768, l = 16385); toeplitzHash takes the FFT path past WORDS_LIMIT products or MAX_WORDS_BITS bits", () => {
     const [n, l] = [32768, 16385];
-    expect(n * l).toBeGreaterThan(WORDS_LIMIT);
     const [s, r1] = drawToeplitzSeed(seeded(3), n, l);
     const [x] = drawBits(r1, n);
-    expect(Buffer.from(toeplitzHash(s, x, l)).equals(Buffer.from(toeplitzWords(s, x, l)))).toBe(true);
+    const fft = convolutionParity(s, x).subarray(n - 1, n - 1 + l);
+    expect(Buffer.from(fft).equals(Buffer.from(toeplitzWords(s, x, l)))).toBe(true);
+    expect(Buffer.from(toeplitzHash(s, x, l)).equals(Buffer.from(fft))).toBe(true);
+    expect(hashPath(n, l)).toBe("words");
+    expect(hashPath(2 ** 19, 2 ** 18)).toBe("words"); // 2^37 products
+    expect(hashPath(2 ** 19, 2 ** 18 + 1)).toBe("fft");
+    expect(hashPath(MAX_WORDS_BITS - 1, 1)).toBe("words");
+    expect(hashPath(MAX_WORDS_BITS, 1)).toBe("fft");
+    expect(2 ** 19 * 2 ** 18).toBe(WORDS_LIMIT);
+  });
+
+  it("the word path gives the same bits whatever the thread's instance served before (smaller, larger, a throwaway one)", () => {
+    const hashOf = (n: number, l: number, seed: number) => {
+      const [s, r1] = drawToeplitzSeed(seeded(seed), n, l);
+      const [x] = drawBits(r1, n);
+      return Buffer.from(toeplitzWords(s, x, l));
+    };
+    const first = hashOf(300, 40, 1);
+    hashOf(5000, 2000, 2); // grows the kept instance's memory
+    hashOf(Math.ceil(KEEP_INSTANCE_BYTES / 6), 8, 3); // a throwaway instance
+    expect(hashOf(300, 40, 1).equals(first)).toBe(true);
+    expect(hashOf(300, 40, 4).equals(first)).toBe(false); // control: another seed, another hash
   });
 
   it("is linear: h(x xor y) = h(x) xor h(y)", () => {

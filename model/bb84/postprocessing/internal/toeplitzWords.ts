@@ -1,36 +1,56 @@
 /**
- * The Toeplitz hash on 32-bit words (see toeplitz.ts for the definition and the FFT path).
+ * The Toeplitz hash on 32-bit words (see toeplitz.ts for the definition and the FFT path), in
+ * WebAssembly (`toeplitz.as`, compiled into `toeplitzWasm.ts`; why, and how it works, is there).
+ *
+ * One instance per thread, loaded synchronously on first use, whose memory grows to about
+ * 6 (n + l) bytes for the largest hash it was given and is kept up to {@link KEEP_INSTANCE_BYTES};
+ * a larger hash gets an instance of its own, dropped when the call returns.
  * @internal
  */
+import { TOEPLITZ_WASM_BASE64 } from "./toeplitzWasm.js";
+
+/** The part of the WebAssembly JS API used here (the project's `lib` declares none of it). */
+declare const WebAssembly: {
+  Module: new (bytes: Uint8Array) => object;
+  Instance: new (module: object, imports: object) => { readonly exports: unknown };
+};
+
+/** The exports of `toeplitz.as` (byte offsets into `memory`). */
+interface ToeplitzWasm {
+  readonly memory: { readonly buffer: ArrayBuffer };
+  layout(n: number, l: number): number;
+  inputAt(): number;
+  outputAt(): number;
+  hash(n: number, l: number): void;
+}
+
+/** Memory a thread's instance keeps between calls (a WebAssembly memory never shrinks). */
+export const KEEP_INSTANCE_BYTES = 16 * 2 ** 20;
+/** The most input and output bits the word path takes: its buffers, about 6 (n + l) bytes, stay below 100 MB. */
+export const MAX_WORDS_BITS = 2 ** 24;
+
+let compiled: object | null = null;
+let shared: ToeplitzWasm | null = null;
+
+function instantiate(): ToeplitzWasm {
+  compiled ??= new WebAssembly.Module(Uint8Array.from(atob(TOEPLITZ_WASM_BASE64), (c) => c.charCodeAt(0)));
+  return new WebAssembly.Instance(compiled, {}).exports as unknown as ToeplitzWasm;
+}
 
 /**
- * `y_i = XOR_k s[i + k] x[n - 1 - k]` on 32-bit words, by columns: `y` is the XOR, over the k
- * with `x[n - 1 - k] = 1`, of the seed's bits from k on (`l` of them). The seed is packed once
- * per bit offset (`shifted[r]` holds seed bits from r on, so the bits from k on start at word
- * k >> 5 of `shifted[k & 31]`), so each set input bit costs ceil(l / 32) word XORs. Rows (the
- * parity of window AND input for each output bit, l ceil(n / 32) ANDs and XORs) took about twice
- * the instructions for a uniform input, half of whose bits are set (measured 2026-11-27 with
- * `perf stat` on `verify scenarios/kdc`, whose end-to-end sessions hash most).
+ * `y_i = XOR_k s[i + k] x[n - 1 - k]` for i < l (bits as 0/1 bytes; the seed has n + l - 1),
+ * by columns on words: each set input bit costs ceil(l / 32) word XORs.
  */
 export function toeplitzWords(seed: Uint8Array, input: Uint8Array, l: number): Uint8Array {
   const n = input.length;
-  const seedWords = ((seed.length + 31) >>> 5) + 1; // one word of zero padding past the end
-  const packed = new Int32Array(seedWords);
-  for (let b = 0; b < seed.length; b++) if (seed[b]) packed[b >>> 5] |= 1 << (b & 31);
-  const shifted: Int32Array[] = [packed];
-  for (let r = 1; r < Math.min(32, n); r++) {
-    const t = new Int32Array(seedWords);
-    for (let w = 0; w + 1 < seedWords; w++) t[w] = (packed[w] >>> r) | (packed[w + 1] << (32 - r));
-    shifted.push(t);
-  }
-  const outWords = (l + 31) >>> 5;
-  const y = new Int32Array(outWords);
-  for (let k = 0; k < n; k++) {
-    if (!input[n - 1 - k]) continue;
-    const t = shifted[k & 31], first = k >>> 5;
-    for (let m = 0; m < outWords; m++) y[m] ^= t[first + m];
-  }
-  const out = new Uint8Array(l);
-  for (let i = 0; i < l; i++) out[i] = (y[i >>> 5] >>> (i & 31)) & 1;
-  return out;
+  if (n + l > MAX_WORDS_BITS) throw new RangeError(`toeplitzWords: n + l must be at most ${MAX_WORDS_BITS}, got ${n + l}`);
+  const wasm = 6 * (n + l) > KEEP_INSTANCE_BYTES ? instantiate() : (shared ??= instantiate());
+  const at = wasm.layout(n, l);
+  if (at === 0) throw new RangeError(`toeplitzWords: a hash of ${n} bits to ${l} needs more memory than WebAssembly can give`);
+  const memory = new Uint8Array(wasm.memory.buffer);
+  memory.set(seed, at);
+  memory.set(input, wasm.inputAt());
+  wasm.hash(n, l);
+  const out = wasm.outputAt();
+  return new Uint8Array(wasm.memory.buffer).slice(out, out + l);
 }
