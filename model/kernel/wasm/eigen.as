@@ -40,12 +40,15 @@ const STUCK_SWEEPS: i32 = 30;
 
 // Byte offsets of the planes (set by `layout`). AR/AI: the matrix, real and imaginary parts,
 // row-major; the reduction works on the lower triangle and stores the Householder vector of
-// step k in the upper part of row k. WR/WI: the rows of W (contiguous, WI right after WR), which
-// also hold the interleaved input before the reduction. D, E: the tridiagonal. VR..PI: vectors of
+// step k in the upper part of row k. W: the rows of W, row j the n real parts and then the n
+// imaginary parts (2n doubles, see `wRow`), which also hold the interleaved input before the
+// reduction; afterwards `collect` writes the sorted eigenvectors, interleaved, over AR and AI. D, E: the tridiagonal. VR..PI: vectors of
 // the reduction. BETA: the complex subdiagonal (2n). SH, EC, USED: perfect shifts (see `tql`).
-let AR: usize = 0, AI: usize = 0, WR: usize = 0, WI: usize = 0, D: usize = 0, E: usize = 0;
+let AR: usize = 0, AI: usize = 0, W: usize = 0, D: usize = 0, E: usize = 0;
 let VR: usize = 0, VI: usize = 0, PR: usize = 0, PI: usize = 0, BETA: usize = 0;
 let SH: usize = 0, EC: usize = 0, USED: usize = 0;
+// ORDER: the eigenvalues' ascending order (i32, see `collect`).
+let ORDER: usize = 0;
 
 /** Bytes of an n-vector, rounded up to whole f64x2. */
 function vecBytes(n: i32): usize {
@@ -55,7 +58,7 @@ function vecBytes(n: i32): usize {
 /**
  * Lays out the planes for dimension n from the heap base, growing the memory if needed (it never
  * shrinks). Returns the byte offset of the interleaved input (2 n^2 doubles), or 0 if the memory
- * cannot grow. Uses 4 n^2 + 11 n doubles (+ alignment) above the static data.
+ * cannot grow. Uses 4 n^2 + 12 n doubles (+ alignment) above the static data.
  */
 export function layout(n: i32): usize {
   let p: usize = (__heap_base + 15) & ~15;
@@ -63,8 +66,7 @@ export function layout(n: i32): usize {
   const pad: usize = (plane + 15) & ~15;
   AR = p; p += pad;
   AI = p; p += pad;
-  WR = p; p += plane;
-  WI = p; p += pad;
+  W = p; p += pad + pad;
   p = (p + 15) & ~15;
   D = p; p += vecBytes(n);
   E = p; p += vecBytes(n);
@@ -76,10 +78,11 @@ export function layout(n: i32): usize {
   SH = p; p += vecBytes(n);
   EC = p; p += vecBytes(n);
   USED = p; p += vecBytes(n);
+  ORDER = p; p += vecBytes(n);
   const pages = <i32>((p + 0xffff) >> 16);
   const have = memory.size();
   if (pages > have && memory.grow(pages - have) < 0) return 0;
-  return WR;
+  return W;
 }
 
 /** Byte offset of the eigenvalues (unsorted) after `eigvalsh` or `eigh`. */
@@ -87,13 +90,57 @@ export function values(): usize {
   return D;
 }
 
-/** Byte offset of the real parts of W's rows after `eigh` (the imaginary parts follow at `vectorsImag`). */
-export function vectorsReal(): usize {
-  return WR;
+/**
+ * Largest |x| over the 2 n^2 numbers of the interleaved input (at the offset `layout(n)`
+ * returned): NaN if one is NaN, Infinity if one is infinite (wasm's max propagates NaN).
+ */
+export function maxAbs(n: i32): f64 {
+  const count = <usize>n * <usize>n << 1;
+  let m2 = f64x2.splat(0);
+  for (let k: usize = 0; k < count; k += 2) m2 = f64x2.max(m2, f64x2.abs(v128.load(W + (k << 3))));
+  return Math.max(f64x2.extract_lane(m2, 0), f64x2.extract_lane(m2, 1));
 }
 
-export function vectorsImag(): usize {
-  return WI;
+/**
+ * After `eigh`: the eigenvalues in ascending order (ties in index order) to the n doubles at
+ * `sortedValues()`, and the matching rows of W as the columns of an interleaved complex n x n
+ * matrix at `sortedVectors()` (over AR and AI, no longer needed). The order by insertion sort.
+ */
+export function collect(n: i32): void {
+  for (let i = 0; i < n; i++) {
+    const x = load<f64>(at(D, i));
+    let j = i;
+    for (; j > 0 && load<f64>(at(D, load<i32>(ORDER + (<usize>(j - 1) << 2)))) > x; j--) {
+      store<i32>(ORDER + (<usize>j << 2), load<i32>(ORDER + (<usize>(j - 1) << 2)));
+    }
+    store<i32>(ORDER + (<usize>j << 2), i);
+  }
+  const rowStride = <usize>n << 4;
+  for (let col = 0; col < n; col++) {
+    const row = load<i32>(ORDER + (<usize>col << 2));
+    store<f64>(at(SH, col), load<f64>(at(D, row)));
+    const re = wRow(n, row), im = re + (<usize>n << 3);
+    let out = AR + (<usize>col << 4);
+    for (let r = 0; r < n; r++, out += rowStride) {
+      store<f64>(out, load<f64>(at(re, r)));
+      store<f64>(out, load<f64>(at(im, r)), 8);
+    }
+  }
+}
+
+/** Byte offset of the ascending eigenvalues after `collect`. */
+export function sortedValues(): usize {
+  return SH;
+}
+
+/** Byte offset of the interleaved eigenvector matrix (eigenvectors as columns) after `collect`. */
+export function sortedVectors(): usize {
+  return AR;
+}
+
+/** Byte offset of row j of W: its n real parts, then its n imaginary parts. */
+function wRow(n: i32, j: i32): usize {
+  return W + (<usize>j * <usize>n << 4);
 }
 
 function at(base: usize, i: i32): usize {
@@ -104,18 +151,18 @@ function at2(base: usize, n: i32, i: i32, j: i32): usize {
   return base + ((<usize>i * <usize>n + <usize>j) << 3);
 }
 
-/** The interleaved input at WR into the planes AR, AI, divided by `scale` (a power of two: exact). */
+/** The interleaved input at W into the planes AR, AI, divided by `scale` (a power of two: exact). */
 function deinterleave(n: i32, scale: f64): void {
   const count = <usize>n * <usize>n;
   if (scale === 1) {
     for (let k: usize = 0; k < count; k++) {
-      store<f64>(AR + (k << 3), load<f64>(WR + (k << 4)));
-      store<f64>(AI + (k << 3), load<f64>(WR + (k << 4) + 8));
+      store<f64>(AR + (k << 3), load<f64>(W + (k << 4)));
+      store<f64>(AI + (k << 3), load<f64>(W + (k << 4) + 8));
     }
   } else {
     for (let k: usize = 0; k < count; k++) {
-      store<f64>(AR + (k << 3), load<f64>(WR + (k << 4)) / scale);
-      store<f64>(AI + (k << 3), load<f64>(WR + (k << 4) + 8) / scale);
+      store<f64>(AR + (k << 3), load<f64>(W + (k << 4)) / scale);
+      store<f64>(AI + (k << 3), load<f64>(W + (k << 4) + 8) / scale);
     }
   }
 }
@@ -305,16 +352,16 @@ function rank2Update(n: i32, k: i32): void {
 }
 
 /**
- * The rows of `W = (Q D)^T` into (WR, WI): `Q = H_0 H_1 ... H_{n-3}` from the reflectors kept by
+ * The rows of `W = (Q D)^T` into W: `Q = H_0 H_1 ... H_{n-3}` from the reflectors kept by
  * `tridiagonalize`, and `D = diag(delta)` the phases with `conj(delta_{k+1}) beta_k delta_k =
  * |beta_k|` (so `D^dagger (Q^dagger A Q) D` is the real tridiagonal (D, E)). Built as
  * `W <- W H_k^T` for k from the last step down, starting from `W = D`; `H_k` touches entries
  * k+1.. only, so each step works on the trailing (n-k-1)^2 block.
  */
 function accumulateQD(n: i32): void {
-  memory.fill(WR, 0, <usize>n * <usize>n << 4);
+  memory.fill(W, 0, <usize>n * <usize>n << 4);
   let dr: f64 = 1, di: f64 = 0;
-  store<f64>(WR, 1);
+  store<f64>(W, 1);
   for (let k = 0; k < n - 1; k++) {
     const br = load<f64>(at(BETA, 2 * k)), bi = load<f64>(at(BETA, 2 * k + 1)), babs = Math.hypot(br, bi);
     if (babs >= NEGLIGIBLE) {
@@ -323,8 +370,8 @@ function accumulateQD(n: i32): void {
       di = dr * ui + di * ur;
       dr = nr;
     }
-    store<f64>(at2(WR, n, k + 1, k + 1), dr);
-    store<f64>(at2(WI, n, k + 1, k + 1), di);
+    store<f64>(at(wRow(n, k + 1), k + 1), dr);
+    store<f64>(at(wRow(n, k + 1), n + k + 1), di);
   }
   for (let k = n - 3; k >= 0; k--) {
     const vR = at2(AR, n, k, 0), vI = at2(AI, n, k, 0);
@@ -332,7 +379,7 @@ function accumulateQD(n: i32): void {
     for (let i = k + 1; i < n && !nonzero; i++) nonzero = load<f64>(at(vR, i)) !== 0 || load<f64>(at(vI, i)) !== 0;
     if (!nonzero) continue; // a skipped step: H_k = I
     for (let j = k + 1; j < n; j++) {
-      const rowR = at2(WR, n, j, 0), rowI = at2(WI, n, j, 0);
+      const rowR = wRow(n, j), rowI = rowR + (<usize>n << 3);
       // (v^dagger M)_j = sum_i conj(v_i) W[j][i]
       let sr2 = f64x2.splat(0), si2 = f64x2.splat(0);
       let i = k + 1;
@@ -523,26 +570,27 @@ function nearestUnused(n: i32, x: f64): i32 {
   return best;
 }
 
-/** Rows (i, i+1) of (WR, WI) <- (c row_i - s row_{i+1}, s row_i + c row_{i+1}). */
+/**
+ * Rows (i, i+1) of W <- (c row_i - s row_{i+1}, s row_i + c row_{i+1}): a real rotation, the
+ * same on real and imaginary parts, so each row is one run of 2n doubles (an even count: no
+ * tail), two f64x2 per iteration at one address and its immediate offset. With the real and
+ * imaginary parts in two planes (four addresses per iteration and a scalar tail for odd n) the
+ * same arithmetic took more instructions; see eigen.ts for the measurements.
+ */
 function rotateRows(n: i32, i: i32, s: f64, c: f64): void {
-  const pR = at2(WR, n, i, 0), qR = pR + (<usize>n << 3);
-  const pI = at2(WI, n, i, 0), qI = pI + (<usize>n << 3);
+  const p = wRow(n, i), q = p + (<usize>n << 4), end = <usize>n << 4;
   const s2 = f64x2.splat(s), c2 = f64x2.splat(c);
-  let k = 0;
-  for (; k + 1 < n; k += 2) {
-    const o = <usize>k << 3;
-    const xr = v128.load(pR + o), yr = v128.load(qR + o), xi = v128.load(pI + o), yi = v128.load(qI + o);
-    v128.store(qR + o, f64x2.add(f64x2.mul(s2, xr), f64x2.mul(c2, yr)));
-    v128.store(pR + o, f64x2.sub(f64x2.mul(c2, xr), f64x2.mul(s2, yr)));
-    v128.store(qI + o, f64x2.add(f64x2.mul(s2, xi), f64x2.mul(c2, yi)));
-    v128.store(pI + o, f64x2.sub(f64x2.mul(c2, xi), f64x2.mul(s2, yi)));
+  let o: usize = 0;
+  for (; o + 16 < end; o += 32) {
+    const x = v128.load(p + o), y = v128.load(q + o), x1 = v128.load(p + o, 16), y1 = v128.load(q + o, 16);
+    v128.store(q + o, f64x2.add(f64x2.mul(s2, x), f64x2.mul(c2, y)));
+    v128.store(p + o, f64x2.sub(f64x2.mul(c2, x), f64x2.mul(s2, y)));
+    v128.store(q + o, f64x2.add(f64x2.mul(s2, x1), f64x2.mul(c2, y1)), 16);
+    v128.store(p + o, f64x2.sub(f64x2.mul(c2, x1), f64x2.mul(s2, y1)), 16);
   }
-  if (k < n) {
-    const o = <usize>k << 3;
-    const xr = load<f64>(pR + o), yr = load<f64>(qR + o), xi = load<f64>(pI + o), yi = load<f64>(qI + o);
-    store<f64>(qR + o, s * xr + c * yr);
-    store<f64>(pR + o, c * xr - s * yr);
-    store<f64>(qI + o, s * xi + c * yi);
-    store<f64>(pI + o, c * xi - s * yi);
+  if (o < end) {
+    const x = v128.load(p + o), y = v128.load(q + o);
+    v128.store(q + o, f64x2.add(f64x2.mul(s2, x), f64x2.mul(c2, y)));
+    v128.store(p + o, f64x2.sub(f64x2.mul(c2, x), f64x2.mul(s2, y)));
   }
 }
