@@ -40,9 +40,9 @@ const STUCK_SWEEPS: i32 = 30;
 
 // Byte offsets of the planes (set by `layout`). AR/AI: the matrix, real and imaginary parts,
 // row-major; the reduction works on the lower triangle and stores the Householder vector of
-// step k in the upper part of row k. W: the rows of W, row j the n real parts and then the n
-// imaginary parts (2n doubles, see `wRow`), which also hold the interleaved input before the
-// reduction; afterwards `collect` writes the sorted eigenvectors, interleaved, over AR and AI. D, E: the tridiagonal. VR..PI: vectors of
+// step k in the upper part of row k. W: the rows of W, each in pairs of entries: the real
+// parts of entries 2c, 2c+1, then their imaginary parts (one f64x2 each; see `wRow`, `wEntry`),
+// which also hold the interleaved input before the reduction; afterwards `collect` writes the sorted eigenvectors, interleaved, over AR and AI. D, E: the tridiagonal. VR..PI: vectors of
 // the reduction. BETA: the complex subdiagonal (2n). SH, EC, USED: perfect shifts (see `tql`).
 let AR: usize = 0, AI: usize = 0, W: usize = 0, D: usize = 0, E: usize = 0;
 let VR: usize = 0, VI: usize = 0, PR: usize = 0, PI: usize = 0, BETA: usize = 0;
@@ -58,7 +58,7 @@ function vecBytes(n: i32): usize {
 /**
  * Lays out the planes for dimension n from the heap base, growing the memory if needed (it never
  * shrinks). Returns the byte offset of the interleaved input (2 n^2 doubles), or 0 if the memory
- * cannot grow. Uses 4 n^2 + 12 n doubles (+ alignment) above the static data.
+ * cannot grow. Uses 4 n^2 + 14 n doubles (+ alignment) above the static data (W rounds its rows up to an even count).
  */
 export function layout(n: i32): usize {
   let p: usize = (__heap_base + 15) & ~15;
@@ -66,7 +66,7 @@ export function layout(n: i32): usize {
   const pad: usize = (plane + 15) & ~15;
   AR = p; p += pad;
   AI = p; p += pad;
-  W = p; p += pad + pad;
+  W = p; p += (<usize>n * <usize>evenCount(n) << 4);
   p = (p + 15) & ~15;
   D = p; p += vecBytes(n);
   E = p; p += vecBytes(n);
@@ -119,11 +119,12 @@ export function collect(n: i32): void {
   for (let col = 0; col < n; col++) {
     const row = load<i32>(ORDER + (<usize>col << 2));
     store<f64>(at(SH, col), load<f64>(at(D, row)));
-    const re = wRow(n, row), im = re + (<usize>n << 3);
+    const w = wRow(n, row);
     let out = AR + (<usize>col << 4);
     for (let r = 0; r < n; r++, out += rowStride) {
-      store<f64>(out, load<f64>(at(re, r)));
-      store<f64>(out, load<f64>(at(im, r)), 8);
+      const e = wEntry(w, r);
+      store<f64>(out, load<f64>(e));
+      store<f64>(out, load<f64>(e, 16), 8);
     }
   }
 }
@@ -138,9 +139,19 @@ export function sortedVectors(): usize {
   return AR;
 }
 
-/** Byte offset of row j of W: its n real parts, then its n imaginary parts. */
+/** n rounded up to even: the entries of a row of W, in pairs (the last one padded with a zero for odd n). */
+function evenCount(n: i32): i32 {
+  return (n + 1) & ~1;
+}
+
+/** Byte offset of row j of W: `evenCount(n) / 2` pairs, each two real parts and then their two imaginary parts. */
 function wRow(n: i32, j: i32): usize {
-  return W + (<usize>j * <usize>n << 4);
+  return W + (<usize>j * <usize>evenCount(n) << 4);
+}
+
+/** Byte offset of the real part of entry r in the paired row at `row` (its imaginary part is 16 bytes on). */
+function wEntry(row: usize, r: i32): usize {
+  return row + (<usize>(r >> 1) << 5) + (<usize>(r & 1) << 3);
 }
 
 function at(base: usize, i: i32): usize {
@@ -359,7 +370,8 @@ function rank2Update(n: i32, k: i32): void {
  * k+1.. only, so each step works on the trailing (n-k-1)^2 block.
  */
 function accumulateQD(n: i32): void {
-  memory.fill(W, 0, <usize>n * <usize>n << 4);
+  const rowBytes = <usize>evenCount(n) << 4;
+  memory.fill(W, 0, <usize>n * rowBytes);
   let dr: f64 = 1, di: f64 = 0;
   store<f64>(W, 1);
   for (let k = 0; k < n - 1; k++) {
@@ -370,50 +382,48 @@ function accumulateQD(n: i32): void {
       di = dr * ui + di * ur;
       dr = nr;
     }
-    store<f64>(at(wRow(n, k + 1), k + 1), dr);
-    store<f64>(at(wRow(n, k + 1), n + k + 1), di);
+    const e = wEntry(wRow(n, k + 1), k + 1);
+    store<f64>(e, dr);
+    store<f64>(e, di, 16);
   }
+  // v_k in W's paired layout, zero outside k+1..n-1, over VR and VI (free here, contiguous)
+  const v = VR;
   for (let k = n - 3; k >= 0; k--) {
     const vR = at2(AR, n, k, 0), vI = at2(AI, n, k, 0);
     let nonzero = false;
     for (let i = k + 1; i < n && !nonzero; i++) nonzero = load<f64>(at(vR, i)) !== 0 || load<f64>(at(vI, i)) !== 0;
     if (!nonzero) continue; // a skipped step: H_k = I
-    for (let j = k + 1; j < n; j++) {
-      const rowR = wRow(n, j), rowI = rowR + (<usize>n << 3);
-      // (v^dagger M)_j = sum_i conj(v_i) W[j][i]
-      let sr2 = f64x2.splat(0), si2 = f64x2.splat(0);
-      let i = k + 1;
-      for (; i + 1 < n; i += 2) {
-        const o = <usize>i << 3;
-        const xr = v128.load(vR + o), xi = v128.load(vI + o), mr = v128.load(rowR + o), mi = v128.load(rowI + o);
-        sr2 = f64x2.add(sr2, f64x2.add(f64x2.mul(xr, mr), f64x2.mul(xi, mi)));
-        si2 = f64x2.add(si2, f64x2.sub(f64x2.mul(xr, mi), f64x2.mul(xi, mr)));
-      }
-      let sr = f64x2.extract_lane(sr2, 0) + f64x2.extract_lane(sr2, 1);
-      let si = f64x2.extract_lane(si2, 0) + f64x2.extract_lane(si2, 1);
-      if (i < n) {
-        const o = <usize>i << 3;
-        const xr = load<f64>(vR + o), xi = load<f64>(vI + o), mr = load<f64>(rowR + o), mi = load<f64>(rowI + o);
-        sr += xr * mr + xi * mi;
-        si += xr * mi - xi * mr;
-      }
-      sr *= 2;
-      si *= 2;
-      const sr1 = f64x2.splat(sr), si1 = f64x2.splat(si);
-      i = k + 1;
-      for (; i + 1 < n; i += 2) {
-        const o = <usize>i << 3;
-        const xr = v128.load(vR + o), xi = v128.load(vI + o);
-        v128.store(rowR + o, f64x2.sub(v128.load(rowR + o), f64x2.sub(f64x2.mul(xr, sr1), f64x2.mul(xi, si1))));
-        v128.store(rowI + o, f64x2.sub(v128.load(rowI + o), f64x2.add(f64x2.mul(xr, si1), f64x2.mul(xi, sr1))));
-      }
-      if (i < n) {
-        const o = <usize>i << 3;
-        const xr = load<f64>(vR + o), xi = load<f64>(vI + o);
-        store<f64>(rowR + o, load<f64>(rowR + o) - (xr * sr - xi * si));
-        store<f64>(rowI + o, load<f64>(rowI + o) - (xr * si + xi * sr));
-      }
+    memory.fill(v, 0, rowBytes);
+    for (let i = k + 1; i < n; i++) {
+      const e = wEntry(v, i);
+      store<f64>(e, load<f64>(at(vR, i)));
+      store<f64>(e, load<f64>(at(vI, i)), 16);
     }
+    const first = <usize>((k + 1) >> 1) << 5; // the pair holding entry k+1 (entry k of v is 0)
+    for (let j = k + 1; j < n; j++) reflectRow(wRow(n, j), v, first, rowBytes);
+  }
+}
+
+/**
+ * One paired row of W times `H_k^T`: row -= 2 (row . conj(v)) v, over the pairs from byte
+ * `first` to `end` (v is zero before entry k+1, so the pair holding entry k adds nothing). Two
+ * addresses per pair, the imaginary parts at an immediate offset.
+ */
+function reflectRow(row: usize, v: usize, first: usize, end: usize): void {
+  // (v^dagger M)_j = sum_i conj(v_i) W[j][i]
+  let sr2 = f64x2.splat(0), si2 = f64x2.splat(0);
+  for (let o = first; o < end; o += 32) {
+    const xr = v128.load(v + o), xi = v128.load(v + o, 16), mr = v128.load(row + o), mi = v128.load(row + o, 16);
+    sr2 = f64x2.add(sr2, f64x2.add(f64x2.mul(xr, mr), f64x2.mul(xi, mi)));
+    si2 = f64x2.add(si2, f64x2.sub(f64x2.mul(xr, mi), f64x2.mul(xi, mr)));
+  }
+  const sr = 2 * (f64x2.extract_lane(sr2, 0) + f64x2.extract_lane(sr2, 1));
+  const si = 2 * (f64x2.extract_lane(si2, 0) + f64x2.extract_lane(si2, 1));
+  const sr1 = f64x2.splat(sr), si1 = f64x2.splat(si);
+  for (let o = first; o < end; o += 32) {
+    const xr = v128.load(v + o), xi = v128.load(v + o, 16);
+    v128.store(row + o, f64x2.sub(v128.load(row + o), f64x2.sub(f64x2.mul(xr, sr1), f64x2.mul(xi, si1))));
+    v128.store(row + o, f64x2.sub(v128.load(row + o, 16), f64x2.add(f64x2.mul(xr, si1), f64x2.mul(xi, sr1))), 16);
   }
 }
 
@@ -578,7 +588,7 @@ function nearestUnused(n: i32, x: f64): i32 {
  * same arithmetic took more instructions; see eigen.ts for the measurements.
  */
 function rotateRows(n: i32, i: i32, s: f64, c: f64): void {
-  const p = wRow(n, i), q = p + (<usize>n << 4), end = <usize>n << 4;
+  const end = <usize>evenCount(n) << 4, p = wRow(n, i), q = p + end;
   const s2 = f64x2.splat(s), c2 = f64x2.splat(c);
   let o: usize = 0;
   for (; o + 16 < end; o += 32) {
