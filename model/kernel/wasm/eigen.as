@@ -412,7 +412,16 @@ function accumulateQD(n: i32): void {
 function reflectRow(row: usize, v: usize, first: usize, end: usize): void {
   // (v^dagger M)_j = sum_i conj(v_i) W[j][i]
   let sr2 = f64x2.splat(0), si2 = f64x2.splat(0);
-  for (let o = first; o < end; o += 32) {
+  let o = first;
+  for (; o + 32 < end; o += 64) { // two pairs per iteration, summed in the same order as one by one
+    const xr = v128.load(v + o), xi = v128.load(v + o, 16), mr = v128.load(row + o), mi = v128.load(row + o, 16);
+    const yr = v128.load(v + o, 32), yi = v128.load(v + o, 48), nr = v128.load(row + o, 32), ni = v128.load(row + o, 48);
+    sr2 = f64x2.add(sr2, f64x2.add(f64x2.mul(xr, mr), f64x2.mul(xi, mi)));
+    si2 = f64x2.add(si2, f64x2.sub(f64x2.mul(xr, mi), f64x2.mul(xi, mr)));
+    sr2 = f64x2.add(sr2, f64x2.add(f64x2.mul(yr, nr), f64x2.mul(yi, ni)));
+    si2 = f64x2.add(si2, f64x2.sub(f64x2.mul(yr, ni), f64x2.mul(yi, nr)));
+  }
+  if (o < end) {
     const xr = v128.load(v + o), xi = v128.load(v + o, 16), mr = v128.load(row + o), mi = v128.load(row + o, 16);
     sr2 = f64x2.add(sr2, f64x2.add(f64x2.mul(xr, mr), f64x2.mul(xi, mi)));
     si2 = f64x2.add(si2, f64x2.sub(f64x2.mul(xr, mi), f64x2.mul(xi, mr)));
@@ -420,7 +429,14 @@ function reflectRow(row: usize, v: usize, first: usize, end: usize): void {
   const sr = 2 * (f64x2.extract_lane(sr2, 0) + f64x2.extract_lane(sr2, 1));
   const si = 2 * (f64x2.extract_lane(si2, 0) + f64x2.extract_lane(si2, 1));
   const sr1 = f64x2.splat(sr), si1 = f64x2.splat(si);
-  for (let o = first; o < end; o += 32) {
+  for (o = first; o + 32 < end; o += 64) {
+    const xr = v128.load(v + o), xi = v128.load(v + o, 16), yr = v128.load(v + o, 32), yi = v128.load(v + o, 48);
+    v128.store(row + o, f64x2.sub(v128.load(row + o), f64x2.sub(f64x2.mul(xr, sr1), f64x2.mul(xi, si1))));
+    v128.store(row + o, f64x2.sub(v128.load(row + o, 16), f64x2.add(f64x2.mul(xr, si1), f64x2.mul(xi, sr1))), 16);
+    v128.store(row + o, f64x2.sub(v128.load(row + o, 32), f64x2.sub(f64x2.mul(yr, sr1), f64x2.mul(yi, si1))), 32);
+    v128.store(row + o, f64x2.sub(v128.load(row + o, 48), f64x2.add(f64x2.mul(yr, si1), f64x2.mul(yi, sr1))), 48);
+  }
+  if (o < end) {
     const xr = v128.load(v + o), xi = v128.load(v + o, 16);
     v128.store(row + o, f64x2.sub(v128.load(row + o), f64x2.sub(f64x2.mul(xr, sr1), f64x2.mul(xi, si1))));
     v128.store(row + o, f64x2.sub(v128.load(row + o, 16), f64x2.add(f64x2.mul(xr, si1), f64x2.mul(xi, sr1))), 16);
