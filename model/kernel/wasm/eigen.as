@@ -607,6 +607,18 @@ function rotateRows(n: i32, i: i32, s: f64, c: f64): void {
   const end = <usize>evenCount(n) << 4, p = wRow(n, i), q = p + end;
   const s2 = f64x2.splat(s), c2 = f64x2.splat(c);
   let o: usize = 0;
+  for (; o + 48 < end; o += 64) {
+    const x = v128.load(p + o), y = v128.load(q + o), x1 = v128.load(p + o, 16), y1 = v128.load(q + o, 16);
+    const x2 = v128.load(p + o, 32), y2 = v128.load(q + o, 32), x3 = v128.load(p + o, 48), y3 = v128.load(q + o, 48);
+    v128.store(q + o, f64x2.add(f64x2.mul(s2, x), f64x2.mul(c2, y)));
+    v128.store(p + o, f64x2.sub(f64x2.mul(c2, x), f64x2.mul(s2, y)));
+    v128.store(q + o, f64x2.add(f64x2.mul(s2, x1), f64x2.mul(c2, y1)), 16);
+    v128.store(p + o, f64x2.sub(f64x2.mul(c2, x1), f64x2.mul(s2, y1)), 16);
+    v128.store(q + o, f64x2.add(f64x2.mul(s2, x2), f64x2.mul(c2, y2)), 32);
+    v128.store(p + o, f64x2.sub(f64x2.mul(c2, x2), f64x2.mul(s2, y2)), 32);
+    v128.store(q + o, f64x2.add(f64x2.mul(s2, x3), f64x2.mul(c2, y3)), 48);
+    v128.store(p + o, f64x2.sub(f64x2.mul(c2, x3), f64x2.mul(s2, y3)), 48);
+  }
   for (; o + 16 < end; o += 32) {
     const x = v128.load(p + o), y = v128.load(q + o), x1 = v128.load(p + o, 16), y1 = v128.load(q + o, 16);
     v128.store(q + o, f64x2.add(f64x2.mul(s2, x), f64x2.mul(c2, y)));
