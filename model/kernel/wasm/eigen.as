@@ -308,6 +308,21 @@ function multiplyLower(n: i32, k: i32): void {
     const vri2 = f64x2.splat(vri), vii2 = f64x2.splat(vii);
     let sr2 = f64x2.splat(0), si2 = f64x2.splat(0);
     let j = k + 1;
+    // two f64x2 per iteration (the second at immediate offsets), summed in the same order
+    for (; j + 3 < i; j += 4) {
+      const o = <usize>j << 3;
+      const rR = rowR + o, rI = rowI + o, xR = VR + o, xI = VI + o, pR = PR + o, pI = PI + o;
+      let ar = v128.load(rR), ai = v128.load(rI), xr = v128.load(xR), xi = v128.load(xI);
+      sr2 = f64x2.add(sr2, f64x2.sub(f64x2.mul(ar, xr), f64x2.mul(ai, xi)));
+      si2 = f64x2.add(si2, f64x2.add(f64x2.mul(ar, xi), f64x2.mul(ai, xr)));
+      v128.store(pR, f64x2.add(v128.load(pR), f64x2.add(f64x2.mul(ar, vri2), f64x2.mul(ai, vii2))));
+      v128.store(pI, f64x2.add(v128.load(pI), f64x2.sub(f64x2.mul(ar, vii2), f64x2.mul(ai, vri2))));
+      ar = v128.load(rR, 16); ai = v128.load(rI, 16); xr = v128.load(xR, 16); xi = v128.load(xI, 16);
+      sr2 = f64x2.add(sr2, f64x2.sub(f64x2.mul(ar, xr), f64x2.mul(ai, xi)));
+      si2 = f64x2.add(si2, f64x2.add(f64x2.mul(ar, xi), f64x2.mul(ai, xr)));
+      v128.store(pR, f64x2.add(v128.load(pR, 16), f64x2.add(f64x2.mul(ar, vri2), f64x2.mul(ai, vii2))), 16);
+      v128.store(pI, f64x2.add(v128.load(pI, 16), f64x2.sub(f64x2.mul(ar, vii2), f64x2.mul(ai, vri2))), 16);
+    }
     for (; j + 1 < i; j += 2) {
       const o = <usize>j << 3;
       const ar = v128.load(rowR + o), ai = v128.load(rowI + o);
@@ -344,6 +359,20 @@ function rank2Update(n: i32, k: i32): void {
     const wri = 2 * load<f64>(at(PR, i)), wii = 2 * load<f64>(at(PI, i));
     const vr2 = f64x2.splat(vri), vi2 = f64x2.splat(vii), wr2 = f64x2.splat(wri), wi2 = f64x2.splat(wii);
     let j = k + 1;
+    for (; j + 3 <= i; j += 4) { // two f64x2 per iteration, the second at immediate offsets
+      const o = <usize>j << 3;
+      const rR = rowR + o, rI = rowI + o, pR = PR + o, pI = PI + o, xR = VR + o, xI = VI + o;
+      let pr = v128.load(pR), pi = v128.load(pI), xr = v128.load(xR), xi = v128.load(xI);
+      let re = f64x2.add(f64x2.add(f64x2.mul(vr2, pr), f64x2.mul(vi2, pi)), f64x2.add(f64x2.mul(wr2, xr), f64x2.mul(wi2, xi)));
+      let im = f64x2.add(f64x2.sub(f64x2.mul(vi2, pr), f64x2.mul(vr2, pi)), f64x2.sub(f64x2.mul(wi2, xr), f64x2.mul(wr2, xi)));
+      v128.store(rR, f64x2.sub(v128.load(rR), re));
+      v128.store(rI, f64x2.sub(v128.load(rI), im));
+      pr = v128.load(pR, 16); pi = v128.load(pI, 16); xr = v128.load(xR, 16); xi = v128.load(xI, 16);
+      re = f64x2.add(f64x2.add(f64x2.mul(vr2, pr), f64x2.mul(vi2, pi)), f64x2.add(f64x2.mul(wr2, xr), f64x2.mul(wi2, xi)));
+      im = f64x2.add(f64x2.sub(f64x2.mul(vi2, pr), f64x2.mul(vr2, pi)), f64x2.sub(f64x2.mul(wi2, xr), f64x2.mul(wr2, xi)));
+      v128.store(rR, f64x2.sub(v128.load(rR, 16), re), 16);
+      v128.store(rI, f64x2.sub(v128.load(rI, 16), im), 16);
+    }
     for (; j + 1 <= i; j += 2) {
       const o = <usize>j << 3;
       const pr = v128.load(PR + o), pi = v128.load(PI + o), xr = v128.load(VR + o), xi = v128.load(VI + o);
