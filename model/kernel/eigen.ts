@@ -29,6 +29,23 @@
  * there is one implementation. Plain IEEE f64 operations only (no relaxed-simd, no fused
  * multiply-add): the same input gives byte-identical output on every engine and in every thread.
  *
+ * ## The row layout of W (kernel5)
+ * A QL rotation is the same real rotation on the real and the imaginary parts of two rows of W,
+ * so the layout of a row does not matter to it: rows of W hold their entries in pairs (two real
+ * parts, then their two imaginary parts, one f64x2 each; see `wRow` in eigen.as). A rotation is
+ * then one run over two rows at two addresses, four f64x2 per iteration at immediate offsets,
+ * where the two planes needed four addresses and a scalar tail for odd d; building W from the
+ * reflectors reads and writes a row and v at one address each. The reduction's loops do two f64x2
+ * per iteration the same way; the largest modulus (input check), the sort of the eigenvalues and
+ * the transpose of W into columns moved into the instance (they were 7 % of a call's instructions
+ * in JavaScript). User-mode instructions per eigh call through this module (perf stat, start-up
+ * subtracted, the bench's matrices), main a6bfaed -> now: d = 8 0.093M -> 0.075M, d = 16 0.327M ->
+ * 0.261M, d = 32 1.577M -> 1.271M, d = 64 9.31M -> 7.58M; CPU time per call, both builds in one
+ * process, 41 interleaved rounds (load 4.5-6): d = 8 1.02x, 16 1.03x, 32 1.04x, 64 1.075x faster
+ * (the loops are not only instruction-bound: fewer instructions gave less time than their share).
+ * Every change but the pairs in building W gives byte-identical output; that one sums in another
+ * order (accuracy as before, test/kernel/eigen-accuracy.test.ts).
+ *
  * ## What was measured and not kept (in JavaScript, CPU time per call at d = 16, 32, 64)
  * - Rotating a real matrix Y (`T = Y^T diag Y`) and multiplying `Q D` by it once at the end
  *   (half the arithmetic in the rotations): 0.83-0.91x with row rotations, the complex x real
@@ -43,6 +60,16 @@
  *   8.5M instructions per eigh at d = 64, no CPU-time difference in three interleaved runs
  *   (load 7-10). Perfect shifts for the first 1, 2, 3 or all sweeps at each l: 0.78 n^2
  *   rotations at d = 32 and 64 in every case (10 matrices each).
+ * - In WebAssembly, d = 64, before the pair layout (kernel5; CPU time, both modules in one
+ *   process, 61 interleaved rounds, and cycles by perf stat; load 5-9): a sweep's rotations applied
+ *   after it, two or four at a time with the shared row in registers: 0.93x (the QL scalar chain
+ *   no longer overlaps the rotations); each rotation applied one step late, during the next
+ *   step's scalar work: 0.95-0.97x; rotations on a real Z from the identity (half the
+ *   arithmetic) and W = Z W at the end by a 4x4-tiled product: even, +2 % instructions (the
+ *   product is 14 % of the call), also with Z's rows restricted to the columns where they can be
+ *   nonzero; two rows of W per reflector pass (more chains in flight): even; the planes skewed
+ *   by 320 bytes against 4K aliasing: even; the two-plane rotation unrolled by two: more
+ *   instructions (register spills).
  *
  * ## Edges
  * Only the lower triangle is read. A NaN or infinite entry is a RangeError naming the entry.
