@@ -62,14 +62,14 @@
  *   rotations at d = 32 and 64 in every case (10 matrices each).
  * - In WebAssembly, d = 64, before the pair layout (kernel5; CPU time, both modules in one
  *   process, 61 interleaved rounds, and cycles by perf stat; load 5-9): a sweep's rotations applied
- *   after it, two or four at a time with the shared row in registers: 0.93x (the QL scalar chain
- *   no longer overlaps the rotations); each rotation applied one step late, during the next
- *   step's scalar work: 0.95-0.97x; rotations on a real Z from the identity (half the
- *   arithmetic) and W = Z W at the end by a 4x4-tiled product: even, +2 % instructions (the
- *   product is 14 % of the call), also with Z's rows restricted to the columns where they can be
- *   nonzero; two rows of W per reflector pass (more chains in flight): even; the planes skewed
- *   by 320 bytes against 4K aliasing: even; the two-plane rotation unrolled by two: more
- *   instructions (register spills).
+ *   after it, two at a time with the shared row in a register: 0.92-0.95x (four at a time: more
+ *   cycles by perf stat); each rotation applied one step late, during the next step's scalar
+ *   work: 0.93-0.97x; rotations on a real Z from the identity (half the arithmetic) and W = Z W
+ *   at the end by a 4x4-tiled product: 1.01-1.04x in CPU time, even in cycles, +2 % instructions
+ *   (the product is 14 % of the call's instructions); the same with Z's rows restricted to the
+ *   columns where they can be nonzero: 0.94-1.05x, no consistent difference; two rows of W per
+ *   reflector pass (more chains in flight): even; the planes skewed by 320 bytes against 4K
+ *   aliasing: even; the two-plane rotation unrolled by two: 0.98x, more instructions.
  *
  * ## Edges
  * Only the lower triangle is read. A NaN or infinite entry is a RangeError naming the entry.
