@@ -191,7 +191,7 @@ export function eigvalsh(n: i32, scale: f64): i32 {
 }
 
 /**
- * Eigenvalues (unsorted, at `values()`) and W, whose row i (at `vectorsReal()` / `vectorsImag()`)
+ * Eigenvalues (unsorted, at `values()`) and W, whose row i (see `wRow`; sorted into columns by `collect`)
  * is the eigenvector of value i; with `perfectShifts`, the eigenvalues are computed first without
  * vectors and used as shifts (see `tql`). Returns 0, or 1 if the QL iteration did not converge.
  */

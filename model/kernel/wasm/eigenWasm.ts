@@ -4,7 +4,7 @@
  * @module
  */
 /** SHA-256 of the eigen.as text this module was compiled from. */
-export const EIGEN_WASM_SOURCE_SHA256 = "a2e2820340d5abf64f7f539acdd2ea71c43f06bbdf8f8c8a8a1ee37d75beb0fd";
+export const EIGEN_WASM_SOURCE_SHA256 = "dde16547be0d113f12955f4bea64c2fc5b8808e062d48363e145e86718cf8723";
 export const EIGEN_WASM_BASE64 =
   "AGFzbQEAAAABSw1gAn9/AGAAAX9gAX8AYAJ8fAF8YAN/f38Bf2ACf3wAYAJ/fwF/YAR/f3x8AGAEf39/fwBgAX8BfGABfwF/YAJ/" +
   "fAF/YAN/fH8BfwMTEgMABAUBBgEBBwgAAAkKCwwCAgUDAQAABkcOfwFBAAt/AUEAC38BQQALfwFBAAt/AUEAC38BQQALfwFBAAt/" +
