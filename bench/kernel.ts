@@ -5,9 +5,11 @@
  * DIR`, DIR holding a compiled `model/kernel/index.js`) is timed in the same rounds, so that one
  * run gives the ratios before and after a change.
  *
- * Method (see bench/README.md): per row, interleaved rounds (kernel, numpy, baseline, in an order
- * that rotates each round), each a timed batch of at least `batchSeconds` and one op; the row's
- * ratio is the median over rounds of kernel/numpy in the same round. numpy runs in one long-lived
+ * Method (see bench/README.md): per row, interleaved rounds of contenders (the kernel, each numpy
+ * formulation of the op as a contender of its own, the baseline; in an order that rotates each
+ * round), each a batch of one untimed warm-up op and then timed ops for at least `batchSeconds`
+ * and one op. numpy's reference is the formulation with the best median over the rounds; the
+ * row's ratio is the median over rounds of kernel / that formulation in the same round. numpy runs in one long-lived
  * child with OMP/OPENBLAS/MKL_NUM_THREADS=1 and OPENBLAS_CORETYPE/OPENBLAS_L2_SIZE unset (in
  * the child only). Without python3/numpy nothing falls back silently: a warning is printed and
  * every row is marked "no reference".
@@ -45,7 +47,11 @@ export interface KernelBenchRow extends BenchRow {
   /** n (qubits) for gate1/gate2/kraus1/ptrace1, d (dimension) for eigvalsh/eigh/entropy. */
   readonly size: number;
   readonly kernelOpsPerSec: number;
+  /** The reference: the numpy variant with the best median ops/s over the rounds, and its name. */
   readonly numpyOpsPerSec: number | null;
+  readonly numpyVariant: string | null;
+  /** Every numpy variant's median and per-round ops/s (each timed as a contender of its own). */
+  readonly numpyVariants: readonly { readonly name: string; readonly opsPerSec: number; readonly perRound: readonly number[] }[];
   /** The baseline build's median ops/s and its median ratio to numpy (when `--baseline` is given). */
   readonly baselineOpsPerSec: number | null;
   readonly ratioBefore: number | null;
@@ -157,45 +163,65 @@ interface RowSetup {
   readonly clock: Clock;
 }
 
+/** A timed side of a row: the kernel, the baseline, or one numpy variant. */
+interface Contender {
+  readonly name: string;
+  readonly time: () => Promise<number | null>;
+}
+
 async function measureRow(op: KernelOp, size: number, s: RowSetup): Promise<KernelBenchRow> {
   const input = makeInput(op, size, s.rng);
   const kernelFn = workload(current, op, size, input);
   const baselineFn = s.baseline === null ? null : workload(s.baseline, op, size, input);
-  type Contender = { name: "kernel" | "numpy" | "baseline"; time: () => Promise<number | null> };
+  const variantNames = await s.numpy.variants(op, size);
   const contenders: Contender[] = [
     { name: "kernel", time: async () => timeBatch(kernelFn, s.batchSeconds, s.clock) },
-    { name: "numpy", time: () => s.numpy.measure(op, size, s.batchSeconds, s.clock) },
+    ...variantNames.map((v, i): Contender => ({ name: `numpy ${v}`, time: () => s.numpy.measure(op, size, i, s.batchSeconds, s.clock) })),
   ];
   if (baselineFn !== null) contenders.push({ name: "baseline", time: async () => timeBatch(baselineFn, s.batchSeconds, s.clock) });
-  for (const c of contenders) await c.time(); // warm-up: JIT, caches, the reference's state
-  const samples: Record<string, (number | null)[]> = { kernel: [], numpy: [], baseline: [] };
-  for (let r = 0; r < s.rounds; r++) {
-    for (let k = 0; k < contenders.length; k++) {
-      const c = contenders[(k + r) % contenders.length];
-      samples[c.name].push(await c.time());
-    }
-  }
-  const kernel = samples.kernel as number[];
-  const numpyOk = samples.numpy.every((x) => x !== null);
-  const ratios = numpyOk ? kernel.map((k, r) => k / (samples.numpy[r] as number)) : [];
-  const before = numpyOk && baselineFn !== null ? (samples.baseline as number[]).map((b, r) => b / (samples.numpy[r] as number)) : [];
+  const samples = await interleavedRounds(contenders, s.rounds);
+  const kernel = samples.get("kernel") as number[];
+  const variants = variantNames.map((v) => ({ name: v, perRound: samples.get(`numpy ${v}`)! }))
+    .filter((v) => v.perRound.every((x) => x !== null))
+    .map((v) => ({ name: v.name, perRound: v.perRound as number[], opsPerSec: median(v.perRound as number[]) }));
+  const numpyOk = variantNames.length > 0 && variants.length === variantNames.length;
+  // The reference: the variant with the best median; each round's ratio is against it in that round.
+  const reference = numpyOk ? variants.reduce((best, v) => (v.opsPerSec > best.opsPerSec ? v : best)) : null;
+  const ratios = reference === null ? [] : kernel.map((k, r) => k / reference.perRound[r]);
+  const before = reference !== null && baselineFn !== null ? (samples.get("baseline") as number[]).map((b, r) => b / reference.perRound[r]) : [];
   const kernelOps = median(kernel);
   const bytes = bytesPerOp(op, size);
   const bandwidthFraction = bytes === null ? null : (bytes * kernelOps) / s.copyBandwidth;
   const bandwidthTarget = QUBIT_OPS.includes(op) && size >= 10 ? 0.3 : null;
-  const ratio = numpyOk ? median(ratios) : null;
+  const ratio = reference === null ? null : median(ratios);
   const met = ratio === null ? null : ratio >= 1 && (bandwidthTarget === null || (bandwidthFraction ?? 0) >= bandwidthTarget);
   return {
     section: "kernel", name: `${op} ${QUBIT_OPS.includes(op) ? "n" : "d"}=${size}`, op, size,
-    value: kernelOps, unit: "ops/s", reference: numpyOk ? median(samples.numpy as number[]) : null,
+    value: kernelOps, unit: "ops/s", reference: reference?.opsPerSec ?? null,
     ratio, target: 1, met,
     targetText: `kernel/numpy >= 1.0${bandwidthTarget === null ? "" : ", bandwidth >= 30%"}`,
     ...(numpyOk ? {} : { note: s.numpy.info.available ? "no reference: the numpy child failed on this row" : "no reference: python3/numpy unavailable" }),
-    kernelOpsPerSec: kernelOps, numpyOpsPerSec: numpyOk ? median(samples.numpy as number[]) : null,
-    baselineOpsPerSec: baselineFn === null ? null : median(samples.baseline as number[]),
+    kernelOpsPerSec: kernelOps, numpyOpsPerSec: reference?.opsPerSec ?? null, numpyVariant: reference?.name ?? null, numpyVariants: variants,
+    baselineOpsPerSec: baselineFn === null ? null : median(samples.get("baseline") as number[]),
     ratioBefore: before.length ? median(before) : null,
     bytesPerOp: bytes, bandwidthFraction, bandwidthTarget, roundRatios: ratios, loadAverage: loadavg()[0],
   };
+}
+
+/**
+ * One warm-up batch per contender (JIT, the reference's state), then `rounds` rounds of one batch
+ * per contender, in an order that rotates every round. Returns each contender's per-round ops/s.
+ */
+async function interleavedRounds(contenders: readonly Contender[], rounds: number): Promise<Map<string, (number | null)[]>> {
+  for (const c of contenders) await c.time();
+  const samples = new Map(contenders.map((c) => [c.name, [] as (number | null)[]]));
+  for (let r = 0; r < rounds; r++) {
+    for (let k = 0; k < contenders.length; k++) {
+      const c = contenders[(k + r) % contenders.length];
+      samples.get(c.name)!.push(await c.time());
+    }
+  }
+  return samples;
 }
 
 /**
@@ -323,11 +349,13 @@ function readClock(clock: Clock): number {
 }
 
 /**
- * ops/s of one batch of at least `seconds` and one op. The clock is read after chunks of ops
- * that grow to an eighth of the ops done so far (the batch overshoots by at most 1/8), so that
- * reading it costs nothing beside a 1-us op.
+ * ops/s of one batch: one untimed warm-up op (after the other contenders' batches, caches hold
+ * their data), then timed ops for at least `seconds` and one op. The clock is read after chunks
+ * of ops that grow to an eighth of the ops done so far (the batch overshoots by at most 1/8), so
+ * that reading it costs nothing beside a 1-us op. bench/numpy_reference.py `measure` does the same.
  */
 function timeBatch(fn: (k: number) => void, seconds: number, clock: Clock): number {
+  fn(0);
   const t0 = readClock(clock);
   let ops = 0, el = 0;
   do {
@@ -405,18 +433,29 @@ class NumpyReference {
     return new NumpyReference(info, child, answers);
   }
 
-  /** numpy's ops/s for one batch, null if unavailable or failed. */
-  async measure(op: KernelOp, size: number, seconds: number, clock: Clock): Promise<number | null> {
+  /** The names of the row's numpy formulations (variants); empty if unavailable or failed. */
+  async variants(op: KernelOp, size: number): Promise<string[]> {
+    const answer = await this.request<{ variants?: string[] }>(op, size, { list: true });
+    return answer?.variants ?? [];
+  }
+
+  /** numpy's ops/s for one batch of one variant, null if unavailable or failed. */
+  async measure(op: KernelOp, size: number, variant: number, seconds: number, clock: Clock): Promise<number | null> {
+    const answer = await this.request<{ opsPerSec?: number }>(op, size, { variant, seconds, clock });
+    return answer?.opsPerSec ?? null;
+  }
+
+  private async request<T>(op: KernelOp, size: number, fields: Record<string, unknown>): Promise<T | null> {
     if (this.child === null || this.answers === null) return null;
-    this.child.stdin.write(JSON.stringify({ op, size, seconds, clock }) + "\n");
+    this.child.stdin.write(JSON.stringify({ op, size, ...fields }) + "\n");
     const next = await this.answers.next();
     if (next.done) return null;
-    const answer = JSON.parse(next.value) as { opsPerSec?: number; error?: string };
+    const answer = JSON.parse(next.value) as T & { error?: string };
     if (answer.error !== undefined) {
       console.error(`numpy reference failed on ${op} ${size}: ${answer.error}`);
       return null;
     }
-    return answer.opsPerSec ?? null;
+    return answer;
   }
 
   stop(): void {
@@ -482,16 +521,17 @@ function status(r: KernelBenchRow): string {
 }
 
 function formatRow(r: KernelBenchRow): string {
-  return `${r.name.padEnd(13)} kernel ${fmt(r.kernelOpsPerSec, 1).padStart(9)}/s  numpy ${fmt(r.numpyOpsPerSec, 1).padStart(9)}/s  ratio ${fmt(r.ratio).padStart(5)}` +
+  const others = r.numpyVariants.filter((v) => v.name !== r.numpyVariant).map((v) => `${v.name} ${fmt(v.opsPerSec, 1)}/s`);
+  return `${r.name.padEnd(13)} kernel ${fmt(r.kernelOpsPerSec, 1).padStart(9)}/s  numpy ${fmt(r.numpyOpsPerSec, 1).padStart(9)}/s (${r.numpyVariant ?? "-"}${others.length ? `; ${others.join(", ")}` : ""})  ratio ${fmt(r.ratio).padStart(5)}` +
     (r.ratioBefore !== null ? ` (before ${fmt(r.ratioBefore)})` : "") +
     (r.bandwidthFraction !== null ? `  bandwidth ${pct(r.bandwidthFraction)}` : "") +
     `  load ${r.loadAverage.toFixed(1)}  target ${r.targetText}: ${status(r)}`;
 }
 
 function kernelTable(rows: readonly KernelBenchRow[], withBefore: boolean): string {
-  const head = `| operation | size | kernel ops/s | numpy ops/s |${withBefore ? " ratio before |" : ""} ratio | bandwidth | load | target | status |`;
-  const sep = `|---|---:|---:|---:|${withBefore ? "---:|" : ""}---:|---:|---:|---|---|`;
-  const body = rows.map((r) => `| ${r.op} | ${QUBIT_OPS.includes(r.op) ? "n" : "d"}=${r.size} | ${fmt(r.kernelOpsPerSec, 1)} | ${fmt(r.numpyOpsPerSec, 1)} |` +
+  const head = `| operation | size | kernel ops/s | numpy ops/s | numpy variant |${withBefore ? " ratio before |" : ""} ratio | bandwidth | load | target | status |`;
+  const sep = `|---|---:|---:|---:|---|${withBefore ? "---:|" : ""}---:|---:|---:|---|---|`;
+  const body = rows.map((r) => `| ${r.op} | ${QUBIT_OPS.includes(r.op) ? "n" : "d"}=${r.size} | ${fmt(r.kernelOpsPerSec, 1)} | ${fmt(r.numpyOpsPerSec, 1)} | ${r.numpyVariant ?? "-"} |` +
     `${withBefore ? ` ${fmt(r.ratioBefore)} |` : ""} ${fmt(r.ratio)} | ${pct(r.bandwidthFraction)} | ${r.loadAverage.toFixed(1)} | ${r.targetText} | ${status(r)} |`);
   return [head, sep, ...body].join("\n");
 }

@@ -1,15 +1,18 @@
 #!/usr/bin/env python3
 """numpy reference for the kernel benchmark (bench/kernel.ts), written as a numpy user would.
 
-Two ways to run it:
+Three ways to run it:
   numpy_reference.py info               one JSON line: numpy version, BLAS, threads, allocator
-  numpy_reference.py serve              a loop: one JSON request per stdin line
-                                        {"op", "size", "seconds", "clock"} -> one JSON line {"opsPerSec", "runs", "seconds"}
-  numpy_reference.py OP SIZE [SECONDS] [CLOCK]  one measurement, one JSON line (for use by hand)
+  numpy_reference.py serve              a loop: one JSON request per stdin line, one JSON line back:
+      {"op", "size", "list": true}                          -> {"variants": [names]}
+      {"op", "size", "seconds", "clock", "variant": i}      -> {"opsPerSec", "runs", "seconds", "variant"}
+  numpy_reference.py OP SIZE [SECONDS] [CLOCK]  every variant once, one JSON line each (for use by hand)
 
 The clock is "wall" (time.perf_counter, the default) or "cpu" (time.process_time: this process's
-user + system CPU time, as the kernel side's process.cpuUsage). It is read after chunks of ops
-that grow to an eighth of the ops done so far (as the kernel side does).
+user + system CPU time, as the kernel side's process.cpuUsage). A batch is one untimed warm-up op,
+then timed ops until `seconds` have passed (at least one); the clock is read after chunks of ops
+that grow to an eighth of the ops done so far. The kernel side (bench/kernel.ts `timeBatch`) times
+its batches exactly so.
 
 Operations (n = number of qubits; subsystem 0 is the leftmost Kronecker factor, as in the kernel):
   gate1 n     rho -> U rho U^dagger, U a Haar 2x2 unitary on qubit k % n (k counts the ops)
@@ -20,8 +23,11 @@ Operations (n = number of qubits; subsystem 0 is the leftmost Kronecker factor, 
   eigh d      eigenvalues and eigenvectors of the same
   entropy d   von Neumann entropy (bits) of a random full-rank d x d density matrix
 
-Each op is timed in its usual numpy formulation (tensordot / einsum / reshape + matmul); where
-there are two common ones, the faster is reported, so the reference is a strong one. The state is
+Each op has its usual numpy formulations (tensordot / einsum / reshape + matmul), the "variants";
+one request times ONE variant. The caller (bench/kernel.ts) times every variant in every round as
+a contender of its own, like the kernel, and takes as the reference the variant with the best
+median over the rounds (so the reference is a strong one, without taking the best of several
+noisy batches in each round, which would bias it upwards). The state is
 evolved in sequence (rho = f(rho)), as in the kernel benchmark. The caller sets the thread
 environment (OMP/OPENBLAS/MKL_NUM_THREADS=1); `info` reports what numpy actually uses.
 """
@@ -107,7 +113,8 @@ PAULI = (np.array([[0, 1], [1, 0]], dtype=complex), np.array([[0, -1j], [1j, 0]]
 
 
 def variants(op, size):
-    """Functions k -> None that perform the k-th op; the state lives in a closure."""
+    """(name, function k -> None that performs the k-th op) pairs; the state lives in a closure
+    shared by the variants of a row (density-matrix ops evolve it in sequence)."""
     n = size
     if op in ("gate1", "gate2", "kraus1"):
         state = {"rho": random_rho(n)}
@@ -119,32 +126,33 @@ def variants(op, size):
 
         if op == "gate1":
             u = haar(2)
-            return [step(lambda r, k: apply_tensordot(r, u, [k % n], n)), step(lambda r, k: apply_matmul1(r, u, k % n, n))]
+            return [("tensordot", step(lambda r, k: apply_tensordot(r, u, [k % n], n))),
+                    ("matmul+einsum", step(lambda r, k: apply_matmul1(r, u, k % n, n)))]
         if op == "gate2":
             if n < 2:
                 raise ValueError("gate2 needs n >= 2")
             u = haar(4)
-            return [step(lambda r, k: apply_tensordot(r, u, [k % n, (k + 1) % n], n))]
+            return [("tensordot", step(lambda r, k: apply_tensordot(r, u, [k % n, (k + 1) % n], n)))]
         p = 0.1
         ks = [np.sqrt(1 - 3 * p / 4) * np.eye(2, dtype=complex)] + [np.sqrt(p / 4) * m for m in PAULI]
-        return [step(lambda r, k: sum(apply_tensordot(r, kk, [k % n], n) for kk in ks)),
-                step(lambda r, k: sum(apply_matmul1(r, kk, k % n, n) for kk in ks))]
+        return [("tensordot", step(lambda r, k: sum(apply_tensordot(r, kk, [k % n], n) for kk in ks))),
+                ("matmul+einsum", step(lambda r, k: sum(apply_matmul1(r, kk, k % n, n) for kk in ks)))]
     if op == "ptrace1":
         if n < 2:
             raise ValueError("ptrace1 needs n >= 2")
         rho = random_rho(n)
         sink = []
-        return [lambda k: sink.append(ptrace_einsum(rho, k % n, n)) or sink.clear(),
-                lambda k: sink.append(ptrace_trace(rho, k % n, n)) or sink.clear()]
+        return [("einsum", lambda k: sink.append(ptrace_einsum(rho, k % n, n)) or sink.clear()),
+                ("trace", lambda k: sink.append(ptrace_trace(rho, k % n, n)) or sink.clear())]
     if op == "eigvalsh":
         h = random_hermitian(size)
-        return [lambda k: np.linalg.eigvalsh(h)]
+        return [("eigvalsh", lambda k: np.linalg.eigvalsh(h))]
     if op == "eigh":
         h = random_hermitian(size)
-        return [lambda k: np.linalg.eigh(h)]
+        return [("eigh", lambda k: np.linalg.eigh(h))]
     if op == "entropy":
         rho = full_rank_rho(size)
-        return [lambda k: entropy(rho)]
+        return [("eigvalsh", lambda k: entropy(rho))]
     raise ValueError(f"unknown op {op!r}")
 
 
@@ -154,30 +162,33 @@ _cache = {}
 CLOCKS = {"wall": time.perf_counter, "cpu": time.process_time}
 
 
-def measure(op, size, seconds, clock="wall"):
-    """ops/s of the fastest variant, each timed for `seconds` (at least one op) after one warm-up op."""
-    now = CLOCKS[clock]
+def row_variants(op, size):
+    """The row's variants, built once per row (one row at a time: a 12-qubit state is 268 MB)."""
     key = (op, size)
     if key not in _cache:
-        _cache.clear()  # one size at a time: a 12-qubit state is 268 MB
-        vs = variants(op, size)
-        for v in vs:
-            v(0)
-        _cache[key] = [vs, 0]
-    vs, _ = _cache[key]
-    best = None
-    for v in vs:
-        k, t0 = 0, now()
-        while True:
-            for _ in range(max(1, k >> 3)):
-                v(k)
-                k += 1
-            el = now() - t0
-            if el >= seconds:
-                break
-        if best is None or k / el > best[0] / best[1]:
-            best = (k, el)
-    return {"op": op, "size": size, "opsPerSec": best[0] / best[1], "runs": best[0], "seconds": best[1]}
+        _cache.clear()
+        _cache[key] = variants(op, size)
+    return _cache[key]
+
+
+def measure(op, size, seconds, clock="wall", variant=0):
+    """ops/s of one batch of variant `variant`: one untimed warm-up op, then timed ops for
+    `seconds` (at least one op)."""
+    now = CLOCKS[clock]
+    vs = row_variants(op, size)
+    if not 0 <= variant < len(vs):
+        raise ValueError(f"variant {variant} out of range: {op} has {len(vs)}")
+    name, v = vs[variant]
+    v(0)
+    k, t0 = 0, now()
+    while True:
+        for _ in range(max(1, k >> 3)):
+            v(k)
+            k += 1
+        el = now() - t0
+        if el >= seconds:
+            break
+    return {"op": op, "size": size, "variant": name, "opsPerSec": k / el, "runs": k, "seconds": el}
 
 
 def info():
@@ -212,7 +223,10 @@ def main():
                 continue
             req = json.loads(line)
             try:
-                res = measure(req["op"], int(req["size"]), float(req["seconds"]), req.get("clock", "wall"))
+                if req.get("list"):
+                    res = {"variants": [name for name, _ in row_variants(req["op"], int(req["size"]))]}
+                else:
+                    res = measure(req["op"], int(req["size"]), float(req["seconds"]), req.get("clock", "wall"), int(req.get("variant", 0)))
             except Exception as e:  # noqa: BLE001 - the caller marks the row
                 res = {"error": f"{type(e).__name__}: {e}"}
             print(json.dumps(res), flush=True)
@@ -220,7 +234,8 @@ def main():
     op, size = sys.argv[1], int(sys.argv[2])
     seconds = float(sys.argv[3]) if len(sys.argv) > 3 else 1.0
     clock = sys.argv[4] if len(sys.argv) > 4 else "wall"
-    print(json.dumps(measure(op, size, seconds, clock)))
+    for i in range(len(row_variants(op, size))):
+        print(json.dumps(measure(op, size, seconds, clock, i)), flush=True)
 
 
 if __name__ == "__main__":

@@ -29,6 +29,23 @@
  * there is one implementation. Plain IEEE f64 operations only (no relaxed-simd, no fused
  * multiply-add): the same input gives byte-identical output on every engine and in every thread.
  *
+ * ## The row layout of W (kernel5)
+ * A QL rotation is the same real rotation on the real and the imaginary parts of two rows of W,
+ * so the layout of a row does not matter to it: rows of W hold their entries in pairs (two real
+ * parts, then their two imaginary parts, one f64x2 each; see `wRow` in eigen.as). A rotation is
+ * then one run over two rows at two addresses, four f64x2 per iteration at immediate offsets,
+ * where the two planes needed four addresses and a scalar tail for odd d; building W from the
+ * reflectors reads and writes a row and v at one address each. The reduction's loops do two f64x2
+ * per iteration the same way; the largest modulus (input check), the sort of the eigenvalues and
+ * the transpose of W into columns moved into the instance (they were 7 % of a call's instructions
+ * in JavaScript). User-mode instructions per eigh call through this module (perf stat, start-up
+ * subtracted, the bench's matrices), main a6bfaed -> now: d = 8 0.093M -> 0.075M, d = 16 0.327M ->
+ * 0.261M, d = 32 1.577M -> 1.271M, d = 64 9.31M -> 7.58M; CPU time per call, both builds in one
+ * process, 41 interleaved rounds (load 4.5-6): d = 8 1.02x, 16 1.03x, 32 1.04x, 64 1.075x faster
+ * (the loops are not only instruction-bound: fewer instructions gave less time than their share).
+ * Every change but the pairs in building W gives byte-identical output; that one sums in another
+ * order (accuracy as before, test/kernel/eigen-accuracy.test.ts).
+ *
  * ## What was measured and not kept (in JavaScript, CPU time per call at d = 16, 32, 64)
  * - Rotating a real matrix Y (`T = Y^T diag Y`) and multiplying `Q D` by it once at the end
  *   (half the arithmetic in the rotations): 0.83-0.91x with row rotations, the complex x real
@@ -43,6 +60,19 @@
  *   8.5M instructions per eigh at d = 64, no CPU-time difference in three interleaved runs
  *   (load 7-10). Perfect shifts for the first 1, 2, 3 or all sweeps at each l: 0.78 n^2
  *   rotations at d = 32 and 64 in every case (10 matrices each).
+ * - In WebAssembly, d = 64, before the pair layout (kernel5; CPU time, both modules in one
+ *   process, 61 interleaved rounds, and cycles by perf stat; load 5-9): a sweep's rotations applied
+ *   after it, two at a time with the shared row in a register: 0.92-0.95x (four at a time: more
+ *   cycles by perf stat); each rotation applied one step late, during the next step's scalar
+ *   work: 0.93-0.97x; rotations on a real Z from the identity (half the arithmetic) and W = Z W
+ *   at the end by a 4x4-tiled product: 1.01-1.04x in CPU time, even in cycles, +2 % instructions
+ *   (the product is 14 % of the call's instructions); the same with Z's rows restricted to the
+ *   columns where they can be nonzero: 0.94-1.05x, no consistent difference; two rows of W per
+ *   reflector pass (more chains in flight): even; the planes skewed by 320 bytes against 4K
+ *   aliasing: even; the two-plane rotation unrolled by two: 0.98x, more instructions.
+ * - After the pair layout: the perfect-shift pre-pass (a serial chain of divisions) run a step at
+ *   a time between the rows of building W, its state in globals, so that its latency overlaps
+ *   that loop: byte-identical, 7.57M -> 7.83M instructions per call at d = 64, 0.98x CPU time.
  *
  * ## Edges
  * Only the lower triangle is read. A NaN or infinite entry is a RangeError naming the entry.
@@ -80,13 +110,15 @@ import { eigenWasm, type EigenWasm } from "./wasm/eigenInstance.js";
  */
 export function eigvalsh(h: CMatrix): Float64Array {
   const n = h.rows;
-  const s = checkedScale("eigvalsh", h);
-  if (n === 0) return new Float64Array(0);
-  if (n === 1) return Float64Array.of(h.data[0]);
-  if (n === 2) return eig2(h, s);
-  const wasm = inWasm("eigvalsh", h, (w) => w.eigvalsh(n, s));
+  checkShape("eigvalsh", h);
+  if (n <= 2) {
+    const s = scaleFor("eigvalsh", h, maxAbs(h.data));
+    if (n === 2) return eig2(h, s);
+    return n === 0 ? new Float64Array(0) : Float64Array.of(h.data[0]);
+  }
+  const { wasm, scale } = inWasm("eigvalsh", h, (w, s) => w.eigvalsh(n, s));
   const d = new Float64Array(wasm.memory.buffer, wasm.values(), n).slice().sort();
-  if (s !== 1) for (let i = 0; i < n; i++) d[i] *= s;
+  if (scale !== 1) for (let i = 0; i < n; i++) d[i] *= scale;
   return d;
 }
 
@@ -114,59 +146,34 @@ export interface EigenDecomposition {
  */
 export function eigh(h: CMatrix): EigenDecomposition {
   const n = h.rows;
-  const s = checkedScale("eigh", h);
-  if (n <= 1) return { values: Float64Array.from(h.data.subarray(0, n === 0 ? 0 : 1)), vectors: { rows: n, cols: n, data: n === 0 ? new Float64Array(0) : Float64Array.of(1, 0) } };
-  const wasm = inWasm("eigh", h, (w) => w.eigh(n, s, n > PERFECT_SHIFTS_ABOVE ? 1 : 0));
+  checkShape("eigh", h);
+  if (n <= 1) {
+    scaleFor("eigh", h, maxAbs(h.data));
+    return { values: Float64Array.from(h.data.subarray(0, n === 0 ? 0 : 1)), vectors: { rows: n, cols: n, data: n === 0 ? new Float64Array(0) : Float64Array.of(1, 0) } };
+  }
+  const { wasm, scale } = inWasm("eigh", h, (w, s) => w.eigh(n, s, n > PERFECT_SHIFTS_ABOVE ? 1 : 0));
+  // the values in ascending order and the vectors as columns, sorted and transposed in wasm
+  wasm.collect(n);
   const buffer = wasm.memory.buffer;
-  const d = new Float64Array(buffer, wasm.values(), n), wr = new Float64Array(buffer, wasm.vectorsReal(), n * n), wi = new Float64Array(buffer, wasm.vectorsImag(), n * n);
-  return collectEigenpairs(d, wr, wi, n, s);
+  const values = new Float64Array(buffer, wasm.sortedValues(), n).slice();
+  if (scale !== 1) for (let i = 0; i < n; i++) values[i] *= scale;
+  return { values, vectors: { rows: n, cols: n, data: new Float64Array(buffer, wasm.sortedVectors(), 2 * n * n).slice() } };
 }
 
 /**
- * Copies `h` into a WebAssembly instance laid out for it and runs `solve` there (0: converged).
+ * Copies `h` into a WebAssembly instance laid out for it, checks it (finite; its scale, see
+ * {@link scaleFor}: the largest modulus found by the instance's f64x2 loop, a JavaScript loop was
+ * 3 % of an eigh call's instructions at d = 64) and runs `solve` there (0: converged).
+ * @throws RangeError naming an entry that is NaN or infinite.
  * @throws Error when the QL iteration did not converge (60 sweeps at one position).
  */
-function inWasm(fn: string, h: CMatrix, solve: (wasm: EigenWasm) => number): EigenWasm {
+function inWasm(fn: string, h: CMatrix, solve: (wasm: EigenWasm, scale: number) => number): { wasm: EigenWasm; scale: number } {
   const n = h.rows;
   const { wasm, input } = eigenWasm(fn, n);
   new Float64Array(wasm.memory.buffer, input, 2 * n * n).set(h.data);
-  if (solve(wasm) !== 0) throw new Error(`${fn}: QL iteration did not converge`);
-  return wasm;
-}
-
-/** Values `d` ascending (times s) and the matching rows of W = (wr, wi) as the columns of V. */
-function collectEigenpairs(d: Float64Array, wr: Float64Array, wi: Float64Array, n: number, s: number): EigenDecomposition {
-  const order = ascendingOrder(d, n);
-  const values = new Float64Array(n);
-  for (let col = 0; col < n; col++) values[col] = d[order[col]] * s;
-  const vectors = new Float64Array(2 * n * n);
-  for (let col = 0; col < n; col++) {
-    const row = order[col] * n;
-    for (let r = 0; r < n; r++) {
-      vectors[2 * (r * n + col)] = wr[row + r];
-      vectors[2 * (r * n + col) + 1] = wi[row + r];
-    }
-  }
-  return { values, vectors: { rows: n, cols: n, data: vectors } };
-}
-
-/**
- * Indices of `d[0..n)` in ascending order of value, ties in index order (the stable order
- * `Array.prototype.sort` gave), by insertion sort into scratch. Together with W in scratch
- * (then in JavaScript), user-mode instructions per eigh call (perf stat, the bench's matrices,
- * against main a26c10b): d = 8 0.146M -> 0.119M, d = 16 0.849M -> 0.820M: the array, the
- * comparator closure and `Float64Array.from` with a mapping function were a fifth of the work at d = 8.
- */
-function ascendingOrder(d: Float64Array, n: number): Int32Array {
-  if (orderScratch.length < n) orderScratch = new Int32Array(n);
-  const order = orderScratch;
-  for (let i = 0; i < n; i++) {
-    const x = d[i];
-    let j = i;
-    for (; j > 0 && d[order[j - 1]] > x; j--) order[j] = order[j - 1];
-    order[j] = i;
-  }
-  return order;
+  const scale = scaleFor(fn, h, wasm.maxAbs(n));
+  if (solve(wasm, scale) !== 0) throw new Error(`${fn}: QL iteration did not converge`);
+  return { wasm, scale };
 }
 
 /**
@@ -197,23 +204,34 @@ export function sqrtPsd(h: CMatrix): CMatrix {
 /** Largest modulus handled without scaling (2^100 ~ 1.3e30) and smallest (2^-100 ~ 7.9e-31). */
 const UNSCALED_MAX = 2 ** 100, UNSCALED_MIN = 2 ** -100;
 
-/**
- * Checks that `h` is square and finite, and returns the power of two `s` the solver divides it
- * by: 1 when the largest modulus is within [2^-100, 2^100] (or the matrix is zero), else the
- * power of two at or just below the largest entry (dividing by it is exact).
- */
-function checkedScale(fn: string, h: CMatrix): number {
+/** Checks that `h` is square and holds its 2 rows cols numbers. */
+function checkShape(fn: string, h: CMatrix): void {
   if (h.cols !== h.rows) throw new RangeError(`${fn}: matrix is ${h.rows}x${h.cols}, not square`);
-  const m = h.data;
-  if (m.length !== 2 * h.rows * h.cols) throw new RangeError(`${fn}: data holds ${m.length} numbers; a ${h.rows}x${h.cols} complex matrix has ${2 * h.rows * h.cols}`);
+  if (h.data.length !== 2 * h.rows * h.cols) throw new RangeError(`${fn}: data holds ${h.data.length} numbers; a ${h.rows}x${h.cols} complex matrix has ${2 * h.rows * h.cols}`);
+}
+
+/** Largest |x| over `data`; NaN if one is NaN (as the instance's `maxAbs`). */
+function maxAbs(data: Float64Array): number {
   let max = 0;
-  for (let k = 0; k < m.length; k++) {
-    const x = Math.abs(m[k]);
-    if (!(x <= Number.MAX_VALUE)) {
-      const entry = k >> 1;
-      throw new RangeError(`${fn}: entry (${Math.floor(entry / h.cols)}, ${entry % h.cols}) has ${k % 2 ? "imaginary" : "real"} part ${m[k]}; the matrix must be finite`);
-    }
+  for (let k = 0; k < data.length; k++) {
+    const x = Math.abs(data[k]);
     if (x > max) max = x;
+    else if (x !== x) return NaN;
+  }
+  return max;
+}
+
+/**
+ * The power of two `s` the solver divides `h` by, from its largest modulus `max`: 1 when `max`
+ * is within [2^-100, 2^100] (or 0), else the power of two at or just below it (dividing by it is
+ * exact). A NaN or infinite `max` is an error naming the first such entry.
+ */
+function scaleFor(fn: string, h: CMatrix, max: number): number {
+  if (!(max <= Number.MAX_VALUE)) {
+    const m = h.data;
+    const k = m.findIndex((x) => !(Math.abs(x) <= Number.MAX_VALUE));
+    const entry = k >> 1;
+    throw new RangeError(`${fn}: entry (${Math.floor(entry / h.cols)}, ${entry % h.cols}) has ${k % 2 ? "imaginary" : "real"} part ${m[k]}; the matrix must be finite`);
   }
   if (max === 0 || (max >= UNSCALED_MIN && max <= UNSCALED_MAX)) return 1;
   const s = 2 ** Math.floor(Math.log2(max));
@@ -221,10 +239,7 @@ function checkedScale(fn: string, h: CMatrix): number {
   return s > max ? s / 2 : s;
 }
 
-/** Order of the eigenvalues, reused across calls (at most d 32-bit integers for the largest d seen). */
-let orderScratch = new Int32Array(0);
-
-/** The two eigenvalues in closed form, on the entries divided by `s` (a power of two, see {@link checkedScale}: near the overflow, a + b would be infinite). */
+/** The two eigenvalues in closed form, on the entries divided by `s` (a power of two, see {@link scaleFor}: near the overflow, a + b would be infinite). */
 function eig2(h: CMatrix, s: number): Float64Array {
   const a = h.data[0] / s, b = h.data[6] / s;
   const zr = h.data[4] / s, zi = h.data[5] / s; // lower triangle entry (1, 0)

@@ -84,9 +84,9 @@ test(`above d = ${KEEP_INSTANCE_UP_TO} a call gets its own instance: the thread'
   expect(outputBytes(small).equals(before)).toBe(true);
 });
 
-test(`the thread's instance stays within 4 d^2 + 11 d doubles (+ two pages) at d = ${KEEP_INSTANCE_UP_TO}`, () => {
+test(`the thread's instance stays within 4 d^2 + 14 d doubles (+ two pages) at d = ${KEEP_INSTANCE_UP_TO}`, () => {
   const n = KEEP_INSTANCE_UP_TO;
   eigh(hermitian(4, n));
-  const bound = (4 * n * n + 11 * n + 16) * 8 + 65_536 * 2; // planes, vectors, alignment; the static page and rounding up to pages
+  const bound = (4 * n * n + 14 * n + 16) * 8 + 65_536 * 2; // planes, vectors, alignment; the static page and rounding up to pages
   expect(eigenWasm("test", n).wasm.memory.buffer.byteLength).toBeLessThanOrEqual(bound);
 });

@@ -3,8 +3,9 @@
  * for the algorithm, its accuracy and its edges): Householder reduction of a complex Hermitian
  * matrix to a real symmetric tridiagonal one, the back-transformation `W = (Q D)^T`, and
  * implicit QL with the rotations applied to the rows of W. A port of the JavaScript of
- * b8be21a, with the matrix in two planes (real, imaginary) so that every O(n^3) loop is a
- * contiguous f64x2 loop.
+ * b8be21a, with the matrix in two planes (real, imaginary) and the rows of W in pairs of entries
+ * (two real parts, then their imaginary parts; see eigen.ts "The row layout of W") so that every
+ * O(n^3) loop is a contiguous f64x2 loop.
  *
  * Why hand-written WebAssembly: at d = 32 and 64 the JavaScript reduction ran 4.6x and 5.8x the
  * user-mode instructions of this one (1.97M vs 0.42M and 15.4M vs 2.6M per call, perf stat,
@@ -40,12 +41,15 @@ const STUCK_SWEEPS: i32 = 30;
 
 // Byte offsets of the planes (set by `layout`). AR/AI: the matrix, real and imaginary parts,
 // row-major; the reduction works on the lower triangle and stores the Householder vector of
-// step k in the upper part of row k. WR/WI: the rows of W (contiguous, WI right after WR), which
-// also hold the interleaved input before the reduction. D, E: the tridiagonal. VR..PI: vectors of
+// step k in the upper part of row k. W: the rows of W, each in pairs of entries: the real
+// parts of entries 2c, 2c+1, then their imaginary parts (one f64x2 each; see `wRow`, `wEntry`),
+// which also hold the interleaved input before the reduction; afterwards `collect` writes the sorted eigenvectors, interleaved, over AR and AI. D, E: the tridiagonal. VR..PI: vectors of
 // the reduction. BETA: the complex subdiagonal (2n). SH, EC, USED: perfect shifts (see `tql`).
-let AR: usize = 0, AI: usize = 0, WR: usize = 0, WI: usize = 0, D: usize = 0, E: usize = 0;
+let AR: usize = 0, AI: usize = 0, W: usize = 0, D: usize = 0, E: usize = 0;
 let VR: usize = 0, VI: usize = 0, PR: usize = 0, PI: usize = 0, BETA: usize = 0;
 let SH: usize = 0, EC: usize = 0, USED: usize = 0;
+// ORDER: the eigenvalues' ascending order (i32, see `collect`).
+let ORDER: usize = 0;
 
 /** Bytes of an n-vector, rounded up to whole f64x2. */
 function vecBytes(n: i32): usize {
@@ -55,7 +59,7 @@ function vecBytes(n: i32): usize {
 /**
  * Lays out the planes for dimension n from the heap base, growing the memory if needed (it never
  * shrinks). Returns the byte offset of the interleaved input (2 n^2 doubles), or 0 if the memory
- * cannot grow. Uses 4 n^2 + 11 n doubles (+ alignment) above the static data.
+ * cannot grow. Uses 4 n^2 + 14 n doubles (+ alignment) above the static data (W rounds its rows up to an even count).
  */
 export function layout(n: i32): usize {
   let p: usize = (__heap_base + 15) & ~15;
@@ -63,8 +67,7 @@ export function layout(n: i32): usize {
   const pad: usize = (plane + 15) & ~15;
   AR = p; p += pad;
   AI = p; p += pad;
-  WR = p; p += plane;
-  WI = p; p += pad;
+  W = p; p += (<usize>n * <usize>evenCount(n) << 4);
   p = (p + 15) & ~15;
   D = p; p += vecBytes(n);
   E = p; p += vecBytes(n);
@@ -76,10 +79,11 @@ export function layout(n: i32): usize {
   SH = p; p += vecBytes(n);
   EC = p; p += vecBytes(n);
   USED = p; p += vecBytes(n);
+  ORDER = p; p += vecBytes(n);
   const pages = <i32>((p + 0xffff) >> 16);
   const have = memory.size();
   if (pages > have && memory.grow(pages - have) < 0) return 0;
-  return WR;
+  return W;
 }
 
 /** Byte offset of the eigenvalues (unsorted) after `eigvalsh` or `eigh`. */
@@ -87,13 +91,68 @@ export function values(): usize {
   return D;
 }
 
-/** Byte offset of the real parts of W's rows after `eigh` (the imaginary parts follow at `vectorsImag`). */
-export function vectorsReal(): usize {
-  return WR;
+/**
+ * Largest |x| over the 2 n^2 numbers of the interleaved input (at the offset `layout(n)`
+ * returned): NaN if one is NaN, Infinity if one is infinite (wasm's max propagates NaN).
+ */
+export function maxAbs(n: i32): f64 {
+  const count = <usize>n * <usize>n << 1;
+  let m2 = f64x2.splat(0);
+  for (let k: usize = 0; k < count; k += 2) m2 = f64x2.max(m2, f64x2.abs(v128.load(W + (k << 3))));
+  return Math.max(f64x2.extract_lane(m2, 0), f64x2.extract_lane(m2, 1));
 }
 
-export function vectorsImag(): usize {
-  return WI;
+/**
+ * After `eigh`: the eigenvalues in ascending order (ties in index order) to the n doubles at
+ * `sortedValues()`, and the matching rows of W as the columns of an interleaved complex n x n
+ * matrix at `sortedVectors()` (over AR and AI, no longer needed). The order by insertion sort.
+ */
+export function collect(n: i32): void {
+  for (let i = 0; i < n; i++) {
+    const x = load<f64>(at(D, i));
+    let j = i;
+    for (; j > 0 && load<f64>(at(D, load<i32>(ORDER + (<usize>(j - 1) << 2)))) > x; j--) {
+      store<i32>(ORDER + (<usize>j << 2), load<i32>(ORDER + (<usize>(j - 1) << 2)));
+    }
+    store<i32>(ORDER + (<usize>j << 2), i);
+  }
+  const rowStride = <usize>n << 4;
+  for (let col = 0; col < n; col++) {
+    const row = load<i32>(ORDER + (<usize>col << 2));
+    store<f64>(at(SH, col), load<f64>(at(D, row)));
+    const w = wRow(n, row);
+    let out = AR + (<usize>col << 4);
+    for (let r = 0; r < n; r++, out += rowStride) {
+      const e = wEntry(w, r);
+      store<f64>(out, load<f64>(e));
+      store<f64>(out, load<f64>(e, 16), 8);
+    }
+  }
+}
+
+/** Byte offset of the ascending eigenvalues after `collect`. */
+export function sortedValues(): usize {
+  return SH;
+}
+
+/** Byte offset of the interleaved eigenvector matrix (eigenvectors as columns) after `collect`. */
+export function sortedVectors(): usize {
+  return AR;
+}
+
+/** n rounded up to even: the entries of a row of W, in pairs (the last one padded with a zero for odd n). */
+function evenCount(n: i32): i32 {
+  return (n + 1) & ~1;
+}
+
+/** Byte offset of row j of W: `evenCount(n) / 2` pairs, each two real parts and then their two imaginary parts. */
+function wRow(n: i32, j: i32): usize {
+  return W + (<usize>j * <usize>evenCount(n) << 4);
+}
+
+/** Byte offset of the real part of entry r in the paired row at `row` (its imaginary part is 16 bytes on). */
+function wEntry(row: usize, r: i32): usize {
+  return row + (<usize>(r >> 1) << 5) + (<usize>(r & 1) << 3);
 }
 
 function at(base: usize, i: i32): usize {
@@ -104,18 +163,18 @@ function at2(base: usize, n: i32, i: i32, j: i32): usize {
   return base + ((<usize>i * <usize>n + <usize>j) << 3);
 }
 
-/** The interleaved input at WR into the planes AR, AI, divided by `scale` (a power of two: exact). */
+/** The interleaved input at W into the planes AR, AI, divided by `scale` (a power of two: exact). */
 function deinterleave(n: i32, scale: f64): void {
   const count = <usize>n * <usize>n;
   if (scale === 1) {
     for (let k: usize = 0; k < count; k++) {
-      store<f64>(AR + (k << 3), load<f64>(WR + (k << 4)));
-      store<f64>(AI + (k << 3), load<f64>(WR + (k << 4) + 8));
+      store<f64>(AR + (k << 3), load<f64>(W + (k << 4)));
+      store<f64>(AI + (k << 3), load<f64>(W + (k << 4) + 8));
     }
   } else {
     for (let k: usize = 0; k < count; k++) {
-      store<f64>(AR + (k << 3), load<f64>(WR + (k << 4)) / scale);
-      store<f64>(AI + (k << 3), load<f64>(WR + (k << 4) + 8) / scale);
+      store<f64>(AR + (k << 3), load<f64>(W + (k << 4)) / scale);
+      store<f64>(AI + (k << 3), load<f64>(W + (k << 4) + 8) / scale);
     }
   }
 }
@@ -132,7 +191,7 @@ export function eigvalsh(n: i32, scale: f64): i32 {
 }
 
 /**
- * Eigenvalues (unsorted, at `values()`) and W, whose row i (at `vectorsReal()` / `vectorsImag()`)
+ * Eigenvalues (unsorted, at `values()`) and W, whose row i (see `wRow`; sorted into columns by `collect`)
  * is the eigenvector of value i; with `perfectShifts`, the eigenvalues are computed first without
  * vectors and used as shifts (see `tql`). Returns 0, or 1 if the QL iteration did not converge.
  */
@@ -250,6 +309,21 @@ function multiplyLower(n: i32, k: i32): void {
     const vri2 = f64x2.splat(vri), vii2 = f64x2.splat(vii);
     let sr2 = f64x2.splat(0), si2 = f64x2.splat(0);
     let j = k + 1;
+    // two f64x2 per iteration (the second at immediate offsets), summed in the same order
+    for (; j + 3 < i; j += 4) {
+      const o = <usize>j << 3;
+      const rR = rowR + o, rI = rowI + o, xR = VR + o, xI = VI + o, pR = PR + o, pI = PI + o;
+      let ar = v128.load(rR), ai = v128.load(rI), xr = v128.load(xR), xi = v128.load(xI);
+      sr2 = f64x2.add(sr2, f64x2.sub(f64x2.mul(ar, xr), f64x2.mul(ai, xi)));
+      si2 = f64x2.add(si2, f64x2.add(f64x2.mul(ar, xi), f64x2.mul(ai, xr)));
+      v128.store(pR, f64x2.add(v128.load(pR), f64x2.add(f64x2.mul(ar, vri2), f64x2.mul(ai, vii2))));
+      v128.store(pI, f64x2.add(v128.load(pI), f64x2.sub(f64x2.mul(ar, vii2), f64x2.mul(ai, vri2))));
+      ar = v128.load(rR, 16); ai = v128.load(rI, 16); xr = v128.load(xR, 16); xi = v128.load(xI, 16);
+      sr2 = f64x2.add(sr2, f64x2.sub(f64x2.mul(ar, xr), f64x2.mul(ai, xi)));
+      si2 = f64x2.add(si2, f64x2.add(f64x2.mul(ar, xi), f64x2.mul(ai, xr)));
+      v128.store(pR, f64x2.add(v128.load(pR, 16), f64x2.add(f64x2.mul(ar, vri2), f64x2.mul(ai, vii2))), 16);
+      v128.store(pI, f64x2.add(v128.load(pI, 16), f64x2.sub(f64x2.mul(ar, vii2), f64x2.mul(ai, vri2))), 16);
+    }
     for (; j + 1 < i; j += 2) {
       const o = <usize>j << 3;
       const ar = v128.load(rowR + o), ai = v128.load(rowI + o);
@@ -286,6 +360,20 @@ function rank2Update(n: i32, k: i32): void {
     const wri = 2 * load<f64>(at(PR, i)), wii = 2 * load<f64>(at(PI, i));
     const vr2 = f64x2.splat(vri), vi2 = f64x2.splat(vii), wr2 = f64x2.splat(wri), wi2 = f64x2.splat(wii);
     let j = k + 1;
+    for (; j + 3 <= i; j += 4) { // two f64x2 per iteration, the second at immediate offsets
+      const o = <usize>j << 3;
+      const rR = rowR + o, rI = rowI + o, pR = PR + o, pI = PI + o, xR = VR + o, xI = VI + o;
+      let pr = v128.load(pR), pi = v128.load(pI), xr = v128.load(xR), xi = v128.load(xI);
+      let re = f64x2.add(f64x2.add(f64x2.mul(vr2, pr), f64x2.mul(vi2, pi)), f64x2.add(f64x2.mul(wr2, xr), f64x2.mul(wi2, xi)));
+      let im = f64x2.add(f64x2.sub(f64x2.mul(vi2, pr), f64x2.mul(vr2, pi)), f64x2.sub(f64x2.mul(wi2, xr), f64x2.mul(wr2, xi)));
+      v128.store(rR, f64x2.sub(v128.load(rR), re));
+      v128.store(rI, f64x2.sub(v128.load(rI), im));
+      pr = v128.load(pR, 16); pi = v128.load(pI, 16); xr = v128.load(xR, 16); xi = v128.load(xI, 16);
+      re = f64x2.add(f64x2.add(f64x2.mul(vr2, pr), f64x2.mul(vi2, pi)), f64x2.add(f64x2.mul(wr2, xr), f64x2.mul(wi2, xi)));
+      im = f64x2.add(f64x2.sub(f64x2.mul(vi2, pr), f64x2.mul(vr2, pi)), f64x2.sub(f64x2.mul(wi2, xr), f64x2.mul(wr2, xi)));
+      v128.store(rR, f64x2.sub(v128.load(rR, 16), re), 16);
+      v128.store(rI, f64x2.sub(v128.load(rI, 16), im), 16);
+    }
     for (; j + 1 <= i; j += 2) {
       const o = <usize>j << 3;
       const pr = v128.load(PR + o), pi = v128.load(PI + o), xr = v128.load(VR + o), xi = v128.load(VI + o);
@@ -305,16 +393,17 @@ function rank2Update(n: i32, k: i32): void {
 }
 
 /**
- * The rows of `W = (Q D)^T` into (WR, WI): `Q = H_0 H_1 ... H_{n-3}` from the reflectors kept by
+ * The rows of `W = (Q D)^T` into W: `Q = H_0 H_1 ... H_{n-3}` from the reflectors kept by
  * `tridiagonalize`, and `D = diag(delta)` the phases with `conj(delta_{k+1}) beta_k delta_k =
  * |beta_k|` (so `D^dagger (Q^dagger A Q) D` is the real tridiagonal (D, E)). Built as
  * `W <- W H_k^T` for k from the last step down, starting from `W = D`; `H_k` touches entries
  * k+1.. only, so each step works on the trailing (n-k-1)^2 block.
  */
 function accumulateQD(n: i32): void {
-  memory.fill(WR, 0, <usize>n * <usize>n << 4);
+  const rowBytes = <usize>evenCount(n) << 4;
+  memory.fill(W, 0, <usize>n * rowBytes);
   let dr: f64 = 1, di: f64 = 0;
-  store<f64>(WR, 1);
+  store<f64>(W, 1);
   for (let k = 0; k < n - 1; k++) {
     const br = load<f64>(at(BETA, 2 * k)), bi = load<f64>(at(BETA, 2 * k + 1)), babs = Math.hypot(br, bi);
     if (babs >= NEGLIGIBLE) {
@@ -323,57 +412,74 @@ function accumulateQD(n: i32): void {
       di = dr * ui + di * ur;
       dr = nr;
     }
-    store<f64>(at2(WR, n, k + 1, k + 1), dr);
-    store<f64>(at2(WI, n, k + 1, k + 1), di);
+    const e = wEntry(wRow(n, k + 1), k + 1);
+    store<f64>(e, dr);
+    store<f64>(e, di, 16);
   }
+  // v_k in W's paired layout, zero outside k+1..n-1, over VR and VI (free here, contiguous)
+  const v = VR;
   for (let k = n - 3; k >= 0; k--) {
     const vR = at2(AR, n, k, 0), vI = at2(AI, n, k, 0);
     let nonzero = false;
     for (let i = k + 1; i < n && !nonzero; i++) nonzero = load<f64>(at(vR, i)) !== 0 || load<f64>(at(vI, i)) !== 0;
     if (!nonzero) continue; // a skipped step: H_k = I
-    for (let j = k + 1; j < n; j++) {
-      const rowR = at2(WR, n, j, 0), rowI = at2(WI, n, j, 0);
-      // (v^dagger M)_j = sum_i conj(v_i) W[j][i]
-      let sr2 = f64x2.splat(0), si2 = f64x2.splat(0);
-      let i = k + 1;
-      for (; i + 1 < n; i += 2) {
-        const o = <usize>i << 3;
-        const xr = v128.load(vR + o), xi = v128.load(vI + o), mr = v128.load(rowR + o), mi = v128.load(rowI + o);
-        sr2 = f64x2.add(sr2, f64x2.add(f64x2.mul(xr, mr), f64x2.mul(xi, mi)));
-        si2 = f64x2.add(si2, f64x2.sub(f64x2.mul(xr, mi), f64x2.mul(xi, mr)));
-      }
-      let sr = f64x2.extract_lane(sr2, 0) + f64x2.extract_lane(sr2, 1);
-      let si = f64x2.extract_lane(si2, 0) + f64x2.extract_lane(si2, 1);
-      if (i < n) {
-        const o = <usize>i << 3;
-        const xr = load<f64>(vR + o), xi = load<f64>(vI + o), mr = load<f64>(rowR + o), mi = load<f64>(rowI + o);
-        sr += xr * mr + xi * mi;
-        si += xr * mi - xi * mr;
-      }
-      sr *= 2;
-      si *= 2;
-      const sr1 = f64x2.splat(sr), si1 = f64x2.splat(si);
-      i = k + 1;
-      for (; i + 1 < n; i += 2) {
-        const o = <usize>i << 3;
-        const xr = v128.load(vR + o), xi = v128.load(vI + o);
-        v128.store(rowR + o, f64x2.sub(v128.load(rowR + o), f64x2.sub(f64x2.mul(xr, sr1), f64x2.mul(xi, si1))));
-        v128.store(rowI + o, f64x2.sub(v128.load(rowI + o), f64x2.add(f64x2.mul(xr, si1), f64x2.mul(xi, sr1))));
-      }
-      if (i < n) {
-        const o = <usize>i << 3;
-        const xr = load<f64>(vR + o), xi = load<f64>(vI + o);
-        store<f64>(rowR + o, load<f64>(rowR + o) - (xr * sr - xi * si));
-        store<f64>(rowI + o, load<f64>(rowI + o) - (xr * si + xi * sr));
-      }
+    memory.fill(v, 0, rowBytes);
+    for (let i = k + 1; i < n; i++) {
+      const e = wEntry(v, i);
+      store<f64>(e, load<f64>(at(vR, i)));
+      store<f64>(e, load<f64>(at(vI, i)), 16);
     }
+    const first = <usize>((k + 1) >> 1) << 5; // the pair holding entry k+1 (entry k of v is 0)
+    for (let j = k + 1; j < n; j++) reflectRow(wRow(n, j), v, first, rowBytes);
+  }
+}
+
+/**
+ * One paired row of W times `H_k^T`: row -= 2 (row . conj(v)) v, over the pairs from byte
+ * `first` to `end` (v is zero before entry k+1, so the pair holding entry k adds nothing). Two
+ * addresses per pair, the imaginary parts at an immediate offset.
+ */
+function reflectRow(row: usize, v: usize, first: usize, end: usize): void {
+  // (v^dagger M)_j = sum_i conj(v_i) W[j][i]
+  let sr2 = f64x2.splat(0), si2 = f64x2.splat(0);
+  let o = first;
+  for (; o + 32 < end; o += 64) { // two pairs per iteration, summed in the same order as one by one
+    const xr = v128.load(v + o), xi = v128.load(v + o, 16), mr = v128.load(row + o), mi = v128.load(row + o, 16);
+    const yr = v128.load(v + o, 32), yi = v128.load(v + o, 48), nr = v128.load(row + o, 32), ni = v128.load(row + o, 48);
+    sr2 = f64x2.add(sr2, f64x2.add(f64x2.mul(xr, mr), f64x2.mul(xi, mi)));
+    si2 = f64x2.add(si2, f64x2.sub(f64x2.mul(xr, mi), f64x2.mul(xi, mr)));
+    sr2 = f64x2.add(sr2, f64x2.add(f64x2.mul(yr, nr), f64x2.mul(yi, ni)));
+    si2 = f64x2.add(si2, f64x2.sub(f64x2.mul(yr, ni), f64x2.mul(yi, nr)));
+  }
+  if (o < end) {
+    const xr = v128.load(v + o), xi = v128.load(v + o, 16), mr = v128.load(row + o), mi = v128.load(row + o, 16);
+    sr2 = f64x2.add(sr2, f64x2.add(f64x2.mul(xr, mr), f64x2.mul(xi, mi)));
+    si2 = f64x2.add(si2, f64x2.sub(f64x2.mul(xr, mi), f64x2.mul(xi, mr)));
+  }
+  const sr = 2 * (f64x2.extract_lane(sr2, 0) + f64x2.extract_lane(sr2, 1));
+  const si = 2 * (f64x2.extract_lane(si2, 0) + f64x2.extract_lane(si2, 1));
+  const sr1 = f64x2.splat(sr), si1 = f64x2.splat(si);
+  for (o = first; o + 32 < end; o += 64) {
+    const xr = v128.load(v + o), xi = v128.load(v + o, 16), yr = v128.load(v + o, 32), yi = v128.load(v + o, 48);
+    v128.store(row + o, f64x2.sub(v128.load(row + o), f64x2.sub(f64x2.mul(xr, sr1), f64x2.mul(xi, si1))));
+    v128.store(row + o, f64x2.sub(v128.load(row + o, 16), f64x2.add(f64x2.mul(xr, si1), f64x2.mul(xi, sr1))), 16);
+    v128.store(row + o, f64x2.sub(v128.load(row + o, 32), f64x2.sub(f64x2.mul(yr, sr1), f64x2.mul(yi, si1))), 32);
+    v128.store(row + o, f64x2.sub(v128.load(row + o, 48), f64x2.add(f64x2.mul(yr, si1), f64x2.mul(yi, sr1))), 48);
+  }
+  if (o < end) {
+    const xr = v128.load(v + o), xi = v128.load(v + o, 16);
+    v128.store(row + o, f64x2.sub(v128.load(row + o), f64x2.sub(f64x2.mul(xr, sr1), f64x2.mul(xi, si1))));
+    v128.store(row + o, f64x2.sub(v128.load(row + o, 16), f64x2.add(f64x2.mul(xr, si1), f64x2.mul(xi, sr1))), 16);
   }
 }
 
 /**
  * `sqrt(a^2 + b^2)`: the plain formula is exact to an ulp unless a square overflows or
- * underflows, so those (never at density-matrix scale) fall back to `Math.hypot`.
+ * underflows, so those (never at density-matrix scale) fall back to `Math.hypot`. Inlined: it
+ * is called once per QL step, and the call cost about a tenth of its instructions.
  */
+// @ts-ignore: decorator
+@inline
 function pythag(a: f64, b: f64): f64 {
   const aa = Math.abs(a), bb = Math.abs(b);
   if (aa > 1e150 || bb > 1e150 || (aa < 1e-150 && bb < 1e-150)) return Math.hypot(a, b);
@@ -523,26 +629,39 @@ function nearestUnused(n: i32, x: f64): i32 {
   return best;
 }
 
-/** Rows (i, i+1) of (WR, WI) <- (c row_i - s row_{i+1}, s row_i + c row_{i+1}). */
+/**
+ * Rows (i, i+1) of W <- (c row_i - s row_{i+1}, s row_i + c row_{i+1}): a real rotation, the
+ * same on real and imaginary parts, so each row is one run of 2n doubles (an even count: no
+ * tail), two f64x2 per iteration at one address and its immediate offset. With the real and
+ * imaginary parts in two planes (four addresses per iteration and a scalar tail for odd n) the
+ * same arithmetic took more instructions; see eigen.ts for the measurements.
+ */
 function rotateRows(n: i32, i: i32, s: f64, c: f64): void {
-  const pR = at2(WR, n, i, 0), qR = pR + (<usize>n << 3);
-  const pI = at2(WI, n, i, 0), qI = pI + (<usize>n << 3);
+  const end = <usize>evenCount(n) << 4, p = wRow(n, i), q = p + end;
   const s2 = f64x2.splat(s), c2 = f64x2.splat(c);
-  let k = 0;
-  for (; k + 1 < n; k += 2) {
-    const o = <usize>k << 3;
-    const xr = v128.load(pR + o), yr = v128.load(qR + o), xi = v128.load(pI + o), yi = v128.load(qI + o);
-    v128.store(qR + o, f64x2.add(f64x2.mul(s2, xr), f64x2.mul(c2, yr)));
-    v128.store(pR + o, f64x2.sub(f64x2.mul(c2, xr), f64x2.mul(s2, yr)));
-    v128.store(qI + o, f64x2.add(f64x2.mul(s2, xi), f64x2.mul(c2, yi)));
-    v128.store(pI + o, f64x2.sub(f64x2.mul(c2, xi), f64x2.mul(s2, yi)));
+  let o: usize = 0;
+  for (; o + 48 < end; o += 64) {
+    const x = v128.load(p + o), y = v128.load(q + o), x1 = v128.load(p + o, 16), y1 = v128.load(q + o, 16);
+    const x2 = v128.load(p + o, 32), y2 = v128.load(q + o, 32), x3 = v128.load(p + o, 48), y3 = v128.load(q + o, 48);
+    v128.store(q + o, f64x2.add(f64x2.mul(s2, x), f64x2.mul(c2, y)));
+    v128.store(p + o, f64x2.sub(f64x2.mul(c2, x), f64x2.mul(s2, y)));
+    v128.store(q + o, f64x2.add(f64x2.mul(s2, x1), f64x2.mul(c2, y1)), 16);
+    v128.store(p + o, f64x2.sub(f64x2.mul(c2, x1), f64x2.mul(s2, y1)), 16);
+    v128.store(q + o, f64x2.add(f64x2.mul(s2, x2), f64x2.mul(c2, y2)), 32);
+    v128.store(p + o, f64x2.sub(f64x2.mul(c2, x2), f64x2.mul(s2, y2)), 32);
+    v128.store(q + o, f64x2.add(f64x2.mul(s2, x3), f64x2.mul(c2, y3)), 48);
+    v128.store(p + o, f64x2.sub(f64x2.mul(c2, x3), f64x2.mul(s2, y3)), 48);
   }
-  if (k < n) {
-    const o = <usize>k << 3;
-    const xr = load<f64>(pR + o), yr = load<f64>(qR + o), xi = load<f64>(pI + o), yi = load<f64>(qI + o);
-    store<f64>(qR + o, s * xr + c * yr);
-    store<f64>(pR + o, c * xr - s * yr);
-    store<f64>(qI + o, s * xi + c * yi);
-    store<f64>(pI + o, c * xi - s * yi);
+  for (; o + 16 < end; o += 32) {
+    const x = v128.load(p + o), y = v128.load(q + o), x1 = v128.load(p + o, 16), y1 = v128.load(q + o, 16);
+    v128.store(q + o, f64x2.add(f64x2.mul(s2, x), f64x2.mul(c2, y)));
+    v128.store(p + o, f64x2.sub(f64x2.mul(c2, x), f64x2.mul(s2, y)));
+    v128.store(q + o, f64x2.add(f64x2.mul(s2, x1), f64x2.mul(c2, y1)), 16);
+    v128.store(p + o, f64x2.sub(f64x2.mul(c2, x1), f64x2.mul(s2, y1)), 16);
+  }
+  if (o < end) {
+    const x = v128.load(p + o), y = v128.load(q + o);
+    v128.store(q + o, f64x2.add(f64x2.mul(s2, x), f64x2.mul(c2, y)));
+    v128.store(p + o, f64x2.sub(f64x2.mul(c2, x), f64x2.mul(s2, y)));
   }
 }

@@ -5,7 +5,7 @@
  *
  * ## Memory
  * One instance per thread, whose linear memory is private to it and grows on demand to
- * 4 d^2 + 11 d doubles for the largest d seen (a WebAssembly memory never shrinks): at most
+ * 4 d^2 + 14 d doubles for the largest d seen (a WebAssembly memory never shrinks): at most
  * 2.1 MB, for d = {@link KEEP_INSTANCE_UP_TO}. A larger call gets an instance of its own,
  * dropped (and collected) when the call returns.
  * @module
@@ -23,8 +23,10 @@ export interface EigenWasm {
   readonly memory: { readonly buffer: ArrayBuffer };
   layout(n: number): number;
   values(): number;
-  vectorsReal(): number;
-  vectorsImag(): number;
+  maxAbs(n: number): number;
+  collect(n: number): void;
+  sortedValues(): number;
+  sortedVectors(): number;
   eigvalsh(n: number, scale: number): number;
   eigh(n: number, scale: number, perfectShifts: number): number;
 }
@@ -40,7 +42,7 @@ function instantiate(): EigenWasm {
   return new WebAssembly.Instance(compiled, {}).exports as unknown as EigenWasm;
 }
 
-/** Largest dimension the eigensolver takes: its 4 n^2 + 11 n doubles (2.1 GB at 8192) stay below 2^32 bytes, the reach of its 32-bit offsets. */
+/** Largest dimension the eigensolver takes: its 4 n^2 + 14 n doubles (2.1 GB at 8192) stay below 2^32 bytes, the reach of its 32-bit offsets. */
 export const MAX_DIMENSION = 8192;
 
 /**
