@@ -32,7 +32,12 @@ export interface RateInputs {
  */
 export function infiniteDecoyInputs(p: ChannelParameters, distanceKm: number, mu: number): RateInputs {
   validateIntensity(mu);
-  const eta = transmittance(p, distanceKm);
+  return infiniteDecoyInputsAt(p, transmittance(p, distanceKm), mu);
+}
+
+/** {@link infiniteDecoyInputs} at a transmittance already computed (see `gainAt` in channel.ts): the same operations, so the same bits. */
+export function infiniteDecoyInputsAt(p: ChannelParameters, eta: number, mu: number): RateInputs {
+  validateIntensity(mu);
   const Y0 = p.darkCountYield;
   const Y1 = Y0 + eta;
   const e1 = Y1 > 0 ? (p.eDark * Y0 + p.eDetector * eta) / Y1 : 0;

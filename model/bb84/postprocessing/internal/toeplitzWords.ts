@@ -31,6 +31,8 @@ export const MAX_WORDS_BITS = 2 ** 24;
 
 let compiled: object | null = null;
 let shared: ToeplitzWasm | null = null;
+/** A byte view of the kept instance's memory (a new one after the memory grew: the old buffer is detached). */
+let sharedBytes: Uint8Array | null = null;
 
 function instantiate(): ToeplitzWasm {
   compiled ??= new WebAssembly.Module(Uint8Array.from(atob(TOEPLITZ_WASM_BASE64), (c) => c.charCodeAt(0)));
@@ -44,13 +46,19 @@ function instantiate(): ToeplitzWasm {
 export function toeplitzWords(seed: Uint8Array, input: Uint8Array, l: number): Uint8Array {
   const n = input.length;
   if (n + l > MAX_WORDS_BITS) throw new RangeError(`toeplitzWords: n + l must be at most ${MAX_WORDS_BITS}, got ${n + l}`);
-  const wasm = 6 * (n + l) > KEEP_INSTANCE_BYTES ? instantiate() : (shared ??= instantiate());
+  const keep = 6 * (n + l) <= KEEP_INSTANCE_BYTES;
+  const wasm = keep ? (shared ??= instantiate()) : instantiate();
   const at = wasm.layout(n, l);
   if (at === 0) throw new RangeError(`toeplitzWords: a hash of ${n} bits to ${l} needs more memory than WebAssembly can give`);
-  const memory = new Uint8Array(wasm.memory.buffer);
+  let memory: Uint8Array;
+  if (!keep) memory = new Uint8Array(wasm.memory.buffer);
+  else {
+    if (sharedBytes === null || sharedBytes.buffer !== wasm.memory.buffer) sharedBytes = new Uint8Array(wasm.memory.buffer);
+    memory = sharedBytes;
+  }
   memory.set(seed, at);
   memory.set(input, wasm.inputAt());
   wasm.hash(n, l);
   const out = wasm.outputAt();
-  return new Uint8Array(wasm.memory.buffer).slice(out, out + l);
+  return memory.slice(out, out + l);
 }
