@@ -175,20 +175,22 @@ async function measureRow(op: KernelOp, size: number, s: RowSetup): Promise<Kern
   const baselineFn = s.baseline === null ? null : workload(s.baseline, op, size, input);
   const variantNames = await s.numpy.variants(op, size);
   const contenders: Contender[] = [
-    { name: "kernel", time: async () => timeBatch(kernelFn, s.batchSeconds, s.clock) },
+    { name: "kernel", time: timer(kernelFn, s) },
     ...variantNames.map((v, i): Contender => ({ name: `numpy ${v}`, time: () => s.numpy.measure(op, size, i, s.batchSeconds, s.clock) })),
   ];
-  if (baselineFn !== null) contenders.push({ name: "baseline", time: async () => timeBatch(baselineFn, s.batchSeconds, s.clock) });
+  if (baselineFn !== null) contenders.push({ name: "baseline", time: timer(baselineFn, s) });
+  // samples by contender index (names could repeat): kernel 0, variants 1..V, baseline V + 1
   const samples = await interleavedRounds(contenders, s.rounds);
-  const kernel = samples.get("kernel") as number[];
-  const variants = variantNames.map((v) => ({ name: v, perRound: samples.get(`numpy ${v}`)! }))
-    .filter((v) => v.perRound.every((x) => x !== null))
-    .map((v) => ({ name: v.name, perRound: v.perRound as number[], opsPerSec: median(v.perRound as number[]) }));
-  const numpyOk = variantNames.length > 0 && variants.length === variantNames.length;
+  const kernel = samples[0] as number[];
+  const measured = variantNames.map((v, i) => ({ name: v, perRound: samples[1 + i] }));
+  const numpyOk = variantNames.length > 0 && measured.every((v) => v.perRound.every((x) => x !== null));
+  // every variant's figures, or none when one failed (the row then has no reference)
+  const variants = numpyOk ? measured.map((v) => ({ name: v.name, perRound: v.perRound as number[], opsPerSec: median(v.perRound as number[]) })) : [];
   // The reference: the variant with the best median; each round's ratio is against it in that round.
   const reference = numpyOk ? variants.reduce((best, v) => (v.opsPerSec > best.opsPerSec ? v : best)) : null;
   const ratios = reference === null ? [] : kernel.map((k, r) => k / reference.perRound[r]);
-  const before = reference !== null && baselineFn !== null ? (samples.get("baseline") as number[]).map((b, r) => b / reference.perRound[r]) : [];
+  const baseline = baselineFn === null ? null : (samples[contenders.length - 1] as number[]);
+  const before = reference !== null && baseline !== null ? baseline.map((b, r) => b / reference.perRound[r]) : [];
   const kernelOps = median(kernel);
   const bytes = bytesPerOp(op, size);
   const bandwidthFraction = bytes === null ? null : (bytes * kernelOps) / s.copyBandwidth;
@@ -202,7 +204,7 @@ async function measureRow(op: KernelOp, size: number, s: RowSetup): Promise<Kern
     targetText: `kernel/numpy >= 1.0${bandwidthTarget === null ? "" : ", bandwidth >= 30%"}`,
     ...(numpyOk ? {} : { note: s.numpy.info.available ? "no reference: the numpy child failed on this row" : "no reference: python3/numpy unavailable" }),
     kernelOpsPerSec: kernelOps, numpyOpsPerSec: reference?.opsPerSec ?? null, numpyVariant: reference?.name ?? null, numpyVariants: variants,
-    baselineOpsPerSec: baselineFn === null ? null : median(samples.get("baseline") as number[]),
+    baselineOpsPerSec: baseline === null ? null : median(baseline),
     ratioBefore: before.length ? median(before) : null,
     bytesPerOp: bytes, bandwidthFraction, bandwidthTarget, roundRatios: ratios, loadAverage: loadavg()[0],
   };
@@ -212,13 +214,13 @@ async function measureRow(op: KernelOp, size: number, s: RowSetup): Promise<Kern
  * One warm-up batch per contender (JIT, the reference's state), then `rounds` rounds of one batch
  * per contender, in an order that rotates every round. Returns each contender's per-round ops/s.
  */
-async function interleavedRounds(contenders: readonly Contender[], rounds: number): Promise<Map<string, (number | null)[]>> {
+async function interleavedRounds(contenders: readonly Contender[], rounds: number): Promise<(number | null)[][]> {
   for (const c of contenders) await c.time();
-  const samples = new Map(contenders.map((c) => [c.name, [] as (number | null)[]]));
+  const samples = contenders.map(() => [] as (number | null)[]);
   for (let r = 0; r < rounds; r++) {
     for (let k = 0; k < contenders.length; k++) {
-      const c = contenders[(k + r) % contenders.length];
-      samples.get(c.name)!.push(await c.time());
+      const i = (k + r) % contenders.length;
+      samples[i].push(await contenders[i].time());
     }
   }
   return samples;
@@ -354,15 +356,25 @@ function readClock(clock: Clock): number {
  * of ops that grow to an eighth of the ops done so far (the batch overshoots by at most 1/8), so
  * that reading it costs nothing beside a 1-us op. bench/numpy_reference.py `measure` does the same.
  */
-function timeBatch(fn: (k: number) => void, seconds: number, clock: Clock): number {
-  fn(0);
+function timeBatch(fn: (k: number) => void, seconds: number, clock: Clock, counter: { next: number }): number {
+  fn(counter.next++);
   const t0 = readClock(clock);
   let ops = 0, el = 0;
   do {
-    for (let end = ops + Math.max(1, ops >> 3); ops < end;) fn(ops++);
+    for (let end = ops + Math.max(1, ops >> 3); ops < end; ops++) fn(counter.next++);
     el = readClock(clock) - t0;
   } while (el < seconds);
   return ops / el;
+}
+
+/**
+ * A contender's batches of `fn`, whose op index runs on from batch to batch (numpy's side does
+ * the same): ops that cycle through targets (ptrace1 traces qubit k % n) then time every target
+ * in turn, as {@link bytesPerOp} averages, even when a batch holds only a few ops (n >= 10).
+ */
+function timer(fn: (k: number) => void, s: RowSetup): () => Promise<number> {
+  const counter = { next: 0 };
+  return async () => timeBatch(fn, s.batchSeconds, s.clock, counter);
 }
 
 /**

@@ -171,23 +171,32 @@ def row_variants(op, size):
     return _cache[key]
 
 
+_next_op = {}
+
+
 def measure(op, size, seconds, clock="wall", variant=0):
     """ops/s of one batch of variant `variant`: one untimed warm-up op, then timed ops for
-    `seconds` (at least one op)."""
+    `seconds` (at least one op). The op index runs on from the variant's last batch (as the
+    kernel's does), so that ops cycling through targets time them all in turn."""
     now = CLOCKS[clock]
     vs = row_variants(op, size)
     if not 0 <= variant < len(vs):
         raise ValueError(f"variant {variant} out of range: {op} has {len(vs)}")
     name, v = vs[variant]
-    v(0)
+    key = (op, size, variant)
+    index = _next_op.get(key, 0)
+    v(index)
+    index += 1
     k, t0 = 0, now()
     while True:
         for _ in range(max(1, k >> 3)):
-            v(k)
+            v(index)
+            index += 1
             k += 1
         el = now() - t0
         if el >= seconds:
             break
+    _next_op[key] = index
     return {"op": op, "size": size, "variant": name, "opsPerSec": k / el, "runs": k, "seconds": el}
 
 
@@ -221,8 +230,8 @@ def main():
             line = line.strip()
             if not line:
                 continue
-            req = json.loads(line)
             try:
+                req = json.loads(line)
                 if req.get("list"):
                     res = {"variants": [name for name, _ in row_variants(req["op"], int(req["size"]))]}
                 else:

@@ -14,7 +14,9 @@ import { MAX_WORDS_BITS, toeplitzWords } from "./internal/toeplitzWords.js";
  * ({@link convolutionParity}); both are exact. Measured 2026-11-28 (one process timing both on
  * random bits, medians of 5, CPU time, n = 2 l, load ~6; not a bench row): the word path is 37x
  * faster at l n = 4.4e7, 6x at 5e9 and 1.8x at 8e10 (488 against 875 ms); extrapolated, they
- * meet near 3e11. Hence 2^37 = 1.4e11.
+ * meet near 3e11. Hence 2^37 = 1.4e11. An input of more than 2^24 bits takes the FFT whatever l
+ * (the word path's buffers would pass 100 MB); both paths need memory in proportion to n there
+ * (`verifyKeys` with fewer than 32 tag bits on keys of over 16.7 Mbit).
  */
 export const WORDS_LIMIT = 2 ** 37;
 

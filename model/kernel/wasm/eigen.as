@@ -631,8 +631,9 @@ function nearestUnused(n: i32, x: f64): i32 {
 
 /**
  * Rows (i, i+1) of W <- (c row_i - s row_{i+1}, s row_i + c row_{i+1}): a real rotation, the
- * same on real and imaginary parts, so each row is one run of 2n doubles (an even count: no
- * tail), two f64x2 per iteration at one address and its immediate offset. With the real and
+ * same on real and imaginary parts, so each row is one run of 2 evenCount(n) doubles (n rounded
+ * up to even, the pad entries zero; a multiple of four: the last `if` never runs), two f64x2 per
+ * iteration at one address and its immediate offset. With the real and
  * imaginary parts in two planes (four addresses per iteration and a scalar tail for odd n) the
  * same arithmetic took more instructions; see eigen.ts for the measurements.
  */

@@ -24,7 +24,11 @@ interface ToeplitzWasm {
   hash(n: number, l: number): void;
 }
 
-/** Memory a thread's instance keeps between calls (a WebAssembly memory never shrinks). */
+/**
+ * Hashes whose buffers (about 6 (n + l) bytes) fit in this are done by the thread's kept instance,
+ * whose memory (a WebAssembly memory never shrinks, and grows in 64 KiB pages) thus stays at
+ * about this much.
+ */
 export const KEEP_INSTANCE_BYTES = 16 * 2 ** 20;
 /** The most input and output bits the word path takes: its buffers, about 6 (n + l) bytes, stay below 100 MB. */
 export const MAX_WORDS_BITS = 2 ** 24;
