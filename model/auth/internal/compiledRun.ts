@@ -28,13 +28,16 @@ import { armState, type KrausRound } from "./krausRound.js";
 import { packed } from "./packed.js";
 import { MAX_STATES, STATE_SIZE, StateTable } from "./stateTable.js";
 
-/** A branch of the run, as the caller reads it. */
-export interface CompiledBranch {
-  readonly weight: number;
-  readonly kdcKey: number;
-  readonly memberKey: number;
-  readonly records: string;
-  readonly state: number;
+/** The branches of a session as the caller reads them: columns, one entry per branch (never written after they are handed out). */
+export interface BranchColumns {
+  readonly weight: readonly number[];
+  readonly kdc: readonly number[];
+  readonly member: readonly number[];
+  /** Record ids (`recordName` gives the text). */
+  readonly rec: readonly number[];
+  /** State ids of the run's {@link StateTable}. */
+  readonly state: readonly number[];
+  readonly length: number;
 }
 
 /** What the loop needs of a run's configuration (checked by the caller). */
@@ -88,7 +91,7 @@ const STATE_RADIX = MAX_STATES;
  * Run the sessions; `onSession` receives the accepted branches after each session (the same
  * branches as run.ts's loop, up to round-off and the names of merged records).
  */
-export function runCompiled(input: CompiledRunInput, onSession: (branches: CompiledBranch[], states: StateTable) => void): void {
+export function runCompiled(input: CompiledRunInput, onSession: (branches: BranchColumns, states: StateTable, recordName: (id: number) => string) => void): void {
   const { spec, strategy, noise, keyBits, weightFloor } = input;
   const mode = strategy.mode;
   const rounds = keyBits / 2;
@@ -147,11 +150,7 @@ export function runCompiled(input: CompiledRunInput, onSession: (branches: Compi
       }
       cells = compactRecords(next.cells(), states, keyBits);
     }
-    const branches = packed<CompiledBranch>([]);
-    for (let c = 0; c < cells.length; c++) {
-      branches.push({ weight: cells.weight[c], kdcKey: cells.kdc[c], memberKey: cells.member[c], records: records.name(cells.rec[c]), state: cells.state[c] });
-    }
-    onSession(branches, states);
+    onSession(cells, states, (id) => records.name(id));
   }
 }
 
