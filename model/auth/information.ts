@@ -67,7 +67,12 @@ export function branchColumns(branches: readonly KnowledgeBranch[]): KnowledgeCo
     record.push(r);
     state.push(id);
   }
-  return { weight: branches.map((b) => b.weight), record, state, stateOf: (id) => states[id] };
+  const rows = states.length > 0 ? states[0].matrix.rows : 0, size = 2 * rows * rows, entries = new Float64Array(size * states.length);
+  states.forEach((rho, id) => {
+    if (rho.matrix.rows !== rows) throw new RangeError(`knowledge: Eve's states differ in size (${rho.matrix.rows} and ${rows} rows)`);
+    entries.set(rho.matrix.data, size * id);
+  });
+  return { weight: branches.map((b) => b.weight), record, state, entries, rows };
 }
 
 /**
@@ -78,10 +83,11 @@ export interface KnowledgeColumns {
   readonly weight: ArrayLike<number>;
   /** The branch's record as an id (equal ids, equal records). */
   readonly record: ArrayLike<number>;
-  /** The branch's state of Eve's registers as an id of `stateOf`. */
+  /** The branch's state of Eve's registers as an id: its entries are at `2 rows^2 id` in `entries`. */
   readonly state: ArrayLike<number>;
-  /** The state of an id (the same object each time: entropies are kept per object). */
-  stateOf(id: number): DensityMatrix;
+  /** The states' entries, `rows` x `rows` complex (interleaved) each, by id (never written). */
+  readonly entries: ArrayLike<number>;
+  readonly rows: number;
 }
 
 /**
@@ -128,12 +134,12 @@ export function knowledgeOfColumns(columns: KnowledgeColumns, values: readonly A
         conditional += c * given.entropy;
         best = Math.max(best, c);
         // one state held by both (then equal), or compared
-        dependent ||= !(given.id >= 0 && given.id === avg.id) && differs(given.data, avg.data, ATOL * 100);
+        dependent ||= !(given.id >= 0 && given.id === avg.id) && differs(given, avg, 2 * columns.rows * columns.rows, ATOL * 100);
       }
       hKgivenR += pr * h;
       quantum += pr * (entropy - conditional);
       guessing += pr * best;
-      guessingBound += pr * Math.min(1, (dependent ? avg.rows : 1) * best);
+      guessingBound += pr * Math.min(1, (dependent ? columns.rows : 1) * best);
     }
     return {
       holevo: Math.max(0, shannon([...prior.values()]) - hKgivenR + quantum),
@@ -152,11 +158,11 @@ function sumOf(weight: ArrayLike<number>, list: readonly number[]): number {
   return w;
 }
 
-/** Eve's state given some branches: its entries (below `FLUSH_BELOW` zero), its entropy, and its id (-1 for a mixture). */
+/** Eve's state given some branches: its entries from `at` (below `FLUSH_BELOW` zero), its entropy, and its id (-1 for a mixture). */
 interface Given {
   readonly id: number;
   readonly data: ArrayLike<number>;
-  readonly rows: number;
+  readonly at: number;
   readonly entropy: number;
 }
 
@@ -171,51 +177,55 @@ interface Given {
 class GivenStates {
   private readonly entropies = new Map<number, number>();
   /** A mixture only read before the next one (conditional states given a value). */
-  private scratch: Float64Array | null = null;
+  private readonly scratch: Float64Array;
+  private readonly size: number;
 
-  constructor(private readonly columns: KnowledgeColumns) {}
+  constructor(private readonly columns: KnowledgeColumns) {
+    this.size = 2 * columns.rows * columns.rows;
+    this.scratch = new Float64Array(this.size);
+  }
 
   /** `keep`: the mixture's entries are kept (else they are overwritten by the next call). */
   given(list: readonly number[], w: number, keep: boolean): Given {
-    const { weight, state } = this.columns, first = state[list[0]];
-    const rho = this.columns.stateOf(first).matrix, rows = rho.rows;
-    if (list.every((b) => state[b] === first)) {
-      const data = flushed(rho.data);
+    const { weight, state, entries, rows } = this.columns, size = this.size, first = state[list[0]];
+    if (allOf(state, list, first)) {
+      let data = entries, at = size * first;
+      if (hasTiny(data, at, size)) { data = flushInPlace(Float64Array.prototype.slice.call(data, at, at + size) as Float64Array); at = 0; }
       let entropy = this.entropies.get(first);
-      if (entropy === undefined) this.entropies.set(first, (entropy = entropyOfEntries(data, rows)));
-      return { id: first, data, rows, entropy };
+      if (entropy === undefined) this.entropies.set(first, (entropy = entropyOfEntries(data, at, rows)));
+      return { id: first, data, at, entropy };
     }
-    const size = rho.data.length;
-    const out = keep ? new Float64Array(size) : this.scratch?.length === size ? this.scratch.fill(0) : (this.scratch = new Float64Array(size));
+    const out = keep ? new Float64Array(size) : this.scratch.fill(0);
     for (const t of list) {
-      const p = weight[t] / w, data = this.columns.stateOf(state[t]).matrix.data;
-      for (let k = 0; k < size; k++) out[k] += p * data[k];
+      const p = weight[t] / w, at = size * state[t];
+      for (let k = 0; k < size; k++) out[k] += p * entries[at + k];
     }
     flushInPlace(out);
-    return { id: -1, data: out, rows, entropy: entropyOfEntries(out, rows) };
+    return { id: -1, data: out, at: 0, entropy: entropyOfEntries(out, 0, rows) };
   }
 }
 
-/** The entries with those below `FLUSH_BELOW` zero : the same array when none is tiny. */
-function flushed(data: Float64Array): Float64Array {
-  return hasTiny(data) ? flushInPlace(data.slice()) : data;
+/** Whether every listed branch holds state `id`. */
+function allOf(state: ArrayLike<number>, list: readonly number[], id: number): boolean {
+  for (const b of list) if (state[b] !== id) return false;
+  return true;
 }
 
-/** Flushed in place: when an entry is tiny, every entry below `FLUSH_BELOW` (zeros too: -0 becomes 0) set to 0. */
+/** `flushTiny` as it was, in place: when an entry is tiny, every entry below `FLUSH_BELOW` (zeros too: -0 becomes 0) set to 0. */
 function flushInPlace(data: Float64Array): Float64Array {
-  if (hasTiny(data)) for (let k = 0; k < data.length; k++) if (Math.abs(data[k]) < FLUSH_BELOW) data[k] = 0;
+  if (hasTiny(data, 0, data.length)) for (let k = 0; k < data.length; k++) if (Math.abs(data[k]) < FLUSH_BELOW) data[k] = 0;
   return data;
 }
 
-function hasTiny(data: Float64Array): boolean {
-  for (let k = 0; k < data.length; k++) if (data[k] !== 0 && Math.abs(data[k]) < FLUSH_BELOW) return true;
+function hasTiny(data: ArrayLike<number>, at: number, size: number): boolean {
+  for (let k = at; k < at + size; k++) if (data[k] !== 0 && Math.abs(data[k]) < FLUSH_BELOW) return true;
   return false;
 }
 
-/** Whether some entry differs by more than `tol` in modulus (`maxAbsDiff(a, b) > tol`, stopping at the first). */
-function differs(a: ArrayLike<number>, b: ArrayLike<number>, tol: number): boolean {
-  for (let k = 0; k < a.length; k += 2) {
-    const d = Math.hypot(a[k] - b[k], a[k + 1] - b[k + 1]);
+/** Whether some entry differs by more than `tol` in modulus (`maxAbsDiff > tol`, stopping at the first). */
+function differs(a: Given, b: Given, size: number, tol: number): boolean {
+  for (let k = 0; k < size; k += 2) {
+    const d = Math.hypot(a.data[a.at + k] - b.data[b.at + k], a.data[a.at + k + 1] - b.data[b.at + k + 1]);
     if (Number.isNaN(d)) return false; // maxAbsDiff's Math.max is NaN then, and NaN > tol is false
     if (d > tol) return true;
   }
@@ -223,26 +233,28 @@ function differs(a: ArrayLike<number>, b: ArrayLike<number>, tol: number): boole
 }
 
 /**
- * Von Neumann entropy of a state's entries (`rows` x `rows`, interleaved). A diagonal state (Eve's
- * registers classical, common after her Z measurements) takes its spectrum from the diagonal
- * without `eigvalsh` (the same numbers up to the order of the sum).
+ * Von Neumann entropy of a state's entries (`rows` x `rows`, interleaved, from `at`). A diagonal
+ * state (Eve's registers classical, common after her Z measurements) takes its spectrum from the
+ * diagonal without `eigvalsh` (the same numbers up to the order of the sum).
  */
-function entropyOfEntries(data: ArrayLike<number>, rows: number): number {
-  return isDiagonal(data, rows) ? diagonalEntropy(data, rows) : vonNeumannEntropy({ dims: [rows], matrix: { rows, cols: rows, data } } as unknown as DensityMatrix);
+function entropyOfEntries(data: ArrayLike<number>, at: number, rows: number): number {
+  if (isDiagonal(data, at, rows)) return diagonalEntropy(data, at, rows);
+  const own = at === 0 && data.length === 2 * rows * rows ? data : Float64Array.prototype.slice.call(data, at, at + 2 * rows * rows);
+  return vonNeumannEntropy({ dims: [rows], matrix: { rows, cols: rows, data: own } } as unknown as DensityMatrix);
 }
 
-function isDiagonal(data: ArrayLike<number>, rows: number): boolean {
+function isDiagonal(data: ArrayLike<number>, at: number, rows: number): boolean {
   for (let i = 0; i < rows; i++) for (let j = 0; j < rows; j++) {
-    if (i !== j && (data[2 * (i * rows + j)] !== 0 || data[2 * (i * rows + j) + 1] !== 0)) return false;
+    if (i !== j && (data[at + 2 * (i * rows + j)] !== 0 || data[at + 2 * (i * rows + j) + 1] !== 0)) return false;
   }
   return true;
 }
 
 /** `sum_i eta(rho_ii)`, eta as the kernel's (`0 log 0 = 0`, round-off outside (0, 1) is 0). */
-function diagonalEntropy(data: ArrayLike<number>, rows: number): number {
+function diagonalEntropy(data: ArrayLike<number>, at: number, rows: number): number {
   let s = 0;
   for (let i = 0; i < rows; i++) {
-    const x = data[2 * (i * rows + i)];
+    const x = data[at + 2 * (i * rows + i)];
     if (x > 1e-300 && x < 1) s -= x * Math.log2(x);
   }
   return s;

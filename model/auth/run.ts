@@ -89,6 +89,8 @@ export interface SessionColumns extends KnowledgeColumns {
   readonly memberKey: readonly number[];
   readonly record: readonly number[];
   readonly state: readonly number[];
+  /** The state of an id as a density matrix (one object per id). */
+  stateOf(id: number): DensityMatrix;
   /** The text of a record id. */
   recordName(id: number): string;
 }
@@ -115,6 +117,8 @@ export function runAuthColumns(config: RunConfig): SessionColumns[] {
         memberKey: cells.member,
         record: cells.rec,
         state: cells.state,
+        entries: states.slab,
+        rows: 4,
         stateOf: (id) => states.state(id),
         recordName,
       });

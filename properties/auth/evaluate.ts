@@ -78,7 +78,7 @@ export function evaluateRun(params: EvaluationParams, strategy: Strategy, run: R
 }
 
 /** A session's branches as the evaluation reads them (records and states as ids). */
-type EvaluatedSession = Pick<SessionColumns, "session" | "acceptance" | "weight" | "kdcKey" | "memberKey" | "record" | "state" | "stateOf">;
+type EvaluatedSession = Pick<SessionColumns, "session" | "acceptance" | "weight" | "kdcKey" | "memberKey" | "record" | "state" | "entries" | "rows">;
 
 /**
  * Evaluate sessions given as columns: the key that acceptance protects and its pairs are read
