@@ -260,11 +260,12 @@ export function continuesSession(mode: Mode, o: RoundDecisions, lastRound: boole
 class RecordNames {
   private readonly names: string[] = [""];
   private readonly ids = new Map<string, number>([["", 0]]);
-  private readonly children: Map<string, number>[] = [new Map()];
+  /** Per record, its children by appended text (made when first asked: records of a session's last round have none). */
+  private readonly children: (Map<string, number> | undefined)[] = [];
 
   child(parent: number, appended: string): number {
     if (appended === "") return parent;
-    const kids = this.children[parent];
+    const kids = (this.children[parent] ??= new Map());
     let id = kids.get(appended);
     if (id === undefined) {
       const name = this.names[parent] + appended;
@@ -273,7 +274,6 @@ class RecordNames {
         id = this.names.length;
         this.names.push(name);
         this.ids.set(name, id);
-        this.children.push(new Map());
       }
       kids.set(appended, id);
     }
@@ -365,7 +365,8 @@ function compactRecords(cells: Cells, states: StateTable, keyBits: number): Cell
   // bucketed by a hash, compared in full (string signatures were ~3 % of an evaluation). The
   // triples are read from columns and the record's cells sorted in place: an array per cell was
   // ~5 % of the bytes an evaluation allocates (sampling heap profile)
-  const keys = new Float64Array(cells.length), rounded = new Float64Array(cells.length);
+  if (compactScratch.length < 2 * cells.length) compactScratch = new Float64Array(4 * cells.length);
+  const keys = compactScratch, rounded = compactScratch.subarray(cells.length, 2 * cells.length);
   for (let c = 0; c < cells.length; c++) keys[c] = cells.kdc[c] * KEY_RADIX + cells.member[c];
   const byTriple = (x: number, y: number): number => keys[x] - keys[y] || rounded[x] - rounded[y] || cells.state[x] - cells.state[y];
   const representatives = new Map<number, { rec: number; signature: number[] }[]>();
@@ -393,6 +394,13 @@ function compactRecords(cells: Cells, states: StateTable, keyBits: number): Cell
   }
   return merged.cells();
 }
+
+/**
+ * Scratch of {@link compactRecords} (keys, then rounded weights; each entry written before it is
+ * read): not re-entered, never handed out, instead of two Float64Arrays per call (off-heap
+ * buffers past 8 cells).
+ */
+let compactScratch = new Float64Array(256);
 
 function sameNumbers(a: readonly number[], b: readonly number[]): boolean {
   if (a.length !== b.length) return false;
