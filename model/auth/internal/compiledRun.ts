@@ -380,7 +380,7 @@ function compactRecords(cells: Cells, states: StateTable, keyBits: number): Cell
     const signature: number[] = [];
     for (const c of list) signature.push(keys[c], rounded[c], cells.state[c]);
     let h = signature.length;
-    for (const x of signature) h = (Math.imul(h, 31) + (x % 2147483647)) | 0;
+    for (const x of signature) h = (Math.imul(h, 31) + (x | 0)) | 0; // low 32 bits (StateTable's hash): a bucket only
     const bucket = representatives.get(h);
     const rep = bucket?.find((r) => sameNumbers(r.signature, signature));
     if (rep !== undefined) relabel.set(rec, rep.rec);
