@@ -117,6 +117,7 @@ export function runAuthColumns(config: RunConfig): SessionColumns[] {
         memberKey: cells.member,
         record: cells.rec,
         state: cells.state,
+        // the slab as it is now: later sessions add states past this session's ids (or in a new slab)
         entries: states.slab,
         rows: 4,
         stateOf: (id) => states.state(id),

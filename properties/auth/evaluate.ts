@@ -32,7 +32,12 @@ export const ACCEPTANCE_FLOOR = 1e-12;
 
 /** The key that acceptance protects: the KDC's, or the member's when Eve plays the KDC. */
 export function accepterKey(mode: Mode, b: Branch): number {
-  return mode === "impersonate-kdc" ? b.memberKey : b.kdcKey;
+  return protectsMemberKey(mode) ? b.memberKey : b.kdcKey;
+}
+
+/** Whether acceptance protects the member's key (Eve plays the KDC) rather than the KDC's. */
+function protectsMemberKey(mode: Mode): boolean {
+  return mode === "impersonate-kdc";
 }
 
 /** The parameters of an evaluation. */
@@ -89,7 +94,7 @@ function evaluateSessions(params: EvaluationParams, strategy: Strategy, run: rea
   const pairCount = options.pairs === false ? 0 : params.keyBits / 2;
   const sessions = run.map((s): SessionEvaluation => {
     if (s.acceptance < ACCEPTANCE_FLOOR) return { session: s.session, acceptance: s.acceptance, knowledge: null, pairHolevoMax: null, agreement: null };
-    const keys = strategy.mode === "impersonate-kdc" ? s.memberKey : s.kdcKey;
+    const keys = protectsMemberKey(strategy.mode) ? s.memberKey : s.kdcKey;
     const pairs = Array.from({ length: pairCount }, (_, i) => keys.map((k) => (k >> (2 * i)) & 3));
     const [key, ...pairKnowledge] = knowledgeOfColumns(s, [keys, ...pairs]);
     const pairMax = pairCount === 0 ? null : pairKnowledge.reduce((m, k) => Math.max(m, k.holevo), 0);
