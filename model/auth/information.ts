@@ -3,9 +3,8 @@
  * records together with her registers, and her guessing probability.
  * @module
  */
-import { ATOL, maxAbsDiff, vonNeumannEntropy, type DensityMatrix } from "../kernel/index.js";
-import { flushTiny } from "./internal/flush.js";
-import { mixStates } from "./internal/mix.js";
+import { ATOL, vonNeumannEntropy, type DensityMatrix } from "../kernel/index.js";
+import { FLUSH_BELOW } from "./internal/flush.js";
 import { packed } from "./internal/packed.js";
 
 /** Eve's knowledge of a classical value K (a key, or one pair of it), conditioned on the branches given. */
@@ -48,108 +47,234 @@ export function knowledge<B extends KnowledgeBranch>(branches: readonly B[], val
 /**
  * {@link knowledge} of several values over the same branches (e.g. a key and each of its pairs):
  * the branches are grouped by record, and Eve's state given each record and its entropy computed,
- * once for all values.
+ * once for all values. The branches are numbered ({@link branchColumns}) for
+ * {@link knowledgeOfColumns}: the same groups, mixtures and numbers.
  * @throws RangeError when the branches carry no weight.
  */
 export function knowledgeOfEach<B extends KnowledgeBranch>(branches: readonly B[], valueOfs: readonly ((b: B) => number)[]): Knowledge[] {
-  const total = branches.reduce((s, b) => s + b.weight, 0);
-  if (!(total > 0)) throw new RangeError("knowledge: the branches carry no probability (nothing to condition on)");
-  const byRecord = new Map<string, B[]>();
+  return knowledgeOfColumns(branchColumns(branches), valueOfs.map((valueOf) => branches.map(valueOf)));
+}
+
+/** Branches numbered as {@link KnowledgeColumns}: records by text, states by identity. */
+export function branchColumns(branches: readonly KnowledgeBranch[]): KnowledgeColumns & { readonly weight: number[]; readonly record: number[]; readonly state: number[] } {
+  const recordIds = new Map<string, number>(), stateIds = new Map<DensityMatrix, number>(), states: DensityMatrix[] = [];
+  const record: number[] = [], state: number[] = [];
   for (const b of branches) {
-    const list = byRecord.get(b.records);
-    if (list) list.push(b);
-    else byRecord.set(b.records, [b]);
+    let r = recordIds.get(b.records);
+    if (r === undefined) recordIds.set(b.records, (r = recordIds.size));
+    let id = stateIds.get(b.eve);
+    if (id === undefined) { stateIds.set(b.eve, (id = states.length)); states.push(b.eve); }
+    record.push(r);
+    state.push(id);
   }
-  const records = packed([...byRecord.values()]).map((list) => {
-    const w = list.reduce((s, b) => s + b.weight, 0);
-    const avg = flushTiny(mixOf(list, w));
-    return { list, pr: w / total, avg, entropy: entropyOf(avg) };
+  const rows = states.length > 0 ? states[0].matrix.rows : 0, size = 2 * rows * rows, entries = new Float64Array(size * states.length);
+  states.forEach((rho, id) => {
+    if (rho.matrix.rows !== rows) throw new RangeError(`knowledge: Eve's states differ in size (${rho.matrix.rows} and ${rows} rows)`);
+    entries.set(rho.matrix.data, size * id);
   });
-  return valueOfs.map((valueOf) => {
-    const prior = new Map<number, number>();
-    for (const b of branches) {
-      const v = valueOf(b);
-      prior.set(v, (prior.get(v) ?? 0) + b.weight / total);
+  return { weight: branches.map((b) => b.weight), record, state, entries, rows };
+}
+
+/**
+ * Branches as columns (parallel arrays, one entry per branch): numbers instead of objects, as
+ * the evaluation reads a run's branches (model/auth/internal/compiledRun.ts).
+ */
+export interface KnowledgeColumns {
+  readonly weight: ArrayLike<number>;
+  /** The branch's record as an id (equal ids, equal records). */
+  readonly record: ArrayLike<number>;
+  /** The branch's state of Eve's registers as an id: its entries are at `2 rows^2 id` in `entries`. */
+  readonly state: ArrayLike<number>;
+  /** The states' entries, `rows` x `rows` complex (interleaved) each, by id (never written). */
+  readonly entries: ArrayLike<number>;
+  readonly rows: number;
+}
+
+/**
+ * {@link knowledgeOfEach} on columns: `values[v][b]` is value v of branch b. Records and states
+ * are compared by id: Eve's state given a record (or a record and a value) is the one state when
+ * its branches all hold the same id, else their mixture. Branch objects grouped by record string
+ * were ~17 % of an evaluation (CPU profile of 2,000 generated strategies, basis-encoded).
+ * @throws RangeError when the branches carry no weight.
+ */
+export function knowledgeOfColumns(columns: KnowledgeColumns, values: readonly ArrayLike<number>[]): Knowledge[] {
+  const { weight, record } = columns, n = weight.length;
+  let total = 0;
+  for (let b = 0; b < n; b++) total += weight[b];
+  if (!(total > 0)) throw new RangeError("knowledge: the branches carry no probability (nothing to condition on)");
+  const groupOf = new Map<number, number[]>();
+  for (let b = 0; b < n; b++) {
+    const list = groupOf.get(record[b]);
+    if (list) list.push(b);
+    else groupOf.set(record[b], [b]);
+  }
+  const states = new GivenStates(columns);
+  const records = packed([...groupOf.values()]).map((list) => {
+    const w = sumOf(weight, list);
+    const avg = states.given(list, w, true);
+    return { list, pr: w / total, avg, entropy: avg.entropy };
+  });
+  return values.map((value) => {
+    // P(K = k) by value in first-seen order
+    const priorValues: number[] = [], prior: number[] = [];
+    for (let b = 0; b < n; b++) {
+      const at = priorValues.indexOf(value[b]);
+      if (at < 0) { priorValues.push(value[b]); prior.push(weight[b] / total); }
+      else prior[at] += weight[b] / total;
     }
     let hKgivenR = 0, quantum = 0, guessing = 0, guessingBound = 0;
     for (const { list, pr, avg, entropy } of records) {
-      const byValue = new Map<number, B[]>();
-      for (const b of list) {
-        const v = valueOf(b);
-        const same = byValue.get(v);
-        if (same) same.push(b);
-        else byValue.set(v, [b]);
-      }
+      const byValue = groupsByValue(list, value);
       let h = 0, conditional = 0, best = 0, dependent = false;
-      for (const same of byValue.values()) {
-        const w = same.reduce((s, b) => s + b.weight, 0);
-        const rho = flushTiny(mixOf(same, w));
+      for (const same of byValue) {
+        const w = sumOf(weight, same);
+        // one value in the record: Eve's state given it is the record's (the same branches, the same arithmetic)
+        const given = byValue.length === 1 ? avg : states.given(same, w, false);
         const c = w / total / pr;
         if (c > 1e-300) h -= c * Math.log2(c);
-        conditional += c * entropyOf(rho);
+        conditional += c * given.entropy;
         best = Math.max(best, c);
-        dependent ||= rho !== avg && maxAbsDiff(rho.matrix, avg.matrix) > ATOL * 100;
+        // one state held by both (then equal), or compared
+        dependent ||= given !== avg && !(given.id >= 0 && given.id === avg.id) && differs(given, avg, 2 * columns.rows * columns.rows, ATOL * 100);
       }
       hKgivenR += pr * h;
       quantum += pr * (entropy - conditional);
       guessing += pr * best;
-      guessingBound += pr * Math.min(1, (dependent ? avg.matrix.rows : 1) * best);
+      guessingBound += pr * Math.min(1, (dependent ? columns.rows : 1) * best);
     }
     return {
-      holevo: Math.max(0, shannon([...prior.values()]) - hKgivenR + quantum),
-      entropy: shannon([...prior.values()]),
+      holevo: Math.max(0, shannon(prior) - hKgivenR + quantum),
+      entropy: shannon(prior),
       guessing,
       guessingBound,
-      prior: Math.max(...prior.values()),
+      prior: Math.max(...prior),
     };
   });
 }
 
-const weightOf = (b: KnowledgeBranch): number => b.weight;
-const eveOf = (b: KnowledgeBranch): DensityMatrix => b.eve;
-
 /**
- * Eve's state over branches of total weight `w`: their one state when they all hold the same
- * object (runAuth hands out one object per distinct state; the mixture would be that state up
- * to round-off, and its entropy is then computed once), else the mixture.
+ * The listed branches grouped by value, groups and their branches in first-seen order. A linear
+ * search over the values seen (a record holds few: at most the key's values): a Map per record
+ * and value was ~6 % of the bytes an evaluation allocates (sampling heap profile, parity).
  */
-function mixOf<B extends KnowledgeBranch>(list: readonly B[], w: number): DensityMatrix {
-  const first = list[0].eve;
-  for (const b of list) if (b.eve !== first) return mixStates(list, weightOf, eveOf, w);
-  return first;
+function groupsByValue(list: readonly number[], value: ArrayLike<number>): number[][] {
+  const seen: number[] = [], groups: number[][] = [];
+  for (const b of list) {
+    const at = seen.indexOf(value[b]);
+    if (at < 0) { seen.push(value[b]); groups.push([b]); }
+    else groups[at].push(b);
+  }
+  return groups;
+}
+
+/** `sum_b weight[b]` over the listed branches, in order. */
+function sumOf(weight: ArrayLike<number>, list: readonly number[]): number {
+  let w = 0;
+  for (const b of list) w += weight[b];
+  return w;
+}
+
+/** Eve's state given some branches: its entries from `at` (below `FLUSH_BELOW` zero), its entropy, and its id (-1 for a mixture). */
+interface Given {
+  readonly id: number;
+  readonly data: ArrayLike<number>;
+  readonly at: number;
+  readonly entropy: number;
 }
 
 /**
- * Von Neumann entropy, once per state (states are immutable; branches are read by several
- * values). A diagonal state (Eve's registers classical, common after her Z measurements) takes
- * its spectrum from the diagonal without `eigvalsh` (the same numbers up to the order of the sum).
+ * Eve's states given sets of branches, for one {@link knowledgeOfColumns}: their one state when
+ * the branches all hold the same id (the mixture would be that state up to round-off), else the
+ * mixture `sum_b (weight_b / w) rho_b`, term by term in order (the arithmetic of `mixStates`).
+ * Entropies once per id. No density-matrix objects: the flushed state of a valid state is valid
+ * (the flush checked it again, an `eigvalsh` each), the entropy cache was a WeakMap, and each
+ * mixture an object; the three were ~35 % of the evaluation's knowledge (CPU profile, parity).
  */
-function entropyOf(rho: DensityMatrix): number {
-  let s = entropies.get(rho);
-  if (s === undefined) entropies.set(rho, (s = isDiagonal(rho) ? diagonalEntropy(rho) : vonNeumannEntropy(rho)));
-  return s;
+class GivenStates {
+  private readonly entropies = new Map<number, number>();
+  /** A mixture only read before the next one (conditional states given a value). */
+  private readonly scratch: Float64Array;
+  private readonly size: number;
+
+  constructor(private readonly columns: KnowledgeColumns) {
+    this.size = 2 * columns.rows * columns.rows;
+    this.scratch = new Float64Array(this.size);
+  }
+
+  /** `keep`: the mixture's entries are kept (else they are overwritten by the next call). */
+  given(list: readonly number[], w: number, keep: boolean): Given {
+    const { weight, state, entries, rows } = this.columns, size = this.size, first = state[list[0]];
+    if (allOf(state, list, first)) {
+      let data = entries, at = size * first;
+      if (hasTiny(data, at, size)) { data = flushInPlace(Float64Array.prototype.slice.call(data, at, at + size) as Float64Array); at = 0; }
+      let entropy = this.entropies.get(first);
+      if (entropy === undefined) this.entropies.set(first, (entropy = entropyOfEntries(data, at, rows)));
+      return { id: first, data, at, entropy };
+    }
+    const out = keep ? new Float64Array(size) : this.scratch.fill(0);
+    for (const t of list) {
+      const p = weight[t] / w, at = size * state[t];
+      for (let k = 0; k < size; k++) out[k] += p * entries[at + k];
+    }
+    flushInPlace(out);
+    return { id: -1, data: out, at: 0, entropy: entropyOfEntries(out, 0, rows) };
+  }
 }
 
-function isDiagonal(rho: DensityMatrix): boolean {
-  const { rows, data } = rho.matrix;
+/** Whether every listed branch holds state `id`. */
+function allOf(state: ArrayLike<number>, list: readonly number[], id: number): boolean {
+  for (const b of list) if (state[b] !== id) return false;
+  return true;
+}
+
+/** `flushTiny` as it was, in place: when an entry is tiny, every entry below `FLUSH_BELOW` (zeros too: -0 becomes 0) set to 0. */
+function flushInPlace(data: Float64Array): Float64Array {
+  if (hasTiny(data, 0, data.length)) for (let k = 0; k < data.length; k++) if (Math.abs(data[k]) < FLUSH_BELOW) data[k] = 0;
+  return data;
+}
+
+function hasTiny(data: ArrayLike<number>, at: number, size: number): boolean {
+  for (let k = at; k < at + size; k++) if (data[k] !== 0 && Math.abs(data[k]) < FLUSH_BELOW) return true;
+  return false;
+}
+
+/** Whether some entry differs by more than `tol` in modulus (`maxAbsDiff > tol`, stopping at the first). */
+function differs(a: Given, b: Given, size: number, tol: number): boolean {
+  for (let k = 0; k < size; k += 2) {
+    const d = Math.hypot(a.data[a.at + k] - b.data[b.at + k], a.data[a.at + k + 1] - b.data[b.at + k + 1]);
+    if (Number.isNaN(d)) return false; // maxAbsDiff's Math.max is NaN then, and NaN > tol is false
+    if (d > tol) return true;
+  }
+  return false;
+}
+
+/**
+ * Von Neumann entropy of a state's entries (`rows` x `rows`, interleaved, from `at`). A diagonal
+ * state (Eve's registers classical, common after her Z measurements) takes its spectrum from the
+ * diagonal without `eigvalsh` (the same numbers up to the order of the sum).
+ */
+function entropyOfEntries(data: ArrayLike<number>, at: number, rows: number): number {
+  if (isDiagonal(data, at, rows)) return diagonalEntropy(data, at, rows);
+  const own = at === 0 && data.length === 2 * rows * rows ? data : Float64Array.prototype.slice.call(data, at, at + 2 * rows * rows);
+  return vonNeumannEntropy({ dims: [rows], matrix: { rows, cols: rows, data: own } } as unknown as DensityMatrix);
+}
+
+function isDiagonal(data: ArrayLike<number>, at: number, rows: number): boolean {
   for (let i = 0; i < rows; i++) for (let j = 0; j < rows; j++) {
-    if (i !== j && (data[2 * (i * rows + j)] !== 0 || data[2 * (i * rows + j) + 1] !== 0)) return false;
+    if (i !== j && (data[at + 2 * (i * rows + j)] !== 0 || data[at + 2 * (i * rows + j) + 1] !== 0)) return false;
   }
   return true;
 }
 
 /** `sum_i eta(rho_ii)`, eta as the kernel's (`0 log 0 = 0`, round-off outside (0, 1) is 0). */
-function diagonalEntropy(rho: DensityMatrix): number {
-  const { rows, data } = rho.matrix;
+function diagonalEntropy(data: ArrayLike<number>, at: number, rows: number): number {
   let s = 0;
   for (let i = 0; i < rows; i++) {
-    const x = data[2 * (i * rows + i)];
+    const x = data[at + 2 * (i * rows + i)];
     if (x > 1e-300 && x < 1) s -= x * Math.log2(x);
   }
   return s;
 }
-
-const entropies = new WeakMap<DensityMatrix, number>();
 
 function shannon(p: readonly number[]): number {
   let s = 0;

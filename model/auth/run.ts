@@ -13,6 +13,7 @@ import { continuesSession, KEY_RADIX, pairOf, runCompiled } from "./internal/com
 import { mixStates } from "./internal/mix.js";
 import { packed } from "./internal/packed.js";
 import { checkKeyBits, updatedPair, withPair } from "./key.js";
+import type { KnowledgeColumns } from "./information.js";
 import { runRoundByPhases, type RoundContext, type RoundOutcome } from "./round.js";
 import { roundStrategyAt, type Strategy } from "./strategy.js";
 import { variantSpec, type AuthVariant, type VariantSpec } from "./variant.js";
@@ -68,16 +69,63 @@ const WEIGHT_FLOOR = 1e-15;
  * @throws RangeError naming `keyBits`, `sessions` or `noise` when out of range.
  */
 export function runAuth(config: RunConfig): RunResult {
+  return {
+    sessions: runAuthColumns(config).map((s) => {
+      const branches = packed<Branch>([]);
+      for (let b = 0; b < s.weight.length; b++) {
+        branches.push({ weight: s.weight[b], kdcKey: s.kdcKey[b], memberKey: s.memberKey[b], records: s.recordName(s.record[b]), eve: s.stateOf(s.state[b]) });
+      }
+      return { session: s.session, acceptance: s.acceptance, branches };
+    }),
+  };
+}
+
+/** A session of a run as columns: what {@link SessionResult} holds, with records and states as ids. */
+export interface SessionColumns extends KnowledgeColumns {
+  readonly session: number;
+  readonly acceptance: number;
+  readonly weight: readonly number[];
+  readonly kdcKey: readonly number[];
+  readonly memberKey: readonly number[];
+  readonly record: readonly number[];
+  readonly state: readonly number[];
+  /** The state of an id as a density matrix (one object per id). */
+  stateOf(id: number): DensityMatrix;
+  /** The text of a record id. */
+  recordName(id: number): string;
+}
+
+/**
+ * {@link runAuth} with each session's branches as columns of numbers (the same branches, in the
+ * same order; states one object per id), for callers that read numbers only: the evaluation
+ * builds no branch objects (properties/auth/evaluate.ts).
+ * @throws RangeError as {@link runAuth}.
+ */
+export function runAuthColumns(config: RunConfig): SessionColumns[] {
   const { spec, noise, keys } = checkedConfig(config);
-  const sessions: SessionResult[] = [];
+  const sessions: SessionColumns[] = [];
   runCompiled(
     { spec, strategy: config.strategy, noise, keyBits: config.keyBits, sessions: config.sessions, keys, eve0: EVE0.matrix.data, weightFloor: WEIGHT_FLOOR },
-    (compiled, states) => {
-      const branches = packed(compiled.map((b): Branch => ({ weight: b.weight, kdcKey: b.kdcKey, memberKey: b.memberKey, records: b.records, eve: states.state(b.state) })));
-      sessions.push({ session: sessions.length + 1, acceptance: branches.reduce((s, b) => s + b.weight, 0), branches });
+    (cells, states, recordName) => {
+      let acceptance = 0;
+      for (let b = 0; b < cells.length; b++) acceptance += cells.weight[b];
+      sessions.push({
+        session: sessions.length + 1,
+        acceptance,
+        weight: cells.weight,
+        kdcKey: cells.kdc,
+        memberKey: cells.member,
+        record: cells.rec,
+        state: cells.state,
+        // the slab as it is now: later sessions add states past this session's ids (or in a new slab)
+        entries: states.slab,
+        rows: 4,
+        stateOf: (id) => states.state(id),
+        recordName,
+      });
     },
   );
-  return { sessions };
+  return sessions;
 }
 
 /**

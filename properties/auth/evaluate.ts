@@ -4,7 +4,7 @@
  * of the two keys.
  * @module
  */
-import { knowledgeOfEach, runAuth, type Branch, type Knowledge, type Mode, type RunConfig, type RunResult, type Strategy } from "../../model/auth/index.js";
+import { branchColumns, knowledgeOfColumns, runAuthColumns, type Branch, type Knowledge, type Mode, type RunConfig, type RunResult, type SessionColumns, type Strategy } from "../../model/auth/index.js";
 import type { AuthParams } from "./params.js";
 
 /** What one session of a run leaves. */
@@ -32,7 +32,12 @@ export const ACCEPTANCE_FLOOR = 1e-12;
 
 /** The key that acceptance protects: the KDC's, or the member's when Eve plays the KDC. */
 export function accepterKey(mode: Mode, b: Branch): number {
-  return mode === "impersonate-kdc" ? b.memberKey : b.kdcKey;
+  return protectsMemberKey(mode) ? b.memberKey : b.kdcKey;
+}
+
+/** Whether acceptance protects the member's key (Eve plays the KDC) rather than the KDC's. */
+function protectsMemberKey(mode: Mode): boolean {
+  return mode === "impersonate-kdc";
 }
 
 /** The parameters of an evaluation. */
@@ -50,7 +55,7 @@ export interface EvaluationOptions {
 
 /** Run `strategy` under `params` exactly and evaluate each session. */
 export function evaluateStrategy(params: EvaluationParams, strategy: Strategy, options: EvaluationOptions = {}): Evaluation {
-  return evaluateRun(params, strategy, runAuth(runConfig(params, strategy)), options);
+  return evaluateSessions(params, strategy, runAuthColumns(runConfig(params, strategy)), options);
 }
 
 /** The configuration of the exact run {@link evaluateStrategy} evaluates. */
@@ -67,14 +72,34 @@ export function runConfig(params: EvaluationParams, strategy: Strategy): RunConf
 
 /** Evaluate each session of a run of `strategy` under `params` (e.g. of the reference run, in tests). */
 export function evaluateRun(params: EvaluationParams, strategy: Strategy, run: RunResult, options: EvaluationOptions = {}): Evaluation {
+  const sessions = run.sessions.map((s) => ({
+    ...branchColumns(s.branches),
+    session: s.session,
+    acceptance: s.acceptance,
+    kdcKey: s.branches.map((b) => b.kdcKey),
+    memberKey: s.branches.map((b) => b.memberKey),
+  }));
+  return evaluateSessions(params, strategy, sessions, options);
+}
+
+/** A session's branches as the evaluation reads them (records and states as ids). */
+type EvaluatedSession = Pick<SessionColumns, "session" | "acceptance" | "weight" | "kdcKey" | "memberKey" | "record" | "state" | "entries" | "rows">;
+
+/**
+ * Evaluate sessions given as columns: the key that acceptance protects and its pairs are read
+ * from the key columns, Eve's knowledge of them from the records and states as ids
+ * (`knowledgeOfColumns`).
+ */
+function evaluateSessions(params: EvaluationParams, strategy: Strategy, run: readonly EvaluatedSession[], options: EvaluationOptions): Evaluation {
   const pairCount = options.pairs === false ? 0 : params.keyBits / 2;
-  const sessions = run.sessions.map((s): SessionEvaluation => {
+  const sessions = run.map((s): SessionEvaluation => {
     if (s.acceptance < ACCEPTANCE_FLOOR) return { session: s.session, acceptance: s.acceptance, knowledge: null, pairHolevoMax: null, agreement: null };
-    const keyOf = (b: Branch): number => accepterKey(strategy.mode, b);
-    const pairOf = (i: number) => (b: Branch): number => (keyOf(b) >> (2 * i)) & 3;
-    const [key, ...pairs] = knowledgeOfEach(s.branches, [keyOf, ...Array.from({ length: pairCount }, (_, i) => pairOf(i))]);
-    const pairMax = pairCount === 0 ? null : pairs.reduce((m, k) => Math.max(m, k.holevo), 0);
-    const agree = s.branches.filter((b) => b.kdcKey === b.memberKey).reduce((x, b) => x + b.weight, 0);
+    const keys = protectsMemberKey(strategy.mode) ? s.memberKey : s.kdcKey;
+    const pairs = Array.from({ length: pairCount }, (_, i) => keys.map((k) => (k >> (2 * i)) & 3));
+    const [key, ...pairKnowledge] = knowledgeOfColumns(s, [keys, ...pairs]);
+    const pairMax = pairCount === 0 ? null : pairKnowledge.reduce((m, k) => Math.max(m, k.holevo), 0);
+    let agree = 0;
+    for (let b = 0; b < s.weight.length; b++) if (s.kdcKey[b] === s.memberKey[b]) agree += s.weight[b];
     return { session: s.session, acceptance: s.acceptance, knowledge: key, pairHolevoMax: pairMax, agreement: agree / s.acceptance };
   });
   return { sessions, final: sessions[sessions.length - 1] };

@@ -28,13 +28,16 @@ import { armState, type KrausRound } from "./krausRound.js";
 import { packed } from "./packed.js";
 import { MAX_STATES, STATE_SIZE, StateTable } from "./stateTable.js";
 
-/** A branch of the run, as the caller reads it. */
-export interface CompiledBranch {
-  readonly weight: number;
-  readonly kdcKey: number;
-  readonly memberKey: number;
-  readonly records: string;
-  readonly state: number;
+/** The branches of a session as the caller reads them: columns, one entry per branch (never written after they are handed out). */
+export interface BranchColumns {
+  readonly weight: readonly number[];
+  readonly kdc: readonly number[];
+  readonly member: readonly number[];
+  /** Record ids (`recordName` gives the text). */
+  readonly rec: readonly number[];
+  /** State ids of the run's {@link StateTable}. */
+  readonly state: readonly number[];
+  readonly length: number;
 }
 
 /** What the loop needs of a run's configuration (checked by the caller). */
@@ -88,7 +91,7 @@ const STATE_RADIX = MAX_STATES;
  * Run the sessions; `onSession` receives the accepted branches after each session (the same
  * branches as run.ts's loop, up to round-off and the names of merged records).
  */
-export function runCompiled(input: CompiledRunInput, onSession: (branches: CompiledBranch[], states: StateTable) => void): void {
+export function runCompiled(input: CompiledRunInput, onSession: (branches: BranchColumns, states: StateTable, recordName: (id: number) => string) => void): void {
   const { spec, strategy, noise, keyBits, weightFloor } = input;
   const mode = strategy.mode;
   const rounds = keyBits / 2;
@@ -147,11 +150,7 @@ export function runCompiled(input: CompiledRunInput, onSession: (branches: Compi
       }
       cells = compactRecords(next.cells(), states, keyBits);
     }
-    const branches = packed<CompiledBranch>([]);
-    for (let c = 0; c < cells.length; c++) {
-      branches.push({ weight: cells.weight[c], kdcKey: cells.kdc[c], memberKey: cells.member[c], records: records.name(cells.rec[c]), state: cells.state[c] });
-    }
-    onSession(branches, states);
+    onSession(cells, states, (id) => records.name(id));
   }
 }
 
@@ -261,11 +260,12 @@ export function continuesSession(mode: Mode, o: RoundDecisions, lastRound: boole
 class RecordNames {
   private readonly names: string[] = [""];
   private readonly ids = new Map<string, number>([["", 0]]);
-  private readonly children: Map<string, number>[] = [new Map()];
+  /** Per record, its children by appended text (made when first asked: records of a session's last round have none). */
+  private readonly children: (Map<string, number> | undefined)[] = [];
 
   child(parent: number, appended: string): number {
     if (appended === "") return parent;
-    const kids = this.children[parent];
+    const kids = (this.children[parent] ??= new Map());
     let id = kids.get(appended);
     if (id === undefined) {
       const name = this.names[parent] + appended;
@@ -274,7 +274,6 @@ class RecordNames {
         id = this.names.length;
         this.names.push(name);
         this.ids.set(name, id);
-        this.children.push(new Map());
       }
       kids.set(appended, id);
     }
@@ -366,7 +365,8 @@ function compactRecords(cells: Cells, states: StateTable, keyBits: number): Cell
   // bucketed by a hash, compared in full (string signatures were ~3 % of an evaluation). The
   // triples are read from columns and the record's cells sorted in place: an array per cell was
   // ~5 % of the bytes an evaluation allocates (sampling heap profile)
-  const keys = new Float64Array(cells.length), rounded = new Float64Array(cells.length);
+  if (compactScratch.length < 2 * cells.length) compactScratch = new Float64Array(4 * cells.length);
+  const keys = compactScratch, rounded = compactScratch.subarray(cells.length, 2 * cells.length);
   for (let c = 0; c < cells.length; c++) keys[c] = cells.kdc[c] * KEY_RADIX + cells.member[c];
   const byTriple = (x: number, y: number): number => keys[x] - keys[y] || rounded[x] - rounded[y] || cells.state[x] - cells.state[y];
   const representatives = new Map<number, { rec: number; signature: number[] }[]>();
@@ -380,7 +380,7 @@ function compactRecords(cells: Cells, states: StateTable, keyBits: number): Cell
     const signature: number[] = [];
     for (const c of list) signature.push(keys[c], rounded[c], cells.state[c]);
     let h = signature.length;
-    for (const x of signature) h = (Math.imul(h, 31) + (x % 2147483647)) | 0;
+    for (const x of signature) h = (Math.imul(h, 31) + (x | 0)) | 0; // low 32 bits (StateTable's hash): a bucket only
     const bucket = representatives.get(h);
     const rep = bucket?.find((r) => sameNumbers(r.signature, signature));
     if (rep !== undefined) relabel.set(rec, rep.rec);
@@ -394,6 +394,13 @@ function compactRecords(cells: Cells, states: StateTable, keyBits: number): Cell
   }
   return merged.cells();
 }
+
+/**
+ * Scratch of {@link compactRecords} (keys, then rounded weights; each entry written before it is
+ * read): not re-entered, never handed out, instead of two Float64Arrays per call (off-heap
+ * buffers past 8 cells).
+ */
+let compactScratch = new Float64Array(256);
 
 function sameNumbers(a: readonly number[], b: readonly number[]): boolean {
   if (a.length !== b.length) return false;
