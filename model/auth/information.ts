@@ -55,10 +55,19 @@ export function knowledgeOfEach<B extends KnowledgeBranch>(branches: readonly B[
   return knowledgeOfColumns(branchColumns(branches), valueOfs.map((valueOf) => branches.map(valueOf)));
 }
 
-/** Branches numbered as {@link KnowledgeColumns}: records by text, states by identity. */
+/**
+ * Branches numbered as {@link KnowledgeColumns}: records by text, states by identity. Checks what
+ * the columns' consumer takes on trust: weights finite and >= 0, states of one size with finite
+ * entries (O(n): no eigvalsh).
+ * @throws RangeError naming the first branch or state that fails.
+ * @internal the evaluation's representation (properties/auth/evaluate.ts), not a stable API.
+ */
 export function branchColumns(branches: readonly KnowledgeBranch[]): KnowledgeColumns & { readonly weight: number[]; readonly record: number[]; readonly state: number[] } {
   const recordIds = new Map<string, number>(), stateIds = new Map<DensityMatrix, number>(), states: DensityMatrix[] = [];
   const record: number[] = [], state: number[] = [];
+  branches.forEach((b, i) => {
+    if (!(Number.isFinite(b.weight) && b.weight >= 0)) throw new RangeError(`knowledge: branch ${i}'s weight must be a finite number >= 0, got ${b.weight}`);
+  });
   for (const b of branches) {
     let r = recordIds.get(b.records);
     if (r === undefined) recordIds.set(b.records, (r = recordIds.size));
@@ -70,6 +79,7 @@ export function branchColumns(branches: readonly KnowledgeBranch[]): KnowledgeCo
   const rows = states.length > 0 ? states[0].matrix.rows : 0, size = 2 * rows * rows, entries = new Float64Array(size * states.length);
   states.forEach((rho, id) => {
     if (rho.matrix.rows !== rows) throw new RangeError(`knowledge: Eve's states differ in size (${rho.matrix.rows} and ${rows} rows)`);
+    if (!rho.matrix.data.every(Number.isFinite)) throw new RangeError(`knowledge: Eve's state ${id} has an entry that is not finite`);
     entries.set(rho.matrix.data, size * id);
   });
   return { weight: branches.map((b) => b.weight), record, state, entries, rows };
@@ -77,7 +87,10 @@ export function branchColumns(branches: readonly KnowledgeBranch[]): KnowledgeCo
 
 /**
  * Branches as columns (parallel arrays, one entry per branch): numbers instead of objects, as
- * the evaluation reads a run's branches (model/auth/internal/compiledRun.ts).
+ * the evaluation reads a run's branches (model/auth/internal/compiledRun.ts). Taken on trust by
+ * {@link knowledgeOfColumns} (ids in range, columns of one length): build them with
+ * {@link branchColumns} or `runAuthColumns`.
+ * @internal the evaluation's representation, not a stable API.
  */
 export interface KnowledgeColumns {
   readonly weight: ArrayLike<number>;
@@ -86,7 +99,7 @@ export interface KnowledgeColumns {
   /** The branch's state of Eve's registers as an id: its entries are at `2 rows^2 id` in `entries`. */
   readonly state: ArrayLike<number>;
   /** The states' entries, `rows` x `rows` complex (interleaved) each, by id (never written). */
-  readonly entries: ArrayLike<number>;
+  readonly entries: Float64Array;
   readonly rows: number;
 }
 
@@ -96,6 +109,7 @@ export interface KnowledgeColumns {
  * its branches all hold the same id, else their mixture. Branch objects grouped by record string
  * were ~17 % of an evaluation (CPU profile of 2,000 generated strategies, basis-encoded).
  * @throws RangeError when the branches carry no weight.
+ * @internal see {@link KnowledgeColumns}.
  */
 export function knowledgeOfColumns(columns: KnowledgeColumns, values: readonly ArrayLike<number>[]): Knowledge[] {
   const { weight, record } = columns, n = weight.length;
@@ -116,10 +130,11 @@ export function knowledgeOfColumns(columns: KnowledgeColumns, values: readonly A
   });
   return values.map((value) => {
     // P(K = k) by value in first-seen order
-    const priorValues: number[] = [], prior: number[] = [];
+    const prior: number[] = [];
+    const slot = valueSlots();
     for (let b = 0; b < n; b++) {
-      const at = priorValues.indexOf(value[b]);
-      if (at < 0) { priorValues.push(value[b]); prior.push(weight[b] / total); }
+      const at = slot(value[b]);
+      if (at === prior.length) prior.push(weight[b] / total);
       else prior[at] += weight[b] / total;
     }
     let hKgivenR = 0, quantum = 0, guessing = 0, guessingBound = 0;
@@ -154,17 +169,40 @@ export function knowledgeOfColumns(columns: KnowledgeColumns, values: readonly A
 
 /**
  * The listed branches grouped by value, groups and their branches in first-seen order. A linear
- * search over the values seen (a record holds few: at most the key's values): a Map per record
- * and value was ~6 % of the bytes an evaluation allocates (sampling heap profile, parity).
+ * search over the values seen while they are few (a record holds at most the key's values): a
+ * Map per record and value was ~6 % of the bytes an evaluation allocates (sampling heap profile,
+ * parity).
  */
 function groupsByValue(list: readonly number[], value: ArrayLike<number>): number[][] {
-  const seen: number[] = [], groups: number[][] = [];
+  const groups: number[][] = [];
+  const slot = valueSlots();
   for (const b of list) {
-    const at = seen.indexOf(value[b]);
-    if (at < 0) { seen.push(value[b]); groups.push([b]); }
+    const at = slot(value[b]);
+    if (at === groups.length) groups.push([b]);
     else groups[at].push(b);
   }
   return groups;
+}
+
+/** Values seen up to this many are searched linearly, beyond it through a Map (keys of 2^12 values made the search quadratic). */
+const LINEAR_VALUES = 16;
+
+/** Numbers values in first-seen order: each call returns the value's slot, a new value the next free one. */
+function valueSlots(): (v: number) => number {
+  const seen: number[] = [];
+  let index: Map<number, number> | null = null;
+  return (v) => {
+    if (index === null) {
+      const at = seen.indexOf(v);
+      if (at >= 0) return at;
+      seen.push(v);
+      if (seen.length > LINEAR_VALUES) index = new Map(seen.map((x, i) => [x, i]));
+      return seen.length - 1;
+    }
+    let at = index.get(v);
+    if (at === undefined) index.set(v, (at = index.size));
+    return at;
+  };
 }
 
 /** `sum_b weight[b]` over the listed branches, in order. */
@@ -238,14 +276,15 @@ function hasTiny(data: ArrayLike<number>, at: number, size: number): boolean {
   return false;
 }
 
-/** Whether some entry differs by more than `tol` in modulus (`maxAbsDiff > tol`, stopping at the first). */
+/** Whether some entry differs by more than `tol` in modulus: `maxAbsDiff > tol`, which is false when any difference is NaN. */
 function differs(a: Given, b: Given, size: number, tol: number): boolean {
+  let over = false;
   for (let k = 0; k < size; k += 2) {
     const d = Math.hypot(a.data[a.at + k] - b.data[b.at + k], a.data[a.at + k + 1] - b.data[b.at + k + 1]);
     if (Number.isNaN(d)) return false; // maxAbsDiff's Math.max is NaN then, and NaN > tol is false
-    if (d > tol) return true;
+    over ||= d > tol;
   }
-  return false;
+  return over;
 }
 
 /**

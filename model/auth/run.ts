@@ -80,7 +80,10 @@ export function runAuth(config: RunConfig): RunResult {
   };
 }
 
-/** A session of a run as columns: what {@link SessionResult} holds, with records and states as ids. */
+/**
+ * A session of a run as columns: what {@link SessionResult} holds, with records and states as ids.
+ * @internal the evaluation's representation (properties/auth/evaluate.ts), not a stable API.
+ */
 export interface SessionColumns extends KnowledgeColumns {
   readonly session: number;
   readonly acceptance: number;
@@ -100,6 +103,7 @@ export interface SessionColumns extends KnowledgeColumns {
  * same order; states one object per id), for callers that read numbers only: the evaluation
  * builds no branch objects (properties/auth/evaluate.ts).
  * @throws RangeError as {@link runAuth}.
+ * @internal see {@link SessionColumns}.
  */
 export function runAuthColumns(config: RunConfig): SessionColumns[] {
   const { spec, noise, keys } = checkedConfig(config);

@@ -12,7 +12,7 @@
 import { readFileSync } from "node:fs";
 import * as fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { paperVariants, runAuth, type Strategy } from "../../model/auth/index.js";
+import { knowledgeOfEach, paperVariants, runAuth, type KnowledgeBranch, type Strategy } from "../../model/auth/index.js";
 import { StateTable } from "../../model/auth/internal/stateTable.js";
 import { arbStrategy } from "../../properties/auth/arbitraries.js";
 import { evaluateRun, evaluateStrategy, runConfig, type Evaluation, type EvaluationParams } from "../../properties/auth/evaluate.js";
@@ -70,3 +70,38 @@ describe("auth: the evaluation on columns of ids", () => {
     expect(() => older.intern(new Float64Array(32))).toThrow(/newer table/);
   });
 });
+
+describe("auth knowledge: what the columns take on trust is checked at the object entry", () => {
+  const rho = (p: number) => ({ dims: [2], matrix: { rows: 2, cols: 2, data: Float64Array.of(p, 0, 0, 0, 0, 0, 1 - p, 0) } }) as unknown as KnowledgeBranch["eve"];
+  it("a negative or non-finite weight, or a state with a NaN entry, is refused, naming it", () => {
+    const good = rho(0.5);
+    expect(() => knowledgeOfEach([{ weight: 2, records: "a", eve: good }, { weight: -1, records: "a", eve: rho(1e-31) }], [() => 0])).toThrow(/branch 1's weight/);
+    expect(() => knowledgeOfEach([{ weight: NaN, records: "a", eve: good }], [() => 0])).toThrow(/branch 0's weight/);
+    expect(() => knowledgeOfEach([{ weight: 1, records: "a", eve: rho(NaN) }], [() => 0])).toThrow(/state 0 has an entry that is not finite/);
+  });
+  it("many values (past the linear search's 16): the prior and its entropy as for few", () => {
+    const eve = rho(0.25);
+    for (const values of [3, 16, 17, 40, 300]) {
+      const branches = Array.from({ length: 2 * values }, (_, b) => ({ weight: 1, records: `r${b % 3}`, eve }));
+      const [k] = knowledgeOfEach(branches, [(b) => branches.indexOf(b) % values]);
+      expect(k.entropy).toBeCloseTo(Math.log2(values), 12);
+      expect(k.prior).toBeCloseTo(1 / values, 15);
+      // one state for every branch: the Holevo quantity is the classical H(K) - H(K | R)
+      expect(k.holevo).toBeCloseTo(Math.log2(values) - conditionalEntropy(values), 9);
+    }
+  });
+});
+
+/** H(K | R) for 2v branches, values b % v, records b % 3, all weights equal. */
+function conditionalEntropy(values: number): number {
+  const n = 2 * values;
+  let h = 0;
+  for (let r = 0; r < 3; r++) {
+    const inRecord = Array.from({ length: n }, (_, b) => b).filter((b) => b % 3 === r);
+    const counts = new Map<number, number>();
+    for (const b of inRecord) counts.set(b % values, (counts.get(b % values) ?? 0) + 1);
+    const pr = inRecord.length / n;
+    for (const c of counts.values()) h -= pr * (c / inRecord.length) * Math.log2(c / inRecord.length);
+  }
+  return h;
+}
