@@ -7,9 +7,7 @@
  * process, through `processIo` (a closed pipe or a full disk on stdout ends the run cleanly).
  * @module
  */
-import "./jit.js"; // first: V8's tier-up threshold (see jit.ts)
-import { realpathSync } from "node:fs";
-import { fileURLToPath } from "node:url";
+import { startedAs } from "./jit.js"; // first: V8's tier-up threshold (see jit.ts)
 import { ReportWriteError } from "../reports/write.js";
 import { ScenarioError } from "../scenarios/errors.js";
 import { MergeError } from "../scenarios/merge.js";
@@ -57,17 +55,7 @@ export async function main(argv: readonly string[], rawIo: CliIo, context: CliCo
   }
 }
 
-function invokedDirectly(): boolean {
-  const script = process.argv[1];
-  if (script === undefined) return false;
-  try {
-    return realpathSync(script) === realpathSync(fileURLToPath(import.meta.url));
-  } catch {
-    return false;
-  }
-}
-
-if (invokedDirectly()) {
+if (startedAs(import.meta.url)) {
   const streams = processIo(process.stdout, process.stderr, process.env);
   const code = await main(process.argv.slice(2), streams.io);
   process.exitCode = streams.exitCode() ?? code;
