@@ -632,8 +632,8 @@ function nearestUnused(n: i32, x: f64): i32 {
 /**
  * Rows (i, i+1) of W <- (c row_i - s row_{i+1}, s row_i + c row_{i+1}): a real rotation, the
  * same on real and imaginary parts, so each row is one run of 2 evenCount(n) doubles (n rounded
- * up to even, the pad entries zero; a multiple of four: the last `if` never runs), two f64x2 per
- * iteration at one address and its immediate offset. With the real and
+ * up to even, the pad entries zero: a multiple of four doubles, 32 bytes, so the loops leave no
+ * tail), two f64x2 per iteration at one address and its immediate offset. With the real and
  * imaginary parts in two planes (four addresses per iteration and a scalar tail for odd n) the
  * same arithmetic took more instructions; see eigen.ts for the measurements.
  */
@@ -659,10 +659,5 @@ function rotateRows(n: i32, i: i32, s: f64, c: f64): void {
     v128.store(p + o, f64x2.sub(f64x2.mul(c2, x), f64x2.mul(s2, y)));
     v128.store(q + o, f64x2.add(f64x2.mul(s2, x1), f64x2.mul(c2, y1)), 16);
     v128.store(p + o, f64x2.sub(f64x2.mul(c2, x1), f64x2.mul(s2, y1)), 16);
-  }
-  if (o < end) {
-    const x = v128.load(p + o), y = v128.load(q + o);
-    v128.store(q + o, f64x2.add(f64x2.mul(s2, x), f64x2.mul(c2, y)));
-    v128.store(p + o, f64x2.sub(f64x2.mul(c2, x), f64x2.mul(s2, y)));
   }
 }
