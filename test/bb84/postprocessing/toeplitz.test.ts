@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { drawBits, seeded } from "../../../model/random.js";
 import * as fc from "fast-check";
-import { drawToeplitzSeed, hashPath, toeplitzHash, WORDS_LIMIT } from "../../../model/bb84/postprocessing/toeplitz.js";
+import { DIRECT_LIMIT, drawToeplitzSeed, hashPath, toeplitzHash, WORDS_LIMIT } from "../../../model/bb84/postprocessing/toeplitz.js";
 import { convolutionParity } from "../../../model/bb84/postprocessing/internal/convolution.js";
 import { KEEP_INSTANCE_BYTES, MAX_WORDS_BITS, toeplitzWords } from "../../../model/bb84/postprocessing/internal/toeplitzWords.js";
 
@@ -18,7 +18,7 @@ function naive(seed: Uint8Array, x: Uint8Array, l: number): Uint8Array {
 }
 
 describe("Toeplitz hashing", () => {
-  it("matches the matrix definition (32-bit word path)", () => {
+  it("matches the matrix definition (the direct path below DIRECT_LIMIT products, the 32-bit word path above)", () => {
     let rng = seeded(5);
     for (const [n, l] of [
       [1, 1],
@@ -44,6 +44,24 @@ describe("Toeplitz hashing", () => {
       }),
       { numRuns: 300, seed: 11 },
     );
+  });
+
+  it("direct path: generated lengths with n l <= DIRECT_LIMIT match the definition and the word path; the path switches just above it", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: DIRECT_LIMIT }), fc.integer({ min: 1, max: DIRECT_LIMIT }), fc.integer(), (n, l0, seed) => {
+        const l = Math.max(1, Math.min(l0, Math.floor(DIRECT_LIMIT / n)));
+        expect(hashPath(n, l)).toBe("direct");
+        const [s, r1] = drawToeplitzSeed(seeded(seed), n, l);
+        const [x] = drawBits(r1, n);
+        const y = Array.from(toeplitzHash(s, x, l));
+        expect(y).toEqual(Array.from(naive(s, x, l)));
+        expect(y).toEqual(Array.from(toeplitzWords(s, x, l)));
+      }),
+      { numRuns: 300, seed: 12 },
+    );
+    expect(hashPath(DIRECT_LIMIT, 1)).toBe("direct");
+    expect(hashPath(DIRECT_LIMIT + 1, 1)).toBe("words");
+    expect(hashPath(48, 3)).toBe("direct"); // bb84.toeplitz-universal's pairs (n <= 48, l = 3)
   });
 
   it("FFT convolution: matches the definition at n = 8192, l = 4200", () => {
