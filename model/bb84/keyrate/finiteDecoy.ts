@@ -288,24 +288,37 @@ function expectationBounds(x: number, total: number, eps: number, stats: Statist
   return [Math.max(0, x - dev), x + dev];
 }
 
-/** `(e^{μ_k}/p_k) · bound`: an intensity's count scaled to the photon-number mixture. */
-function scaled(d: DecoyIntensities, k: number, bound: number): number {
-  return (Math.exp(d.mu[k]) / d.p[k]) * bound;
+/**
+ * What {@link limKeyLength} needs of the intensities more than once, computed once per bound:
+ * τ_0, τ_1 and each intensity's scale `e^{μ_k}/p_k` (a count's bound times it is that count scaled
+ * to the photon-number mixture).
+ */
+interface Mixture {
+  readonly tau0: number;
+  readonly tau1: number;
+  readonly scale: readonly [number, number, number];
+}
+
+function mixtureOf(d: DecoyIntensities): Mixture {
+  return {
+    tau0: photonNumberProbability(d, 0),
+    tau1: photonNumberProbability(d, 1),
+    scale: [Math.exp(d.mu[0]) / d.p[0], Math.exp(d.mu[1]) / d.p[1], Math.exp(d.mu[2]) / d.p[2]],
+  };
 }
 
 /** Per-intensity [lower, upper] expected counts of one basis. */
 function countBounds(x: readonly number[], eps: number, stats: Statistics, fluctuation: Fluctuation): [number, number][] {
   const total = x[0] + x[1] + x[2];
-  return [0, 1, 2].map((k) => expectationBounds(x[k], total, eps, stats, fluctuation));
+  return [expectationBounds(x[0], total, eps, stats, fluctuation), expectationBounds(x[1], total, eps, stats, fluctuation), expectationBounds(x[2], total, eps, stats, fluctuation)];
 }
 
-function vacuumAndSinglePhoton(d: DecoyIntensities, n: readonly number[], eps: number, stats: Statistics, fluctuation: Fluctuation): [number, number] {
+function vacuumAndSinglePhoton(d: DecoyIntensities, mix: Mixture, n: readonly number[], eps: number, stats: Statistics, fluctuation: Fluctuation): [number, number] {
   const [m1, m2, m3] = d.mu;
   const b = countBounds(n, eps, stats, fluctuation);
-  const lo = (k: number) => scaled(d, k, b[k][0]);
-  const hi = (k: number) => scaled(d, k, b[k][1]);
-  const tau0 = photonNumberProbability(d, 0);
-  const tau1 = photonNumberProbability(d, 1);
+  const lo = (k: number) => mix.scale[k] * b[k][0];
+  const hi = (k: number) => mix.scale[k] * b[k][1];
+  const { tau0, tau1 } = mix;
   // Lim et al. eq. (2): vacuum lower bound
   const s0 = Math.max(0, (tau0 * (m2 * lo(2) - m3 * hi(1))) / (m2 - m3));
   // eq. (3): single-photon lower bound
@@ -329,12 +342,13 @@ export function limKeyLength(
   fluctuation: Fluctuation = "hoeffding",
 ): LimKeyLength {
   const eps = security.epsilonSec / LIM_EPSILON_PARTS;
-  const [sX0, sX1] = vacuumAndSinglePhoton(d, counts.nX, eps, statistics, fluctuation);
-  const [, sZ1] = vacuumAndSinglePhoton(d, counts.nZ, eps, statistics, fluctuation);
+  const mix = mixtureOf(d);
+  const [sX0, sX1] = vacuumAndSinglePhoton(d, mix, counts.nX, eps, statistics, fluctuation);
+  const [, sZ1] = vacuumAndSinglePhoton(d, mix, counts.nZ, eps, statistics, fluctuation);
   const [, m2, m3] = d.mu;
   const errors = countBounds(counts.mZ, eps, statistics, fluctuation);
   // eq. (4): single-photon errors in Z, upper bound
-  const vZ1 = m2 - m3 <= 1e-9 ? Infinity : Math.max(0, (photonNumberProbability(d, 1) * (scaled(d, 1, errors[1][1]) - scaled(d, 2, errors[2][0]))) / (m2 - m3));
+  const vZ1 = m2 - m3 <= 1e-9 ? Infinity : Math.max(0, (mix.tau1 * (mix.scale[1] * errors[1][1] - mix.scale[2] * errors[2][0])) / (m2 - m3));
   const ratio = sZ1 > 0 ? Math.min(1, vZ1 / sZ1) : 0.5;
   // eq. (5): phase error of X's single photons
   const phiX = sZ1 > 0 && sX1 > 0 ? Math.min(0.5, ratio + (statistics === "finite" ? samplingDeviation(security.epsilonSec, ratio, sZ1, sX1) : 0)) : 0.5;
@@ -352,7 +366,11 @@ export function limKeyLength(
  * 2005, eqs. 9-10, for Q and EQ).
  */
 export function expectedDecoyCounts(p: ChannelParameters, distanceKm: number, pulses: number, d: DecoyIntensities): DecoyCounts {
-  const eta = transmittance(p, distanceKm);
+  return countsAt(p, transmittance(p, distanceKm), pulses, d);
+}
+
+/** {@link expectedDecoyCounts} at a transmittance already computed. */
+function countsAt(p: ChannelParameters, eta: number, pulses: number, d: DecoyIntensities): DecoyCounts {
   const g = d.mu.map((m) => (m > 0 ? gainAt(p, eta, m) : p.darkCountYield));
   const eg = d.mu.map((m) => (m > 0 ? errorGainAt(p, eta, m) : p.eDark * p.darkCountYield));
   const per = (share: number, v: readonly number[]) => [0, 1, 2].map((k) => pulses * share * d.p[k] * v[k]) as unknown as [number, number, number];
@@ -449,11 +467,12 @@ export function finiteDecoyRateAt(p: ChannelParameters, distanceKm: number, s: F
   validateDecoySecurity(s);
   const asymptotic = s.blockPulses === "asymptotic";
   const N = asymptotic ? 1 : (s.blockPulses as number);
+  const eta = transmittance(p, distanceKm);
   const evaluate = (d: DecoyIntensities): LimKeyLength => {
-    if (!asymptotic) return limKeyLength(expectedDecoyCounts(p, distanceKm, N, d), d, s, p.fEC, "finite", s.fluctuation ?? "hoeffding");
+    if (!asymptotic) return limKeyLength(countsAt(p, eta, N, d), d, s, p.fEC, "finite", s.fluctuation ?? "hoeffding");
     // N → ∞ with q_x → 1: every pulse counts in X; Z's ratios do not depend on its share
-    const key = expectedDecoyCounts(p, distanceKm, 1, { ...d, qx: 1 - 1e-12 });
-    const test = expectedDecoyCounts(p, distanceKm, 1, { ...d, qx: 1e-12 });
+    const key = countsAt(p, eta, 1, { ...d, qx: 1 - 1e-12 });
+    const test = countsAt(p, eta, 1, { ...d, qx: 1e-12 });
     return limKeyLength({ nX: key.nX, mX: key.mX, nZ: test.nX, mZ: test.mX }, { ...d, p: d.p }, s, p.fEC, "asymptotic");
   };
   const objective = (z: readonly number[]) => evaluate(decode(z, s, asymptotic)).raw / N;
