@@ -24,8 +24,15 @@ export function acceptsEstimate(errors: number, n: number, threshold: number): b
 export function acceptanceProbability(q: number, n: number, threshold: number): number {
   if (!(q >= 0 && q <= 1)) throw new RangeError(`acceptanceProbability: q must be in [0, 1], got ${q}`);
   if (!(Number.isInteger(n) && n >= 0)) throw new RangeError(`acceptanceProbability: n must be a non-negative integer, got ${n}`);
+  // binomialPmf's terms with its two logarithms taken once (the same doubles; they were a third
+  // of this function's time, which was ~7 % of a bb84.secrecy check)
   let total = 0;
-  for (let e = 0; e <= n && acceptsEstimate(e, n, threshold); e++) total += binomialPmf(n, e, q);
+  if (q === 0 || q === 1) {
+    for (let e = 0; e <= n && acceptsEstimate(e, n, threshold); e++) total += binomialPmf(n, e, q);
+  } else {
+    const lq = Math.log(q), lp = Math.log1p(-q);
+    for (let e = 0; e <= n && acceptsEstimate(e, n, threshold); e++) total += Math.exp(logChoose(n, e) + e * lq + (n - e) * lp);
+  }
   return Math.min(1, total);
 }
 
