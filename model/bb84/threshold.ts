@@ -31,7 +31,11 @@ export function acceptanceProbability(q: number, n: number, threshold: number): 
     for (let e = 0; e <= n && acceptsEstimate(e, n, threshold); e++) total += binomialPmf(n, e, q);
   } else {
     const lq = Math.log(q), lp = Math.log1p(-q);
-    for (let e = 0; e <= n && acceptsEstimate(e, n, threshold); e++) total += Math.exp(logChoose(n, e) + e * lq + (n - e) * lp);
+    let row = logChooseRow(n, 0);
+    for (let e = 0; e <= n && acceptsEstimate(e, n, threshold); e++) {
+      if (e >= row.length) row = logChooseRow(n, e);
+      total += Math.exp(row[e] + e * lq + (n - e) * lp);
+    }
   }
   return Math.min(1, total);
 }
@@ -54,6 +58,17 @@ export function binomialPmf(n: number, e: number, q: number): number {
 
 function logChoose(n: number, k: number): number {
   return logFactorial(n) - logFactorial(k) - logFactorial(n - k);
+}
+
+/** `logChoose(n, e)` for e = 0, 1, ... by n, grown on demand (acceptanceProbability's sums read the same n's again and again). */
+const LOG_CHOOSE_ROWS = new Map<number, number[]>();
+
+/** The row of `logChoose(n, .)`, holding at least e + 1 entries (64 more at a time, at most n + 1). */
+function logChooseRow(n: number, e: number): number[] {
+  let row = LOG_CHOOSE_ROWS.get(n);
+  if (row === undefined) LOG_CHOOSE_ROWS.set(n, (row = []));
+  for (let k = row.length, end = Math.min(n, e + 64); k <= end; k++) row.push(logChoose(n, k));
+  return row;
 }
 
 const LOG_FACTORIALS: number[] = [0];
