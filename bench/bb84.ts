@@ -106,11 +106,20 @@ async function loadBaseline(dir: string): Promise<SecrecyBuild> {
   return { secrecy: sec.secrecy as typeof secrecy, runProperty: engine.runProperty as typeof runProperty };
 }
 
+/** Items per second of one call of `batch` doing `items`, by the wall clock and by the process's CPU time (all threads). */
+function timed(batch: () => void, items: number): { wall: number; cpu: number } {
+  const t0 = performance.now(), c0 = process.cpuUsage();
+  batch();
+  const c = process.cpuUsage(c0);
+  return { wall: items / ((performance.now() - t0) / 1000), cpu: items / ((c.user + c.system) / 1e6) };
+}
+
 /**
  * A secrecy row with a baseline build, interleaved: rounds of one batch of this build then one of
  * the baseline (2,000 adversaries each: the checks row checks the same generated adversaries in
  * both, the engine row runs `runProperty` of each build's own definition on seed 42), repeated
- * until each build has had the window (at least 5 rounds), after one batch of warm-up each. A
+ * until each build has had the window (at least 5 rounds), after one batch of warm-up each (its
+ * rate is reported too: the bench's rows without a baseline warm up on 200 adversaries only). A
  * burst of load from elsewhere so hits both builds alike. Rows: this build's rate (median of the
  * batches, wall clock; the row the target is for), the baseline's, and the speed-up as the
  * median of the per-round ratios, by the wall clock and by the process's CPU time.
@@ -130,17 +139,17 @@ function interleavedRows(ms: number, size: Sizes, baseline: SecrecyBuild, dir: s
           if (b.runProperty(b.secrecy, params, settings).verdict !== "holds") throw new Error("bb84 bench: secrecy on with-pa did not hold");
         };
   });
-  for (const batch of batches) batch(); // warm-up
+  // a whole batch of warm-up per build (V8 tiers the check up over the first thousands: the
+  // first batch runs several times slower, and its rate is a row of its own)
+  const cold = batches.map((batch) => timed(batch, size.adversaries).wall);
   const load = loadavg()[0];
   const wall: number[][] = [[], []], cpu: number[][] = [[], []];
   const start = performance.now();
   while (wall[0].length < 5 || performance.now() - start < 2 * ms) {
     batches.forEach((batch, b) => {
-      const t0 = performance.now(), c0 = process.cpuUsage();
-      batch();
-      const c = process.cpuUsage(c0);
-      wall[b].push(size.adversaries / ((performance.now() - t0) / 1000));
-      cpu[b].push(size.adversaries / ((c.user + c.system) / 1e6));
+      const rate = timed(batch, size.adversaries);
+      wall[b].push(rate.wall);
+      cpu[b].push(rate.cpu);
     });
   }
   const n = wall[0].length, ratio = (r: number[][]): number => median(r[0].map((v, k) => v / r[1][k]));
@@ -151,6 +160,8 @@ function interleavedRows(ms: number, size: Sizes, baseline: SecrecyBuild, dir: s
   return [
     { name: `${what} (${tail})`, value: median(wall[0]), unit, target: 1e4 },
     { name: `${what}: baseline build (${tail})`, value: median(wall[1]), unit, target: null },
+    { name: `${what}: first (coldest) batch, the warm-up, of this build`, value: cold[0], unit, target: null },
+    { name: `${what}: first (coldest) batch, the warm-up, of the baseline build`, value: cold[1], unit, target: null },
     { name: `${what}: speed-up over the baseline build, wall clock (median of per-round ratios)`, value: ratio(wall), unit: "x", target: null },
     { name: `${what}: speed-up over the baseline build per CPU-second of the process (median of per-round ratios)`, value: ratio(cpu), unit: "x", target: null },
   ];

@@ -8,6 +8,7 @@
 import { isUnitary } from "../kernel/index.js";
 import type { Adversary } from "./adversary.js";
 import { breidbartAmplitudes, preparedAmplitudes, type Bit } from "./bases.js";
+import { slab } from "./internal/blocks.js";
 
 /** `V|0>` and `V|1>`, each a `2 dE` complex vector (interleaved re, im). */
 export interface Isometry {
@@ -71,8 +72,9 @@ export function measureResendIsometry(basis: "Z" | "X" | "breidbart"): Isometry 
 
 function fromProbe(dE: number, u: readonly number[]): Isometry {
   const d = 2 * dE;
+  const take = slab(4 * d); // one off-heap allocation at most, see internal/blocks.ts
   const images = [0, 1].map((q) => {
-    const out = new Float64Array(2 * d);
+    const out = take(2 * d);
     const col = q * dE;
     for (let r = 0; r < d; r++) {
       out[2 * r] = u[2 * (r * d + col)];

@@ -9,6 +9,7 @@
 import type { Adversary } from "./adversary.js";
 import { preparedAmplitudes, type Basis, type Bit } from "./bases.js";
 import { eveIsometry, measureResendIsometry, validatedIsometry, type Isometry, type PhotonAttack } from "./isometry.js";
+import { slab } from "./internal/blocks.js";
 import { composePauli, NO_NOISE, type PauliWeights } from "./noise.js";
 import { fibreNoise, linkTransmittance, receiverNoise, type LinkSetup } from "./setup.js";
 import { detectionYield, photonNumberDistribution, tailProbability } from "./source.js";
@@ -57,7 +58,7 @@ export function checkedSectors(link: LinkSetup, adversary: Adversary): Sector[] 
 function sectorsOf(link: LinkSetup, adversary: Adversary, isometry: (a: PhotonAttack) => Isometry): Sector[] {
   switch (adversary.kind) {
     case "mixture":
-      return adversary.parts.flatMap((p) => sectorsOf(link, p.attack, isometry).map((s) => ({ ...s, weight: s.weight * p.weight, transit: s.transit })));
+      return adversary.parts.flatMap((p) => sectorsOf(link, p.attack, isometry).map((s) => reweighted(s, s.label, s.weight * p.weight)));
     case "hide-in-noise":
       return sectorsOf({ ...link, depolarizing: 0, dephasing: 0 }, adversary.attack, isometry);
     case "pns":
@@ -99,7 +100,7 @@ function pnsSectors(link: LinkSetup, single: Adversary, isometry: (a: PhotonAtta
   const s = singleYield > 0 ? Math.min(1, Math.max(0, honestYield - m * multiYield) / singleYield) : 0;
   const bobNoise = receiverNoise(link);
   const perfect = { ...link, fibreLossDbPerKm: 0, depolarizing: 0, dephasing: 0, source: { kind: "single-photon" } as const };
-  const forwarded = sectorsOf(perfect, single, isometry).map((sec) => ({ ...sec, label: `PNS forwards single photon; ${sec.label}`, weight: sec.weight * dist[1] * s, transit: sec.transit }));
+  const forwarded = sectorsOf(perfect, single, isometry).map((sec) => reweighted(sec, `PNS forwards single photon; ${sec.label}`, sec.weight * dist[1] * s));
   const sectors: Sector[] = [];
   if (dist[0] > 0) sectors.push(vacuumSector(dist[0]));
   if (dist[1] * s > 0) sectors.push(...forwarded);
@@ -109,19 +110,24 @@ function pnsSectors(link: LinkSetup, single: Adversary, isometry: (a: PhotonAtta
   return sectors;
 }
 
+/** A sector with another label and weight, as a literal of the sectors' one shape (a spread made another, and the code reading sectors polymorphic). */
+function reweighted(s: Sector, label: string, weight: number): Sector {
+  return { label, weight, eveDim: s.eveDim, noise: s.noise, transmission: s.transmission, transit: s.transit };
+}
+
 function vacuumSector(weight: number): Sector {
   const v = Float64Array.of(1, 0, 0, 0);
   return { label: "vacuum pulse", weight, eveDim: 1, noise: NO_NOISE, transmission: 0, transit: () => v };
 }
 
 function isometrySector(label: string, weight: number, iso: Isometry, noise: PauliWeights, transmission: number): Sector {
-  // the four vectors as views of one array (see `slab` in internal/blocks.ts: one off-heap allocation, not four)
-  const [v0, v1] = iso.images, m = v0.length, all = new Float64Array(4 * m);
+  // the four vectors from one slab (see internal/blocks.ts: at most one off-heap allocation)
+  const [v0, v1] = iso.images, m = v0.length, take = slab(4 * m);
   const table: Float64Array[] = [];
   for (const basis of [0, 1] as Basis[]) {
     for (const bit of [0, 1] as Bit[]) {
       const [c0, c1] = preparedAmplitudes(basis, bit);
-      const v = all.subarray(table.length * m, (table.length + 1) * m);
+      const v = take(m);
       for (let i = 0; i < m; i++) v[i] = c0 * v0[i] + c1 * v1[i];
       table.push(v);
     }

@@ -16,14 +16,15 @@ const SLAB_CHUNK = 2048;
  * backing store, which took 0.6-1.4 us per allocation here (node 20, load 8; 0.08 us on the heap,
  * 0.13 us for a `subarray` view) plus the garbage collector's work on it: a bb84.secrecy check
  * made ~30 of them per sector of Eve's dimension 3 or 4, the most of its time. A slab serves
- * blocks of up to 8 doubles as small arrays and larger ones as views into a 2,048-double chunk;
- * it belongs to the call that made it, so nothing is shared between calls.
+ * blocks of up to 8 doubles as small arrays and larger ones as views into chunks of
+ * `chunkDoubles` (a caller that knows its total asks for that); it belongs to the call that made
+ * it, so nothing is shared between calls.
  */
-export function slab(): Take {
+export function slab(chunkDoubles = SLAB_CHUNK): Take {
   let chunk = new Float64Array(0), used = 0;
   return (n) => {
     if (n <= 8) return new Float64Array(n);
-    if (used + n > chunk.length) [chunk, used] = [new Float64Array(Math.max(SLAB_CHUNK, n)), 0];
+    if (used + n > chunk.length) [chunk, used] = [new Float64Array(Math.max(chunkDoubles, n)), 0];
     used += n;
     return chunk.subarray(used - n, used);
   };
