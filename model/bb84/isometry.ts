@@ -37,7 +37,7 @@ export function eveIsometry(a: PhotonAttack): Isometry {
 /**
  * {@link eveIsometry} of an attack that `validateAdversary` has accepted, without checking the
  * probe's unitarity again (that check, to 1e-9 d, is tighter than this one's 1e-8 d; the second
- * product `U^dagger U` was ~3 % of a bb84.secrecy check).
+ * product `U^dagger U` was ~2 % of a bb84.secrecy check).
  * @internal for `sectors.ts`.
  */
 export function validatedIsometry(a: PhotonAttack): Isometry {
