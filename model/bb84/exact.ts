@@ -16,7 +16,7 @@ import type { Adversary } from "./adversary.js";
 import { validateAdversary } from "./adversary.js";
 import { preparedAmplitudes, type Basis, type Bit } from "./bases.js";
 import { clickMap } from "./detector.js";
-import { addProjector, blockEigenvalues, positiveProjector, slab, traceOf, traceProduct, type Take } from "./internal/blocks.js";
+import { addProjector, blockEigenvalues, positiveProjector, slab, traceOf, traceProduct, withScratch, type Take } from "./internal/blocks.js";
 import { checkedSectors, type Sector } from "./sectors.js";
 import { linkSetup, type LinkSetup } from "./setup.js";
 
@@ -46,19 +46,21 @@ export interface PulseStatistics {
 export function pulseStatistics(link: LinkSetup, adversary: Adversary): PulseStatistics {
   const sectors = checkedSectors(linkSetup(link), validateAdversary(adversary));
   const click = clickMap(link.darkCountProbability);
-  const take = slab();
-  const tau = sectors.map((s) => sectorStates(s, click, SIFTED_CASES, 2, take)); // clicks only: sifting drops "no click"
   const qberByBasis: [number, number] = [0, 0], clickByBasis: [number, number] = [0, 0], holevoByBasis: [number, number] = [0, 0];
   const eveGuessByBasis: [number, number] = [0, 0], eveMutualInformationByBasis: [number, number] = [0, 0];
-  for (let a: Basis = 0; a < 2; a++) {
-    const sifted = siftedEnsemble(sectors, tau, a as Basis, take);
-    clickByBasis[a] = sifted.total;
-    qberByBasis[a] = sifted.total > 0 ? sifted.errors / sifted.total : 0;
-    holevoByBasis[a] = sifted.total > 0 ? holevoOfBlocks(sectors, sifted.rho, take) : 0;
-    const guess = eveGuess(sectors, sifted, take);
-    eveGuessByBasis[a] = guess.guess;
-    eveMutualInformationByBasis[a] = guess.information;
-  }
+  // every block below is dropped before this returns (the statistics are numbers)
+  withScratch((take) => {
+    const tau = sectors.map((s) => sectorStates(s, click, SIFTED_CASES, 2, take)); // clicks only: sifting drops "no click"
+    for (let a: Basis = 0; a < 2; a++) {
+      const sifted = siftedEnsemble(sectors, tau, a as Basis, take);
+      clickByBasis[a] = sifted.total;
+      qberByBasis[a] = sifted.total > 0 ? sifted.errors / sifted.total : 0;
+      holevoByBasis[a] = sifted.total > 0 ? holevoOfBlocks(sectors, sifted.rho, take) : 0;
+      const guess = eveGuess(sectors, sifted, take);
+      eveGuessByBasis[a] = guess.guess;
+      eveMutualInformationByBasis[a] = guess.information;
+    }
+  });
   return { qberByBasis, clickByBasis, holevoByBasis, eveGuessByBasis, eveMutualInformationByBasis, sectors: sectors.map((s) => ({ label: s.label, weight: s.weight })) };
 }
 
