@@ -7,7 +7,7 @@
 import { createHash } from "node:crypto";
 import * as fc from "fast-check";
 import { describe, expect, test } from "vitest";
-import { slab, type Take } from "../../model/bb84/internal/blocks.js";
+import { slab, withScratch, type Take } from "../../model/bb84/internal/blocks.js";
 import { acceptanceProbability, binomialPmf, acceptsEstimate } from "../../model/bb84/threshold.js";
 import { eveIsometry } from "../../model/bb84/isometry.js";
 import { pulseSectors } from "../../model/bb84/sectors.js";
@@ -42,6 +42,30 @@ describe("slab", () => {
       return (n) => chunk.subarray(0, n);
     })();
     expect(blocksAreSound(reusing, [16, 16])).toBe(false);
+  });
+});
+
+describe("withScratch", () => {
+  test("each call gets zeroed, disjoint blocks, also after a call that wrote its blocks or threw, and a nested call its own", () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 5000 }), { maxLength: 30 }), (sizes) => {
+        withScratch((take) => sizes.forEach((n) => take(n).fill(7)));
+        try {
+          withScratch((take) => {
+            take(100).fill(9);
+            throw new Error("thrown inside");
+          });
+        } catch {
+          // the scratch is released and zeroed all the same
+        }
+        return withScratch((outer) => {
+          const mine = outer(64).fill(5);
+          const nested = withScratch((inner) => blocksAreSound(inner, sizes));
+          return nested && blocksAreSound(outer, sizes) && mine.every((v) => v === 5);
+        });
+      }),
+      { numRuns: runs * 4 },
+    );
   });
 });
 
