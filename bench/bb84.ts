@@ -5,9 +5,14 @@
  * and Toeplitz hashing to 5·10^4 bits (target: at least one key per second each), and the
  * optimising adversary search's evaluations per second on individual probes (issue 11). The tests
  * check what these functions compute; how fast they are is measured here, not in timed tests.
+ * With `--baseline DIR` (an older compiled build) the two secrecy rows time it in the same run,
+ * batch for batch, and add its rates and the speed-ups (see `interleavedRows`).
  * @module
  */
+import { loadavg } from "node:os";
+import { resolve } from "node:path";
 import { performance } from "node:perf_hooks";
+import { pathToFileURL } from "node:url";
 import * as fc from "fast-check";
 import { estimate, outcomeTable, samplePulses, sift, IDEAL_LINK, type Adversary } from "../model/bb84/index.js";
 import { drawBits, drawFloats, seeded } from "../model/random.js";
@@ -17,6 +22,7 @@ import { adversaryArbitrary } from "../properties/bb84/arbitraries.js";
 import { searchBb84 } from "../properties/bb84/search.js";
 import { secrecy } from "../properties/bb84/secrecy.js";
 import { runProperty } from "../properties/engine.js";
+import { median } from "./rows.js";
 
 /** One measured rate. */
 export interface BenchResult {
@@ -53,10 +59,112 @@ function sizes(scale: number): Sizes {
  * multiplies the work per batch, which a row repeats at least once whatever the window: the
  * smoke test, which checks the rows and not their rates, sets it to 0.01.
  */
-export async function runBb84Bench(options: { readonly windowMs?: number; readonly scale?: number } = {}): Promise<BenchResult[]> {
+export async function runBb84Bench(options: Bb84BenchOptions = {}): Promise<BenchResult[]> {
   const ms = options.windowMs ?? 1000;
   const size = sizes(options.scale ?? 1);
+  if (options.baseline) {
+    const baseline = await loadBaseline(options.baseline);
+    const log = options.log ?? (() => {});
+    return [
+      ...interleavedRows(ms, size, baseline, options.baseline, "checks", log),
+      ...interleavedRows(ms, size, baseline, options.baseline, "engine", log),
+      ...[sampledPulsesPerSecond, cascadeKeysPerSecond, toeplitzKeysPerSecond, probeSearchEvaluationsPerSecond].map((row) => row(ms, size)),
+    ];
+  }
   return [secrecyChecksPerSecond, adversariesThroughEngine, sampledPulsesPerSecond, cascadeKeysPerSecond, toeplitzKeysPerSecond, probeSearchEvaluationsPerSecond].map((row) => row(ms, size));
+}
+
+/** Options of {@link runBb84Bench}. */
+export interface Bb84BenchOptions {
+  readonly windowMs?: number;
+  readonly scale?: number;
+  /**
+   * A directory holding an older compiled build (its `properties/bb84/secrecy.js` and
+   * `properties/engine.js`): the two secrecy rows then time it in the same rounds as this build.
+   */
+  readonly baseline?: string | null;
+  readonly log?: (line: string) => void;
+}
+
+/** What the secrecy rows run of one build. */
+interface SecrecyBuild {
+  readonly secrecy: typeof secrecy;
+  readonly runProperty: typeof runProperty;
+}
+
+async function loadBaseline(dir: string): Promise<SecrecyBuild> {
+  const load = async (path: string): Promise<Record<string, unknown>> => {
+    const file = resolve(dir, path);
+    try {
+      return (await import(pathToFileURL(file).href)) as Record<string, unknown>;
+    } catch (e) {
+      throw new RangeError(`--baseline: cannot load ${file} (${(e as Error).message.split("\n")[0]})`);
+    }
+  };
+  const [sec, engine] = await Promise.all([load("properties/bb84/secrecy.js"), load("properties/engine.js")]);
+  if (typeof sec.secrecy !== "object" || typeof engine.runProperty !== "function") throw new RangeError(`--baseline: ${dir} has no properties/bb84/secrecy.js secrecy or properties/engine.js runProperty`);
+  return { secrecy: sec.secrecy as typeof secrecy, runProperty: engine.runProperty as typeof runProperty };
+}
+
+/** Items per second of one call of `batch` doing `items`, by the wall clock and by the process's CPU time (all threads). */
+function timed(batch: () => void, items: number): { wall: number; cpu: number } {
+  const t0 = performance.now(), c0 = process.cpuUsage();
+  batch();
+  const c = process.cpuUsage(c0);
+  return { wall: items / ((performance.now() - t0) / 1000), cpu: items / ((c.user + c.system) / 1e6) };
+}
+
+/**
+ * A secrecy row with a baseline build, interleaved: rounds of one batch of this build then one of
+ * the baseline (2,000 adversaries each: the checks row checks the same generated adversaries in
+ * both, the engine row runs `runProperty` of each build's own definition on seed 42), repeated
+ * until each build has had the window (at least 5 rounds), after one batch of warm-up each (its
+ * rate is reported too: the bench's rows without a baseline warm up on 200 adversaries only). A
+ * burst of load from elsewhere so hits both builds alike. Rows: this build's rate (median of the
+ * batches, wall clock; the row the target is for), the baseline's, and the speed-up as the
+ * median of the per-round ratios, by the wall clock and by the process's CPU time.
+ */
+function interleavedRows(ms: number, size: Sizes, baseline: SecrecyBuild, dir: string, row: "checks" | "engine", log: (line: string) => void): BenchResult[] {
+  const builds: SecrecyBuild[] = [{ secrecy, runProperty }, baseline];
+  const spec = { variant: "with-pa", adversary: { kind: "generated", space: "single-photon" } };
+  const adversaries: Adversary[] = fc.sample(adversaryArbitrary("single-photon"), { numRuns: size.adversaries, seed: 42 });
+  const settings = { runs: size.adversaries, seed: 42, scenario: "bench", variant: "with-pa", expected: "holds" as const };
+  const batches = builds.map((b) => {
+    const params = b.secrecy.params.parse(spec);
+    return row === "checks"
+      ? (): void => {
+          for (const a of adversaries) if (!b.secrecy.check(params, a).ok) throw new Error("bb84 bench: a secrecy check failed on the with-pa variant");
+        }
+      : (): void => {
+          if (b.runProperty(b.secrecy, params, settings).verdict !== "holds") throw new Error("bb84 bench: secrecy on with-pa did not hold");
+        };
+  });
+  // a whole batch of warm-up per build (V8 tiers the check up over the first thousands: the
+  // first batch runs several times slower, and its rate is a row of its own)
+  const cold = batches.map((batch) => timed(batch, size.adversaries).wall);
+  const load = loadavg()[0];
+  const wall: number[][] = [[], []], cpu: number[][] = [[], []];
+  const start = performance.now();
+  while (wall[0].length < 5 || performance.now() - start < 2 * ms) {
+    batches.forEach((batch, b) => {
+      const rate = timed(batch, size.adversaries);
+      wall[b].push(rate.wall);
+      cpu[b].push(rate.cpu);
+    });
+  }
+  const n = wall[0].length, ratio = (r: number[][]): number => median(r[0].map((v, k) => v / r[1][k]));
+  const what = row === "checks" ? "bb84 exact secrecy checks (generated single-photon attacks, with-pa)" : "bb84 secrecy through the engine (runProperty, generated single-photon attacks, with-pa)";
+  const unit = row === "checks" ? "checks/s" : "adversaries/s";
+  const tail = `interleaved with the baseline build, median of ${n} batches of ${size.adversaries}; load ${load.toFixed(1)} -> ${loadavg()[0].toFixed(1)}`;
+  log(`${what}: ${median(wall[0]).toFixed(0)} ${unit} now, ${median(wall[1]).toFixed(0)} with the baseline ${dir}; speed-up ${ratio(wall).toFixed(2)}x wall clock, ${ratio(cpu).toFixed(2)}x per CPU-second (${tail})`);
+  return [
+    { name: `${what} (${tail})`, value: median(wall[0]), unit, target: 1e4 },
+    { name: `${what}: baseline build (${tail})`, value: median(wall[1]), unit, target: null },
+    { name: `${what}: first (coldest) batch, the warm-up, of this build`, value: cold[0], unit, target: null },
+    { name: `${what}: first (coldest) batch, the warm-up, of the baseline build`, value: cold[1], unit, target: null },
+    { name: `${what}: speed-up over the baseline build, wall clock (median of per-round ratios)`, value: ratio(wall), unit: "x", target: null },
+    { name: `${what}: speed-up over the baseline build per CPU-second of the process (median of per-round ratios)`, value: ratio(cpu), unit: "x", target: null },
+  ];
 }
 
 /** `n` as the rows name it: `10^5`, `5·10^4`, else in digits. */

@@ -7,6 +7,7 @@
  * npm run bench -- --quick                       # shorter batches, n <= 10
  * npm run bench -- --only kernel --quick         # only the kernel rows
  * npm run bench -- --only kernel --ops gate1,eigh --baseline /tmp/old/dist   # before/after in one run
+ * npm run bench -- --only bb84 --baseline /tmp/old/dist   # the secrecy rows interleaved with the old build
  * npm run bench -- --allocator default           # without the huge-page allocator setting
  * ```
  *
@@ -44,8 +45,8 @@ export const SECTIONS: readonly BenchSection[] = [
   kernelSection,
   {
     name: "bb84",
-    run: async () => {
-      const results = await runBb84Bench();
+    run: async ({ args, log }) => {
+      const results = await runBb84Bench({ baseline: flagValue(args, "--baseline"), log });
       return { rows: results.map((r) => rateRow("bb84", r.name, r.value, r.unit, r.target)) };
     },
   },

@@ -4,6 +4,7 @@
  * @module
  */
 import { eigh } from "../kernel/index.js";
+import { slab, type Take } from "./internal/blocks.js";
 import type { Adversary } from "./adversary.js";
 
 /**
@@ -16,9 +17,10 @@ import type { Adversary } from "./adversary.js";
  */
 export function haarUnitaryFromUniforms(uniforms: readonly number[], d: number): number[] {
   if (uniforms.length !== 2 * d * d) throw new RangeError(`haarUnitaryFromUniforms: need ${2 * d * d} uniforms for d = ${d}, got ${uniforms.length}`);
+  const take = slab();
   const cols: Float64Array[] = [];
   for (let c = 0; c < d; c++) {
-    const v = new Float64Array(2 * d);
+    const v = take(2 * d);
     for (let r = 0; r < d; r++) {
       const k = 2 * (c * d + r);
       const u = uniforms[k], w = uniforms[k + 1];
@@ -29,7 +31,7 @@ export function haarUnitaryFromUniforms(uniforms: readonly number[], d: number):
     }
     cols.push(v);
   }
-  return packColumns(gramSchmidt(cols, d), d);
+  return packColumns(gramSchmidt(cols, d, take), d);
 }
 
 /**
@@ -80,20 +82,28 @@ export function probe(ancillaDim: number, unitary: readonly number[], origin: st
   return { kind: "probe", ancillaDim, unitary: [...unitary], origin };
 }
 
-function gramSchmidt(cols: Float64Array[], d: number): Float64Array[] {
+/** Orthonormal columns from `cols` (each `take`n from the slab; see `slab` in internal/blocks.ts). */
+function gramSchmidt(cols: Float64Array[], d: number, take: Take): Float64Array[] {
   const out: Float64Array[] = [];
   let nextBasis = 0;
   for (const c of cols) {
-    let v = orthogonalize(c, out, d);
+    let v = projectOut(copyOf(c, take), out, d);
     while (norm(v) < 1e-9) {
-      const e = new Float64Array(2 * d);
+      const e = take(2 * d);
       e[2 * (nextBasis++ % d)] = 1;
-      v = orthogonalize(e, out, d);
+      v = projectOut(copyOf(e, take), out, d);
     }
     const n = norm(v);
-    out.push(v.map((x) => x / n));
+    for (let i = 0; i < v.length; i++) v[i] /= n;
+    out.push(v);
   }
   return out;
+}
+
+function copyOf(c: Float64Array, take: Take): Float64Array {
+  const v = take(c.length);
+  v.set(c);
+  return v;
 }
 
 /**
@@ -102,7 +112,11 @@ function gramSchmidt(cols: Float64Array[], d: number): Float64Array[] {
  * orthogonality when `c` is nearly in the span.
  */
 export function orthogonalize(c: ArrayLike<number>, basis: readonly ArrayLike<number>[], d: number): Float64Array {
-  const v = Float64Array.from(c);
+  return projectOut(Float64Array.from(c), basis, d);
+}
+
+/** {@link orthogonalize} in place on `v`, which it returns. */
+function projectOut(v: Float64Array, basis: readonly ArrayLike<number>[], d: number): Float64Array {
   for (let pass = 0; pass < 2; pass++) {
     for (const q of basis) {
       let re = 0, im = 0; // <q|v>

@@ -8,7 +8,8 @@
  */
 import type { Adversary } from "./adversary.js";
 import { preparedAmplitudes, type Basis, type Bit } from "./bases.js";
-import { eveIsometry, measureResendIsometry, type Isometry } from "./isometry.js";
+import { eveIsometry, measureResendIsometry, validatedIsometry, type Isometry, type PhotonAttack } from "./isometry.js";
+import { slab } from "./internal/blocks.js";
 import { composePauli, NO_NOISE, type PauliWeights } from "./noise.js";
 import { fibreNoise, linkTransmittance, receiverNoise, type LinkSetup } from "./setup.js";
 import { detectionYield, photonNumberDistribution, tailProbability } from "./source.js";
@@ -42,17 +43,30 @@ export interface Sector {
  *   the link without fibre noise.
  */
 export function pulseSectors(link: LinkSetup, adversary: Adversary): Sector[] {
+  return sectorsOf(link, adversary, eveIsometry);
+}
+
+/**
+ * {@link pulseSectors} of an adversary that `validateAdversary` has accepted (its probes are not
+ * checked for unitarity a second time).
+ * @internal for `exact.ts`.
+ */
+export function checkedSectors(link: LinkSetup, adversary: Adversary): Sector[] {
+  return sectorsOf(link, adversary, validatedIsometry);
+}
+
+function sectorsOf(link: LinkSetup, adversary: Adversary, isometry: (a: PhotonAttack) => Isometry): Sector[] {
   switch (adversary.kind) {
     case "mixture":
-      return adversary.parts.flatMap((p) => pulseSectors(link, p.attack).map((s) => ({ ...s, weight: s.weight * p.weight, transit: s.transit })));
+      return adversary.parts.flatMap((p) => sectorsOf(link, p.attack, isometry).map((s) => reweighted(s, s.label, s.weight * p.weight)));
     case "hide-in-noise":
-      return pulseSectors({ ...link, depolarizing: 0, dephasing: 0 }, adversary.attack);
+      return sectorsOf({ ...link, depolarizing: 0, dephasing: 0 }, adversary.attack, isometry);
     case "pns":
-      return pnsSectors(link, adversary.singlePhoton);
+      return pnsSectors(link, adversary.singlePhoton, isometry);
     case "intercept-resend":
       return interceptResendSectors(link, adversary.fraction, adversary.basis === "random" ? ["Z", "X"] : [adversary.basis]);
     default:
-      return photonSectors(link, `photon: ${adversary.kind}`, 1, eveIsometry(adversary));
+      return photonSectors(link, `photon: ${adversary.kind}`, 1, isometry(adversary));
   }
 }
 
@@ -75,7 +89,7 @@ function interceptResendSectors(link: LinkSetup, f: number, bases: readonly ("Z"
   ];
 }
 
-function pnsSectors(link: LinkSetup, single: Adversary): Sector[] {
+function pnsSectors(link: LinkSetup, single: Adversary, isometry: (a: PhotonAttack) => Isometry): Sector[] {
   const dist = photonNumberDistribution(link.source);
   const eta = link.detectorEfficiency;
   const honestYield = detectionYield(dist, linkTransmittance(link), 1, 0);
@@ -86,7 +100,7 @@ function pnsSectors(link: LinkSetup, single: Adversary): Sector[] {
   const s = singleYield > 0 ? Math.min(1, Math.max(0, honestYield - m * multiYield) / singleYield) : 0;
   const bobNoise = receiverNoise(link);
   const perfect = { ...link, fibreLossDbPerKm: 0, depolarizing: 0, dephasing: 0, source: { kind: "single-photon" } as const };
-  const forwarded = pulseSectors(perfect, single).map((sec) => ({ ...sec, label: `PNS forwards single photon; ${sec.label}`, weight: sec.weight * dist[1] * s, transit: sec.transit }));
+  const forwarded = sectorsOf(perfect, single, isometry).map((sec) => reweighted(sec, `PNS forwards single photon; ${sec.label}`, sec.weight * dist[1] * s));
   const sectors: Sector[] = [];
   if (dist[0] > 0) sectors.push(vacuumSector(dist[0]));
   if (dist[1] * s > 0) sectors.push(...forwarded);
@@ -96,20 +110,29 @@ function pnsSectors(link: LinkSetup, single: Adversary): Sector[] {
   return sectors;
 }
 
+/** A sector with another label and weight, as a literal of the sectors' one shape (a spread made another, and the code reading sectors polymorphic). */
+function reweighted(s: Sector, label: string, weight: number): Sector {
+  return { label, weight, eveDim: s.eveDim, noise: s.noise, transmission: s.transmission, transit: s.transit };
+}
+
 function vacuumSector(weight: number): Sector {
   const v = Float64Array.of(1, 0, 0, 0);
   return { label: "vacuum pulse", weight, eveDim: 1, noise: NO_NOISE, transmission: 0, transit: () => v };
 }
 
 function isometrySector(label: string, weight: number, iso: Isometry, noise: PauliWeights, transmission: number): Sector {
-  const table = new Map<number, Float64Array>();
+  // the four vectors from one slab (see internal/blocks.ts: at most one off-heap allocation)
+  const [v0, v1] = iso.images, m = v0.length, take = slab(4 * m);
+  const table: Float64Array[] = [];
   for (const basis of [0, 1] as Basis[]) {
     for (const bit of [0, 1] as Bit[]) {
       const [c0, c1] = preparedAmplitudes(basis, bit);
-      table.set(2 * basis + bit, iso.images[0].map((v, i) => c0 * v + c1 * iso.images[1][i]));
+      const v = take(m);
+      for (let i = 0; i < m; i++) v[i] = c0 * v0[i] + c1 * v1[i];
+      table.push(v);
     }
   }
-  return { label, weight, eveDim: iso.eveDim, noise, transmission, transit: (basis, bit) => table.get(2 * basis + bit)! };
+  return { label, weight, eveDim: iso.eveDim, noise, transmission, transit: (basis, bit) => table[2 * basis + bit] };
 }
 
 /** Bob gets the KDC's state (or nothing), Eve holds an identical photon: `|psi> (x) |psi>`. */

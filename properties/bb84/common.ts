@@ -30,7 +30,11 @@ export function runOf(p: Bb84Params, a: Adversary): ExactRun {
   return exactRun(p.link, a, p.variant, p.run);
 }
 
-/** The numbers every bb84 check reports. */
+/**
+ * The numbers every bb84 check reports, as a fresh object: a check adds its own with
+ * `Object.assign(runMetrics(r), {...})`. (A spread, `{ ...runMetrics(r), ... }`, took 13 us in
+ * node 20, 10 % of a bb84.secrecy check; Object.assign 0.3 us, the same keys in the same order.)
+ */
 export function runMetrics(r: ExactRun): Metrics {
   return {
     variant: r.variant,

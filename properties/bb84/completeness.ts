@@ -52,7 +52,7 @@ export const completeness: PropertyDefinition<Bb84Params, LinkSetup> = {
     return {
       ok,
       margin: Math.min(r.acceptance - (1 - p.epsilon), r.acceptance - hoeffding),
-      metrics: { ...runMetrics(r), completion: r.acceptance, hoeffdingLowerBound: hoeffding, depolarizing: link.depolarizing, dephasing: link.dephasing, misalignment: link.misalignment },
+      metrics: Object.assign(runMetrics(r), { completion: r.acceptance, hoeffdingLowerBound: hoeffding, depolarizing: link.depolarizing, dephasing: link.dephasing, misalignment: link.misalignment }),
       message: consistent
         ? `honest run completes with probability ${r.acceptance.toPrecision(4)} < 1 - epsilon = ${1 - p.epsilon} at QBER ${r.qber.toPrecision(4)} (p_o = ${p.run.threshold})`
         : `exact completion ${r.acceptance} below its Hoeffding lower bound ${hoeffding}: model error`,

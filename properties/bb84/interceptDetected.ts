@@ -32,7 +32,7 @@ export const interceptResendDetected: PropertyDefinition<Bb84Params, Adversary> 
     return {
       ok: !undetected,
       margin: Math.max(p.epsilon - r.acceptance, p.epsilon - r.holevo),
-      metrics: { ...runMetrics(r), abortProbability: 1 - r.acceptance },
+      metrics: Object.assign(runMetrics(r), { abortProbability: 1 - r.acceptance }),
       message: `Eve goes undetected with probability ${r.acceptance.toPrecision(4)} at QBER ${r.qber.toPrecision(4)} < p_o = ${p.run.threshold} while holding ${r.holevo.toPrecision(4)} bits per key bit`,
     };
   },

@@ -35,7 +35,7 @@ export const interceptResendQber: PropertyDefinition<Bb84Params, Adversary> = {
     return {
       ok: gap <= QBER_ATOL,
       margin: QBER_ATOL - gap,
-      metrics: { ...runMetrics(r), fraction: a.fraction, basis: a.basis, expectedQber: expected },
+      metrics: Object.assign(runMetrics(r), { fraction: a.fraction, basis: a.basis, expectedQber: expected }),
       message: `QBER ${r.qber} differs from f/4 = ${expected} (f = ${a.fraction}, ${a.basis} basis, variant ${p.variant})`,
     };
   },

@@ -59,7 +59,7 @@ export const secrecy: PropertyDefinition<Bb84Params, Adversary> = {
     return {
       ok,
       margin: Math.min(m.bound, m.exposureMargin),
-      metrics: { ...runMetrics(r), uncertaintyMargin: m.bound, exposure: m.exposure, epsilon: p.epsilon, compression: r.compression },
+      metrics: Object.assign(runMetrics(r), { uncertaintyMargin: m.bound, exposure: m.exposure, epsilon: p.epsilon, compression: r.compression }),
       message:
         m.bound < 0
           ? `chi(${basis}:E) = ${r.pulses.holevoByBasis[m.worstBasis].toPrecision(4)} exceeds h(e_phase) by ${(-m.bound).toPrecision(3)} (variant ${p.variant})`

@@ -33,7 +33,7 @@ export const thresholdAbort: PropertyDefinition<Bb84Params, Adversary> = {
     return {
       ok: r.acceptance <= bound,
       margin,
-      metrics: { ...runMetrics(r), hoeffdingBound: bound, deltaBound: hoeffdingBound(p.run.testSize, p.delta), testedQber: r.testedQber },
+      metrics: Object.assign(runMetrics(r), { hoeffdingBound: bound, deltaBound: hoeffdingBound(p.run.testSize, p.delta), testedQber: r.testedQber }),
       message: `accepted with probability ${r.acceptance.toPrecision(4)} > Hoeffding bound ${bound.toPrecision(4)} at QBER ${r.qber.toPrecision(4)} (variant ${p.variant}: ${r.testedBits} bits compared at QBER ${r.testedQber.toPrecision(4)})`,
     };
   },

@@ -1,0 +1,134 @@
+/**
+ * The hot path of the bb84 exact checks (issue 12's secrecy rows) computes the same doubles as
+ * before it was made faster: the blocks of `slab`, the per-n rows of `acceptanceProbability`, and
+ * a digest of exact runs and outcome tables on generated adversaries against the one of the
+ * build before (ccbf2e9), with negative controls showing each comparison can fail.
+ */
+import { createHash } from "node:crypto";
+import * as fc from "fast-check";
+import { describe, expect, test } from "vitest";
+import { slab, withScratch, type Take } from "../../model/bb84/internal/blocks.js";
+import { acceptanceProbability, binomialPmf, acceptsEstimate } from "../../model/bb84/threshold.js";
+import { eveIsometry } from "../../model/bb84/isometry.js";
+import { pulseSectors } from "../../model/bb84/sectors.js";
+import { pulseStatistics } from "../../model/bb84/exact.js";
+import { exactRun } from "../../model/bb84/exactRun.js";
+import { outcomeTable } from "../../model/bb84/outcomeTable.js";
+import { IDEAL_LINK, linkSetup } from "../../model/bb84/setup.js";
+import type { Adversary } from "../../model/bb84/adversary.js";
+import { adversaryArbitrary } from "../../properties/bb84/arbitraries.js";
+
+const runs = Number(process.env.QKD_RUNS ?? 30);
+
+/** Whether the blocks are zeroed, of the asked lengths, and disjoint (writing one leaves the others). */
+function blocksAreSound(take: Take, sizes: readonly number[]): boolean {
+  const blocks = sizes.map((n) => take(n));
+  if (!blocks.every((b, i) => b.length === sizes[i] && b.every((v) => v === 0))) return false;
+  blocks.forEach((b, i) => b.fill(i + 1));
+  return blocks.every((b, i) => b.every((v) => v === i + 1));
+}
+
+describe("slab", () => {
+  test("hands out zeroed, disjoint blocks of the asked sizes (small ones, views, and blocks beyond a chunk)", () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 3000 }), { maxLength: 40 }), fc.integer({ min: 1, max: 4096 }), (sizes, chunk) => blocksAreSound(slab(chunk), sizes)),
+      { numRuns: runs * 4 },
+    );
+  });
+
+  test("negative control: a take that reuses its chunk fails the check", () => {
+    const reusing: Take = (() => {
+      const chunk = new Float64Array(64);
+      return (n) => chunk.subarray(0, n);
+    })();
+    expect(blocksAreSound(reusing, [16, 16])).toBe(false);
+  });
+});
+
+describe("withScratch", () => {
+  test("each call gets zeroed, disjoint blocks, also after a call that wrote its blocks or threw, and a nested call its own", () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 5000 }), { maxLength: 30 }), (sizes) => {
+        withScratch((take) => sizes.forEach((n) => take(n).fill(7)));
+        try {
+          withScratch((take) => {
+            take(100).fill(9);
+            throw new Error("thrown inside");
+          });
+        } catch {
+          // the scratch is released and zeroed all the same
+        }
+        return withScratch((outer) => {
+          const mine = outer(64).fill(5);
+          const nested = withScratch((inner) => blocksAreSound(inner, sizes));
+          return nested && blocksAreSound(outer, sizes) && mine.every((v) => v === 5);
+        });
+      }),
+      { numRuns: runs * 4 },
+    );
+  });
+});
+
+describe("acceptanceProbability", () => {
+  /** The sum as binomialPmf defines it, term by term (the code before its per-n rows). */
+  const bySum = (q: number, n: number, threshold: number): number => {
+    let total = 0;
+    for (let e = 0; e <= n && acceptsEstimate(e, n, threshold); e++) total += binomialPmf(n, e, q);
+    return Math.min(1, total);
+  };
+  const inputs = fc.record({ q: fc.double({ min: 0, max: 1, noNaN: true }), n: fc.integer({ min: 1, max: 3000 }), threshold: fc.double({ min: 0, max: 0.5, noNaN: true }) });
+
+  test("is binomialPmf's sum to the last bit, on generated q, n and p_o", () => {
+    fc.assert(fc.property(inputs, ({ q, n, threshold }) => Object.is(acceptanceProbability(q, n, threshold), bySum(q, n, threshold))), { numRuns: runs * 10 });
+  });
+
+  test("negative control: the same terms summed from the other end differ in the last bits somewhere", () => {
+    const reversed = (q: number, n: number, threshold: number): number => {
+      let last = 0;
+      while (last + 1 <= n && acceptsEstimate(last + 1, n, threshold)) last++;
+      let total = 0;
+      for (let e = last; e >= 0; e--) total += binomialPmf(n, e, q);
+      return Math.min(1, total);
+    };
+    const samples = fc.sample(inputs, { numRuns: 200, seed: 12 });
+    expect(samples.some(({ q, n, threshold }) => reversed(q, n, threshold) !== acceptanceProbability(q, n, threshold))).toBe(true);
+  });
+});
+
+describe("validation stays at the public boundary", () => {
+  const notUnitary: Adversary = { kind: "probe", ancillaDim: 2, origin: "test", unitary: [2, ...new Array<number>(31).fill(0)] };
+  test("eveIsometry, pulseSectors and pulseStatistics reject a probe that is not unitary", () => {
+    expect(() => eveIsometry(notUnitary as Extract<Adversary, { kind: "probe" }>)).toThrow(/probe.unitary is not unitary/);
+    expect(() => pulseSectors(IDEAL_LINK, { kind: "mixture", parts: [{ weight: 1, attack: notUnitary }] })).toThrow(/not unitary/);
+    expect(() => pulseStatistics(IDEAL_LINK, { kind: "pns", singlePhoton: notUnitary })).toThrow(/adversary.singlePhoton.unitary is not unitary/);
+  });
+});
+
+describe("the exact runs are those of the build before the hot path was reworked", () => {
+  const links = [
+    IDEAL_LINK,
+    linkSetup({ source: { kind: "weak-coherent", meanPhotonNumber: 0.5 }, fibreLossDbPerKm: 0.2, distanceKm: 20, detectorEfficiency: 0.6, darkCountProbability: 1e-5, misalignment: 0.01, depolarizing: 0.02, dephasing: 0.01 }),
+  ];
+  /** sha256 of exactRun (with-pa and paper) and outcomeTable on both links for 300 generated adversaries of every space. */
+  const digest = (perturb: (x: number) => number = (x) => x): string => {
+    const h = createHash("sha256");
+    const adversaries = fc.sample(adversaryArbitrary("any"), { numRuns: 300, seed: 20261128 });
+    for (const link of links) {
+      for (const a of adversaries) {
+        for (const v of ["with-pa", "paper"] as const) h.update(JSON.stringify(exactRun(link, a, v), (_, x: unknown) => (typeof x === "number" ? perturb(x) : x)));
+        h.update(JSON.stringify(Array.from(outcomeTable(link, a))));
+      }
+    }
+    return h.digest("hex");
+  };
+  // computed by the same loop on the compiled ccbf2e9 (before the slab, the per-n rows and the rest)
+  const BEFORE = "c25aa211985b581333a95bb642591135f0e27f5937ef47b158700d2dcfb14f53";
+
+  test("byte-identical: the same digest", () => {
+    expect(digest()).toBe(BEFORE);
+  });
+
+  test("negative control: one ulp on every number changes the digest", () => {
+    expect(digest((x) => (x === 0 || !Number.isFinite(x) ? x : x * (1 + Number.EPSILON)))).not.toBe(BEFORE);
+  });
+});
