@@ -29,6 +29,7 @@
  */
 import { hasNonFinite, type CMatrix } from "../matrix.js";
 import { copyDims, product, productOf, splitOffsets, uninitializedFloat64 } from "./dims.js";
+import { conjugate4, superoperator2, WASM_MIN_DIM } from "./wasmLocal.js";
 
 /** Scratch rows for {@link applyConjugate} (never visible to callers). */
 let scratch = new Float64Array(0);
@@ -446,6 +447,10 @@ export function applyConjugate(
   // a 2x2 A acts on the one target of dimension 2; any other target has dimension 1
   const qubit = d === 2 ? targets.find((t) => dims[t] === 2) : undefined;
   if (d === 2 && qubit === undefined) return null;
+  if (m.rows >= WASM_MIN_DIM) {
+    const viaWasm = conjugateWasm(m, dims, A, d, targets, qubit);
+    if (viaWasm !== undefined) return viaWasm === null ? null : { data: viaWasm, dims: copyDims(dims) };
+  }
   if (d === 2 && denseReal2(A)) {
     const out = uninitializedFloat64(m.data.length);
     const { a: before, b: after } = qubitSplit(dims, qubit!);
@@ -483,6 +488,34 @@ export function applyConjugate(
 }
 
 /**
+ * {@link applyConjugate} through the WebAssembly kernels (wasmLocal.ts): a finite 2x2 A as the
+ * superoperator `A (x) conj(A)` (null for a non-finite M, as the real path), a dense complex
+ * 4x4 A on two qubits with the JavaScript path's expressions; `undefined` where neither applies.
+ */
+function conjugateWasm(m: CMatrix, dims: readonly number[], A: Float64Array, d: number, targets: readonly number[], qubit: number | undefined): Float64Array | null | undefined {
+  if (d === 2) {
+    for (let k = 0; k < 8; k++) if (!Number.isFinite(A[k])) return undefined;
+    return superoperator2(m.data, m.rows, dims, qubit!, superoperatorOf([A]));
+  }
+  if (targets.length !== 2 || dims[targets[0]] !== 2 || dims[targets[1]] !== 2 || !denseComplex(A, 4)) return undefined;
+  return conjugate4(m.data, m.rows, dims, targets[0], targets[1], A);
+}
+
+/** `sum_k K_k (x) conj(K_k)` for 2x2 operators (interleaved): entry `[2i + j, 2k + l]` is `sum K[i, k] conj(K[j, l])`. */
+function superoperatorOf(ops: readonly Float64Array[]): Float64Array {
+  const S = new Float64Array(32);
+  for (const K of ops) {
+    for (let i = 0; i < 2; i++) for (let j = 0; j < 2; j++) for (let k = 0; k < 2; k++) for (let l = 0; l < 2; l++) {
+      const ar = K[2 * (2 * i + k)], ai = K[2 * (2 * i + k) + 1], br = K[2 * (2 * j + l)], bi = K[2 * (2 * j + l) + 1];
+      const e = 2 * (4 * (2 * i + j) + 2 * k + l);
+      S[e] += ar * br + ai * bi;
+      S[e + 1] += ai * br - ar * bi;
+    }
+  }
+  return S;
+}
+
+/**
  * A channel with 2x2 Kraus operators on one 2-dimensional target (e.g. any 1-qubit channel) in
  * one pass over the square M; `null` when that fast path does not apply (the caller then sums
  * per-operator sandwiches, whose result this equals bit for bit).
@@ -509,6 +542,11 @@ export function applyChannelLocal(
       if (!Number.isFinite(op.data[j])) return null;
       K[8 * k + j] = op.data[j];
     }
+  }
+  if (m.rows >= WASM_MIN_DIM) {
+    // one superoperator for all operators (4 complex products per entry, whatever their number)
+    const viaWasm = superoperator2(m.data, m.rows, dims, targets[0], superoperatorOf(kraus.map((op) => op.data)));
+    return viaWasm === null ? null : { data: viaWasm, dims: copyDims(dims) };
   }
   const out = uninitializedFloat64(m.data.length); // channel2Blocks writes every entry
   const { a: before, b: after } = qubitSplit(dims, targets[0]);
