@@ -18,21 +18,23 @@
  * build:wasm` (test/kernel/local-wasm.test.ts fails otherwise).
  */
 
-// Byte offsets (set by `layout`): 64 coefficient pairs of 32 bytes, then the rows of M.
-let COEF: usize = 0, DATA: usize = 0;
+// 64 coefficient pairs of 32 bytes at a static address (a constant in every load: with a
+// global offset, each of the 32 loads per group of four entries also reloaded the global), then
+// the rows of M from DATA (set by `layout`).
+const COEF: usize = memory.data(64 * 32, 16);
+let DATA: usize = 0;
 
 function align16(p: usize): usize {
   return (p + 15) & ~(<usize>15);
 }
 
 /**
- * Lays out the coefficients and room for `doubles` doubles of M, growing the memory if needed
+ * Lays out room for `doubles` doubles of M, growing the memory if needed
  * (it never shrinks). Returns the byte offset of M, or 0 if the memory cannot grow.
  */
 export function layout(doubles: i32): usize {
-  let p: usize = align16(__heap_base);
-  COEF = p; p += 64 * 32;
-  DATA = p; p += <usize>doubles << 3;
+  DATA = align16(__heap_base);
+  const p = DATA + (<usize>doubles << 3);
   const pages = <i32>((p + 0xffff) >> 16);
   const have = memory.size();
   if (pages > have && memory.grow(pages - have) < 0) return 0;
