@@ -6,8 +6,9 @@
  * - a dense complex 4x4 gate equals the JavaScript composition `applyLeft` then
  *   `applyRightAdjoint` bit for bit (the same expressions), in every chunking mode (whole row
  *   groups, ranges of y, ranges of z) and for either target order;
- * - a 2x2 gate (complex or real) and 1-qubit channels (depolarizing, amplitude damping, random
- *   Kraus sets) equal the JavaScript paths within rounding (the superoperator `sum K (x) conj(K)`
+ * - the superoperator kernel, for a 2x2 gate (complex or real: `evolve` keeps 2x2 gates on the
+ *   JavaScript path, see local.ts, but the kernel takes any superoperator) and 1-qubit channels
+ *   (depolarizing, amplitude damping, random Kraus sets), equals the JavaScript paths within rounding (the superoperator `sum K (x) conj(K)`
  *   sums in another order), in every chunking mode, against the Kronecker-product oracle too;
  * - a non-finite entry sends them back to the JavaScript paths (results as before);
  * - inputs are not written; the instance's memory stays one chunk at 10 qubits.
