@@ -20,8 +20,8 @@
  *   passing in L2-sized chunks: the channel as one 4x4 superoperator per 2x2 block
  *   (`sum_k K_k (x) conj(K_k)`: 4 complex products per entry whatever the number of operators),
  *   the gate with the expressions below. User instructions per op (perf stat, the bench's
- *   workloads over every target, V8 11.3, against main ccbf2e9): gate2 n = 9 44.7M -> 20.1M,
- *   kraus1 n = 9 86.2M -> 12.5M; CPU time per op, both builds in one process, interleaved,
+ *   workloads over every target, V8 11.3, against main ccbf2e9): gate2 n = 9 44.7M -> 20.1-21.8M,
+ *   kraus1 n = 9 83.8M -> 10.1M; CPU time per op, both builds in one process, interleaved,
  *   medians of 5-7 rounds at load 6-10: gate2 1.49x / 1.56x / 1.58x faster at n = 7 / 8 / 9,
  *   kraus1 4.0x / 4.6x / 3.3x. A 2x2 gate stays on {@link conjugate2Blocks}: the superoperator
  *   halved its instructions (gate1 n = 9 22.4M -> 10.7M) but not its time, the same arithmetic
@@ -29,8 +29,8 @@
  *   n = 9 / 10 / 11, 1.37x at n = 12; the 2x2 JavaScript path is near memory speed).
  *
  * The unrolled paths (and the WebAssembly 4x4 gate) evaluate exactly the same floating-point
- * expressions, in the same order, as the generic loops they replace (including the `0 +` the generic accumulators start from,
- * which turns a -0 sum into +0), so results are bit-for-bit those of the generic code. The
+ * expressions, in the same order, as the generic loops they replace (including the `0 +` the
+ * generic accumulators start from, which turns a -0 sum into +0), so results are bit-for-bit those of the generic code. The
  * generic left loop skips zero entries of A and multiplies real entries without their zero
  * imaginary part, which differs from the dense formula only for non-finite inputs (0 * Inf);
  * the unrolled left paths are therefore used only when every entry of A has a nonzero
