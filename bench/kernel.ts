@@ -230,7 +230,10 @@ async function interleavedRounds(contenders: readonly Contender[], rounds: numbe
  * Bytes the current kernel moves per op (useful bytes: each complex entry read or written counts
  * 16 bytes once; D = 2^n):
  * - gate1, gate2, kraus1: one pass over rho (`applyConjugate` / `applyChannelLocal`): reads D^2
- *   entries, writes D^2: `32 D^2`;
+ *   entries, writes D^2: `32 D^2`. From n = 6 the pass runs in WebAssembly (internal/wasmLocal.ts):
+ *   rho is copied into the instance and the result out, in chunks that stay in the level-2 cache,
+ *   so main memory still sees one read of rho and one write of the result (the copies' second
+ *   read and write hit the cache and are not counted);
  * - ptrace1: reads the D^2/2 entries whose traced digits agree, writes (D/2)^2. The reads are
  *   counted in the 64-byte cache lines they touch: tracing qubit q skips blocks of 2^(n-q-1)
  *   entries, and below 4 entries (q >= n - 2) a block shares its lines with the next, so every

@@ -14,11 +14,23 @@
  *   right-multiplies the scratch into the output rows (2x2: per 2x2 block, in registers). M is
  *   read once and the result written once, instead of twice each with an intermediate matrix;
  * - {@link applyChannelLocal} does a whole 1-qubit Kraus channel in one such pass (the sum over
- *   operators is formed per block), instead of one sandwich plus one accumulation per operator.
+ *   operators is formed per block), instead of one sandwich plus one accumulation per operator;
+ * - on matrices of at least WASM_MIN_DIM (64) rows, a 1-qubit channel and a dense complex 4x4
+ *   gate on two qubits go through WebAssembly f64x2 kernels (wasmLocal.ts, wasm/local.as), M
+ *   passing in L2-sized chunks: the channel as one 4x4 superoperator per 2x2 block
+ *   (`sum_k K_k (x) conj(K_k)`: 4 complex products per entry whatever the number of operators),
+ *   the gate with the expressions below. User instructions per op (perf stat, the bench's
+ *   workloads over every target, V8 11.3, against main ccbf2e9): gate2 n = 9 44.7M -> 20.1-21.8M,
+ *   kraus1 n = 9 83.8M -> 10.1M; CPU time per op, both builds in one process, interleaved,
+ *   medians of 5-7 rounds at load 6-10: gate2 1.49x / 1.56x / 1.58x faster at n = 7 / 8 / 9,
+ *   kraus1 4.0x / 4.6x / 3.3x. A 2x2 gate stays on {@link conjugate2Blocks}: the superoperator
+ *   halved its instructions (gate1 n = 9 22.4M -> 10.7M) but not its time, the same arithmetic
+ *   as there plus the copies (bench, same run, load 10: 0.83x / 0.67x / 0.82x of this path at
+ *   n = 9 / 10 / 11, 1.37x at n = 12; the 2x2 JavaScript path is near memory speed).
  *
- * The unrolled paths evaluate exactly the same floating-point expressions, in the same order,
- * as the generic loops they replace (including the `0 +` the generic accumulators start from,
- * which turns a -0 sum into +0), so results are bit-for-bit those of the generic code. The
+ * The unrolled paths (and the WebAssembly 4x4 gate) evaluate exactly the same floating-point
+ * expressions, in the same order, as the generic loops they replace (including the `0 +` the
+ * generic accumulators start from, which turns a -0 sum into +0), so results are bit-for-bit those of the generic code. The
  * generic left loop skips zero entries of A and multiplies real entries without their zero
  * imaginary part, which differs from the dense formula only for non-finite inputs (0 * Inf);
  * the unrolled left paths are therefore used only when every entry of A has a nonzero
@@ -29,6 +41,7 @@
  */
 import { hasNonFinite, type CMatrix } from "../matrix.js";
 import { copyDims, product, productOf, splitOffsets, uninitializedFloat64 } from "./dims.js";
+import { conjugate4, superoperator2, WASM_MIN_DIM } from "./wasmLocal.js";
 
 /** Scratch rows for {@link applyConjugate} (never visible to callers). */
 let scratch = new Float64Array(0);
@@ -430,7 +443,8 @@ export function applyRightAdjoint(
  * for a dense complex 2x2 or 4x4 A, or a dense real 2x2 A, that keeps the target dims; `null`
  * when that fast path does not apply (the caller then composes {@link applyLeft} and
  * {@link applyRightAdjoint}, whose result this equals bit for bit for complex A, and up to the
- * sign of zeros for real A; a real A and a non-finite M give null).
+ * sign of zeros for real A; a real A and a non-finite M give null). From WASM_MIN_DIM rows a
+ * dense complex 4x4 A on two qubits goes through the WebAssembly 4x4 kernel (bit for bit).
  */
 export function applyConjugate(
   m: CMatrix,
@@ -446,6 +460,9 @@ export function applyConjugate(
   // a 2x2 A acts on the one target of dimension 2; any other target has dimension 1
   const qubit = d === 2 ? targets.find((t) => dims[t] === 2) : undefined;
   if (d === 2 && qubit === undefined) return null;
+  if (d === 4 && m.rows >= WASM_MIN_DIM && targets.length === 2 && dims[targets[0]] === 2 && dims[targets[1]] === 2 && denseComplex(A, 4)) {
+    return { data: conjugate4(m.data, m.rows, dims, targets[0], targets[1], A), dims: copyDims(dims) };
+  }
   if (d === 2 && denseReal2(A)) {
     const out = uninitializedFloat64(m.data.length);
     const { a: before, b: after } = qubitSplit(dims, qubit!);
@@ -482,10 +499,25 @@ export function applyConjugate(
   return { data: out, dims: copyDims(dims) };
 }
 
+/** `sum_k K_k (x) conj(K_k)` for 2x2 operators (interleaved): entry `[2i + j, 2k + l]` is `sum K[i, k] conj(K[j, l])`. */
+function superoperatorOf(ops: readonly Float64Array[]): Float64Array {
+  const S = new Float64Array(32);
+  for (const K of ops) {
+    for (let i = 0; i < 2; i++) for (let j = 0; j < 2; j++) for (let k = 0; k < 2; k++) for (let l = 0; l < 2; l++) {
+      const ar = K[2 * (2 * i + k)], ai = K[2 * (2 * i + k) + 1], br = K[2 * (2 * j + l)], bi = K[2 * (2 * j + l) + 1];
+      const e = 2 * (4 * (2 * i + j) + 2 * k + l);
+      S[e] += ar * br + ai * bi;
+      S[e + 1] += ai * br - ar * bi;
+    }
+  }
+  return S;
+}
+
 /**
  * A channel with 2x2 Kraus operators on one 2-dimensional target (e.g. any 1-qubit channel) in
  * one pass over the square M; `null` when that fast path does not apply (the caller then sums
- * per-operator sandwiches, whose result this equals bit for bit).
+ * per-operator sandwiches, whose result this equals bit for bit below WASM_MIN_DIM rows, and
+ * within rounding from there on, where the channel's superoperator runs in WebAssembly).
  *
  * Why it may use the dense formula for sparse or real operators: the generic left loop skips
  * zero entries and drops the zero imaginary part of real ones; with the accumulator starting at
@@ -509,6 +541,11 @@ export function applyChannelLocal(
       if (!Number.isFinite(op.data[j])) return null;
       K[8 * k + j] = op.data[j];
     }
+  }
+  if (m.rows >= WASM_MIN_DIM) {
+    // one superoperator for all operators (4 complex products per entry, whatever their number)
+    const viaWasm = superoperator2(m.data, m.rows, dims, targets[0], superoperatorOf(kraus.map((op) => op.data)));
+    return viaWasm === null ? null : { data: viaWasm, dims: copyDims(dims) };
   }
   const out = uninitializedFloat64(m.data.length); // channel2Blocks writes every entry
   const { a: before, b: after } = qubitSplit(dims, targets[0]);

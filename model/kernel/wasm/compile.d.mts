@@ -4,7 +4,7 @@ export interface WasmModule {
   readonly generated: string;
   readonly prefix: string;
 }
-export declare const MODULES: { readonly eigen: WasmModule; readonly toeplitz: WasmModule };
+export declare const MODULES: { readonly eigen: WasmModule; readonly local: WasmModule; readonly toeplitz: WasmModule };
 export declare const SOURCE: string;
 export declare const GENERATED: string;
 export declare function compileWasm(module: WasmModule, source?: string): Promise<Uint8Array>;

@@ -1,9 +1,9 @@
 /**
  * Compiles the AssemblyScript sources of the project's WebAssembly modules ({@link MODULES}: the
- * eigensolver `eigen.as`, the Toeplitz hash `toeplitz.as`) into generated TypeScript modules
+ * eigensolver `eigen.as`, the 1- and 2-qubit kernels `local.as`, the Toeplitz hash `toeplitz.as`) into generated TypeScript modules
  * holding their bytes in base64, the only place the AssemblyScript compiler (a devDependency) is
  * used: `npm run build:wasm`. A generated module records the SHA-256 of the source it was
- * compiled from: `test/kernel/eigen-wasm.test.ts` and `test/bb84/postprocessing/toeplitz-wasm.test.ts`
+ * compiled from: `test/kernel/eigen-wasm.test.ts`, `test/kernel/local-wasm.test.ts` and `test/bb84/postprocessing/toeplitz-wasm.test.ts`
  * compare it with the source's (in `npm test`), and with `QKD_WASM_REBUILD=1` (set by `npm run
  * test:heavy`, which `.ci/run` runs) compile again and compare the bytes (the compiler's first
  * run costs about 7 s of CPU). Compilation is deterministic for a given compiler version, which
@@ -21,6 +21,7 @@ const here = (name) => fileURLToPath(new URL(name, import.meta.url));
  */
 export const MODULES = {
   eigen: { source: here("./eigen.as"), generated: here("./eigenWasm.ts"), prefix: "EIGEN_WASM" },
+  local: { source: here("./local.as"), generated: here("./localWasm.ts"), prefix: "LOCAL_WASM" },
   toeplitz: {
     source: here("../../bb84/postprocessing/internal/toeplitz.as"),
     generated: here("../../bb84/postprocessing/internal/toeplitzWasm.ts"),

@@ -1,0 +1,41 @@
+/**
+ * Loads the WebAssembly 1- and 2-qubit kernels (`local.as`, compiled into `localWasm.ts`)
+ * synchronously on first use, like eigenInstance.ts: no file access, one instance per thread.
+ *
+ * ## Memory
+ * The instance's linear memory holds 64 coefficient pairs and the rows of M being worked on. The
+ * callers (model/kernel/internal/wasmLocal.ts) copy M through it in chunks of at most
+ * {@link CHUNK_BYTES} (or one group of rows, if a group is larger), so the memory stays at
+ * about that size whatever the state's size; a WebAssembly memory never shrinks.
+ * @module
+ */
+import { LOCAL_WASM_BASE64 } from "./localWasm.js";
+
+/** The part of the WebAssembly JS API used here (the project's `lib` declares none of it). */
+declare const WebAssembly: {
+  Module: new (bytes: Uint8Array) => object;
+  Instance: new (module: object, imports: object) => { readonly exports: unknown };
+};
+
+/** The exports of `local.as` (byte offsets into `memory`; see the source for each). */
+export interface LocalWasm {
+  readonly memory: { readonly buffer: ArrayBuffer };
+  layout(doubles: number): number;
+  coefficientsAt(): number;
+  super2(a: number, b: number, len: number, ca: number, cb: number): number;
+  conj4(a: number, m: number, b: number, len: number, ca: number, cm: number, cb: number, swap: number): void;
+}
+
+/**
+ * Bytes of M worked on per call (a whole group of rows if larger): small enough to stay in the
+ * level-2 cache (512 KiB per core here) between the copy in, the arithmetic and the copy out.
+ */
+export const CHUNK_BYTES = 256 * 1024;
+
+let shared: LocalWasm | null = null;
+
+/** The thread's instance. */
+export function localWasm(): LocalWasm {
+  shared ??= new WebAssembly.Instance(new WebAssembly.Module(Uint8Array.from(atob(LOCAL_WASM_BASE64), (c) => c.charCodeAt(0))), {}).exports as unknown as LocalWasm;
+  return shared;
+}
