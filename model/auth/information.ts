@@ -101,6 +101,12 @@ export interface KnowledgeColumns {
   /** The states' entries, `rows` x `rows` complex (interleaved) each, by id (never written). */
   readonly entries: Float64Array;
   readonly rows: number;
+  /**
+   * Entropies of states by id, shared by calls on columns whose ids name the same states (the
+   * sessions of one run: runAuthColumns); a new cache per call when absent. Written by
+   * {@link knowledgeOfColumns}.
+   */
+  readonly entropies?: Map<number, number>;
 }
 
 /**
@@ -229,7 +235,7 @@ interface Given {
  * mixture an object; the three were ~35 % of the evaluation's knowledge (CPU profile, parity).
  */
 class GivenStates {
-  private readonly entropies = new Map<number, number>();
+  private readonly entropies: Map<number, number>;
   /** A mixture only read before the next one (conditional states given a value). */
   private readonly scratch: Float64Array;
   private readonly size: number;
@@ -237,6 +243,7 @@ class GivenStates {
   constructor(private readonly columns: KnowledgeColumns) {
     this.size = 2 * columns.rows * columns.rows;
     this.scratch = new Float64Array(this.size);
+    this.entropies = columns.entropies ?? new Map();
   }
 
   /** `keep`: the mixture's entries are kept (else they are overwritten by the next call). */
@@ -279,10 +286,17 @@ function hasTiny(data: ArrayLike<number>, at: number, size: number): boolean {
 /** Whether some entry differs by more than `tol` in modulus: `maxAbsDiff > tol`, which is false when any difference is NaN. */
 function differs(a: Given, b: Given, size: number, tol: number): boolean {
   let over = false;
+  // the squared modulus decides where it is clearly on one side of tol^2 (relative margin 1e-6,
+  // far beyond round-off): Math.hypot, a builtin call, only near the boundary (the same decisions)
+  const below = tol * tol * (1 - 1e-6), above = tol * tol * (1 + 1e-6);
   for (let k = 0; k < size; k += 2) {
-    const d = Math.hypot(a.data[a.at + k] - b.data[b.at + k], a.data[a.at + k + 1] - b.data[b.at + k + 1]);
-    if (Number.isNaN(d)) return false; // maxAbsDiff's Math.max is NaN then, and NaN > tol is false
-    over ||= d > tol;
+    const x = a.data[a.at + k] - b.data[b.at + k], y = a.data[a.at + k + 1] - b.data[b.at + k + 1], s = x * x + y * y;
+    if (s > above) over = true;
+    else if (!(s < below)) {
+      const d = Math.hypot(x, y);
+      if (Number.isNaN(d)) return false; // maxAbsDiff's Math.max is NaN then, and NaN > tol is false
+      over ||= d > tol;
+    }
   }
   return over;
 }

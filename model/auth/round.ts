@@ -125,9 +125,12 @@ function memberKet(ctx: RoundContext): { code: number; ket: number[] } {
 function kdcAcceptedKet(ctx: RoundContext): { code: number; ket: number[] | null } {
   if (!kdcPresent(ctx.mode) || !ctx.spec.kdcChecks) return { code: 4, ket: null };
   const { xBasis, expected } = kdcCheck(ctx.spec, ctx.kdcPair);
-  const b = (xBasis ? H : identity(2)).data;
+  const b = (xBasis ? H : I2).data;
   return { code: 2 * Number(xBasis) + expected, ket: [b[2 * expected], b[2 * expected + 1], b[2 * (2 + expected)], b[2 * (2 + expected) + 1]] };
 }
+
+/** The identity on a qubit (the KDC's Z basis), made once: read only. */
+const I2 = identity(2);
 
 /** The phases of one round, in order. */
 export function roundPhases(ctx: RoundContext): RoundPhase[] {
@@ -364,7 +367,7 @@ function kdcCheckPhase(ctx: RoundContext, open: boolean): RoundPhase {
   const { xBasis, expected } = kdcCheck(spec, kdcPair);
   const ops: RoundOp[] = spec.kdcCnot ? [{ kind: "unitary", gate: CNOT, slots: [SLOT.s, SLOT.f] }] : [];
   if (!spec.kdcChecks || open) ops.push({ kind: "decide", decide: () => ({ kdcAccepted: true }) });
-  else ops.push({ kind: "measure", slot: SLOT.f, basis: xBasis ? H : identity(2), label: (_arm, k) => ({ kdcAccepted: k === expected }) });
+  else ops.push({ kind: "measure", slot: SLOT.f, basis: xBasis ? H : I2, label: (_arm, k) => ({ kdcAccepted: k === expected }) });
   return phase(
     "KDC: eq. 11 and step 7",
     () => `${spec.kdcCnot ? "CNOT s -> f, " : ""}${spec.kdcChecks ? `measure f in ${xBasis ? "X" : "Z"}, accept iff outcome = ${expected}` : "accept without checking"}`,

@@ -108,6 +108,8 @@ export interface SessionColumns extends KnowledgeColumns {
 export function runAuthColumns(config: RunConfig): SessionColumns[] {
   const { spec, noise, keys } = checkedConfig(config);
   const sessions: SessionColumns[] = [];
+  // the sessions' state ids name the same states (one table per run): one entropy cache for all
+  const entropies = new Map<number, number>();
   runCompiled(
     { spec, strategy: config.strategy, noise, keyBits: config.keyBits, sessions: config.sessions, keys, eve0: EVE0.matrix.data, weightFloor: WEIGHT_FLOOR },
     (cells, states, recordName) => {
@@ -124,6 +126,7 @@ export function runAuthColumns(config: RunConfig): SessionColumns[] {
         // the slab as it is now: later sessions add states past this session's ids (or in a new slab)
         entries: states.slab,
         rows: 4,
+        entropies,
         stateOf: (id) => states.state(id),
         recordName,
       });

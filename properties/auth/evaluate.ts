@@ -83,7 +83,7 @@ export function evaluateRun(params: EvaluationParams, strategy: Strategy, run: R
 }
 
 /** A session's branches as the evaluation reads them (records and states as ids). */
-type EvaluatedSession = Pick<SessionColumns, "session" | "acceptance" | "weight" | "kdcKey" | "memberKey" | "record" | "state" | "entries" | "rows">;
+type EvaluatedSession = Pick<SessionColumns, "session" | "acceptance" | "weight" | "kdcKey" | "memberKey" | "record" | "state" | "entries" | "rows" | "entropies">;
 
 /**
  * Evaluate sessions given as columns: the key that acceptance protects and its pairs are read

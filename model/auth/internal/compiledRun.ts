@@ -216,12 +216,18 @@ function sharedCompiler(mode: Mode, spec: VariantSpec, noise: number): RoundComp
   for (const c of compilersByScope.values()) held += c.size;
   if (held > SHARED_COMPILE_LIMIT) compilersByScope.clear();
   // mode decides the arms dropped (endsSession) and who takes part; spec and noise the instructions
-  // (every field of the spec: strings and booleans; JSON.stringify was ~1 % of a search)
-  const scope = `${mode}|${noise}|${Object.values(spec).join("|")}`;
+  // (every field of the spec: strings and booleans; JSON.stringify was ~1 % of a search; the
+  // fields' text once per spec object: variantSpec hands out one per variant)
+  let fields = specTexts.get(spec);
+  if (fields === undefined) specTexts.set(spec, (fields = Object.values(spec).join("|")));
+  const scope = `${mode}|${noise}|${fields}`;
   let compiler = compilersByScope.get(scope);
   if (compiler === undefined) compilersByScope.set(scope, (compiler = roundCompiler(mode, (f) => endsSession(mode, f))));
   return compiler;
 }
+
+/** The fields of a variant's behaviour as text, by spec object. */
+const specTexts = new WeakMap<VariantSpec, string>();
 
 /** Drop every shared compiled round (tests: results must not depend on it). @internal */
 export function clearCompiledRounds(): void {
