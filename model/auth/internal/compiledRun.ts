@@ -382,7 +382,7 @@ function compactRecords(cells: Cells, states: StateTable, keyBits: number): Cell
     let total = 0;
     for (const c of list) total += cells.weight[c];
     for (const c of list) rounded[c] = Math.round((cells.weight[c] / total) * 1e10);
-    list.sort(byTriple);
+    sortCells(list, byTriple);
     const signature: number[] = [];
     for (const c of list) signature.push(keys[c], rounded[c], cells.state[c]);
     let h = signature.length;
@@ -407,6 +407,22 @@ function compactRecords(cells: Cells, states: StateTable, keyBits: number): Cell
  * buffers past 8 cells).
  */
 let compactScratch = new Float64Array(256);
+
+/**
+ * Sort a record's cells by their triples: an insertion sort while the list is short (the
+ * comparator never ties, as a record's cells have distinct keys after the merge, so any sort
+ * gives the same order), `Array.prototype.sort` beyond: its calls into the comparator were ~2.5 %
+ * of an evaluation (CPU profile, basis-encoded, 6,000 evaluations).
+ */
+function sortCells(list: number[], compare: (x: number, y: number) => number): void {
+  if (list.length > 16) { list.sort(compare); return; }
+  for (let i = 1; i < list.length; i++) {
+    const x = list[i];
+    let j = i - 1;
+    while (j >= 0 && compare(list[j], x) > 0) { list[j + 1] = list[j]; j--; }
+    list[j + 1] = x;
+  }
+}
 
 function sameNumbers(a: readonly number[], b: readonly number[]): boolean {
   if (a.length !== b.length) return false;
