@@ -110,6 +110,11 @@ export function runCompiled(input: CompiledRunInput, onSession: (branches: Branc
   // program, so the rounds of a session share the compiled instrument
   const compiler = sharedCompiler(mode, spec, noise);
   const steps = strategy.rounds.map((s) => compiler.steps(s));
+  // outcomes per (program, Eve's state), [arm index, probability, state id] triples, for the whole
+  // run: programs and states are the run's, and a program's outcomes on a state are the same in
+  // any round (with a cache per round, 1,000 generated strategies ran 27.2 programs per evaluation
+  // instead of 23.5, basis-encoded, and 7.9 instead of 6.0, parity)
+  const outcomeIndex = OUTCOME_INDEX, outcomeClaim = outcomeIndex.claim(), outcomeLists: number[][] = [];
   for (let r = 0; r < input.sessions; r++) {
     for (let i = 0; i < rounds; i++) {
       const g = r * rounds + i, last = i === rounds - 1;
@@ -125,16 +130,16 @@ export function runCompiled(input: CompiledRunInput, onSession: (branches: Branc
         if (p === undefined) byLast.set(round, (p = { id: programCount++, arms: programArms(mode, last, round) }));
         return (byPairs[pairs] = p);
       };
-      // outcomes per (program, Eve's state): [arm index, probability, state id] triples
-      const cache = new Map<number, number[]>();
       const next = new Merger(states, keyBits);
       for (let c = 0; c < cells.length; c++) {
         const kdcKey = cells.kdc[c], memberKey = cells.member[c];
         const kdcPair = (kdcKey >> (2 * i)) & 3, memberPair = (memberKey >> (2 * i)) & 3;
         const program = programAt(4 * kdcPair + memberPair);
         const id = program.id * STATE_RADIX + cells.state[c]; // states < STATE_RADIX: StateTable.intern throws past it
-        let outcomes = cache.get(id);
-        if (outcomes === undefined) cache.set(id, (outcomes = runProgram(program, states, cells.state[c], scratch)));
+        const at = outcomeIndex.addIfNew(outcomeClaim, id, outcomeLists.length);
+        let outcomes: number[];
+        if (at < 0) outcomeLists.push((outcomes = runProgram(program, states, cells.state[c], scratch)));
+        else outcomes = outcomeLists[at];
         for (let o = 0; o < outcomes.length; o += 3) {
           const weight = cells.weight[c] * outcomes[o + 1];
           if (weight < weightFloor) continue;
@@ -345,12 +350,12 @@ class Merger {
 }
 
 /**
- * An index from keys (non-negative integers exact in a double) to cell numbers, for the mergers
- * of one thread one after another: open addressing with linear probing in typed arrays that are
+ * An index from keys (non-negative integers exact in a double) to numbers (a merger's cells, the
+ * run's outcome lists), for users of one thread one after another: open addressing with linear probing in typed arrays that are
  * reused, a slot being live only when stamped with the current claim (so claiming clears it in
  * O(1)). A Map per merger, its allocation, growth and lookups, were ~4 % of an evaluation (CPU
  * profile, basis-encoded, 6,000 evaluations: `index.get` the hottest line of the run loop). A
- * merger that adds after another claimed the index throws (one run at a time per thread, as
+ * user that adds after another claimed the index throws (one run at a time per thread, as
  * StateTable).
  */
 class CellIndex {
@@ -408,6 +413,9 @@ function slotOf(key: number): number {
 }
 
 const CELL_INDEX = new CellIndex();
+
+/** The outcome cache's index ({@link runCompiled}, one run at a time). */
+const OUTCOME_INDEX = new CellIndex();
 
 /** Scratch for a mixture before it is interned (a Float64Array per merger was ~1 % of an evaluation's allocations). */
 const MIXED = new Float64Array(STATE_SIZE);
