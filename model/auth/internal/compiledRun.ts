@@ -356,9 +356,10 @@ class Merger {
  * O(1)). A Map per merger, its allocation, growth and lookups, were ~4 % of an evaluation (CPU
  * profile, basis-encoded, 6,000 evaluations: `index.get` the hottest line of the run loop). A
  * user that adds after another claimed the index throws (one run at a time per thread, as
- * StateTable).
+ * StateTable). Exported for its test (test/auth/cellIndex.test.ts).
+ * @internal
  */
-class CellIndex {
+export class CellIndex {
   private keys = new Float64Array(256);
   private values = new Int32Array(256);
   private stamps = new Int32Array(256);
