@@ -299,7 +299,7 @@ function stepsText(steps: readonly EveStep[]): string {
       if (typeof value === "number") {
         BITS_F64[0] = value;
         out += `${field}#${String.fromCharCode(BITS_U16[0], BITS_U16[1], BITS_U16[2], BITS_U16[3])}`;
-      } else out += `${field}$${JSON.stringify(value)}`;
+      } else out += `${field}$${typeof value === "string" ? jsonOfString(value) : JSON.stringify(value)}`;
     }
     out += ";";
   }
@@ -307,6 +307,18 @@ function stepsText(steps: readonly EveStep[]): string {
 }
 
 const BITS_F64 = new Float64Array(1), BITS_U16 = new Uint16Array(BITS_F64.buffer);
+
+/** A string as JSON, once per string (ops and targets: a few names; `JSON.stringify` per field was ~1 % of a parity evaluation). */
+function jsonOfString(value: string): string {
+  let text = JSON_OF_STRING.get(value);
+  if (text === undefined) {
+    text = JSON.stringify(value);
+    if (JSON_OF_STRING.size < 256) JSON_OF_STRING.set(value, text);
+  }
+  return text;
+}
+
+const JSON_OF_STRING = new Map<string, string>();
 
 /** A pair as two bits (bit 0 is K_{2i-1}). */
 function pairBits(pair: KeyPair): number {

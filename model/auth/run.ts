@@ -155,8 +155,15 @@ function checkedConfig(config: RunConfig): { spec: VariantSpec; noise: number; k
   if (!Number.isInteger(config.sessions) || config.sessions < 1) throw new RangeError(`runAuth: sessions must be a positive integer, got ${config.sessions}`);
   const noise = config.noise ?? 0;
   if (!(noise >= 0 && noise <= 1)) throw new RangeError(`runAuth: noise must be in [0, 1], got ${noise}`);
-  const keys = config.key !== undefined ? [config.key] : Array.from({ length: 2 ** config.keyBits }, (_, k) => k);
+  const keys = config.key !== undefined ? [config.key] : allKeys(config.keyBits);
   return { spec: variantSpec(config.variant), noise, keys };
+}
+
+/** Every key of `keyBits` bits, in order (a loop: `Array.from` of a length object was ~1.5 % of a parity evaluation, CPU profile). */
+function allKeys(keyBits: number): number[] {
+  const keys: number[] = [];
+  for (let k = 0; k < 2 ** keyBits; k++) keys.push(k);
+  return keys;
 }
 
 function runWith(config: RunConfig): RunResult {
