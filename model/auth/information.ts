@@ -200,9 +200,10 @@ let numberings = 0;
 /**
  * Numbers values in first-seen order: each call returns the value's slot, a new value the next
  * free one. Small non-negative integers (every key and pair) through a table stamped per
- * numbering, others through a Map (SameValueZero: 0 and -0 one value, as ===). A linear search
- * over the values seen (then a Map past 16) was ~2 % of an evaluation (CPU profile,
- * basis-encoded). Numberings are used one after another, never interleaved (checked).
+ * numbering, others through a Map (SameValueZero: 0 and -0 one value, as ===; NaN one value,
+ * where the linear search gave each NaN its own). The linear search over the values seen (then a
+ * Map past 16) was 0.3 % of a CPU profile (basis-encoded), its line the hottest of knowledge's
+ * loops. Numberings are used one after another, never interleaved (checked).
  */
 function valueSlots(): (v: number) => number {
   if (numberings === 2 ** 30) { smallStamp.fill(0); numberings = 0; }
