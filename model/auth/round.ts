@@ -132,6 +132,9 @@ function kdcAcceptedKet(ctx: RoundContext): { code: number; ket: number[] | null
 /** The identity on a qubit (the KDC's Z basis), made once: read only. */
 const I2 = identity(2);
 
+/** The bases of the updates of eq. 12 (Z; X for the member-x-update control), made once: read only (a segment's instructions were built with new ones each time). */
+const Z_BASIS = blochBasis(0, 0), X_BASIS = blochBasis(Math.PI / 2, 0);
+
 /** The phases of one round, in order. */
 export function roundPhases(ctx: RoundContext): RoundPhase[] {
   return roundSegments(ctx).flatMap((s) => s.phases());
@@ -406,7 +409,7 @@ function kdcUpdatePhase(ctx: RoundContext): RoundPhase {
     [{
       kind: "measure",
       slot: SLOT.s,
-      basis: blochBasis(0, 0),
+      basis: Z_BASIS,
       when: (a) => a.kdcAccepted === true,
       label: (arm, k) => ({ kdcOutcome: k, records: announce ? arm.records + k : arm.records }),
     }],
@@ -418,6 +421,6 @@ function memberUpdatePhase(ctx: RoundContext): RoundPhase {
   return phase(
     "member: eq. 12",
     () => `if told to continue: measure m in ${x ? "X" : "Z"}, K'_{2i-1} = outcome`,
-    [{ kind: "measure", slot: SLOT.m, basis: blochBasis(x ? Math.PI / 2 : 0, 0), when: (a) => a.memberContinues === true, label: (_arm, k) => ({ memberOutcome: k }) }],
+    [{ kind: "measure", slot: SLOT.m, basis: x ? X_BASIS : Z_BASIS, when: (a) => a.memberContinues === true, label: (_arm, k) => ({ memberOutcome: k }) }],
   );
 }
