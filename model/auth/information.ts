@@ -101,6 +101,12 @@ export interface KnowledgeColumns {
   /** The states' entries, `rows` x `rows` complex (interleaved) each, by id (never written). */
   readonly entries: Float64Array;
   readonly rows: number;
+  /**
+   * Entropies of states by id, shared by calls on columns whose ids name the same states (the
+   * sessions of one run: runAuthColumns); a new cache per call when absent. Written by
+   * {@link knowledgeOfColumns}.
+   */
+  readonly entropies?: Map<number, number>;
 }
 
 /**
@@ -184,23 +190,37 @@ function groupsByValue(list: readonly number[], value: ArrayLike<number>): numbe
   return groups;
 }
 
-/** Values seen up to this many are searched linearly, beyond it through a Map (keys of 2^12 values made the search quadratic). */
-const LINEAR_VALUES = 16;
+/** Values below this (non-negative integers: keys and pairs) are numbered through a table. */
+const SMALL_VALUES = 4096;
 
-/** Numbers values in first-seen order: each call returns the value's slot, a new value the next free one. */
+/** Per small value, its slot in the numbering that stamped it (one numbering in use at a time). */
+const smallSlot = new Int32Array(SMALL_VALUES), smallStamp = new Int32Array(SMALL_VALUES);
+let numberings = 0;
+
+/**
+ * Numbers values in first-seen order: each call returns the value's slot, a new value the next
+ * free one. Small non-negative integers (every key and pair) through a table stamped per
+ * numbering, others through a Map (SameValueZero: 0 and -0 one value, as ===; NaN one value,
+ * where the linear search gave each NaN its own). The linear search over the values seen (then a
+ * Map past 16) was 0.3 % of a CPU profile (basis-encoded), its line the hottest of knowledge's
+ * loops. Numberings are used one after another, never interleaved (checked).
+ */
 function valueSlots(): (v: number) => number {
-  const seen: number[] = [];
-  let index: Map<number, number> | null = null;
+  if (numberings === 2 ** 30) { smallStamp.fill(0); numberings = 0; }
+  const stamp = ++numberings;
+  let count = 0;
+  let others: Map<number, number> | null = null;
   return (v) => {
-    if (index === null) {
-      const at = seen.indexOf(v);
-      if (at >= 0) return at;
-      seen.push(v);
-      if (seen.length > LINEAR_VALUES) index = new Map(seen.map((x, i) => [x, i]));
-      return seen.length - 1;
+    if (stamp !== numberings) throw new RangeError("knowledge: value numberings interleaved (one at a time)");
+    if (v >= 0 && v < SMALL_VALUES && (v | 0) === v) {
+      if (smallStamp[v] === stamp) return smallSlot[v];
+      smallStamp[v] = stamp;
+      smallSlot[v] = count;
+      return count++;
     }
-    let at = index.get(v);
-    if (at === undefined) index.set(v, (at = index.size));
+    others ??= new Map();
+    let at = others.get(v);
+    if (at === undefined) others.set(v, (at = count++));
     return at;
   };
 }
@@ -229,7 +249,8 @@ interface Given {
  * mixture an object; the three were ~35 % of the evaluation's knowledge (CPU profile, parity).
  */
 class GivenStates {
-  private readonly entropies = new Map<number, number>();
+  private readonly entropies: Map<number, number>;
+  private readonly singles = new Map<number, Given>();
   /** A mixture only read before the next one (conditional states given a value). */
   private readonly scratch: Float64Array;
   private readonly size: number;
@@ -237,25 +258,34 @@ class GivenStates {
   constructor(private readonly columns: KnowledgeColumns) {
     this.size = 2 * columns.rows * columns.rows;
     this.scratch = new Float64Array(this.size);
+    this.entropies = columns.entropies ?? new Map();
   }
 
   /** `keep`: the mixture's entries are kept (else they are overwritten by the next call). */
   given(list: readonly number[], w: number, keep: boolean): Given {
-    const { weight, state, entries, rows } = this.columns, size = this.size, first = state[list[0]];
-    if (allOf(state, list, first)) {
-      let data = entries, at = size * first;
-      if (hasTiny(data, at, size)) { data = flushInPlace(Float64Array.prototype.slice.call(data, at, at + size) as Float64Array); at = 0; }
-      let entropy = this.entropies.get(first);
-      if (entropy === undefined) this.entropies.set(first, (entropy = entropyOfEntries(data, at, rows)));
-      return { id: first, data, at, entropy };
-    }
+    const { weight, state, entries } = this.columns, size = this.size, first = state[list[0]];
+    if (allOf(state, list, first)) return this.single(first);
     const out = keep ? new Float64Array(size) : this.scratch.fill(0);
     for (const t of list) {
       const p = weight[t] / w, at = size * state[t];
       for (let k = 0; k < size; k++) out[k] += p * entries[at + k];
     }
     flushInPlace(out);
-    return { id: -1, data: out, at: 0, entropy: entropyOfEntries(out, 0, rows) };
+    return { id: -1, data: out, at: 0, entropy: entropyOfEntries(out, 0, this.columns.rows) };
+  }
+
+  /** The one state `id` (its flushed entries and entropy), once per id and call: records and values given it recur. */
+  private single(id: number): Given {
+    let given = this.singles.get(id);
+    if (given === undefined) {
+      const size = this.size;
+      let data = this.columns.entries, at = size * id;
+      if (hasTiny(data, at, size)) { data = flushInPlace(Float64Array.prototype.slice.call(data, at, at + size) as Float64Array); at = 0; }
+      let entropy = this.entropies.get(id);
+      if (entropy === undefined) this.entropies.set(id, (entropy = entropyOfEntries(data, at, this.columns.rows)));
+      this.singles.set(id, (given = { id, data, at, entropy }));
+    }
+    return given;
   }
 }
 
@@ -279,10 +309,17 @@ function hasTiny(data: ArrayLike<number>, at: number, size: number): boolean {
 /** Whether some entry differs by more than `tol` in modulus: `maxAbsDiff > tol`, which is false when any difference is NaN. */
 function differs(a: Given, b: Given, size: number, tol: number): boolean {
   let over = false;
+  // the squared modulus decides where it is clearly on one side of tol^2 (relative margin 1e-6,
+  // far beyond round-off): Math.hypot, a builtin call, only near the boundary (the same decisions)
+  const below = tol * tol * (1 - 1e-6), above = tol * tol * (1 + 1e-6);
   for (let k = 0; k < size; k += 2) {
-    const d = Math.hypot(a.data[a.at + k] - b.data[b.at + k], a.data[a.at + k + 1] - b.data[b.at + k + 1]);
-    if (Number.isNaN(d)) return false; // maxAbsDiff's Math.max is NaN then, and NaN > tol is false
-    over ||= d > tol;
+    const x = a.data[a.at + k] - b.data[b.at + k], y = a.data[a.at + k + 1] - b.data[b.at + k + 1], s = x * x + y * y;
+    if (s > above) over = true;
+    else if (!(s < below)) {
+      const d = Math.hypot(x, y);
+      if (Number.isNaN(d)) return false; // maxAbsDiff's Math.max is NaN then, and NaN > tol is false
+      over ||= d > tol;
+    }
   }
   return over;
 }

@@ -125,9 +125,15 @@ function memberKet(ctx: RoundContext): { code: number; ket: number[] } {
 function kdcAcceptedKet(ctx: RoundContext): { code: number; ket: number[] | null } {
   if (!kdcPresent(ctx.mode) || !ctx.spec.kdcChecks) return { code: 4, ket: null };
   const { xBasis, expected } = kdcCheck(ctx.spec, ctx.kdcPair);
-  const b = (xBasis ? H : identity(2)).data;
+  const b = (xBasis ? H : I2).data;
   return { code: 2 * Number(xBasis) + expected, ket: [b[2 * expected], b[2 * expected + 1], b[2 * (2 + expected)], b[2 * (2 + expected) + 1]] };
 }
+
+/** The identity on a qubit (the KDC's Z basis), made once: read only. */
+const I2 = identity(2);
+
+/** The bases of the updates of eq. 12 (Z; X for the member-x-update control), made once: read only (a segment's instructions were built with new ones each time). */
+const Z_BASIS = blochBasis(0, 0), X_BASIS = blochBasis(Math.PI / 2, 0);
 
 /** The phases of one round, in order. */
 export function roundPhases(ctx: RoundContext): RoundPhase[] {
@@ -296,7 +302,7 @@ function stepsText(steps: readonly EveStep[]): string {
       if (typeof value === "number") {
         BITS_F64[0] = value;
         out += `${field}#${String.fromCharCode(BITS_U16[0], BITS_U16[1], BITS_U16[2], BITS_U16[3])}`;
-      } else out += `${field}$${JSON.stringify(value)}`;
+      } else out += `${field}$${typeof value === "string" ? jsonOfString(value) : JSON.stringify(value)}`;
     }
     out += ";";
   }
@@ -304,6 +310,18 @@ function stepsText(steps: readonly EveStep[]): string {
 }
 
 const BITS_F64 = new Float64Array(1), BITS_U16 = new Uint16Array(BITS_F64.buffer);
+
+/** A string as JSON, once per string (ops and targets: a few names; stepsText, with `JSON.stringify` per string field, was 1.7 % of a parity CPU profile). */
+function jsonOfString(value: string): string {
+  let text = JSON_OF_STRING.get(value);
+  if (text === undefined) {
+    text = JSON.stringify(value);
+    if (JSON_OF_STRING.size < 256) JSON_OF_STRING.set(value, text);
+  }
+  return text;
+}
+
+const JSON_OF_STRING = new Map<string, string>();
 
 /** A pair as two bits (bit 0 is K_{2i-1}). */
 function pairBits(pair: KeyPair): number {
@@ -364,7 +382,7 @@ function kdcCheckPhase(ctx: RoundContext, open: boolean): RoundPhase {
   const { xBasis, expected } = kdcCheck(spec, kdcPair);
   const ops: RoundOp[] = spec.kdcCnot ? [{ kind: "unitary", gate: CNOT, slots: [SLOT.s, SLOT.f] }] : [];
   if (!spec.kdcChecks || open) ops.push({ kind: "decide", decide: () => ({ kdcAccepted: true }) });
-  else ops.push({ kind: "measure", slot: SLOT.f, basis: xBasis ? H : identity(2), label: (_arm, k) => ({ kdcAccepted: k === expected }) });
+  else ops.push({ kind: "measure", slot: SLOT.f, basis: xBasis ? H : I2, label: (_arm, k) => ({ kdcAccepted: k === expected }) });
   return phase(
     "KDC: eq. 11 and step 7",
     () => `${spec.kdcCnot ? "CNOT s -> f, " : ""}${spec.kdcChecks ? `measure f in ${xBasis ? "X" : "Z"}, accept iff outcome = ${expected}` : "accept without checking"}`,
@@ -391,7 +409,7 @@ function kdcUpdatePhase(ctx: RoundContext): RoundPhase {
     [{
       kind: "measure",
       slot: SLOT.s,
-      basis: blochBasis(0, 0),
+      basis: Z_BASIS,
       when: (a) => a.kdcAccepted === true,
       label: (arm, k) => ({ kdcOutcome: k, records: announce ? arm.records + k : arm.records }),
     }],
@@ -403,6 +421,6 @@ function memberUpdatePhase(ctx: RoundContext): RoundPhase {
   return phase(
     "member: eq. 12",
     () => `if told to continue: measure m in ${x ? "X" : "Z"}, K'_{2i-1} = outcome`,
-    [{ kind: "measure", slot: SLOT.m, basis: blochBasis(x ? Math.PI / 2 : 0, 0), when: (a) => a.memberContinues === true, label: (_arm, k) => ({ memberOutcome: k }) }],
+    [{ kind: "measure", slot: SLOT.m, basis: x ? X_BASIS : Z_BASIS, when: (a) => a.memberContinues === true, label: (_arm, k) => ({ memberOutcome: k }) }],
   );
 }

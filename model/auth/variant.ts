@@ -61,11 +61,20 @@ const PAPER: Omit<VariantSpec, "name" | "encoding"> = {
 };
 
 /**
- * The behaviour record of a variant.
+ * The behaviour record of a variant: one frozen object per variant (a run keys its shared
+ * compiled rounds by it: model/auth/internal/compiledRun.ts).
  * @example variantSpec("parity").encoding // "parity"
  * @throws RangeError naming the unknown variant.
  */
 export function variantSpec(name: AuthVariant): VariantSpec {
+  let spec = SPECS.get(name);
+  if (spec === undefined) SPECS.set(name, (spec = Object.freeze(specOf(name))));
+  return spec;
+}
+
+const SPECS = new Map<AuthVariant, VariantSpec>();
+
+function specOf(name: AuthVariant): VariantSpec {
   switch (name) {
     case "parity": return { name, encoding: "parity", ...PAPER };
     case "basis-encoded": return { name, encoding: "basis", ...PAPER };

@@ -80,6 +80,13 @@ interface ColumnArm {
   facts: ArmFacts;
   slots: number[];
   terms: Column[];
+  /**
+   * Whether the columns of `terms` belong to this arm (may be written in place) or are still the
+   * parent node's (copy on write: {@link owned}). Copying every term of every arm at the start of
+   * each segment was a copy of all the columns per segment whether an instruction wrote them in
+   * place or made new ones anyway (measurements, resets, channels, new qubits make new columns).
+   */
+  owned: boolean;
 }
 
 /** An outcome of the compiled round: its facts and Kraus operators (4 x 4, interleaved, 32 numbers each). */
@@ -170,7 +177,7 @@ export class KrausTrie {
   private readonly keep: number;
 
   constructor(kdcPresent: boolean, private readonly discard?: (facts: ArmFacts) => boolean, private readonly isOpen = false) {
-    const start = kdcPresent ? bellStart() : { facts: NO_FACTS, slots: [...EVE_SLOTS], terms: [identityColumns()] };
+    const start = kdcPresent ? bellStart() : { facts: NO_FACTS, slots: [...EVE_SLOTS], terms: [identityColumns()], owned: false };
     this.root = { arms: [start], children: new Map(), round: null, open: null };
     this.keep = isOpen ? 1 << SLOT.f : 0;
   }
@@ -227,7 +234,7 @@ export class KrausTrie {
       let child = node.children.get(key);
       if (child === undefined) {
         const arms = this.advance(node.arms, s.ops, endings(s.ops, after[k]));
-        for (const a of arms) for (const v of a.terms) this.held += v.length;
+        for (const a of arms) if (a.owned) for (const v of a.terms) this.held += v.length;
         node.children.set(key, (child = { arms, children: new Map(), round: null, open: null }));
       }
       node = child;
@@ -236,7 +243,8 @@ export class KrausTrie {
   }
 
   private advance(from: readonly ColumnArm[], ops: readonly RoundOp[], dies: readonly boolean[]): ColumnArm[] {
-    let arms = packed(from.map((a): ColumnArm => ({ facts: a.facts, slots: a.slots.slice(), terms: packed(a.terms.map((v) => v.slice())) })));
+    // the parent's columns are shared until an instruction writes them in place (never written after creation)
+    let arms = packed(from.map((a): ColumnArm => ({ facts: a.facts, slots: a.slots.slice(), terms: a.terms, owned: false })));
     ops.forEach((op, k) => {
       if (this.isOpen) {
         if (op.kind === "reset" && op.slot === SLOT.f) throw new RangeError("KrausTrie: an open round must not prepare f");
@@ -293,14 +301,14 @@ function withOpenF(a: ColumnArm): ColumnArm {
     }
     return out;
   }));
-  return { facts: a.facts, slots: [...a.slots, FIN, SLOT.f], terms };
+  return { facts: a.facts, slots: [...a.slots, FIN, SLOT.f], terms, owned: true };
 }
 
 /** `|Phi+>_{sm} (x) I_E` on the slots [s, m, e0, e1]. */
 function bellStart(): ColumnArm {
   const v = zeros(2 * 16 * COLS);
   for (const sm of [0, 3]) for (let e = 0; e < COLS; e++) v[2 * ((sm * 4 + e) * COLS + e)] = Math.SQRT1_2;
-  return { facts: NO_FACTS, slots: [SLOT.s, SLOT.m, ...EVE_SLOTS], terms: [v] };
+  return { facts: NO_FACTS, slots: [SLOT.s, SLOT.m, ...EVE_SLOTS], terms: [v], owned: false };
 }
 
 function step(arms: ColumnArm[], op: RoundOp, dies: boolean, discard: ((facts: ArmFacts) => boolean) | undefined): ColumnArm[] {
@@ -311,14 +319,14 @@ function step(arms: ColumnArm[], op: RoundOp, dies: boolean, discard: ((facts: A
     case "unitary": {
       const g = op.gate.data;
       if (op.slots.length === 1) {
-        for (const a of arms) { live(a, op.slots[0]); for (const v of a.terms) gate1(v, a.slots, op.slots[0], g, null); }
+        for (const a of arms) { live(a, op.slots[0]); owned(a); for (const v of a.terms) gate1(v, a.slots, op.slots[0], g, null); }
         return arms;
       }
       if (op.slots.length === 2) {
         const [c, t] = op.slots;
         const block = controlledBlock(g);
         for (const a of arms) {
-          live(a, c); live(a, t);
+          live(a, c); live(a, t); owned(a);
           for (const v of a.terms) if (block !== null) gate1(v, a.slots, t, block, c); else gate2(v, a.slots, c, t, g);
         }
         return arms;
@@ -345,6 +353,7 @@ function step(arms: ColumnArm[], op: RoundOp, dies: boolean, discard: ((facts: A
         }
         a.terms = packed(terms.map((v) => appendQubit(v, psi)));
         a.slots = [...slots, op.slot];
+        a.owned = true;
       }
       return arms;
     }
@@ -353,6 +362,7 @@ function step(arms: ColumnArm[], op: RoundOp, dies: boolean, discard: ((facts: A
       for (const a of arms) {
         live(a, op.slot);
         a.terms = nonzero(a.terms.flatMap((v) => kraus.map((k) => { const w = v.slice(); gate1(w, a.slots, op.slot, k, null); return w; })));
+        a.owned = true;
       }
       return arms;
     }
@@ -370,7 +380,7 @@ function step(arms: ColumnArm[], op: RoundOp, dies: boolean, discard: ((facts: A
           // <v_k| then gone (nothing reads the qubit again), or |v_k><v_k|
           const terms = nonzero(a.terms.map((v) => (dies ? contract(v, a.slots, op.slot, vk) : projected(v, a.slots, op.slot, vk))));
           if (terms.length === 0) continue;
-          out.push({ facts, slots: dies ? a.slots.filter((x) => x !== op.slot) : a.slots.slice(), terms });
+          out.push({ facts, slots: dies ? a.slots.filter((x) => x !== op.slot) : a.slots.slice(), terms, owned: true });
         }
       }
       return out;
@@ -394,6 +404,14 @@ function live(a: ColumnArm, slot: number): void {
   if (a.slots.includes(slot)) return;
   a.terms = packed(a.terms.map((v) => appendQubit(v, KET0)));
   a.slots = [...a.slots, slot];
+  a.owned = true;
+}
+
+/** Make an arm's columns its own before they are written in place (copy on write). */
+function owned(a: ColumnArm): void {
+  if (a.owned) return;
+  a.terms = packed(a.terms.map((v) => v.slice()));
+  a.owned = true;
 }
 
 /** Row bit of a slot among the live slots. */
@@ -553,16 +571,16 @@ function krausOf(slots: readonly number[], v: Column): Float64Array[] {
 /**
  * An open term's blocks: the slots other than fin, f, e0, e1 traced out; per value of theirs the
  * four blocks (rows e0 e1 with fin = a, f = b; columns Eve's input), a set that is zero left out.
- * Views of one buffer per term (as {@link combined}'s): a Float64Array per set, an off-heap
- * buffer each, made openBlocks the hottest function of the compile (CPU profile, parity, 2,500
- * warm evaluations: 146 ms of 1,038).
+ * Views of the {@link reserve}d arena (as {@link combined}'s): a Float64Array per set, an
+ * off-heap buffer each, made openBlocks the hottest function of the compile (CPU profile, parity,
+ * 2,500 warm evaluations: 146 ms of 1,038); a buffer per term was still its hottest line.
  */
 function openBlocks(slots: readonly number[], v: Column): Float64Array[] {
   const bf = bitOf(slots, SLOT.f), bin = bitOf(slots, FIN), b0 = bitOf(slots, SLOT.e0), b1 = bitOf(slots, SLOT.e1);
   const others = slots.filter((s) => s !== SLOT.f && s !== FIN && !EVE_SLOTS.includes(s)).map((s) => bitOf(slots, s));
-  const buffer = new Float64Array(OPEN_BLOCKS << others.length);
+  let at = reserve(OPEN_BLOCKS << others.length);
+  const buffer = arena;
   const out = packed<Float64Array>([]);
-  let at = 0;
   for (let t = 0; t < 1 << others.length; t++) {
     let base = 0;
     others.forEach((bit, k) => { if (t & (1 << k)) base |= bit; });
@@ -574,19 +592,21 @@ function openBlocks(slots: readonly number[], v: Column): Float64Array[] {
     if (n > ZERO_NORM2) { out.push(buffer.subarray(at, at + OPEN_BLOCKS)); at += OPEN_BLOCKS; }
     else buffer.fill(0, at, at + OPEN_BLOCKS);
   }
+  arenaUsed = at;
   return out;
 }
 
 /**
  * The Kraus operators of an arm's block sets (see {@link specialise}), zero ones left out: views
- * of one buffer per arm instead of a Float64Array (an off-heap buffer) each: specialising went
- * from 4.4 % to 3.1 % of a CPU profile (basis-encoded, 2,000 warm evaluations, one run each at
- * load ~7; instructions per evaluation unchanged within the noise).
+ * of the {@link reserve}d arena instead of a Float64Array (an off-heap buffer) each: specialising
+ * went from 4.4 % to 3.1 % of a CPU profile (basis-encoded, 2,000 warm evaluations, one run each
+ * at load ~7; instructions per evaluation unchanged within the noise).
  */
 function combined(blocks: readonly Float64Array[], psi: readonly number[], v: readonly number[] | null): Float64Array[] {
-  const per = v === null ? 2 : 1, buffer = new Float64Array(STATE_NUMBERS * per * blocks.length);
+  const per = v === null ? 2 : 1;
+  let at = reserve(STATE_NUMBERS * per * blocks.length);
+  const buffer = arena;
   const out = packed<Float64Array>([]);
-  let at = 0;
   for (const set of blocks) for (let b = 0; b < per; b++) {
     for (let a = 0; a < 2; a++) for (let bb = 0; bb < 2; bb++) {
       if (v === null && bb !== b) continue;
@@ -607,7 +627,34 @@ function combined(blocks: readonly Float64Array[], psi: readonly number[], v: re
     if (n > ZERO_NORM2) { out.push(buffer.subarray(at, at + STATE_NUMBERS)); at += STATE_NUMBERS; }
     else buffer.fill(0, at, at + STATE_NUMBERS);
   }
+  arenaUsed = at;
   return out;
+}
+
+/**
+ * Numbers per arena: the compiled blocks and Kraus operators are views of a few large
+ * Float64Arrays instead of one (an off-heap buffer, allocated, zeroed and tracked by the garbage
+ * collector) per term or arm. An arena lives while any view of it does (the shared compilers are
+ * dropped as a whole: compiledRun.ts), so at most this much beyond what the compilers hold.
+ */
+const ARENA_NUMBERS = 2 ** 15;
+
+/** The current arena: zero from {@link arenaUsed} on (what was reserved and not kept is zeroed again). */
+let arena = new Float64Array(0);
+let arenaUsed = 0;
+
+/**
+ * Reserve `n` zeroed numbers of {@link arena} (a new arena when it has no room): returns where
+ * they start. The caller writes from there, keeps views of what it uses, zeroes what it does not,
+ * and sets {@link arenaUsed} to the end of what it kept. One reservation at a time (no caller
+ * reserves while another's reservation is open: both are leaves of the compile).
+ */
+function reserve(n: number): number {
+  if (arenaUsed + n > arena.length) {
+    arena = new Float64Array(Math.max(ARENA_NUMBERS, n));
+    arenaUsed = 0;
+  }
+  return arenaUsed;
 }
 
 /** Scratch for `K rho` (4 x 4). */
