@@ -273,8 +273,10 @@ describe("one-pass outputs allocated without zero-fill (5- and 6-qubit registers
     });
     fc.assert(fc.property(arb, ({ dims, target, rho, ch }) => {
       const got = applyChannel(rho, ch, [target]).matrix.data, ref = channelBySandwiches(rho.matrix, dims, ch, [target]);
-      // from WASM_MIN_DIM rows: the WebAssembly superoperator, within rounding (see above)
-      return rho.matrix.rows >= WASM_MIN_DIM ? got.every((x, k) => Math.abs(x - ref[k]) <= 1e-13) : sameBits(got, ref);
+      // from WASM_MIN_DIM rows: the WebAssembly superoperator, within rounding (see above): a few
+      // ulps of rho's largest entry per operator (review of kernel6: at most 1.85 ulps measured)
+      const scale = rho.matrix.data.reduce((a, x) => Math.max(a, Math.abs(x)), 0);
+      return rho.matrix.rows >= WASM_MIN_DIM ? got.every((x, k) => Math.abs(x - ref[k]) <= 16 * ch.kraus.length * Number.EPSILON * scale) : sameBits(got, ref);
     }), params(8));
   });
 });

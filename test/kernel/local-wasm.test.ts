@@ -36,9 +36,10 @@ test("localWasm.ts was generated from the current local.as (its recorded SHA-256
   expect(sourceHash(`${source} `)).not.toBe(LOCAL_WASM_SOURCE_SHA256);
 });
 
-test.runIf(REBUILD)("QKD_WASM_REBUILD=1: localWasm.ts holds exactly what local.as compiles to", async () => {
+test.runIf(REBUILD)("QKD_WASM_REBUILD=1: localWasm.ts holds exactly what local.as compiles to; another source compiles to other bytes", async () => {
   const committed = Uint8Array.from(atob(LOCAL_WASM_BASE64), (c) => c.charCodeAt(0));
   expect(Buffer.from(await compileWasm(MODULES.local)).equals(Buffer.from(committed))).toBe(true);
+  expect(Buffer.from(await compileWasm(MODULES.local, "export function drift(): i32 { return 1; }")).equals(Buffer.from(committed))).toBe(false);
 }, 60_000);
 
 /** Entries uniform in [-1, 1) from a seed. */
@@ -90,9 +91,22 @@ test("a dense complex 4x4 gate: bit for bit the JavaScript composition, every ch
       const viaEvolve = evolve(unsafeDensity(m, dims), u, [q1, q2], { atol: Infinity }).matrix.data;
       expect(sameBits(viaEvolve, ref)).toBe(true);
       for (const chunk of CHUNKS) expect(sameBits(conjugate4(m.data, D, dims, q1, q2, u.data, chunk), ref)).toBe(true);
+      // negative control: the targets swapped are another operator
+      expect(sameBits(conjugate4(m.data, D, dims, q2, q1, u.data), ref)).toBe(false);
     }
     expect(sameBits(m.data, before)).toBe(true);
   }
+});
+
+test("an operator with a NaN stays on the JavaScript path: the same bytes, NaN signs included (the WebAssembly path negates imaginary parts)", () => {
+  const dims = [2, 2, 2, 2, 2, 2];
+  const m = matrixOf(90, 64);
+  const u = matrixOf(91, 4);
+  u.data[9] = NaN;
+  const bytes = (x: Float64Array) => Buffer.from(x.buffer, x.byteOffset, x.byteLength);
+  expect(bytes(sandwich(m, dims, u, [1, 3]).data).equals(bytes(composed(m, dims, u, [1, 3])))).toBe(true);
+  // control: through the WebAssembly kernel directly, some NaN comes out with its sign bit set
+  expect(bytes(conjugate4(m.data, 64, dims, 1, 3, u.data)).equals(bytes(composed(m, dims, u, [1, 3])))).toBe(false);
 });
 
 test("a 2x2 gate and 1-qubit channels: the JavaScript paths within rounding, every chunk size; the oracle too", () => {

@@ -10,7 +10,7 @@
  * where numpy's BLAS runs SIMD. WebAssembly has f64x2 and no per-access checks, but reads only
  * its own memory: M must be copied in and the result out. Copying all of M in, working, and
  * copying all out would move M through main memory three times at n >= 10 (M is 16-256 MiB);
- * so M goes through in chunks of whole row groups ({@link CHUNK_BYTES}): each chunk is copied
+ * so M goes through in chunks ({@link CHUNK_BYTES}; row groups, split into ranges when larger): each chunk is copied
  * in (`TypedArray.set`, a memcpy), transformed in place while it is in the level-2 cache, and
  * copied out into the fresh output. Main memory then sees one read of M and one write of the
  * result, as for the one-pass JavaScript loops, and the instance's memory stays one chunk.
@@ -72,8 +72,9 @@ function chunkRows(rowLen: number, unit: number, chunkBytes: number): number {
 /**
  * `vec(Y) = S vec(X)` on every 2x2 block X of the square M over its qubit `q` (`dims` the
  * subsystem dims, S 4x4 complex, row-major `S[2i + j, 2k + l]`): a unitary's `U (x) conj(U)`
- * or a 1-qubit channel's `sum_k K_k (x) conj(K_k)`. `null` if M has a non-finite entry (the
- * callers' JavaScript paths then keep their own handling of NaN and infinities). `chunkBytes`
+ * or a 1-qubit channel's `sum_k K_k (x) conj(K_k)`. `null` if M has a non-finite entry, or a sum
+ * of finite entries overflows (the callers' JavaScript paths then keep their own handling of NaN
+ * and infinities, as main's channel2Blocks did). `chunkBytes`
  * (tests) sets the chunk size.
  */
 export function superoperator2(src: Float64Array, D: number, dims: readonly number[], q: number, S: Float64Array, chunkBytes = CHUNK_BYTES): Float64Array | null {

@@ -14,11 +14,12 @@
  * coefficient pairs `[sr, sr]`, `[-si, si]` (or those of conj(s)) into `coefficientsAt()` first.
  *
  * Only plain IEEE f64 arithmetic (no relaxed-simd, no fused multiply-add): the same input gives
- * byte-identical output on every engine. Regenerate `localWasm.ts` after editing: `npm run
+ * byte-identical output on every engine, up to the sign and payload of NaNs (which WebAssembly
+ * leaves to the engine; the callers keep operators with a NaN on the JavaScript path). Regenerate `localWasm.ts` after editing: `npm run
  * build:wasm` (test/kernel/local-wasm.test.ts fails otherwise).
  */
 
-// 64 coefficient pairs of 32 bytes at a static address (a constant in every load: with a
+// room for 64 coefficient pairs (32 used) of 32 bytes at a static address (a constant in every load: with a
 // global offset, each of the 32 loads per group of four entries also reloaded the global), then
 // the rows of M from DATA (set by `layout`).
 const COEF: usize = memory.data(64 * 32, 16);

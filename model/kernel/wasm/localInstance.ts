@@ -3,10 +3,12 @@
  * synchronously on first use, like eigenInstance.ts: no file access, one instance per thread.
  *
  * ## Memory
- * The instance's linear memory holds 64 coefficient pairs and the rows of M being worked on. The
- * callers (model/kernel/internal/wasmLocal.ts) copy M through it in chunks of at most
- * {@link CHUNK_BYTES} (or one group of rows, if a group is larger), so the memory stays at
- * about that size whatever the state's size; a WebAssembly memory never shrinks.
+ * The instance's linear memory holds the coefficient pairs (room for 64, 32 used) and the rows of
+ * M being worked on. The callers (model/kernel/internal/wasmLocal.ts) copy M through it in
+ * chunks of at most {@link CHUNK_BYTES} (a group of rows larger than a chunk is split into ranges;
+ * the least a chunk holds is 4 rows for a 4x4 gate and 2 for a superoperator, more than
+ * CHUNK_BYTES only from n = 13), so the memory stays at about that size whatever the state's
+ * size; a WebAssembly memory never shrinks.
  * @module
  */
 import { LOCAL_WASM_BASE64 } from "./localWasm.js";
