@@ -104,7 +104,8 @@ export interface KnowledgeColumns {
   /**
    * Entropies of states by id, shared by calls on columns whose ids name the same states (the
    * sessions of one run: runAuthColumns); a new cache per call when absent. Written by
-   * {@link knowledgeOfColumns}.
+   * {@link knowledgeOfColumns}. Valid only with the `entries` it was filled from: columns made
+   * with other entries (or states) need their own map.
    */
   readonly entropies?: Map<number, number>;
 }
@@ -114,11 +115,14 @@ export interface KnowledgeColumns {
  * are compared by id: Eve's state given a record (or a record and a value) is the one state when
  * its branches all hold the same id, else their mixture. Branch objects grouped by record string
  * were ~17 % of an evaluation (CPU profile of 2,000 generated strategies, basis-encoded).
- * @throws RangeError when the branches carry no weight.
+ * @throws RangeError when the branches carry no weight, or a value is not finite.
  * @internal see {@link KnowledgeColumns}.
  */
 export function knowledgeOfColumns(columns: KnowledgeColumns, values: readonly ArrayLike<number>[]): Knowledge[] {
   const { weight, record } = columns, n = weight.length;
+  values.forEach((column, v) => {
+    for (let b = 0; b < n; b++) if (!Number.isFinite(column[b])) throw new RangeError(`knowledge: value ${v} of branch ${b} must be a finite number, got ${column[b]}`);
+  });
   let total = 0;
   for (let b = 0; b < n; b++) total += weight[b];
   if (!(total > 0)) throw new RangeError("knowledge: the branches carry no probability (nothing to condition on)");

@@ -129,7 +129,11 @@ function kdcAcceptedKet(ctx: RoundContext): { code: number; ket: number[] | null
   return { code: 2 * Number(xBasis) + expected, ket: [b[2 * expected], b[2 * expected + 1], b[2 * (2 + expected)], b[2 * (2 + expected) + 1]] };
 }
 
-/** The identity on a qubit (the KDC's Z basis), made once: read only. */
+/**
+ * The identity on a qubit (the KDC's Z basis), made once: read only. It, the update bases below
+ * and H are shared by every op that names them, including those {@link roundPhases} returns:
+ * their data must never be written (nothing does).
+ */
 const I2 = identity(2);
 
 /** The bases of the updates of eq. 12 (Z; X for the member-x-update control), made once: read only (a segment's instructions were built with new ones each time). */

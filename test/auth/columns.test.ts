@@ -78,6 +78,9 @@ describe("auth knowledge: what the columns take on trust is checked at the objec
     expect(() => knowledgeOfEach([{ weight: 2, records: "a", eve: good }, { weight: -1, records: "a", eve: rho(1e-31) }], [() => 0])).toThrow(/branch 1's weight/);
     expect(() => knowledgeOfEach([{ weight: NaN, records: "a", eve: good }], [() => 0])).toThrow(/branch 0's weight/);
     expect(() => knowledgeOfEach([{ weight: 1, records: "a", eve: rho(NaN) }], [() => 0])).toThrow(/state 0 has an entry that is not finite/);
+    // values: a NaN used to be numbered as garbage (review of auth5); control: finite values pass
+    expect(() => knowledgeOfEach([{ weight: 1, records: "a", eve: good }, { weight: 1, records: "a", eve: good }], [(b) => (b.weight > 0 ? NaN : 0)])).toThrow(/value 0 of branch 0 must be a finite number, got NaN/);
+    expect(() => knowledgeOfEach([{ weight: 1, records: "a", eve: good }, { weight: 1, records: "a", eve: good }], [() => 1])).not.toThrow();
   });
   it("many values (past the linear search's 16): the prior and its entropy as for few", () => {
     const eve = rho(0.25);
