@@ -8,7 +8,7 @@ import { createHash } from "node:crypto";
 import * as fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import { slab, withScratch, type Take } from "../../model/bb84/internal/blocks.js";
-import { acceptanceProbability, binomialPmf, acceptsEstimate } from "../../model/bb84/threshold.js";
+import { acceptanceProbability, binomialPmf, acceptsEstimate, cachedLogChooseRows } from "../../model/bb84/threshold.js";
 import { eveIsometry } from "../../model/bb84/isometry.js";
 import { pulseSectors } from "../../model/bb84/sectors.js";
 import { pulseStatistics } from "../../model/bb84/exact.js";
@@ -92,6 +92,31 @@ describe("acceptanceProbability", () => {
     };
     const samples = fc.sample(inputs, { numRuns: 200, seed: 12 });
     expect(samples.some(({ q, n, threshold }) => reversed(q, n, threshold) !== acceptanceProbability(q, n, threshold))).toBe(true);
+  });
+
+  test("is binomialPmf's sum to the last bit also around n = 1e5, where it stops keeping rows", () => {
+    for (const n of [99_999, 100_000, 200_000]) for (const q of [0.05, 0.3]) expect(Object.is(acceptanceProbability(q, n, 0.11), bySum(q, n, 0.11))).toBe(true);
+  });
+
+  test("keeps at most the last 4 rows, none for n >= 1e5, none for a sum without a term", () => {
+    for (let n = 1; n <= 2000; n++) acceptanceProbability(0.3, n, 0.5);
+    const last = [1997, 1998, 1999, 2000];
+    expect(cachedLogChooseRows().map((r) => r.n)).toEqual(last);
+    expect(cachedLogChooseRows().every((r) => r.length <= r.n + 1)).toBe(true);
+    acceptanceProbability(0.3, 200_000, 0.5); // 1e5 terms, logChoose each
+    acceptanceProbability(0.3, 777, 0); // eq. 4 accepts no e at p_o = 0
+    expect(cachedLogChooseRows().map((r) => r.n)).toEqual(last);
+  });
+
+  test("negative control: the row count sees a new row, reading an old one moves it last", () => {
+    acceptanceProbability(0.3, 500, 0.5);
+    const row = cachedLogChooseRows().at(-1);
+    expect(row?.n).toBe(500);
+    expect(row!.length).toBeGreaterThan(249); // e = 0..249 accepted at p_o = 0.5
+    const before = cachedLogChooseRows()[0].n;
+    acceptanceProbability(0.3, before, 0.5);
+    expect(cachedLogChooseRows().at(-1)?.n).toBe(before);
+    expect(cachedLogChooseRows()).toHaveLength(4);
   });
 });
 
