@@ -7,7 +7,7 @@
 import { createHash } from "node:crypto";
 import * as fc from "fast-check";
 import { describe, expect, test } from "vitest";
-import { slab, withScratch, type Take } from "../../model/bb84/internal/blocks.js";
+import { scratchDoubles, slab, withScratch, type Take } from "../../model/bb84/internal/blocks.js";
 import { acceptanceProbability, binomialPmf, acceptsEstimate, cachedLogChooseRows } from "../../model/bb84/threshold.js";
 import { eveIsometry } from "../../model/bb84/isometry.js";
 import { pulseSectors } from "../../model/bb84/sectors.js";
@@ -66,6 +66,50 @@ describe("withScratch", () => {
       }),
       { numRuns: runs * 4 },
     );
+  });
+
+  /** Whether two calls in a row get their blocks from the same array, also after a call that threw (it was released). */
+  const reusesScratch = (run: typeof withScratch): boolean => {
+    const first = run((take) => take(16).buffer);
+    try {
+      run((take) => {
+        take(16).fill(3);
+        throw new Error("thrown inside");
+      });
+    } catch {
+      // released all the same
+    }
+    return run((take) => take(16).buffer) === first;
+  };
+
+  test("two calls in a row share its array, also after a call that threw", () => {
+    expect(reusesScratch(withScratch)).toBe(true);
+  });
+
+  test("negative control: a scratch left busy by a throw fails the check", () => {
+    const mine = new Float64Array(64);
+    let busy = false;
+    const leaky = <T>(compute: (take: Take) => T): T => {
+      if (busy) return compute(slab());
+      busy = true;
+      const out = compute((n) => mine.fill(0).subarray(0, n));
+      busy = false;
+      return out;
+    };
+    expect(reusesScratch(leaky)).toBe(false);
+  });
+
+  test("keeps at most 64k doubles between calls: an array grown past that goes back to one chunk, a smaller one stays", () => {
+    let during = 0;
+    withScratch((take) => {
+      for (let i = 0; i < 300; i++) take(1000).fill(1);
+      during = scratchDoubles();
+    });
+    expect(during).toBeGreaterThan(65_536); // the count sees the growth (control)
+    expect(scratchDoubles()).toBe(2048);
+    withScratch((take) => take(5000).fill(1));
+    expect(scratchDoubles()).toBe(5000);
+    expect(withScratch((take) => take(5000).every((v) => v === 0))).toBe(true);
   });
 });
 
