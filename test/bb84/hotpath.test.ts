@@ -9,8 +9,9 @@ import * as fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import { scratchDoubles, slab, withScratch, type Take } from "../../model/bb84/internal/blocks.js";
 import { acceptanceProbability, binomialPmf, acceptsEstimate, cachedLogChooseRows } from "../../model/bb84/threshold.js";
-import { eveIsometry } from "../../model/bb84/isometry.js";
-import { pulseSectors } from "../../model/bb84/sectors.js";
+import { eveIsometry, validatedIsometry } from "../../model/bb84/isometry.js";
+import { checkedSectors, pulseSectors } from "../../model/bb84/sectors.js";
+import { haarUnitaryFromUniforms, probe } from "../../model/bb84/probes.js";
 import { pulseStatistics } from "../../model/bb84/exact.js";
 import { exactRun } from "../../model/bb84/exactRun.js";
 import { outcomeTable } from "../../model/bb84/outcomeTable.js";
@@ -161,6 +162,33 @@ describe("acceptanceProbability", () => {
     acceptanceProbability(0.3, before, 0.5);
     expect(cachedLogChooseRows().at(-1)?.n).toBe(before);
     expect(cachedLogChooseRows()).toHaveLength(4);
+  });
+});
+
+/** A Haar-random probe with ancilla dimension dE from fast-check uniforms of a fixed seed. */
+function haarProbe(dE: number, seed: number): Extract<Adversary, { kind: "probe" }> {
+  const d = 2 * dE, n = 2 * d * d;
+  const [u] = fc.sample(fc.array(fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }), { minLength: n, maxLength: n }), { numRuns: 1, seed });
+  return probe(dE, haarUnitaryFromUniforms(u, d), "haar") as Extract<Adversary, { kind: "probe" }>;
+}
+
+describe("public arrays own their buffers (no slab escapes)", () => {
+  /** Whether the arrays are distinct and each one's buffer is exactly it. */
+  const ownBuffers = (arrays: readonly Float64Array[]): boolean =>
+    new Set(arrays.map((a) => a.buffer)).size === arrays.length && arrays.every((a) => a.byteOffset === 0 && a.buffer.byteLength === a.byteLength);
+  const weak = linkSetup({ source: { kind: "weak-coherent", meanPhotonNumber: 0.5 } });
+  const mixed: Adversary = { kind: "mixture", parts: [{ weight: 0.5, attack: haarProbe(3, 1) }, { weight: 0.5, attack: { kind: "pns", singlePhoton: haarProbe(4, 2) } }] };
+  const transits = (sectors: readonly { transit: (a: 0 | 1, x: 0 | 1) => Float64Array }[]): Float64Array[] =>
+    sectors.flatMap((s) => ([0, 1] as const).flatMap((a) => ([0, 1] as const).map((x) => s.transit(a, x))));
+
+  test("eveIsometry's images and pulseSectors' transit vectors", () => {
+    for (const dE of [3, 4, 8]) expect(ownBuffers(eveIsometry(haarProbe(dE, dE)).images)).toBe(true);
+    expect(ownBuffers(transits(pulseSectors(weak, mixed)))).toBe(true);
+  });
+
+  test("negative control: the internal validatedIsometry and checkedSectors share a slab and fail the check", () => {
+    expect(ownBuffers(validatedIsometry(haarProbe(3, 3)).images)).toBe(false);
+    expect(ownBuffers(transits(checkedSectors(weak, mixed)))).toBe(false);
   });
 });
 
