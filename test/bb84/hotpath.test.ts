@@ -199,6 +199,14 @@ describe("validation stays at the public boundary", () => {
     expect(() => pulseSectors(IDEAL_LINK, { kind: "mixture", parts: [{ weight: 1, attack: notUnitary }] })).toThrow(/not unitary/);
     expect(() => pulseStatistics(IDEAL_LINK, { kind: "pns", singlePhoton: notUnitary })).toThrow(/adversary.singlePhoton.unitary is not unitary/);
   });
+
+  test("negative control: a unitary probe passes the same three calls", () => {
+    // the same probe with the identity for its matrix (notUnitary's first entry is 2, the other diagonal ones 0)
+    const unitary = { ...notUnitary, unitary: notUnitary.unitary.map((_, k) => (k % 10 === 0 ? 1 : 0)) } as Extract<Adversary, { kind: "probe" }>;
+    expect(() => eveIsometry(unitary)).not.toThrow();
+    expect(() => pulseSectors(IDEAL_LINK, { kind: "mixture", parts: [{ weight: 1, attack: unitary }] })).not.toThrow();
+    expect(() => pulseStatistics(IDEAL_LINK, { kind: "pns", singlePhoton: unitary })).not.toThrow();
+  });
 });
 
 describe("the exact runs are those of the build before the hot path was reworked", () => {
