@@ -214,10 +214,9 @@ describe("the exact runs are those of the build before the hot path was reworked
     IDEAL_LINK,
     linkSetup({ source: { kind: "weak-coherent", meanPhotonNumber: 0.5 }, fibreLossDbPerKm: 0.2, distanceKm: 20, detectorEfficiency: 0.6, darkCountProbability: 1e-5, misalignment: 0.01, depolarizing: 0.02, dephasing: 0.01 }),
   ];
-  /** sha256 of exactRun (with-pa and paper) and outcomeTable on both links for 300 generated adversaries of every space. */
-  const digest = (perturb: (x: number) => number = (x) => x): string => {
+  /** sha256 of exactRun (with-pa and paper) and outcomeTable on both links for the adversaries (300 generated ones of every space unless given). */
+  const digest = (perturb: (x: number) => number = (x) => x, adversaries: readonly Adversary[] = fc.sample(adversaryArbitrary("any"), { numRuns: 300, seed: 20261128 })): string => {
     const h = createHash("sha256");
-    const adversaries = fc.sample(adversaryArbitrary("any"), { numRuns: 300, seed: 20261128 });
     for (const link of links) {
       for (const a of adversaries) {
         for (const v of ["with-pa", "paper"] as const) h.update(JSON.stringify(exactRun(link, a, v), (_, x: unknown) => (typeof x === "number" ? perturb(x) : x)));
@@ -233,7 +232,30 @@ describe("the exact runs are those of the build before the hot path was reworked
     expect(digest()).toBe(BEFORE);
   });
 
+  const ulp = (x: number): number => (x === 0 || !Number.isFinite(x) ? x : x * (1 + Number.EPSILON));
+
   test("negative control: one ulp on every number changes the digest", () => {
-    expect(digest((x) => (x === 0 || !Number.isFinite(x) ? x : x * (1 + Number.EPSILON)))).not.toBe(BEFORE);
+    expect(digest(ulp)).not.toBe(BEFORE);
+  });
+
+  // probes of ancilla dimension 5-8 (the generated ones stop at 4), a mixture of 24 of them and
+  // PNS attacks forwarding them: sectors of Eve's dimension up to 8, whose blocks outgrow
+  // withScratch's first chunk (its growth path)
+  const many = [5, 6, 7, 8].flatMap((dE) => [0, 1, 2, 3, 4, 5].map((k) => haarProbe(dE, 1000 * dE + k)));
+  const largeAdversaries: Adversary[] = [
+    ...many.slice(0, 8),
+    { kind: "mixture", parts: many.map((attack) => ({ weight: 1 / many.length, attack })) },
+    ...[5, 8].map((dE): Adversary => ({ kind: "pns", singlePhoton: haarProbe(dE, dE) })),
+    { kind: "pns", singlePhoton: { kind: "mixture", parts: many.slice(-6).map((attack) => ({ weight: 1 / 6, attack })) } },
+  ];
+  // computed by the same loop on the compiled ccbf2e9 (/tmp/base-cc/dist, script in the fix6 report)
+  const BEFORE_LARGE = "0cd3f4707764893c09c53d6ea0eadad74d545904bcac3dced2e9f3cd0e09a03d";
+
+  test("byte-identical on large probes, their mixture and PNS: the same digest", () => {
+    expect(digest(undefined, largeAdversaries)).toBe(BEFORE_LARGE);
+  });
+
+  test("negative control: one ulp on every number changes the large probes' digest", () => {
+    expect(digest(ulp, largeAdversaries)).not.toBe(BEFORE_LARGE);
   });
 });
