@@ -248,7 +248,7 @@ describe("the exact runs are those of the build before the hot path was reworked
     ...[5, 8].map((dE): Adversary => ({ kind: "pns", singlePhoton: haarProbe(dE, dE) })),
     { kind: "pns", singlePhoton: { kind: "mixture", parts: many.slice(-6).map((attack) => ({ weight: 1 / 6, attack })) } },
   ];
-  // computed by the same loop on the compiled ccbf2e9 (/tmp/base-cc/dist, script in the fix6 report)
+  // computed by the same inputs and loop importing the compiled ccbf2e9 (/tmp/base-cc/dist), never this code
   const BEFORE_LARGE = "0cd3f4707764893c09c53d6ea0eadad74d545904bcac3dced2e9f3cd0e09a03d";
 
   test("byte-identical on large probes, their mixture and PNS: the same digest", () => {
