@@ -32,16 +32,15 @@ export function acceptanceProbability(q: number, n: number, threshold: number): 
     for (let e = 0; e <= n && acceptsEstimate(e, n, threshold); e++) total += binomialPmf(n, e, q);
   } else {
     const lq = Math.log(q), lp = Math.log1p(-q);
-    // a row only once a first term is accepted, and only below ROW_MAX_N (logChoose per term above)
-    let row: number[] | undefined;
-    for (let e = 0; e <= n && acceptsEstimate(e, n, threshold); e++) {
-      let lc: number;
-      if (n >= ROW_MAX_N) lc = logChoose(n, e);
-      else {
-        if (row === undefined || e >= row.length) row = logChooseRow(n, e);
-        lc = row[e];
+    if (n >= ROW_MAX_N) {
+      for (let e = 0; e <= n && acceptsEstimate(e, n, threshold); e++) total += Math.exp(logChoose(n, e) + e * lq + (n - e) * lp);
+    } else {
+      // the row is fetched (made) only once a first term is accepted
+      let row = NO_ROW;
+      for (let e = 0; e <= n && acceptsEstimate(e, n, threshold); e++) {
+        if (e >= row.length) row = logChooseRow(n, e);
+        total += Math.exp(row[e] + e * lq + (n - e) * lp);
       }
-      total += Math.exp(lc + e * lq + (n - e) * lp);
     }
   }
   return Math.min(1, total);
@@ -76,13 +75,23 @@ const ROW_MAX_N = 1e5;
 /** `logChoose(n, e)` for e = 0, 1, ... by n < ROW_MAX_N, grown on demand; the last ROWS_KEPT n used (oldest first). */
 const LOG_CHOOSE_ROWS = new Map<number, number[]>();
 
+/** The n of the last row in LOG_CHOOSE_ROWS. */
+let latestN = -1;
+
+/** The row before the first accepted term. */
+const NO_ROW: readonly number[] = [];
+
 /** The row of `logChoose(n, .)`, holding at least e + 1 entries (64 more at a time, at most n + 1), made the latest used. */
 function logChooseRow(n: number, e: number): number[] {
   let row = LOG_CHOOSE_ROWS.get(n);
-  if (row === undefined) row = [];
-  else LOG_CHOOSE_ROWS.delete(n);
-  LOG_CHOOSE_ROWS.set(n, row);
-  if (LOG_CHOOSE_ROWS.size > ROWS_KEPT) LOG_CHOOSE_ROWS.delete(LOG_CHOOSE_ROWS.keys().next().value as number);
+  // moved last only when another n was used since (a check's exactRun asks for one n again and again)
+  if (row === undefined || n !== latestN) {
+    if (row === undefined) row = [];
+    else LOG_CHOOSE_ROWS.delete(n);
+    LOG_CHOOSE_ROWS.set(n, row);
+    latestN = n;
+    if (LOG_CHOOSE_ROWS.size > ROWS_KEPT) LOG_CHOOSE_ROWS.delete(LOG_CHOOSE_ROWS.keys().next().value as number);
+  }
   for (let k = row.length, end = Math.min(n, e + 64); k <= end; k++) row.push(logChoose(n, k));
   return row;
 }
