@@ -58,7 +58,7 @@ function owningTransit(s: Sector): Sector {
 /**
  * {@link pulseSectors} of an adversary that `validateAdversary` has accepted (its probes are not
  * checked for unitarity a second time).
- * @internal for `exact.ts`.
+ * @internal for `exact.ts` and `outcomeTable.ts`.
  */
 export function checkedSectors(link: LinkSetup, adversary: Adversary): Sector[] {
   return sectorsOf(link, adversary, validatedIsometry);
