@@ -26,7 +26,9 @@
  * With a baseline build (`--baseline DIR`, DIR holding a compiled
  * `properties/auth/evaluate.js`, e.g. `git worktree add /tmp/old <commit> && cd /tmp/old && npx
  * tsc -p tsconfig.build.json --outDir dist`), the baseline evaluates the same strategies in the
- * same rounds (current, baseline, current, ...; each build has its own caches) and a speed-up row
+ * same rounds (each build has its own caches), in the order current, baseline in the warm-up and
+ * then alternating every round (baseline, current; current, baseline; ...: ABBA, so neither build
+ * always runs on the other's leftovers, as in the kernel section's rotation), and a speed-up row
  * per reading gives the median over rounds of the per-round ratio: old and new rates from one run.
  * @module
  */
@@ -52,6 +54,7 @@ type Untargeted = { name: string; value: number; unit: string };
 
 /** Options of {@link runAuthBench}. */
 export interface AuthBenchOptions {
+  /** Timed rounds (default 6: an even number, so each order of the ABBA rounds is timed as often). */
   readonly batches?: number;
   /** A directory holding an older compiled build (its `properties/auth/evaluate.js`), timed in the same rounds. */
   readonly baseline?: string | null;
@@ -80,10 +83,14 @@ export async function runAuthBench(options: AuthBenchOptions = {}): Promise<(Ben
   // rates[build][variant][batch], by the wall clock and by this process's CPU time
   const rates: number[][][] = builds.map(() => variants.map(() => []));
   const cpuRates: number[][][] = builds.map(() => variants.map(() => []));
-  for (let batch = 0; batch < (options.batches ?? 5); batch++) {
+  for (let batch = 0; batch < (options.batches ?? 6); batch++) {
     const strategies = sample(8 + batch);
+    // ABBA: the warm-up ran current then baseline, so the first round runs baseline then current
+    const order = builds.map((_, b) => b);
+    if (batch % 2 === 0) order.reverse();
     params.forEach((p, v) => {
-      builds.forEach((evaluate, b) => {
+      order.forEach((b) => {
+        const evaluate = builds[b];
         const t0 = performance.now(), c0 = cpuSeconds();
         for (const s of strategies) evaluate(p, s);
         rates[b][v].push(strategies.length / ((performance.now() - t0) / 1000));

@@ -115,14 +115,17 @@ function timed(batch: () => void, items: number): { wall: number; cpu: number } 
 }
 
 /**
- * A secrecy row with a baseline build, interleaved: rounds of one batch of this build then one of
- * the baseline (2,000 adversaries each: the checks row checks the same generated adversaries in
- * both, the engine row runs `runProperty` of each build's own definition on seed 42), repeated
- * until each build has had the window (at least 5 rounds), after one batch of warm-up each (its
+ * A secrecy row with a baseline build, interleaved: rounds of one batch of each build (2,000
+ * adversaries each: the checks row checks the same generated adversaries in both, the engine row
+ * runs `runProperty` of each build's own definition on seed 42), in the order A B B A A B ...
+ * (this build first in the warm-up, then the order alternates every round: neither build always
+ * runs on the other's leftovers, as in the kernel section's rotation), repeated until each build
+ * has had the window (at least 6 rounds, an even number), after one batch of warm-up each (its
  * rate is reported too: the bench's rows without a baseline warm up on 200 adversaries only). A
  * burst of load from elsewhere so hits both builds alike. Rows: this build's rate (median of the
  * batches, wall clock; the row the target is for), the baseline's, and the speed-up as the
- * median of the per-round ratios, by the wall clock and by the process's CPU time.
+ * median of the per-round ratios, by the wall clock and by the process's CPU time. The engine
+ * comparison runs after the checks comparison, so its warm-up batch is not cold: its rows say so.
  */
 function interleavedRows(ms: number, size: Sizes, baseline: SecrecyBuild, dir: string, row: "checks" | "engine", log: (line: string) => void): BenchResult[] {
   const builds: SecrecyBuild[] = [{ secrecy, runProperty }, baseline];
@@ -140,28 +143,30 @@ function interleavedRows(ms: number, size: Sizes, baseline: SecrecyBuild, dir: s
         };
   });
   // a whole batch of warm-up per build (V8 tiers the check up over the first thousands: the
-  // first batch runs several times slower, and its rate is a row of its own)
+  // first batch runs several times slower, and its rate is a row of its own), this build first
   const cold = batches.map((batch) => timed(batch, size.adversaries).wall);
   const load = loadavg()[0];
   const wall: number[][] = [[], []], cpu: number[][] = [[], []];
   const start = performance.now();
-  while (wall[0].length < 5 || performance.now() - start < 2 * ms) {
-    batches.forEach((batch, b) => {
-      const rate = timed(batch, size.adversaries);
+  for (let round = 0; round < 6 || round % 2 === 1 || performance.now() - start < 2 * ms; round++) {
+    // B A in the round after the warm-up's A B, then A B, ...
+    for (const b of round % 2 === 0 ? [1, 0] : [0, 1]) {
+      const rate = timed(batches[b], size.adversaries);
       wall[b].push(rate.wall);
       cpu[b].push(rate.cpu);
-    });
+    }
   }
   const n = wall[0].length, ratio = (r: number[][]): number => median(r[0].map((v, k) => v / r[1][k]));
   const what = row === "checks" ? "bb84 exact secrecy checks (generated single-photon attacks, with-pa)" : "bb84 secrecy through the engine (runProperty, generated single-photon attacks, with-pa)";
   const unit = row === "checks" ? "checks/s" : "adversaries/s";
-  const tail = `interleaved with the baseline build, median of ${n} batches of ${size.adversaries}; load ${load.toFixed(1)} -> ${loadavg()[0].toFixed(1)}`;
+  const tail = `interleaved with the baseline build in ABBA order, median of ${n} batches of ${size.adversaries}; load ${load.toFixed(1)} -> ${loadavg()[0].toFixed(1)}`;
+  const first = row === "checks" ? "first (coldest) batch, the warm-up," : "first batch, the warm-up (after the checks comparison warmed both builds' checks),";
   log(`${what}: ${median(wall[0]).toFixed(0)} ${unit} now, ${median(wall[1]).toFixed(0)} with the baseline ${dir}; speed-up ${ratio(wall).toFixed(2)}x wall clock, ${ratio(cpu).toFixed(2)}x per CPU-second (${tail})`);
   return [
     { name: `${what} (${tail})`, value: median(wall[0]), unit, target: 1e4 },
     { name: `${what}: baseline build (${tail})`, value: median(wall[1]), unit, target: null },
-    { name: `${what}: first (coldest) batch, the warm-up, of this build`, value: cold[0], unit, target: null },
-    { name: `${what}: first (coldest) batch, the warm-up, of the baseline build`, value: cold[1], unit, target: null },
+    { name: `${what}: ${first} of this build (run before the baseline's)`, value: cold[0], unit, target: null },
+    { name: `${what}: ${first} of the baseline build (run after this build's)`, value: cold[1], unit, target: null },
     { name: `${what}: speed-up over the baseline build, wall clock (median of per-round ratios)`, value: ratio(wall), unit: "x", target: null },
     { name: `${what}: speed-up over the baseline build per CPU-second of the process (median of per-round ratios)`, value: ratio(cpu), unit: "x", target: null },
   ];

@@ -71,6 +71,7 @@ export function pulseStatistics(link: LinkSetup, adversary: Adversary): PulseSta
  * `{ x, g, p }` it replaced (those, a flatMap and three reduces, were ~5 % of a bb84.secrecy check).
  */
 function eveGuess(sectors: readonly Sector[], sifted: SiftedEnsemble, take: Take): { guess: number; information: number } {
+  // total is 0 on a link that never clicks (detectorEfficiency 0, no dark counts): a coin, as in ccbf2e9; never NaN after linkSetup/validateAdversary
   if (!(sifted.total > 0)) return { guess: 0.5, information: 0 };
   const projectors = helstromProjectors(sectors, sifted, take);
   const pj = take(4 * sectors.length);

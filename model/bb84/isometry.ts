@@ -31,7 +31,9 @@ export function eveIsometry(a: PhotonAttack): Isometry {
   if (a.kind === "probe" && !isUnitary({ rows: 2 * a.ancillaDim, cols: 2 * a.ancillaDim, data: Float64Array.from(a.unitary) }, { atol: 1e-8 })) {
     throw new RangeError("eveIsometry: probe.unitary is not unitary");
   }
-  return validatedIsometry(a);
+  // the images of a probe are views into one slab; a caller's arrays own their buffers
+  const { eveDim, images } = validatedIsometry(a);
+  return { eveDim, images: [images[0].slice(), images[1].slice()] };
 }
 
 /**

@@ -10,7 +10,7 @@ import type { Basis } from "./bases.js";
 import { clickMap } from "./detector.js";
 import { helstromProjectors, sectorStates, siftedEnsemble } from "./exact.js";
 import { traceOf, traceProduct } from "./internal/blocks.js";
-import { pulseSectors } from "./sectors.js";
+import { checkedSectors } from "./sectors.js";
 import { linkSetup, type LinkSetup } from "./setup.js";
 
 const ALL_CASES: readonly number[] = [0, 1, 2, 3, 4, 5, 6, 7];
@@ -21,7 +21,8 @@ const ALL_CASES: readonly number[] = [0, 1, 2, 3, 4, 5, 6, 7];
  * @example outcomeTable(IDEAL_LINK, NO_ADVERSARY)[0] // 0.5: Z-basis 0 read as 0, Eve's guess 0 (she holds nothing)
  */
 export function outcomeTable(link: LinkSetup, adversary: Adversary): Float64Array {
-  const sectors = pulseSectors(linkSetup(link), validateAdversary(adversary));
+  // validated here, and no sector escapes: the internal sectors (slab-backed transit vectors, no second unitarity check)
+  const sectors = checkedSectors(linkSetup(link), validateAdversary(adversary));
   const click = clickMap(link.darkCountProbability);
   const tau = sectors.map((s) => sectorStates(s, click, ALL_CASES));
   const table = new Float64Array(48);

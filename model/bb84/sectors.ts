@@ -43,13 +43,22 @@ export interface Sector {
  *   the link without fibre noise.
  */
 export function pulseSectors(link: LinkSetup, adversary: Adversary): Sector[] {
-  return sectorsOf(link, adversary, eveIsometry);
+  return sectorsOf(link, adversary, eveIsometry).map(owningTransit);
+}
+
+/**
+ * The sector with a transit that returns a fresh array each call (the four vectors of a sector
+ * are views into one slab inside, see `isometrySector`; a caller's arrays own their buffers),
+ * as a literal of the sectors' one shape (see `reweighted`).
+ */
+function owningTransit(s: Sector): Sector {
+  return { label: s.label, weight: s.weight, eveDim: s.eveDim, noise: s.noise, transmission: s.transmission, transit: (basis, bit) => s.transit(basis, bit).slice() };
 }
 
 /**
  * {@link pulseSectors} of an adversary that `validateAdversary` has accepted (its probes are not
  * checked for unitarity a second time).
- * @internal for `exact.ts`.
+ * @internal for `exact.ts` and `outcomeTable.ts`.
  */
 export function checkedSectors(link: LinkSetup, adversary: Adversary): Sector[] {
   return sectorsOf(link, adversary, validatedIsometry);

@@ -32,10 +32,15 @@ export function acceptanceProbability(q: number, n: number, threshold: number): 
     for (let e = 0; e <= n && acceptsEstimate(e, n, threshold); e++) total += binomialPmf(n, e, q);
   } else {
     const lq = Math.log(q), lp = Math.log1p(-q);
-    let row = logChooseRow(n, 0);
-    for (let e = 0; e <= n && acceptsEstimate(e, n, threshold); e++) {
-      if (e >= row.length) row = logChooseRow(n, e);
-      total += Math.exp(row[e] + e * lq + (n - e) * lp);
+    if (n >= ROW_MAX_N) {
+      for (let e = 0; e <= n && acceptsEstimate(e, n, threshold); e++) total += Math.exp(logChoose(n, e) + e * lq + (n - e) * lp);
+    } else {
+      // the row is fetched (made) only once a first term is accepted
+      let row = NO_ROW;
+      for (let e = 0; e <= n && acceptsEstimate(e, n, threshold); e++) {
+        if (e >= row.length) row = logChooseRow(n, e);
+        total += Math.exp(row[e] + e * lq + (n - e) * lp);
+      }
     }
   }
   return Math.min(1, total);
@@ -61,15 +66,42 @@ function logChoose(n: number, k: number): number {
   return logFactorial(n) - logFactorial(k) - logFactorial(n - k);
 }
 
-/** `logChoose(n, e)` for e = 0, 1, ... by n, grown on demand (acceptanceProbability's sums read the same n's again and again). */
+/** Rows kept at once (a sweep over n reads each n's row many times in a row, then moves on). */
+const ROWS_KEPT = 4;
+
+/** No row for n at or above this (LOG_FACTORIALS' cap): at most ROWS_KEPT rows of under 1e5 doubles, 3.2 MB. */
+const ROW_MAX_N = 1e5;
+
+/** `logChoose(n, e)` for e = 0, 1, ... by n < ROW_MAX_N, grown on demand; the last ROWS_KEPT n used (oldest first). */
 const LOG_CHOOSE_ROWS = new Map<number, number[]>();
 
-/** The row of `logChoose(n, .)`, holding at least e + 1 entries (64 more at a time, at most n + 1). */
+/** The n of the last row in LOG_CHOOSE_ROWS. */
+let latestN = -1;
+
+/** The row before the first accepted term. */
+const NO_ROW: readonly number[] = [];
+
+/** The row of `logChoose(n, .)`, holding at least e + 1 entries (64 more at a time, at most n + 1), made the latest used. */
 function logChooseRow(n: number, e: number): number[] {
   let row = LOG_CHOOSE_ROWS.get(n);
-  if (row === undefined) LOG_CHOOSE_ROWS.set(n, (row = []));
+  // moved last only when another n was used since (a check's exactRun asks for one n again and again)
+  if (row === undefined || n !== latestN) {
+    if (row === undefined) row = [];
+    else LOG_CHOOSE_ROWS.delete(n);
+    LOG_CHOOSE_ROWS.set(n, row);
+    latestN = n;
+    if (LOG_CHOOSE_ROWS.size > ROWS_KEPT) LOG_CHOOSE_ROWS.delete(LOG_CHOOSE_ROWS.keys().next().value as number);
+  }
   for (let k = row.length, end = Math.min(n, e + 64); k <= end; k++) row.push(logChoose(n, k));
   return row;
+}
+
+/**
+ * The rows `acceptanceProbability` keeps: their n and lengths, oldest first.
+ * @internal for test/bb84/hotpath.test.ts (memory stays bounded).
+ */
+export function cachedLogChooseRows(): { n: number; length: number }[] {
+  return Array.from(LOG_CHOOSE_ROWS, ([n, row]) => ({ n, length: row.length }));
 }
 
 const LOG_FACTORIALS: number[] = [0];

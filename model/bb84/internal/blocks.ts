@@ -33,12 +33,16 @@ export function slab(chunkDoubles = SLAB_CHUNK): Take {
 /** The array {@link withScratch} carves its blocks from, and whether a computation is using it. */
 let scratch = new Float64Array(SLAB_CHUNK), scratchBusy = false;
 
+/** Doubles the scratch may keep between calls (512 kB); one that grew past it is dropped for a fresh chunk. */
+const SCRATCH_KEPT = 65_536;
+
 /**
  * `compute(take)` with blocks carved from one module-level array, zeroed again when it returns:
  * for a computation that keeps none of its blocks afterwards (a fresh 2,048-double chunk per
  * call of `pulseStatistics` cost ~2-4 us of a 35 us check at eveDim 4, load 9; zeroing what was
  * used costs a tenth of that). A call made while one is running (none does now) gets a fresh
- * {@link slab}, so the blocks of the outer one stay its own.
+ * {@link slab}, so the blocks of the outer one stay its own. The array doubles when a call needs
+ * more and goes back to one chunk after a call that took it past SCRATCH_KEPT.
  */
 export function withScratch<T>(compute: (take: Take) => T): T {
   if (scratchBusy) return compute(slab());
@@ -53,9 +57,18 @@ export function withScratch<T>(compute: (take: Take) => T): T {
       return scratch.subarray(used - n, used);
     });
   } finally {
-    scratch.fill(0, 0, used);
+    if (scratch.length > SCRATCH_KEPT) scratch = new Float64Array(SLAB_CHUNK);
+    else scratch.fill(0, 0, used);
     scratchBusy = false;
   }
+}
+
+/**
+ * The length of the array {@link withScratch} keeps between calls.
+ * @internal for test/bb84/hotpath.test.ts (memory stays bounded).
+ */
+export function scratchDoubles(): number {
+  return scratch.length;
 }
 
 /** `out += w |v><v|` for a d-dimensional complex vector v. */
