@@ -15,7 +15,6 @@
  * Negative controls: the superoperator without the conjugate, and a swapped target order, are
  * told apart by the same comparisons.
  */
-import { readFile } from "node:fs/promises";
 import { expect, test } from "vitest";
 import {
   amplitudeDamping, applyChannel, channel, depolarizing, evolve, sandwich, unsafeDensity, type CMatrix, type DensityMatrix,
@@ -23,24 +22,12 @@ import {
 import { applyLeft, applyRightAdjoint } from "../../model/kernel/internal/local.js";
 import { conjugate4, superoperator2, WASM_MIN_DIM } from "../../model/kernel/internal/wasmLocal.js";
 import { CHUNK_BYTES, localWasm } from "../../model/kernel/wasm/localInstance.js";
-import { MODULES, compileWasm, sourceHash } from "../../model/kernel/wasm/compile.mjs";
 import { LOCAL_WASM_BASE64, LOCAL_WASM_SOURCE_SHA256 } from "../../model/kernel/wasm/localWasm.js";
 import { drawFloats, seeded } from "../../model/random.js";
 import { conjugate, fullOperator, maxDiff } from "./support/oracles.js";
+import { wasmDriftTests } from "./support/wasmDrift.js";
 
-const REBUILD = process.env.QKD_WASM_REBUILD === "1";
-
-test("localWasm.ts was generated from the current local.as (its recorded SHA-256; else: npm run build:wasm)", async () => {
-  const source = await readFile(MODULES.local.source, "utf8");
-  expect(LOCAL_WASM_SOURCE_SHA256).toBe(sourceHash(source));
-  expect(sourceHash(`${source} `)).not.toBe(LOCAL_WASM_SOURCE_SHA256);
-});
-
-test.runIf(REBUILD)("QKD_WASM_REBUILD=1: localWasm.ts holds exactly what local.as compiles to; another source compiles to other bytes", async () => {
-  const committed = Uint8Array.from(atob(LOCAL_WASM_BASE64), (c) => c.charCodeAt(0));
-  expect(Buffer.from(await compileWasm(MODULES.local)).equals(Buffer.from(committed))).toBe(true);
-  expect(Buffer.from(await compileWasm(MODULES.local, "export function drift(): i32 { return 1; }")).equals(Buffer.from(committed))).toBe(false);
-}, 60_000);
+wasmDriftTests("local", { base64: LOCAL_WASM_BASE64, sourceSha256: LOCAL_WASM_SOURCE_SHA256 });
 
 /** Entries uniform in [-1, 1) from a seed. */
 function floats(seed: number, count: number): Float64Array {

@@ -11,12 +11,7 @@
  * @module
  */
 import { EIGEN_WASM_BASE64 } from "./eigenWasm.js";
-
-/** The part of the WebAssembly JS API used here (the project's `lib` declares none of it). */
-declare const WebAssembly: {
-  Module: new (bytes: Uint8Array) => object;
-  Instance: new (module: object, imports: object) => { readonly exports: unknown };
-};
+import { compileBase64, instantiate as instantiateModule } from "./module.js";
 
 /** The exports of `eigen.as` (byte offsets into `memory`; see the source for each). */
 export interface EigenWasm {
@@ -38,8 +33,8 @@ let compiled: object | null = null;
 let shared: EigenWasm | null = null;
 
 function instantiate(): EigenWasm {
-  compiled ??= new WebAssembly.Module(Uint8Array.from(atob(EIGEN_WASM_BASE64), (c) => c.charCodeAt(0)));
-  return new WebAssembly.Instance(compiled, {}).exports as unknown as EigenWasm;
+  compiled ??= compileBase64(EIGEN_WASM_BASE64);
+  return instantiateModule<EigenWasm>(compiled);
 }
 
 /** Largest dimension the eigensolver takes: its 4 n^2 + 14 n doubles (2.1 GB at 8192) stay below 2^32 bytes, the reach of its 32-bit offsets. */

@@ -12,12 +12,7 @@
  * @module
  */
 import { LOCAL_WASM_BASE64 } from "./localWasm.js";
-
-/** The part of the WebAssembly JS API used here (the project's `lib` declares none of it). */
-declare const WebAssembly: {
-  Module: new (bytes: Uint8Array) => object;
-  Instance: new (module: object, imports: object) => { readonly exports: unknown };
-};
+import { compileBase64, instantiate } from "./module.js";
 
 /** The exports of `local.as` (byte offsets into `memory`; see the source for each). */
 export interface LocalWasm {
@@ -38,6 +33,6 @@ let shared: LocalWasm | null = null;
 
 /** The thread's instance. */
 export function localWasm(): LocalWasm {
-  shared ??= new WebAssembly.Instance(new WebAssembly.Module(Uint8Array.from(atob(LOCAL_WASM_BASE64), (c) => c.charCodeAt(0))), {}).exports as unknown as LocalWasm;
+  shared ??= instantiate<LocalWasm>(compileBase64(LOCAL_WASM_BASE64));
   return shared;
 }

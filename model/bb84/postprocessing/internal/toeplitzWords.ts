@@ -7,13 +7,8 @@
  * a larger hash gets an instance of its own, dropped when the call returns.
  * @internal
  */
+import { compileBase64, instantiate as instantiateModule } from "../../../kernel/wasm/module.js";
 import { TOEPLITZ_WASM_BASE64 } from "./toeplitzWasm.js";
-
-/** The part of the WebAssembly JS API used here (the project's `lib` declares none of it). */
-declare const WebAssembly: {
-  Module: new (bytes: Uint8Array) => object;
-  Instance: new (module: object, imports: object) => { readonly exports: unknown };
-};
 
 /** The exports of `toeplitz.as` (byte offsets into `memory`). */
 interface ToeplitzWasm {
@@ -39,8 +34,8 @@ let shared: ToeplitzWasm | null = null;
 let sharedBytes: Uint8Array | null = null;
 
 function instantiate(): ToeplitzWasm {
-  compiled ??= new WebAssembly.Module(Uint8Array.from(atob(TOEPLITZ_WASM_BASE64), (c) => c.charCodeAt(0)));
-  return new WebAssembly.Instance(compiled, {}).exports as unknown as ToeplitzWasm;
+  compiled ??= compileBase64(TOEPLITZ_WASM_BASE64);
+  return instantiateModule<ToeplitzWasm>(compiled);
 }
 
 /**
