@@ -35,9 +35,8 @@ export interface BenchResult {
 
 /** The work of one timed batch of each row (the bench's sizes; the smoke test scales them down). */
 interface Sizes {
-  /** Adversaries per batch of the secrecy rows, and per warm-up. */
+  /** Adversaries per batch of the secrecy rows, and of their warm-up (one whole batch). */
   readonly adversaries: number;
-  readonly warmUp: number;
   /** Pulses per batch of the sampling row, and test-sample bits compared. */
   readonly pulses: number;
   readonly sample: number;
@@ -50,7 +49,7 @@ function sizes(scale: number): Sizes {
   if (!(scale > 0 && scale <= 1)) throw new RangeError(`bb84 bench: scale must be in (0, 1], got ${scale}`);
   const of = (n: number, floor: number): number => Math.max(floor, Math.round(n * scale));
   // an even key length: the hash outputs half of it
-  return { adversaries: of(2000, 20), warmUp: of(200, 10), pulses: of(1_000_000, 20_000), sample: of(10_000, 100), keyBits: 2 * of(50_000, 500) };
+  return { adversaries: of(2000, 20), pulses: of(1_000_000, 20_000), sample: of(10_000, 100), keyBits: 2 * of(50_000, 500) };
 }
 
 /**
@@ -121,7 +120,7 @@ function timed(batch: () => void, items: number): { wall: number; cpu: number } 
  * (this build first in the warm-up, then the order alternates every round: neither build always
  * runs on the other's leftovers, as in the kernel section's rotation), repeated until each build
  * has had the window (at least 6 rounds, an even number), after one batch of warm-up each (its
- * rate is reported too: the bench's rows without a baseline warm up on 200 adversaries only). A
+ * rate is reported too; the rows without a baseline warm up on one whole batch as well). A
  * burst of load from elsewhere so hits both builds alike. Rows: this build's rate (median of the
  * batches, wall clock; the row the target is for), the baseline's, and the speed-up as the
  * median of the per-round ratios, by the wall clock and by the process's CPU time. The engine
@@ -183,7 +182,7 @@ function powerOfTen(n: number): string {
 function adversariesThroughEngine(ms: number, size: Sizes): BenchResult {
   const params = secrecy.params.parse({ variant: "with-pa", adversary: { kind: "generated", space: "single-photon" } });
   const settings = { runs: size.adversaries, seed: 42, scenario: "bench", variant: "with-pa", expected: "holds" as const };
-  runProperty(secrecy, params, { ...settings, runs: size.warmUp }); // warm-up
+  runProperty(secrecy, params, settings); // warm-up: one whole batch, as the rows with a baseline
   let adversaries = 0;
   const start = performance.now();
   while (performance.now() - start < ms) {
@@ -198,7 +197,7 @@ function adversariesThroughEngine(ms: number, size: Sizes): BenchResult {
 function secrecyChecksPerSecond(ms: number, size: Sizes): BenchResult {
   const params = secrecy.params.parse({ variant: "with-pa", adversary: { kind: "generated", space: "single-photon" } });
   const adversaries: Adversary[] = fc.sample(adversaryArbitrary("single-photon"), { numRuns: size.adversaries, seed: 42 });
-  for (const a of adversaries.slice(0, size.warmUp)) secrecy.check(params, a); // warm-up
+  for (const a of adversaries) secrecy.check(params, a); // warm-up: one whole batch, as the rows with a baseline
   let checks = 0, failures = 0;
   const start = performance.now();
   while (performance.now() - start < ms) {
