@@ -1,7 +1,8 @@
 /**
  * cli/jit.ts raises V8's tier-up threshold only in a process started as the CLI: `startedAs`
  * recognises the process's own entry script (through links) and nothing else, so importing the
- * CLI as a library (as these tests do) leaves V8's defaults alone.
+ * CLI as a library (as these tests do) leaves V8's flags as the process set them (vitest's
+ * workers start with the same budget, vitest.config.ts: what is tested is `startedAs`).
  */
 import { symlinkSync } from "node:fs";
 import { join } from "node:path";

@@ -6,7 +6,7 @@
 /** Throws unless every entry of `bits` is 0 or 1, naming the function and the first bad index. */
 export function assertBits(bits: Uint8Array, where: string): Uint8Array {
   for (let i = 0; i < bits.length; i++) {
-    if (bits[i] > 1) throw new RangeError(`${where}: entry ${i} is ${bits[i]}, expected 0 or 1`);
+    if (bits[i] !== 0 && bits[i] !== 1) throw new RangeError(`${where}: entry ${i} is ${bits[i]}, expected 0 or 1`);
   }
   return bits;
 }

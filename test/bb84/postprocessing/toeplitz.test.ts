@@ -32,6 +32,8 @@ describe("Toeplitz hashing", () => {
       [s, rng] = drawToeplitzSeed(rng, n, l);
       [x, rng] = drawBits(rng, n);
       expect(Array.from(toeplitzHash(s, x, l))).toEqual(Array.from(naive(s, x, l)));
+      // the word path at these boundaries too (toeplitzHash takes the direct path on the smallest)
+      expect(Array.from(toeplitzWords(s, x, l))).toEqual(Array.from(naive(s, x, l)));
     }
   });
 
@@ -112,5 +114,8 @@ describe("Toeplitz hashing", () => {
   it("rejects a seed of the wrong length and non-bits", () => {
     expect(() => toeplitzHash(new Uint8Array(5), new Uint8Array(4), 3)).toThrow("toeplitzHash: seed has 5 bits, needs n + l - 1 = 6");
     expect(() => toeplitzHash(new Uint8Array(6), Uint8Array.of(0, 2, 0, 0), 3)).toThrow(/entry 1 is 2/);
+    // from JavaScript, arrays of other element types: negative or NaN entries are not bits either
+    expect(() => toeplitzHash(Int8Array.of(-1) as unknown as Uint8Array, Int8Array.of(-1) as unknown as Uint8Array, 1)).toThrow(/entry 0 is -1/);
+    expect(() => toeplitzHash(new Uint8Array(1), [Number.NaN] as unknown as Uint8Array, 1)).toThrow(/entry 0 is NaN/);
   });
 });
