@@ -8,32 +8,14 @@
  * Negative controls: another source compiles to other bytes; a matrix differing in one
  * entry by 1e-9 gives other output bytes (the byte comparison can fail).
  */
-import { readFile } from "node:fs/promises";
 import { expect, test } from "vitest";
 import { eigh, eigvalsh, trace, type CMatrix } from "../../model/kernel/index.js";
-import { compileEigenWasm, sourceHash, SOURCE } from "../../model/kernel/wasm/compile.mjs";
 import { EIGEN_WASM_BASE64, EIGEN_WASM_SOURCE_SHA256 } from "../../model/kernel/wasm/eigenWasm.js";
 import { eigenWasm, KEEP_INSTANCE_UP_TO } from "../../model/kernel/wasm/eigenInstance.js";
 import { drawFloats, seeded } from "../../model/random.js";
+import { wasmDriftTests } from "./support/wasmDrift.js";
 
-const committed = (): Uint8Array => Uint8Array.from(atob(EIGEN_WASM_BASE64), (c) => c.charCodeAt(0));
-
-const REBUILD = process.env.QKD_WASM_REBUILD === "1";
-
-test("eigenWasm.ts was generated from the current eigen.as (its recorded SHA-256; else: npm run build:wasm)", async () => {
-  const source = await readFile(SOURCE, "utf8");
-  expect(EIGEN_WASM_SOURCE_SHA256).toBe(sourceHash(source));
-  // control: any edit of the source changes the hash
-  expect(sourceHash(`${source} `)).not.toBe(EIGEN_WASM_SOURCE_SHA256);
-});
-
-test.runIf(REBUILD)("QKD_WASM_REBUILD=1: eigenWasm.ts holds exactly what eigen.as compiles to; another source compiles to other bytes", async () => {
-  const source = await readFile(SOURCE, "utf8");
-  expect(Buffer.from(await compileEigenWasm(source)).equals(Buffer.from(committed()))).toBe(true);
-  // control: another source gives other bytes (a one-function module: the compiler's first run,
-  // most of this test's ~7 s of CPU, is already paid)
-  expect(Buffer.from(await compileEigenWasm("export function drift(): i32 { return 1; }")).equals(Buffer.from(committed()))).toBe(false);
-}, 60_000);
+wasmDriftTests("eigen", { base64: EIGEN_WASM_BASE64, sourceSha256: EIGEN_WASM_SOURCE_SHA256 });
 
 /** A Hermitian n x n matrix with entries uniform in [-0.5, 0.5), from `seed` and n. */
 function hermitian(seed: number, n: number): CMatrix {

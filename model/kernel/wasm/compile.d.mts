@@ -5,9 +5,6 @@ export interface WasmModule {
   readonly prefix: string;
 }
 export declare const MODULES: { readonly eigen: WasmModule; readonly local: WasmModule; readonly toeplitz: WasmModule };
-export declare const SOURCE: string;
-export declare const GENERATED: string;
 export declare function compileWasm(module: WasmModule, source?: string): Promise<Uint8Array>;
-export declare function compileEigenWasm(source?: string): Promise<Uint8Array>;
 export declare function sourceHash(source: string): string;
-export declare function generatedModule(binary: Uint8Array, source: string, module?: WasmModule): string;
+export declare function generatedModule(binary: Uint8Array, source: string, module: WasmModule): string;

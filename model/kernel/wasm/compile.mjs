@@ -28,9 +28,6 @@ export const MODULES = {
     prefix: "TOEPLITZ_WASM",
   },
 };
-/** The eigensolver's source and generated module. */
-export const SOURCE = MODULES.eigen.source;
-export const GENERATED = MODULES.eigen.generated;
 /** The compiler options (plain SIMD, no relaxed-simd). */
 const OPTIONS = { optimizeLevel: 3, shrinkLevel: 0, runtime: "stub", noAssert: true, enable: ["simd"], disable: ["relaxed-simd"] };
 
@@ -46,18 +43,13 @@ export async function compileWasm(module, source) {
   return result.binary;
 }
 
-/** The eigensolver's bytes compiled from `source` (default: the text of `eigen.as`). */
-export async function compileEigenWasm(source) {
-  return compileWasm(MODULES.eigen, source);
-}
-
 /** SHA-256 of a source text, hex. */
 export function sourceHash(source) {
   return createHash("sha256").update(source, "utf8").digest("hex");
 }
 
-/** The text of `module`'s generated module (default: the eigensolver's) for the given bytes, compiled from `source`. */
-export function generatedModule(binary, source, module = MODULES.eigen) {
+/** The text of `module`'s generated module for the given bytes, compiled from `source`. */
+export function generatedModule(binary, source, module) {
   const base64 = Buffer.from(binary).toString("base64");
   const lines = base64.match(/.{1,100}/g) ?? [];
   const file = basename(module.source);
