@@ -49,10 +49,16 @@ export function knowledge<B extends KnowledgeBranch>(branches: readonly B[], val
  * the branches are grouped by record, and Eve's state given each record and its entropy computed,
  * once for all values. The branches are numbered ({@link branchColumns}) for
  * {@link knowledgeOfColumns}: the same groups, mixtures and numbers.
- * @throws RangeError when the branches carry no weight.
+ * @throws RangeError when the branches carry no weight, or a value is not finite.
  */
 export function knowledgeOfEach<B extends KnowledgeBranch>(branches: readonly B[], valueOfs: readonly ((b: B) => number)[]): Knowledge[] {
-  return knowledgeOfColumns(branchColumns(branches), valueOfs.map((valueOf) => branches.map(valueOf)));
+  const columns = branchColumns(branches);
+  const values = valueOfs.map((valueOf) => branches.map(valueOf));
+  // checked here, at the object entry, as branchColumns checks weights and states (the columns' consumer takes them on trust)
+  values.forEach((column, v) => column.forEach((x, b) => {
+    if (!Number.isFinite(x)) throw new RangeError(`knowledge: value ${v} of branch ${b} must be a finite number, got ${x}`);
+  }));
+  return knowledgeOfColumns(columns, values);
 }
 
 /**
@@ -115,14 +121,11 @@ export interface KnowledgeColumns {
  * are compared by id: Eve's state given a record (or a record and a value) is the one state when
  * its branches all hold the same id, else their mixture. Branch objects grouped by record string
  * were ~17 % of an evaluation (CPU profile of 2,000 generated strategies, basis-encoded).
- * @throws RangeError when the branches carry no weight, or a value is not finite.
+ * @throws RangeError when the branches carry no weight.
  * @internal see {@link KnowledgeColumns}.
  */
 export function knowledgeOfColumns(columns: KnowledgeColumns, values: readonly ArrayLike<number>[]): Knowledge[] {
   const { weight, record } = columns, n = weight.length;
-  values.forEach((column, v) => {
-    for (let b = 0; b < n; b++) if (!Number.isFinite(column[b])) throw new RangeError(`knowledge: value ${v} of branch ${b} must be a finite number, got ${column[b]}`);
-  });
   let total = 0;
   for (let b = 0; b < n; b++) total += weight[b];
   if (!(total > 0)) throw new RangeError("knowledge: the branches carry no probability (nothing to condition on)");
@@ -204,8 +207,8 @@ let numberings = 0;
 /**
  * Numbers values in first-seen order: each call returns the value's slot, a new value the next
  * free one. Small non-negative integers (every key and pair) through a table stamped per
- * numbering, others through a Map (SameValueZero: 0 and -0 one value, as ===; NaN one value,
- * where the linear search gave each NaN its own). The linear search over the values seen (then a
+ * numbering, others through a Map (SameValueZero: 0 and -0 one value, as ===; values are finite,
+ * checked at the object entry). The linear search over the values seen (then a
  * Map past 16) was 0.3 % of a CPU profile (basis-encoded), its line the hottest of knowledge's
  * loops. Numberings are used one after another, never interleaved (checked).
  */

@@ -15,10 +15,10 @@ import {
   densityOf,
   depolarizing,
   H,
+  I2,
   bellKet,
   bitsKet,
   keepSubsystems,
-  identity,
   tensor,
   qubitKet,
   type DensityMatrix,
@@ -130,13 +130,11 @@ function kdcAcceptedKet(ctx: RoundContext): { code: number; ket: number[] | null
 }
 
 /**
- * The identity on a qubit (the KDC's Z basis), made once: read only. It, the update bases below
- * and H are shared by every op that names them, including those {@link roundPhases} returns:
- * their data must never be written (nothing does).
+ * The bases of the updates of eq. 12 (Z; X for the member-x-update control), made once: read
+ * only (a segment's instructions were built with new ones each time). They, and the kernel's I2
+ * (the KDC's Z basis) and H, are shared by every op that names them, including those
+ * {@link roundPhases} returns: their data must never be written (nothing does).
  */
-const I2 = identity(2);
-
-/** The bases of the updates of eq. 12 (Z; X for the member-x-update control), made once: read only (a segment's instructions were built with new ones each time). */
 const Z_BASIS = blochBasis(0, 0), X_BASIS = blochBasis(Math.PI / 2, 0);
 
 /** The phases of one round, in order. */

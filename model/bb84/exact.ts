@@ -106,7 +106,7 @@ const SIFTED_CASES: readonly number[] = [0, 2, 5, 7];
  * the positive part of `rho_0 - rho_1` (Helstrom 1976), guessing 0 on it.
  * @internal shared with `outcomeTable.ts`.
  */
-export function helstromProjectors(sectors: readonly Sector[], sifted: SiftedEnsemble, take: Take = slab()): Float64Array[] {
+export function helstromProjectors(sectors: readonly Sector[], sifted: SiftedEnsemble, take: Take): Float64Array[] {
   return sectors.map((s, i) => {
     const r0 = sifted.rho[0][i], r1 = sifted.rho[1][i];
     const diff = take(r0.length);
@@ -120,7 +120,7 @@ export function helstromProjectors(sectors: readonly Sector[], sifted: SiftedEns
  * c = 4a + 2x + b (other entries left empty); `records = 2` computes the two click records only.
  * @internal shared with `outcomeTable.ts`.
  */
-export function sectorStates(s: Sector, click: ReturnType<typeof clickMap>, cases: readonly number[], records: 2 | 3 = 3, take: Take = slab()): Float64Array[][] {
+export function sectorStates(s: Sector, click: ReturnType<typeof clickMap>, cases: readonly number[], records: 2 | 3, take: Take): Float64Array[][] {
   const d = s.eveDim, n = 2 * d * d;
   const out: Float64Array[][] = [];
   const shifted = take(4 * d), e = take(2 * d);
@@ -176,7 +176,7 @@ export interface SiftedEnsemble {
 }
 
 /** @internal the sifted ensemble of basis a from the per-sector states. */
-export function siftedEnsemble(sectors: readonly Sector[], tau: Float64Array[][][], a: Basis, take: Take = slab()): SiftedEnsemble {
+export function siftedEnsemble(sectors: readonly Sector[], tau: Float64Array[][][], a: Basis, take: Take): SiftedEnsemble {
   let total = 0, errors = 0;
   const rho: Float64Array[][] = [[], []];
   for (let x = 0; x < 2; x++) {

@@ -28,12 +28,21 @@ export type PhotonAttack = Extract<Adversary, { kind: "none" | "probe" | "cloner
  *   the purification (Cerf, Bourennane, Karlsson, Gisin, PRL 88 (2002) 127902).
  */
 export function eveIsometry(a: PhotonAttack): Isometry {
+  // the images of a probe are views into one slab; a caller's arrays own their buffers
+  const { eveDim, images } = checkedIsometry(a);
+  return { eveDim, images: [images[0].slice(), images[1].slice()] };
+}
+
+/**
+ * {@link eveIsometry} after its unitarity check, its images views into one slab (for callers that
+ * only read them, as `pulseSectors`, which copies what it returns).
+ * @internal for `sectors.ts`.
+ */
+export function checkedIsometry(a: PhotonAttack): Isometry {
   if (a.kind === "probe" && !isUnitary({ rows: 2 * a.ancillaDim, cols: 2 * a.ancillaDim, data: Float64Array.from(a.unitary) }, { atol: 1e-8 })) {
     throw new RangeError("eveIsometry: probe.unitary is not unitary");
   }
-  // the images of a probe are views into one slab; a caller's arrays own their buffers
-  const { eveDim, images } = validatedIsometry(a);
-  return { eveDim, images: [images[0].slice(), images[1].slice()] };
+  return validatedIsometry(a);
 }
 
 /**

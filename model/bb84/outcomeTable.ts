@@ -9,7 +9,7 @@ import { validateAdversary } from "./adversary.js";
 import type { Basis } from "./bases.js";
 import { clickMap } from "./detector.js";
 import { helstromProjectors, sectorStates, siftedEnsemble } from "./exact.js";
-import { traceOf, traceProduct } from "./internal/blocks.js";
+import { traceOf, traceProduct, withScratch } from "./internal/blocks.js";
 import { checkedSectors } from "./sectors.js";
 import { linkSetup, type LinkSetup } from "./setup.js";
 
@@ -24,22 +24,25 @@ export function outcomeTable(link: LinkSetup, adversary: Adversary): Float64Arra
   // validated here, and no sector escapes: the internal sectors (slab-backed transit vectors, no second unitarity check)
   const sectors = checkedSectors(linkSetup(link), validateAdversary(adversary));
   const click = clickMap(link.darkCountProbability);
-  const tau = sectors.map((s) => sectorStates(s, click, ALL_CASES));
   const table = new Float64Array(48);
-  for (const a of [0, 1] as Basis[]) {
-    const projectors = helstromProjectors(sectors, siftedEnsemble(sectors, tau, a));
-    for (let c = 4 * a; c < 4 * a + 4; c++) {
-      sectors.forEach((s, i) => {
-        for (let k = 0; k < 3; k++) {
-          const t = tau[i][c][k];
-          const all = traceOf(t, s.eveDim);
-          const g0 = Math.min(all, Math.max(0, traceProduct(projectors[i], t, s.eveDim)));
-          table[6 * c + 2 * k] += s.weight * g0;
-          table[6 * c + 2 * k + 1] += s.weight * Math.max(0, all - g0);
-        }
-      });
+  // the blocks of one call from one scratch (nothing taken from it escapes: the table is its own)
+  withScratch((take) => {
+    const tau = sectors.map((s) => sectorStates(s, click, ALL_CASES, 3, take));
+    for (const a of [0, 1] as Basis[]) {
+      const projectors = helstromProjectors(sectors, siftedEnsemble(sectors, tau, a, take), take);
+      for (let c = 4 * a; c < 4 * a + 4; c++) {
+        sectors.forEach((s, i) => {
+          for (let k = 0; k < 3; k++) {
+            const t = tau[i][c][k];
+            const all = traceOf(t, s.eveDim);
+            const g0 = Math.min(all, Math.max(0, traceProduct(projectors[i], t, s.eveDim)));
+            table[6 * c + 2 * k] += s.weight * g0;
+            table[6 * c + 2 * k + 1] += s.weight * Math.max(0, all - g0);
+          }
+        });
+      }
     }
-  }
+  });
   for (let c = 0; c < 8; c++) {
     let sum = 0;
     for (let k = 0; k < 6; k++) sum += table[6 * c + k];

@@ -8,7 +8,7 @@
  */
 import type { Adversary } from "./adversary.js";
 import { preparedAmplitudes, type Basis, type Bit } from "./bases.js";
-import { eveIsometry, measureResendIsometry, validatedIsometry, type Isometry, type PhotonAttack } from "./isometry.js";
+import { checkedIsometry, measureResendIsometry, validatedIsometry, type Isometry, type PhotonAttack } from "./isometry.js";
 import { slab } from "./internal/blocks.js";
 import { composePauli, NO_NOISE, type PauliWeights } from "./noise.js";
 import { fibreNoise, linkTransmittance, receiverNoise, type LinkSetup } from "./setup.js";
@@ -43,7 +43,7 @@ export interface Sector {
  *   the link without fibre noise.
  */
 export function pulseSectors(link: LinkSetup, adversary: Adversary): Sector[] {
-  return sectorsOf(link, adversary, eveIsometry).map(owningTransit);
+  return sectorsOf(link, adversary, checkedIsometry).map(owningTransit);
 }
 
 /**
@@ -93,7 +93,7 @@ function photonSectors(link: LinkSetup, label: string, weight: number, iso: Isom
 
 function interceptResendSectors(link: LinkSetup, f: number, bases: readonly ("Z" | "X" | "breidbart")[]): Sector[] {
   return [
-    ...(f < 1 ? photonSectors(link, "photon passes untouched", 1 - f, eveIsometry({ kind: "none" })) : []),
+    ...(f < 1 ? photonSectors(link, "photon passes untouched", 1 - f, validatedIsometry({ kind: "none" })) : []),
     ...bases.flatMap((b) => (f > 0 ? photonSectors(link, `photon measured in ${b} and resent`, f / bases.length, measureResendIsometry(b)) : [])),
   ];
 }

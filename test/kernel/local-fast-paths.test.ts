@@ -23,7 +23,7 @@ import { applyConjugate, applyLeft, applyRightAdjoint } from "../../model/kernel
 import { product, splitOffsets } from "../../model/kernel/internal/dims.js";
 import { WASM_MIN_DIM } from "../../model/kernel/internal/wasmLocal.js";
 import { arbDensityMatrix, arbHaarUnitary, arbKrausChannel } from "../../properties/arbitraries/index.js";
-import { conjugate, fullOperator } from "./support/oracles.js";
+import { conjugate, fullOperator, sameBits } from "./support/oracles.js";
 import { params } from "./support/runs.js";
 
 /** Reference `(A (x) I) M`: one accumulation sweep per entry of A (the generic loop). */
@@ -82,11 +82,6 @@ function refRight(m: CMatrix, dims: readonly number[], b: CMatrix, targets: read
   return out;
 }
 
-function sameBits(a: Float64Array, b: Float64Array): boolean {
-  if (a.length !== b.length) return false;
-  for (let k = 0; k < a.length; k++) if (!Object.is(a[k], b[k])) return false;
-  return true;
-}
 
 const gaussianish = fc.double({ min: -2, max: 2, noNaN: true });
 /** A nonzero imaginary part (what makes an operator "dense complex"). */

@@ -24,7 +24,7 @@ import { conjugate4, superoperator2, WASM_MIN_DIM } from "../../model/kernel/int
 import { CHUNK_BYTES, localWasm } from "../../model/kernel/wasm/localInstance.js";
 import { LOCAL_WASM_BASE64, LOCAL_WASM_SOURCE_SHA256 } from "../../model/kernel/wasm/localWasm.js";
 import { drawFloats, seeded } from "../../model/random.js";
-import { conjugate, fullOperator, maxDiff } from "./support/oracles.js";
+import { conjugate, fullOperator, maxDiff, sameBits } from "./support/oracles.js";
 import { wasmDriftTests } from "./support/wasmDrift.js";
 
 wasmDriftTests("local", { base64: LOCAL_WASM_BASE64, sourceSha256: LOCAL_WASM_SOURCE_SHA256 });
@@ -35,9 +35,6 @@ function floats(seed: number, count: number): Float64Array {
 }
 function matrixOf(seed: number, d: number): CMatrix {
   return { rows: d, cols: d, data: floats(seed, 2 * d * d) };
-}
-function sameBits(a: Float64Array, b: Float64Array): boolean {
-  return a.length === b.length && a.every((x, k) => Object.is(x, b[k]));
 }
 /** (A (x) I) M (A (x) I)^dagger by the JavaScript left and right products. */
 function composed(m: CMatrix, dims: readonly number[], a: CMatrix, targets: readonly number[]): Float64Array {

@@ -61,15 +61,6 @@ function denseComplex(a: Float64Array, d: number): boolean {
 }
 
 /**
- * Whether every entry is finite: the WebAssembly 4x4 path negates imaginary parts, which flips a
- * NaN's sign bit, so an operator with a NaN stays on the JavaScript path (same bytes as before).
- */
-function allFinite(a: Float64Array): boolean {
-  for (let k = 0; k < a.length; k++) if (!Number.isFinite(a[k])) return false;
-  return true;
-}
-
-/**
  * A 2-dimensional target subsystem q splits the index space into `a` (the dimension of the
  * subsystems before q) x 2 x `b` (after q): the 2x2-block kernels below walk rows and columns
  * as (x, target, y) with x < a, y < b, so their innermost loops step through contiguous runs of
@@ -469,7 +460,9 @@ export function applyConjugate(
   // a 2x2 A acts on the one target of dimension 2; any other target has dimension 1
   const qubit = d === 2 ? targets.find((t) => dims[t] === 2) : undefined;
   if (d === 2 && qubit === undefined) return null;
-  if (d === 4 && m.rows >= WASM_MIN_DIM && targets.length === 2 && dims[targets[0]] === 2 && dims[targets[1]] === 2 && denseComplex(A, 4) && allFinite(A)) {
+  if (d === 4 && m.rows >= WASM_MIN_DIM && targets.length === 2 && dims[targets[0]] === 2 && dims[targets[1]] === 2 && denseComplex(A, 4) && !hasNonFinite(a)) {
+    // (an operator with a NaN stays on the JavaScript path: the WebAssembly one negates imaginary
+    // parts, which flips a NaN's sign bit)
     return { data: conjugate4(m.data, m.rows, dims, targets[0], targets[1], A), dims: copyDims(dims) };
   }
   if (d === 2 && denseReal2(A)) {

@@ -11,7 +11,7 @@
  * @module
  */
 import { EIGEN_WASM_BASE64 } from "./eigenWasm.js";
-import { compileBase64, instantiate as instantiateModule } from "./module.js";
+import { instantiator } from "./module.js";
 
 /** The exports of `eigen.as` (byte offsets into `memory`; see the source for each). */
 export interface EigenWasm {
@@ -29,13 +29,9 @@ export interface EigenWasm {
 /** Dimension up to which the thread's instance (and its memory) is kept between calls. */
 export const KEEP_INSTANCE_UP_TO = 256;
 
-let compiled: object | null = null;
 let shared: EigenWasm | null = null;
 
-function instantiate(): EigenWasm {
-  compiled ??= compileBase64(EIGEN_WASM_BASE64);
-  return instantiateModule<EigenWasm>(compiled);
-}
+const instantiate = instantiator<EigenWasm>(EIGEN_WASM_BASE64);
 
 /** Largest dimension the eigensolver takes: its 4 n^2 + 14 n doubles (2.1 GB at 8192) stay below 2^32 bytes, the reach of its 32-bit offsets. */
 export const MAX_DIMENSION = 8192;

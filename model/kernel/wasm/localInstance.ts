@@ -12,7 +12,7 @@
  * @module
  */
 import { LOCAL_WASM_BASE64 } from "./localWasm.js";
-import { compileBase64, instantiate } from "./module.js";
+import { instantiator } from "./module.js";
 
 /** The exports of `local.as` (byte offsets into `memory`; see the source for each). */
 export interface LocalWasm {
@@ -33,6 +33,6 @@ let shared: LocalWasm | null = null;
 
 /** The thread's instance. */
 export function localWasm(): LocalWasm {
-  shared ??= instantiate<LocalWasm>(compileBase64(LOCAL_WASM_BASE64));
+  shared ??= instantiator<LocalWasm>(LOCAL_WASM_BASE64)();
   return shared;
 }

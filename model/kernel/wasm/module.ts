@@ -12,12 +12,11 @@ declare const WebAssembly: {
   Instance: new (module: object, imports: object) => { readonly exports: unknown };
 };
 
-/** A compiled module from its base64 bytes (compile once per thread; instantiate as often as needed). */
-export function compileBase64(base64: string): object {
-  return new WebAssembly.Module(Uint8Array.from(atob(base64), (c) => c.charCodeAt(0)));
-}
-
-/** A new instance of `module` (its own memory), typed as the caller's description of its exports. */
-export function instantiate<T>(module: object): T {
-  return new WebAssembly.Instance(module, {}).exports as T;
+/**
+ * A function giving a new instance (its own memory) of the module in `base64` each call, typed as
+ * the caller's description of its exports; the module is compiled on the first call, once.
+ */
+export function instantiator<T>(base64: string): () => T {
+  let compiled: object | null = null;
+  return () => new WebAssembly.Instance((compiled ??= new WebAssembly.Module(Uint8Array.from(atob(base64), (c) => c.charCodeAt(0)))), {}).exports as T;
 }

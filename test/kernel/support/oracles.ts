@@ -101,6 +101,13 @@ export function realEmbedding(m: CMatrix): number[][] {
   return out;
 }
 
+/** Whether two arrays hold the same entries by `Object.is` (-0 and +0 differ; NaN equals NaN whatever its payload). */
+export function sameBits(a: ArrayLike<number>, b: ArrayLike<number>): boolean {
+  if (a.length !== b.length) return false;
+  for (let k = 0; k < a.length; k++) if (!Object.is(a[k], b[k])) return false;
+  return true;
+}
+
 /** Largest absolute difference of two equal-length number lists (Infinity on length mismatch). */
 export function maxDiff(a: ArrayLike<number>, b: ArrayLike<number>): number {
   if (a.length !== b.length) return Infinity;

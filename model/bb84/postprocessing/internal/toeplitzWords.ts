@@ -7,7 +7,7 @@
  * a larger hash gets an instance of its own, dropped when the call returns.
  * @internal
  */
-import { compileBase64, instantiate as instantiateModule } from "../../../kernel/wasm/module.js";
+import { instantiator } from "../../../kernel/wasm/module.js";
 import { TOEPLITZ_WASM_BASE64 } from "./toeplitzWasm.js";
 
 /** The exports of `toeplitz.as` (byte offsets into `memory`). */
@@ -28,15 +28,11 @@ export const KEEP_INSTANCE_BYTES = 16 * 2 ** 20;
 /** The most input and output bits the word path takes: its buffers, about 6 (n + l) bytes, stay below 100 MB. */
 export const MAX_WORDS_BITS = 2 ** 24;
 
-let compiled: object | null = null;
 let shared: ToeplitzWasm | null = null;
 /** A byte view of the kept instance's memory (a new one after the memory grew: the old buffer is detached). */
 let sharedBytes: Uint8Array | null = null;
 
-function instantiate(): ToeplitzWasm {
-  compiled ??= compileBase64(TOEPLITZ_WASM_BASE64);
-  return instantiateModule<ToeplitzWasm>(compiled);
-}
+const instantiate = instantiator<ToeplitzWasm>(TOEPLITZ_WASM_BASE64);
 
 /**
  * `y_i = XOR_k s[i + k] x[n - 1 - k]` for i < l (bits as 0/1 bytes; the seed has n + l - 1),
