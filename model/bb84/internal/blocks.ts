@@ -21,17 +21,31 @@ const SLAB_CHUNK = 2048;
  * it, so nothing is shared between calls.
  */
 export function slab(chunkDoubles = SLAB_CHUNK): Take {
-  let chunk = new Float64Array(0), used = 0;
-  return (n) => {
-    if (n <= 8) return new Float64Array(n);
-    if (used + n > chunk.length) [chunk, used] = [new Float64Array(Math.max(chunkDoubles, n)), 0];
-    used += n;
-    return chunk.subarray(used - n, used);
-  };
+  const from: Chunk = { chunk: new Float64Array(0), used: 0 };
+  return (n) => carve(from, n, chunkDoubles);
+}
+
+/** A chunk blocks are carved from, and how many of its doubles are handed out. */
+interface Chunk {
+  chunk: Float64Array;
+  used: number;
+}
+
+/**
+ * A zeroed block of `n` doubles: a small array for up to 8, else the next `n` doubles of
+ * `from.chunk`; when they do not fit, the blocks handed out so far stay in the old chunk and the
+ * rest come from a fresh one of at least `minChunk` doubles.
+ */
+function carve(from: Chunk, n: number, minChunk: number): Float64Array {
+  if (n <= 8) return new Float64Array(n);
+  if (from.used + n > from.chunk.length) [from.chunk, from.used] = [new Float64Array(Math.max(minChunk, n)), 0];
+  from.used += n;
+  return from.chunk.subarray(from.used - n, from.used);
 }
 
 /** The array {@link withScratch} carves its blocks from, and whether a computation is using it. */
-let scratch = new Float64Array(SLAB_CHUNK), scratchBusy = false;
+const scratch: Chunk = { chunk: new Float64Array(SLAB_CHUNK), used: 0 };
+let scratchBusy = false;
 
 /** Doubles the scratch may keep between calls (512 kB); one that grew past it is dropped for a fresh chunk. */
 const SCRATCH_KEPT = 65_536;
@@ -47,18 +61,13 @@ const SCRATCH_KEPT = 65_536;
 export function withScratch<T>(compute: (take: Take) => T): T {
   if (scratchBusy) return compute(slab());
   scratchBusy = true;
-  let used = 0;
+  scratch.used = 0;
   try {
-    return compute((n) => {
-      if (n <= 8) return new Float64Array(n);
-      // too small: the blocks handed out so far stay in the old array, the rest come from a larger one
-      if (used + n > scratch.length) [scratch, used] = [new Float64Array(Math.max(2 * scratch.length, n)), 0];
-      used += n;
-      return scratch.subarray(used - n, used);
-    });
+    return compute((n) => carve(scratch, n, 2 * scratch.chunk.length));
   } finally {
-    if (scratch.length > SCRATCH_KEPT) scratch = new Float64Array(SLAB_CHUNK);
-    else scratch.fill(0, 0, used);
+    if (scratch.chunk.length > SCRATCH_KEPT) scratch.chunk = new Float64Array(SLAB_CHUNK);
+    else scratch.chunk.fill(0, 0, scratch.used);
+    scratch.used = 0;
     scratchBusy = false;
   }
 }
@@ -68,7 +77,7 @@ export function withScratch<T>(compute: (take: Take) => T): T {
  * @internal for test/bb84/hotpath.test.ts (memory stays bounded).
  */
 export function scratchDoubles(): number {
-  return scratch.length;
+  return scratch.chunk.length;
 }
 
 /** `out += w |v><v|` for a d-dimensional complex vector v. */
