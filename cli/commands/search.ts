@@ -7,7 +7,7 @@
  */
 import { renameSync, writeFileSync } from "node:fs";
 import { AUTH_OBJECTIVES, searchAuth, type AuthObjective } from "../../properties/auth/search.js";
-import { BB84_OBJECTIVES, searchBb84, type Bb84Objective } from "../../properties/bb84/search.js";
+import { BB84_OBJECTIVES, bb84SearchResult, bb84SearchStart, bb84SearchStarts, type Bb84Objective } from "../../properties/bb84/search.js";
 import { secrecy } from "../../properties/bb84/secrecy.js";
 import { MAX_BUDGET } from "../../properties/search/optimise.js";
 import type { Json, Metrics } from "../../properties/types.js";
@@ -16,6 +16,7 @@ import { FlagProblem, type FlagSpec, type ParsedArgs } from "../args.js";
 import type { Command } from "../command.js";
 import { EXIT_OK } from "../exit-codes.js";
 import { jsonFlag } from "../flags.js";
+import { runStarts } from "../search-workers.js";
 import { UsageError } from "../usage-error.js";
 
 /** Default budgets (objective evaluations): an auth evaluation is an exact multi-qubit run, a bb84 one a few 4x4 blocks. */
@@ -47,6 +48,10 @@ const flags: readonly FlagSpec[] = [
     description: "bb84: QBER the probe may cause in each basis, in [0, 0.5] (default the threshold p_o = 0.11)",
   },
   { name: "out", kind: "value", placeholder: "FILE", parse: (t) => (t.trim() === "" ? new FlagProblem("must not be empty") : t), description: "write the strategy with the command line and seed that reproduce it, as JSON (default: not written)" },
+  {
+    name: "workers", kind: "value", placeholder: "N", parse: integer(1, 1024),
+    description: "threads for the search's independent starts, 1..1024 (default: the machine's cores); bb84 --objective information makes one start per 2,000 evaluations, the other searches one, run in-process; the result is the same for any N",
+  },
   jsonFlag,
 ];
 
@@ -62,7 +67,7 @@ export const searchCommand: Command = {
     const [protocol, ...extra] = args.positionals;
     if (extra.length > 0) throw new UsageError(`search: unexpected argument "${extra[0]}"`);
     if (protocol !== "auth" && protocol !== "bb84") throw new UsageError(`search: expected a protocol, auth or bb84, got ${protocol === undefined ? "none" : `"${protocol}"`}`);
-    const result = protocol === "auth" ? runAuth(args) : runBb84(args);
+    const result = protocol === "auth" ? runAuth(args) : await runBb84(args, (text) => env.io.stderr(`qkd-harness: note: ${text}\n`));
     const out = args.flags.get("out") as string | undefined;
     if (out !== undefined) writeAtomically(out, stableJson({ command: result.command, ...result.record }));
     if (args.flags.get("json") === true) env.io.stdout(stableJson(result.record));
@@ -102,7 +107,7 @@ function runAuth(args: ParsedArgs): SearchRun {
   };
 }
 
-function runBb84(args: ParsedArgs): SearchRun {
+async function runBb84(args: ParsedArgs, onNote: (text: string) => void): Promise<SearchRun> {
   reject(args, AUTH_ONLY, "bb84");
   const objective = objectiveOf<Bb84Objective>(args, BB84_OBJECTIVES, "information", "bb84");
   const params = secrecy.params.parse({ variant: "paper" });
@@ -110,7 +115,9 @@ function runBb84(args: ParsedArgs): SearchRun {
   if (objective === "interceptFraction" && args.flags.has("disturbance")) throw new UsageError("search bb84: --disturbance does not apply to --objective interceptFraction (the constraint is P(accept) >= 1/2)");
   const seed = (args.flags.get("seed") as number | undefined) ?? 1;
   const budget = (args.flags.get("budget") as number | undefined) ?? DEFAULT_BUDGET.bb84;
-  const found = searchBb84(params, { objective, seed, budget, disturbance });
+  const options = { objective, seed, budget, disturbance };
+  const starts = await runStarts({ protocol: "bb84", params, options }, bb84SearchStarts(params, options), args.flags.get("workers") as number | undefined, (k) => bb84SearchStart(params, options, k), onNote);
+  const found = bb84SearchResult(params, options, starts);
   return {
     command: `qkd-harness search bb84 --objective ${objective}${objective === "information" ? ` --disturbance ${disturbance}` : ""} --seed ${seed} --budget ${budget}`,
     record: { objective, value: found.value, evaluations: found.evaluations, budget, seed, strategy: found.input as unknown as Json, metrics: found.metrics },

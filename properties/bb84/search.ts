@@ -17,7 +17,7 @@
 import * as fc from "fast-check";
 import { exactRun, orthogonalize, probe, INTERCEPT_BASES, type Adversary, type InterceptBasis } from "../../model/bb84/index.js";
 import { binaryEntropy } from "../../model/kernel/index.js";
-import { optimise, type Scored, type SearchSpace } from "../search/optimise.js";
+import { bestOfStarts, optimise, optimiseStart, startCount, type OptimiseOptions, type Scored, type SearchSpace } from "../search/optimise.js";
 import type { PropertyObjective, SearchOptions, SearchOutcome } from "../types.js";
 import type { Bb84Params } from "./params.js";
 
@@ -116,15 +116,58 @@ export function scoreBb84(p: Bb84Params, objective: Bb84Objective, a: Adversary,
  * @throws RangeError on a budget outside [1, 10^6] or D outside [0, 0.5].
  */
 export function searchBb84(p: Bb84Params, options: Bb84SearchOptions): SearchOutcome<Adversary> {
+  const plan = searchPlan(p, options);
+  return plan.finish(optimise(plan.space, plan.objective, plan.options));
+}
+
+/**
+ * The independent starts of {@link searchBb84} (`information`: one per 2,000 evaluations), to
+ * run them on several threads: `bb84SearchResult(p, options, starts.map((k) => bb84SearchStart(p, options, k)))`
+ * is `searchBb84(p, options)`, wherever each start ran (each is a function of its arguments alone,
+ * and its outcome plain data).
+ */
+export function bb84SearchStarts(p: Bb84Params, options: Bb84SearchOptions): number {
+  return startCount(searchPlan(p, options).options);
+}
+
+/** Start `k` of {@link searchBb84}, as optimise found it (the probe's isometry parameters for `information`). */
+export function bb84SearchStart(p: Bb84Params, options: Bb84SearchOptions, k: number): SearchOutcome<unknown> {
+  const plan = searchPlan(p, options);
+  return optimiseStart(plan.space, plan.objective, plan.options, k);
+}
+
+/** The result of {@link searchBb84} from the outcomes of all its starts, in start order. */
+export function bb84SearchResult(p: Bb84Params, options: Bb84SearchOptions, starts: readonly SearchOutcome<unknown>[]): SearchOutcome<Adversary> {
+  return searchPlan(p, options).finish(bestOfStarts(starts));
+}
+
+/** What {@link searchBb84} optimises, how, and how optimise's best becomes an attack. */
+interface SearchPlan {
+  readonly space: SearchSpace<unknown>;
+  readonly objective: (input: unknown) => Scored;
+  readonly options: OptimiseOptions;
+  finish(found: SearchOutcome<unknown>): SearchOutcome<Adversary>;
+}
+
+function searchPlan(p: Bb84Params, options: Bb84SearchOptions): SearchPlan {
   const d = options.disturbance ?? p.run.threshold;
   if (!(d >= 0 && d <= 0.5)) throw new RangeError(`searchBb84: disturbance must be in [0, 0.5], got ${d}`);
   if (options.objective === "interceptFraction") {
-    return optimise(interceptSpace, (a) => scoreBb84(p, "interceptFraction", a, d), options);
+    return {
+      space: interceptSpace as SearchSpace<unknown>,
+      objective: (a) => scoreBb84(p, "interceptFraction", a as Adversary, d),
+      options,
+      finish: (found) => found as SearchOutcome<Adversary>,
+    };
   }
   // independent starts: the landscape has local optima on the QBER = D boundary
   const starts = Math.max(1, Math.floor(options.budget / PROBE_START_BUDGET));
-  const found = optimise(probeSpace, (h) => scoreBb84(p, "information", isometryProbe(h), d), { explorationShare: 0.05, localBudget: 400, starts, ...options });
-  return { ...found, input: isometryProbe(found.input) };
+  return {
+    space: probeSpace as SearchSpace<unknown>,
+    objective: (h) => scoreBb84(p, "information", isometryProbe(h as readonly number[]), d),
+    options: { explorationShare: 0.05, localBudget: 400, starts, ...options },
+    finish: (found) => ({ ...found, input: isometryProbe(found.input as readonly number[]) }),
+  };
 }
 
 const angle = fc.double({ min: -Math.PI, max: Math.PI, noNaN: true });

@@ -94,23 +94,47 @@ interface Entry<T> {
 }
 
 /**
- * Maximise `objective` over `space` within `budget` evaluations.
+ * Maximise `objective` over `space` within `budget` evaluations: every start
+ * ({@link optimiseStart}), the best of them ({@link bestOfStarts}).
  * @throws RangeError when the budget is not an integer in [1, 10^6] or the seed is not 32-bit.
  */
 export function optimise<T>(space: SearchSpace<T>, objective: (input: T) => Scored, options: OptimiseOptions): SearchOutcome<T> {
-  const { budget, seed } = options;
+  return bestOfStarts(Array.from({ length: startCount(options) }, (_, k) => optimiseStart(space, objective, options, k)));
+}
+
+/**
+ * The independent starts {@link optimise} makes (`options.starts`, at least 1 and at most the
+ * budget). Each is a function of the options and its index alone, so they can run anywhere (on
+ * several threads: cli/search-workers.ts) and be combined by {@link bestOfStarts}.
+ * @throws RangeError when the budget is not an integer in [1, 10^6].
+ */
+export function startCount(options: OptimiseOptions): number {
+  const { budget } = options;
   if (!(Number.isInteger(budget) && budget >= 1 && budget <= MAX_BUDGET)) throw new RangeError(`optimise: budget must be an integer in [1, ${MAX_BUDGET}], got ${budget}`);
-  const starts = Math.max(1, Math.min(options.starts ?? 1, budget));
-  let best: SearchOutcome<T> | undefined;
-  let evaluations = 0;
-  for (let k = 0; k < starts; k++) {
-    const share = Math.floor(budget / starts) + (k < budget % starts ? 1 : 0);
-    const startSeed = (seed + 7919 * k) | 0;
-    const [run] = withRng(seeded(startSeed), (r) => new Search(space, objective, { ...options, seed: startSeed, budget: share }, r).run());
+  return Math.max(1, Math.min(options.starts ?? 1, budget));
+}
+
+/** Start `k` of {@link optimise}: its share of the budget (split evenly), seeded `seed + 7919 k`. */
+export function optimiseStart<T>(space: SearchSpace<T>, objective: (input: T) => Scored, options: OptimiseOptions, k: number): SearchOutcome<T> {
+  const starts = startCount(options), { budget, seed } = options;
+  if (!(Number.isInteger(k) && k >= 0 && k < starts)) throw new RangeError(`optimise: start must be an integer in [0, ${starts - 1}], got ${k}`);
+  const share = Math.floor(budget / starts) + (k < budget % starts ? 1 : 0);
+  const startSeed = (seed + 7919 * k) | 0;
+  return withRng(seeded(startSeed), (r) => new Search(space, objective, { ...options, seed: startSeed, budget: share }, r).run())[0];
+}
+
+/**
+ * The best of the starts' outcomes, given in start order: the first whose value exceeds every
+ * earlier one's by more than 1e-12, with the evaluations of all of them.
+ */
+export function bestOfStarts<T>(runs: readonly SearchOutcome<T>[]): SearchOutcome<T> {
+  if (runs.length === 0) throw new RangeError("optimise: no starts to choose from");
+  let best = runs[0], evaluations = 0;
+  for (const run of runs) {
     evaluations += run.evaluations;
-    if (best === undefined || run.value > best.value + 1e-12) best = run;
+    if (run.value > best.value + 1e-12) best = run;
   }
-  return { ...best!, evaluations };
+  return { ...best, evaluations };
 }
 
 class Search<T> {

@@ -155,6 +155,8 @@ describe("qkd-harness search", () => {
     [["search", "bb84", "--key-bits", "4"], /--key-bits/],
     [["search", "auth", "--key-bits", "5"], /--key-bits/],
     [["search", "dice"], /auth or bb84/],
+    [["search", "bb84", "--workers", "0"], /--workers/],
+    [["search", "bb84", "--workers", "two"], /--workers/],
   ])("bad input %j exits 2 naming the flag", async (argv, pattern) => {
     const r = await cli(argv as string[]);
     expect(r.code).toBe(2);
