@@ -28,7 +28,7 @@ import { runBb84Bench } from "./bb84.js";
 import { runKdcRekeyBench } from "./kdcRekey.js";
 import { flagValue, kernelSection, repositoryRoot } from "./kernel.js";
 import { statusOf, type BenchContext, type BenchRow, type BenchSection } from "./rows.js";
-import { runVerifyBench } from "./verify.js";
+import { runSearchWorkersBench, runVerifyBench } from "./verify.js";
 
 /** Rows of a rate with an absolute target: ratio = value / target. */
 function rateRow(section: string, name: string, value: number, unit: string, target: number | null): BenchRow {
@@ -77,14 +77,19 @@ export const SECTIONS: readonly BenchSection[] = [
     run: async ({ quick }) => {
       if (quick) return { rows: [] };
       const v = await runVerifyBench();
+      const search = await runSearchWorkersBench();
+      const searchName = `search bb84 wall time speed-up, ${search.workers} workers on ${search.workers} cores vs 1 worker on 1 core (${search.command}; results ${search.identical ? "identical" : "DIFFERENT"})`;
       return {
         rows: [
+          Number.isNaN(search.speedupOverOneCore)
+            ? { ...rateRow("verify", searchName, Number.NaN, "x", null), targetText: `not measured: ${search.oneCoreProblem}` }
+            : { ...rateRow("verify", searchName, search.identical ? search.speedupOverOneCore : 0, "x", v.target), targetText: `>= ${v.target}x, the same result for any N (load before ${search.loadBefore.toFixed(1)})` },
           Number.isNaN(v.speedupOverOneCore)
             ? { ...rateRow("verify", `wall time speed-up, ${v.workers} workers on ${v.workers} cores vs 1 worker on 1 core`, Number.NaN, "x", null), targetText: `not measured: ${v.oneCoreProblem}` }
             : { ...rateRow("verify", `wall time speed-up, ${v.workers} workers on ${v.workers} cores vs 1 worker on 1 core`, v.speedupOverOneCore, "x", v.target), targetText: `>= ${v.target}x (load before ${v.loadBefore.toFixed(1)})` },
           { ...rateRow("verify", `wall time speed-up, ${v.workers} workers vs 1 worker, both on ${v.workers} cores`, v.speedup, "x", null), targetText: `none (the 1-worker run's V8 threads already use the other cores; CPU allows ${v.ceiling.toFixed(2)}x)` },
         ],
-        details: v,
+        details: { verify: v, search },
       };
     },
   },

@@ -97,29 +97,36 @@ function oneCore(): { readonly cpu: number; readonly problem: string | null } {
 }
 
 /**
- * Run the compiled `verify` with `n` workers in a child process, sampling its main thread's CPU;
- * with `pinTo`, the child (all its threads) is pinned to that CPU by `taskset`.
+ * Run the compiled CLI with `args` in a child process, sampling its main thread's CPU; with
+ * `pinTo`, the child (all its threads) is pinned to that CPU by `taskset`. Resolves to the
+ * timings and the child's stdout.
  */
-async function timeVerify(root: string, n: number, out: string, pinTo: number | null = null): Promise<Timed> {
+async function timeCli(root: string, args: readonly string[], pinTo: number | null = null): Promise<Timed & { readonly stdout: string }> {
   const t0 = performance.now();
   const c0 = statCpuSeconds("/proc/self/stat", true);
-  const args = [join(root, "dist", "cli", "main.js"), "verify", "--workers", String(n), "--format", "json", "--out", out];
-  const [command, argv] = pinTo !== null ? ["taskset", ["-c", String(pinTo), process.execPath, ...args]] : [process.execPath, args];
+  const cli = [join(root, "dist", "cli", "main.js"), ...args];
+  const [command, argv] = pinTo !== null ? ["taskset", ["-c", String(pinTo), process.execPath, ...cli]] : [process.execPath, cli];
   const child = spawn(command, argv, {
     cwd: root,
     env: { ...process.env, CI: "true" },
-    stdio: ["ignore", "ignore", "pipe"],
+    stdio: ["ignore", "pipe", "pipe"],
   });
-  let stderr = "";
+  let stderr = "", stdout = "";
   child.stderr.on("data", (chunk: Buffer) => (stderr = (stderr + chunk.toString("utf8")).slice(-2000)));
+  child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString("utf8")));
   let mainCpu = Number.NaN;
   const sample = setInterval(() => {
     const v = statCpuSeconds(`/proc/${child.pid}/task/${child.pid}/stat`);
     if (Number.isFinite(v)) mainCpu = v;
   }, 100);
   const code = await new Promise<number | null>((resolve, reject) => child.on("error", reject).on("close", resolve)).finally(() => clearInterval(sample));
-  if (code !== 0) throw new Error(`verify bench: verify --workers ${n} exited ${code}\n${stderr}`);
-  return { wall: (performance.now() - t0) / 1000, cpu: statCpuSeconds("/proc/self/stat", true) - c0, mainCpu };
+  if (code !== 0) throw new Error(`verify bench: ${args.join(" ")} exited ${code}\n${stderr}`);
+  return { wall: (performance.now() - t0) / 1000, cpu: statCpuSeconds("/proc/self/stat", true) - c0, mainCpu, stdout };
+}
+
+/** Run the compiled `verify` with `n` workers (see {@link timeCli}). */
+function timeVerify(root: string, n: number, out: string, pinTo: number | null = null): Promise<Timed> {
+  return timeCli(root, ["verify", "--workers", String(n), "--format", "json", "--out", out], pinTo);
 }
 
 /** Time `verify` on the shipped scenarios, `rounds` times each with 1 and N workers, interleaved (default 3 rounds). */
@@ -157,6 +164,64 @@ export async function runVerifyBench(options: { readonly rounds?: number; readon
     speedupOverOneCore: pin.problem === null ? median(wall(pinned)) / median(wall(many)) : Number.NaN,
     ceiling: (workers * median(one.map((t) => t.mainCpu))) / median(cpu(many)),
     target: 0.85 * workers,
+    loadBefore,
+  };
+}
+
+/** The `search --workers N` timings (see {@link runSearchWorkersBench}). */
+export interface SearchWorkersBenchResult {
+  readonly command: string;
+  readonly workers: number;
+  readonly rounds: number;
+  /** `--workers 1` pinned to one core (empty when it could not be pinned: see `oneCoreProblem`). */
+  readonly oneCoreSeconds: readonly number[];
+  readonly oneCoreProblem: string | null;
+  /** `--workers N` on N cores. */
+  readonly manyWorkersSeconds: readonly number[];
+  readonly manyWorkersCpuSeconds: readonly number[];
+  /** median(1 worker on one core) / median(N workers on N cores) (NaN when not pinned). */
+  readonly speedupOverOneCore: number;
+  /** Whether every run printed the same result (the search's promise: the same for any N). */
+  readonly identical: boolean;
+  readonly loadBefore: number;
+}
+
+/**
+ * `search bb84` (its default `information` objective: one independent start per 2,000
+ * evaluations, 16 starts at the budget used here) with `--workers 1` pinned to one core and with
+ * one worker per core, interleaved rounds, medians of wall time; and whether all printed the
+ * same result.
+ */
+export async function runSearchWorkersBench(options: { readonly rounds?: number; readonly workers?: number; readonly budget?: number } = {}): Promise<SearchWorkersBenchResult> {
+  const root = repositoryRoot();
+  const workers = options.workers ?? availableParallelism();
+  const rounds = options.rounds ?? 3;
+  const args = ["search", "bb84", "--budget", String(options.budget ?? 32_000), "--json"];
+  const loadBefore = loadavg()[0];
+  const pin = oneCore();
+  const pinned: Timed[] = [], many: Timed[] = [];
+  const printed = new Set<string>();
+  for (let k = 0; k < rounds; k++) {
+    if (pin.problem === null) {
+      const t = await timeCli(root, [...args, "--workers", "1"], pin.cpu);
+      pinned.push(t);
+      printed.add(t.stdout);
+    }
+    const t = await timeCli(root, [...args, "--workers", String(workers)]);
+    many.push(t);
+    printed.add(t.stdout);
+  }
+  const wall = (ts: readonly Timed[]): number[] => ts.map((t) => t.wall);
+  return {
+    command: `qkd-harness ${args.join(" ")} --workers 1 | ${workers}`,
+    workers,
+    rounds,
+    oneCoreSeconds: wall(pinned),
+    oneCoreProblem: pin.problem,
+    manyWorkersSeconds: wall(many),
+    manyWorkersCpuSeconds: many.map((t) => t.cpu),
+    speedupOverOneCore: pin.problem === null ? median(wall(pinned)) / median(wall(many)) : Number.NaN,
+    identical: printed.size === 1,
     loadBefore,
   };
 }
