@@ -101,7 +101,7 @@ function oneCore(): { readonly cpu: number; readonly problem: string | null } {
  * `pinTo`, the child (all its threads) is pinned to that CPU by `taskset`. Resolves to the
  * timings and the child's stdout.
  */
-async function timeCli(root: string, args: readonly string[], pinTo: number | null = null): Promise<Timed & { readonly stdout: string }> {
+async function timeCli(root: string, args: readonly string[], pinTo: number | null = null): Promise<Timed & { readonly stdout: string; readonly stderr: string }> {
   const t0 = performance.now();
   const c0 = statCpuSeconds("/proc/self/stat", true);
   const cli = [join(root, "dist", "cli", "main.js"), ...args];
@@ -120,8 +120,8 @@ async function timeCli(root: string, args: readonly string[], pinTo: number | nu
     if (Number.isFinite(v)) mainCpu = v;
   }, 100);
   const code = await new Promise<number | null>((resolve, reject) => child.on("error", reject).on("close", resolve)).finally(() => clearInterval(sample));
-  if (code !== 0) throw new Error(`verify bench: ${args.join(" ")} exited ${code}\n${stderr}`);
-  return { wall: (performance.now() - t0) / 1000, cpu: statCpuSeconds("/proc/self/stat", true) - c0, mainCpu, stdout };
+  if (code !== 0) throw new Error(`bench: qkd-harness ${args.join(" ")} exited ${code}\n${stderr}`);
+  return { wall: (performance.now() - t0) / 1000, cpu: statCpuSeconds("/proc/self/stat", true) - c0, mainCpu, stdout, stderr };
 }
 
 /** Run the compiled `verify` with `n` workers (see {@link timeCli}). */
@@ -176,21 +176,30 @@ export interface SearchWorkersBenchResult {
   /** `--workers 1` pinned to one core (empty when it could not be pinned: see `oneCoreProblem`). */
   readonly oneCoreSeconds: readonly number[];
   readonly oneCoreProblem: string | null;
+  /** `--workers 1` on N cores (V8's compiler and GC threads then run beside it for free). */
+  readonly oneWorkerSeconds: readonly number[];
   /** `--workers N` on N cores. */
   readonly manyWorkersSeconds: readonly number[];
   readonly manyWorkersCpuSeconds: readonly number[];
   /** median(1 worker on one core) / median(N workers on N cores) (NaN when not pinned). */
   readonly speedupOverOneCore: number;
-  /** Whether every run printed the same result (the search's promise: the same for any N). */
+  /** median(1 worker on N cores) / median(N workers on N cores): what the worker threads add beyond V8's own. */
+  readonly speedup: number;
+  /**
+   * Whether every run printed the same result (the search's promise: the same for any N) and
+   * nothing on stderr (a note there says a worker failed and this thread ran its starts).
+   */
   readonly identical: boolean;
   readonly loadBefore: number;
 }
 
 /**
  * `search bb84` (its default `information` objective: one independent start per 2,000
- * evaluations, 16 starts at the budget used here) with `--workers 1` pinned to one core and with
- * one worker per core, interleaved rounds, medians of wall time; and whether all printed the
- * same result.
+ * evaluations, 16 starts at the budget used here) with `--workers 1` pinned to one core, with
+ * `--workers 1` on all cores and with one worker per core, interleaved rounds, medians of wall
+ * time; and whether all printed the
+ * same result (and nothing on stderr; only when the 1-worker runs could be pinned, so that both
+ * counts are compared).
  */
 export async function runSearchWorkersBench(options: { readonly rounds?: number; readonly workers?: number; readonly budget?: number } = {}): Promise<SearchWorkersBenchResult> {
   const root = repositoryRoot();
@@ -199,17 +208,22 @@ export async function runSearchWorkersBench(options: { readonly rounds?: number;
   const args = ["search", "bb84", "--budget", String(options.budget ?? 32_000), "--json"];
   const loadBefore = loadavg()[0];
   const pin = oneCore();
-  const pinned: Timed[] = [], many: Timed[] = [];
+  const pinned: Timed[] = [], one: Timed[] = [], many: Timed[] = [];
   const printed = new Set<string>();
+  let quiet = true;
   for (let k = 0; k < rounds; k++) {
     if (pin.problem === null) {
       const t = await timeCli(root, [...args, "--workers", "1"], pin.cpu);
       pinned.push(t);
       printed.add(t.stdout);
+      quiet &&= t.stderr === "";
     }
-    const t = await timeCli(root, [...args, "--workers", String(workers)]);
-    many.push(t);
-    printed.add(t.stdout);
+    for (const [n, runs] of [[1, one], [workers, many]] as const) {
+      const t = await timeCli(root, [...args, "--workers", String(n)]);
+      runs.push(t);
+      printed.add(t.stdout);
+      quiet &&= t.stderr === "";
+    }
   }
   const wall = (ts: readonly Timed[]): number[] => ts.map((t) => t.wall);
   return {
@@ -218,10 +232,12 @@ export async function runSearchWorkersBench(options: { readonly rounds?: number;
     rounds,
     oneCoreSeconds: wall(pinned),
     oneCoreProblem: pin.problem,
+    oneWorkerSeconds: wall(one),
     manyWorkersSeconds: wall(many),
     manyWorkersCpuSeconds: many.map((t) => t.cpu),
     speedupOverOneCore: pin.problem === null ? median(wall(pinned)) / median(wall(many)) : Number.NaN,
-    identical: printed.size === 1,
+    speedup: median(wall(one)) / median(wall(many)),
+    identical: printed.size === 1 && quiet && pin.problem === null,
     loadBefore,
   };
 }

@@ -1,66 +1,79 @@
 /**
  * `search --workers N`: the independent starts of a search (properties/search/optimise.ts
  * `optimiseStart`) on N threads, this one included. Each start is a function of the search's
- * options and its index alone and returns plain data, so a worker thread ({@link workerModule})
+ * options and its index alone and returns plain data, so a worker thread (cli/search-worker.ts)
  * rebuilds the search from the same options and runs the starts it takes; the outcomes are
  * combined in start order whichever thread ran them, and the result is byte-identical for any N.
  *
  * Threads take the next start from a shared counter (`Atomics.add`), this thread as well: starts
  * take similar time (an equal share of the budget each), so no schedule is needed. A start a
- * worker did not answer (it failed to load, or ended early) runs on this thread afterwards: the
- * same start gives the same outcome, and an error it raises is raised here.
+ * worker did not answer (it failed to load, threw, or ended early) runs on this thread afterwards:
+ * the same start gives the same outcome, and an error it raises is raised here.
+ *
+ * Each worker thread loads the model and compiles its code afresh: about 30 MB and 0.6 s of CPU
+ * (measured 2026-11-28, load 4.6), which a small budget does not repay.
  * @module
  */
 import { existsSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
-import type { Bb84SearchOptions } from "../properties/bb84/search.js";
+import { bb84SearchStart, bb84SearchStarts, type Bb84SearchOptions } from "../properties/bb84/search.js";
 import type { Bb84Params } from "../properties/bb84/params.js";
 import type { SearchOutcome } from "../properties/types.js";
+import { stopWorkers } from "../scenarios/parallel.js";
 
-/** What a search worker rebuilds the search from (structured-cloneable). */
-export interface SearchWorkerJob {
-  readonly protocol: "bb84";
+/** The search a worker rebuilds (structured-cloneable): the bb84 probe search's parameters and options. */
+export interface SearchJob {
   readonly params: Bb84Params;
   readonly options: Bb84SearchOptions;
 }
 
 /** The worker threads' data: the job and the shared counter of the next start. */
 export interface SearchWorkerData {
-  readonly job: SearchWorkerJob;
+  readonly job: SearchJob;
   readonly next: Int32Array;
 }
 
 /** Sent by a worker: a start's outcome, or the end of its work. */
 export type FromSearchWorker = { readonly start: number; readonly outcome: SearchOutcome<unknown> } | { readonly finished: true };
 
-/** The worker threads' module: compiled code only (absent when the CLI runs from TypeScript sources). */
-const workerModule = new URL("./search-worker.js", import.meta.url);
+/** How to run the starts. */
+export interface StartsOptions {
+  /** Threads, this one included (default: the machine's cores; never more than the starts). */
+  readonly workers?: number;
+  /** Hears of a worker that failed or left starts unanswered. */
+  readonly onNote?: (text: string) => void;
+  /** The worker threads' module (tests; default cli/search-worker.js, absent when running from TypeScript sources). */
+  readonly module?: URL;
+  /** How this thread runs start k (tests; default `bb84SearchStart`). */
+  readonly here?: (start: number) => SearchOutcome<unknown>;
+  /** The shared counter of the next start (tests, to watch the threads take starts). */
+  readonly next?: Int32Array;
+}
+
+/** The compiled worker module. */
+const WORKER_MODULE = new URL("./search-worker.js", import.meta.url);
 
 /**
- * The outcomes of starts 0 .. count - 1 of `job`, in start order, computed by `here` on this
- * thread and by up to `workers - 1` worker threads (default: the machine's cores; none when
- * there is one start or the worker module is absent). `onNote` hears of a worker that failed.
+ * The outcomes of every start of `job` (`bb84SearchStarts`), in start order, computed on this
+ * thread and on up to `workers - 1` worker threads (none when there is one start or the worker
+ * module is absent).
  */
-export async function runStarts(
-  job: SearchWorkerJob,
-  count: number,
-  workers: number | undefined,
-  here: (start: number) => SearchOutcome<unknown>,
-  onNote?: (text: string) => void,
-): Promise<SearchOutcome<unknown>[]> {
+export async function runStarts(job: SearchJob, options: StartsOptions = {}): Promise<SearchOutcome<unknown>[]> {
+  const count = bb84SearchStarts(job.params, job.options);
+  const here = options.here ?? ((k: number) => bb84SearchStart(job.params, job.options, k));
+  const module = options.module ?? WORKER_MODULE;
+  const next = options.next ?? new Int32Array(new SharedArrayBuffer(4));
   const outcomes: (SearchOutcome<unknown> | undefined)[] = new Array(count).fill(undefined);
-  const next = new Int32Array(new SharedArrayBuffer(4));
-  const threads = Math.min(workers ?? availableParallelism(), count);
-  const started = threads > 1 && existsSync(fileURLToPath(workerModule))
-    ? Array.from({ length: threads - 1 }, () => new Worker(workerModule, { workerData: { job, next } satisfies SearchWorkerData }))
+  const threads = Math.min(options.workers ?? availableParallelism(), count);
+  const workers = threads > 1 && existsSync(fileURLToPath(module))
+    ? Array.from({ length: threads - 1 }, () => new Worker(module, { workerData: { job, next } satisfies SearchWorkerData }))
     : [];
-  const ended = started.map((w) => new Promise<void>((resolve) => {
+  const ended = workers.map((w) => new Promise<void>((resolve) => {
     w.on("message", (msg: FromSearchWorker) => ("finished" in msg ? resolve() : (outcomes[msg.start] = msg.outcome)));
-    // a worker that fails or ends early leaves its starts unanswered: this thread runs them below
-    w.on("error", (e: Error) => {
-      onNote?.(`a search worker thread failed (${e.message}); this thread runs the starts it left`);
+    w.on("error", (e: unknown) => {
+      options.onNote?.(`a worker thread of the search failed (${e instanceof Error ? e.message : String(e)})`);
       resolve();
     });
     w.on("exit", () => resolve());
@@ -71,8 +84,10 @@ export async function runStarts(
       await new Promise((resolve) => setImmediate(resolve)); // let the workers' outcomes in
     }
     await Promise.all(ended);
+    const missing = outcomes.flatMap((o, k) => (o === undefined ? [k] : []));
+    if (missing.length > 0) options.onNote?.(`${missing.length} start(s) of the search that worker threads took but did not answer ran on this thread`);
     return outcomes.map((outcome, k) => outcome ?? here(k));
   } finally {
-    await Promise.all(started.map((w) => w.terminate()));
+    await stopWorkers(workers);
   }
 }

@@ -7,7 +7,7 @@
  */
 import { renameSync, writeFileSync } from "node:fs";
 import { AUTH_OBJECTIVES, searchAuth, type AuthObjective } from "../../properties/auth/search.js";
-import { BB84_OBJECTIVES, bb84SearchResult, bb84SearchStart, bb84SearchStarts, type Bb84Objective } from "../../properties/bb84/search.js";
+import { BB84_OBJECTIVES, bb84SearchResult, type Bb84Objective } from "../../properties/bb84/search.js";
 import { secrecy } from "../../properties/bb84/secrecy.js";
 import { MAX_BUDGET } from "../../properties/search/optimise.js";
 import type { Json, Metrics } from "../../properties/types.js";
@@ -50,7 +50,7 @@ const flags: readonly FlagSpec[] = [
   { name: "out", kind: "value", placeholder: "FILE", parse: (t) => (t.trim() === "" ? new FlagProblem("must not be empty") : t), description: "write the strategy with the command line and seed that reproduce it, as JSON (default: not written)" },
   {
     name: "workers", kind: "value", placeholder: "N", parse: integer(1, 1024),
-    description: "threads for the search's independent starts, 1..1024 (default: the machine's cores); bb84 --objective information makes one start per 2,000 evaluations, the other searches one, run in-process; the result is the same for any N",
+    description: "threads for the search's independent starts, 1..1024 (default: the machine's cores; 1 runs in-process, as the CLI does when run from TypeScript sources); only bb84 --objective information has several, one per 2,000 evaluations: other searches run in-process; the result is the same for any N",
   },
   jsonFlag,
 ];
@@ -116,8 +116,8 @@ async function runBb84(args: ParsedArgs, onNote: (text: string) => void): Promis
   const seed = (args.flags.get("seed") as number | undefined) ?? 1;
   const budget = (args.flags.get("budget") as number | undefined) ?? DEFAULT_BUDGET.bb84;
   const options = { objective, seed, budget, disturbance };
-  const starts = await runStarts({ protocol: "bb84", params, options }, bb84SearchStarts(params, options), args.flags.get("workers") as number | undefined, (k) => bb84SearchStart(params, options, k), onNote);
-  const found = bb84SearchResult(params, options, starts);
+  const workers = args.flags.get("workers") as number | undefined;
+  const found = bb84SearchResult(params, options, await runStarts({ params, options }, { ...(workers !== undefined ? { workers } : {}), onNote }));
   return {
     command: `qkd-harness search bb84 --objective ${objective}${objective === "information" ? ` --disturbance ${disturbance}` : ""} --seed ${seed} --budget ${budget}`,
     record: { objective, value: found.value, evaluations: found.evaluations, budget, seed, strategy: found.input as unknown as Json, metrics: found.metrics },

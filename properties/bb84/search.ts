@@ -121,10 +121,11 @@ export function searchBb84(p: Bb84Params, options: Bb84SearchOptions): SearchOut
 }
 
 /**
- * The independent starts of {@link searchBb84} (`information`: one per 2,000 evaluations), to
- * run them on several threads: `bb84SearchResult(p, options, starts.map((k) => bb84SearchStart(p, options, k)))`
- * is `searchBb84(p, options)`, wherever each start ran (each is a function of its arguments alone,
- * and its outcome plain data).
+ * The number of independent starts of {@link searchBb84} (`information`: one per 2,000
+ * evaluations; `interceptFraction`: one), to run them on several threads: with `outcomes[k] =
+ * bb84SearchStart(p, options, k)` for every k below it, `bb84SearchResult(p, options, outcomes)`
+ * is `searchBb84(p, options)`, wherever each start ran (each is a function of its arguments
+ * alone, and its outcome plain data).
  */
 export function bb84SearchStarts(p: Bb84Params, options: Bb84SearchOptions): number {
   return startCount(searchPlan(p, options).options);

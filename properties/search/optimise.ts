@@ -124,8 +124,9 @@ export function optimiseStart<T>(space: SearchSpace<T>, objective: (input: T) =>
 }
 
 /**
- * The best of the starts' outcomes, given in start order: the first whose value exceeds every
- * earlier one's by more than 1e-12, with the evaluations of all of them.
+ * The best of the starts' outcomes, given in start order: going through them in order, a start
+ * replaces the best so far when its value exceeds the best's by more than 1e-12 (so a near tie
+ * keeps the earlier start); with the evaluations of all of them.
  */
 export function bestOfStarts<T>(runs: readonly SearchOutcome<T>[]): SearchOutcome<T> {
   if (runs.length === 0) throw new RangeError("optimise: no starts to choose from");

@@ -1,25 +1,24 @@
 /**
  * `search --workers N` (cli/search-workers.ts): the independent starts of the bb84 probe search
- * run on several threads and give the same result, bit for bit, as on one. Small budgets (2,000
- * evaluations a start): this checks determinism and that the worker threads really run starts,
- * not what the search finds.
+ * run on several threads and give the same result, bit for bit, as on one, and as main gave
+ * before the starts could be split (910827b). Small budgets (2,000 evaluations a start): this
+ * checks determinism and that the worker threads really run starts, not what the search finds.
  */
 import { spawnSync } from "node:child_process";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, test } from "vitest";
+import { runStarts } from "../../cli/search-workers.js";
 import { bb84SearchResult, bb84SearchStart, bb84SearchStarts, searchBb84, type Bb84SearchOptions } from "../../properties/bb84/search.js";
 import { secrecy } from "../../properties/bb84/secrecy.js";
 import type { SearchOutcome } from "../../properties/types.js";
-import type { runStarts as RunStarts } from "../../cli/search-workers.js";
 import { cli } from "../cli/capture.js";
 import { compiledPackage } from "../setup/compiled.js";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 const params = secrecy.params.parse({ variant: "paper" });
 const options: Bb84SearchOptions = { objective: "information", seed: 5, budget: 4000, disturbance: 0.11 };
-/** Every number as its bits (JSON writes a double's shortest exact form). */
-const bits = (x: unknown): string => JSON.stringify(x);
+const job = { params, options };
 
 let dist = "";
 /** searchBb84's result, and its starts run in reverse order and copied as across a thread boundary (structured clone). */
@@ -31,27 +30,52 @@ beforeAll(async () => {
   dist = join(await compiledPackage(), "dist");
 }, 300_000);
 
+/**
+ * This thread's way of running start k: it records k and, on its first start, sleeps until a
+ * worker has taken the other one (up to a minute), so that the worker's part does not depend on
+ * how fast it loads; then it answers from `starts`.
+ */
+function heldHere(next: Int32Array, ranHere: number[]): (k: number) => SearchOutcome<unknown> {
+  return (k) => {
+    ranHere.push(k);
+    for (const until = Date.now() + 60_000; Atomics.load(next, 0) < 2 && Date.now() < until; ) Atomics.wait(next, 0, Atomics.load(next, 0), 50);
+    return starts[k];
+  };
+}
+
 describe("search --workers N: the same result for any N", () => {
-  test("the starts, run in any order and copied across a thread boundary (structured clone), give searchBb84's result", () => {
+  test("the starts, run in any order and structured-cloned, give searchBb84's result, which is main's before the split (910827b)", () => {
     expect(bb84SearchStarts(params, options)).toBe(2);
-    expect(bits(bb84SearchResult(params, options, starts))).toBe(bits(whole));
+    // toStrictEqual compares numbers with Object.is: -0 and NaN count
+    expect(bb84SearchResult(params, options, starts)).toStrictEqual(whole);
+    // `qkd-harness search bb84 --seed 5 --budget 4000 --json` on 910827b
+    expect([whole.value, whole.evaluations]).toStrictEqual([0.30337881426258506, 3998]);
     // negative control: a start lost on the way (a worker's answer missing) is not the same result
-    expect(bits(bb84SearchResult(params, options, [starts[0]]))).not.toBe(bits(whole));
+    expect(bb84SearchResult(params, options, [starts[0]])).not.toStrictEqual(whole);
   });
 
-  test("a worker thread runs the starts this thread does not take, and its outcome arrives bit for bit", async () => {
-    const { runStarts } = (await import(join(dist, "cli", "search-workers.js"))) as { runStarts: typeof RunStarts };
+  test("a worker thread runs the start this thread does not take, and its outcome arrives bit for bit", async () => {
+    const { runStarts: compiled } = (await import(join(dist, "cli", "search-workers.js"))) as { runStarts: typeof runStarts };
+    const next = new Int32Array(new SharedArrayBuffer(4));
     const ranHere: number[] = [], notes: string[] = [];
-    const outcomes = await runStarts({ protocol: "bb84", params, options }, 2, 2, (k) => {
-      ranHere.push(k);
-      // hold this thread (asleep) on its first start long enough for the worker to load and take the other
-      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 1500);
-      return starts[k];
-    }, (t) => notes.push(t));
+    const outcomes = await compiled(job, { workers: 2, next, onNote: (t) => notes.push(t), here: heldHere(next, ranHere) });
     expect(notes).toEqual([]);
     expect(ranHere).toEqual([0]);
-    expect(bits(outcomes[1])).toBe(bits(starts[1]));
-    expect(bits(bb84SearchResult(params, options, outcomes))).toBe(bits(whole));
+    expect(outcomes[1]).toStrictEqual(starts[1]);
+    expect(bb84SearchResult(params, options, outcomes)).toStrictEqual(whole);
+  });
+
+  test.each([
+    ["throws as it loads", "throws.mjs", /a worker thread of the search failed \(injected failure\)/],
+    ["ends without answering", "exits.mjs", /1 start\(s\) of the search that worker threads took but did not answer ran on this thread/],
+  ])("a worker that %s: this thread runs the start it took, the same result, and a note says so", async (_, file, note) => {
+    const next = new Int32Array(new SharedArrayBuffer(4));
+    const ranHere: number[] = [], notes: string[] = [];
+    const module = new URL(`./fixtures/search/${file}`, import.meta.url);
+    const outcomes = await runStarts(job, { workers: 2, module, next, onNote: (t) => notes.push(t), here: heldHere(next, ranHere) });
+    expect(ranHere).toEqual([0, 1]); // start 1, taken by the worker, ran here afterwards
+    expect(outcomes).toStrictEqual(starts);
+    expect(notes.join("\n")).toMatch(note);
   });
 
   test("the compiled CLI with --workers 2 prints what this process prints with --workers 1", async () => {
