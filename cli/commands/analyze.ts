@@ -68,7 +68,7 @@ const flags: readonly FlagSpec[] = [
 export const analyzeCommand: Command = {
   name: "analyze",
   summary: "exact analysis of one attack: analyze bb84 --adversary ... | analyze auth --variant ...",
-  usage: "bb84|auth [flags]",
+  usage: "bb84|auth",
   flags,
   async run(args, env) {
     const [protocol, ...extra] = args.positionals;

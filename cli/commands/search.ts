@@ -61,7 +61,7 @@ const AUTH_ONLY = ["variant", "key-bits", "sessions"], BB84_ONLY = ["disturbance
 export const searchCommand: Command = {
   name: "search",
   summary: "optimising adversary search: the most damaging attack within a budget (search auth | search bb84)",
-  usage: "auth|bb84 [flags]",
+  usage: "auth|bb84",
   flags,
   async run(args, env) {
     const [protocol, ...extra] = args.positionals;
