@@ -230,7 +230,7 @@ async function interleavedRounds(contenders: readonly Contender[], rounds: numbe
  * Bytes the current kernel moves per op (useful bytes: each complex entry read or written counts
  * 16 bytes once; D = 2^n):
  * - gate1, gate2, kraus1: one pass over rho (`applyConjugate` / `applyChannelLocal`): reads D^2
- *   entries, writes D^2: `32 D^2`. From n = 6 gate2 and kraus1 run in WebAssembly (internal/wasmLocal.ts; gate1 stays in JavaScript):
+ *   entries, writes D^2: `32 D^2`. From n = 6 gate1 (a dense complex 2x2), gate2 and kraus1 run in WebAssembly (internal/wasmLocal.ts):
  *   rho is copied into the instance and the result out, in chunks that stay in the level-2 cache,
  *   so main memory still sees one read of rho and one write of the result (the copies' second
  *   read and write hit the cache and are not counted);

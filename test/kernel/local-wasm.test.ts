@@ -5,22 +5,24 @@
  * - localWasm.ts was generated from the current local.as (hash; bytes with QKD_WASM_REBUILD=1);
  * - a dense complex 4x4 gate equals the JavaScript composition `applyLeft` then
  *   `applyRightAdjoint` bit for bit (the same expressions), in every chunking mode (whole row
- *   groups, ranges of y, ranges of z) and for either target order;
- * - the superoperator kernel, for a 2x2 gate (complex or real: `evolve` keeps 2x2 gates on the
- *   JavaScript path, see local.ts, but the kernel takes any superoperator) and 1-qubit channels
+ *   groups, ranges of y, ranges of z) and for either target order; so does a dense complex 2x2
+ *   gate (`conj2`), in every chunking mode and on every qubit;
+ * - a 2x2 gate on a matrix of signed zeros and subnormals: the same bits, -0 included;
+ * - the superoperator kernel, for a 2x2 gate (complex or real: `evolve` sends dense complex 2x2
+ *   gates through `conj2` and real ones through JavaScript, see local.ts, but the kernel takes any superoperator) and 1-qubit channels
  *   (depolarizing, amplitude damping, random Kraus sets), equals the JavaScript paths within rounding (the superoperator `sum K (x) conj(K)`
  *   sums in another order), byte-identical in every chunking mode, against the Kronecker-product oracle too;
  * - a non-finite entry sends them back to the JavaScript paths (results as before);
  * - inputs are not written; the instance's memory stays one chunk at 10 qubits.
- * Negative controls: the superoperator without the conjugate, and a swapped target order, are
- * told apart by the same comparisons.
+ * Negative controls: the superoperator without the conjugate, a swapped target order, a
+ * transposed 2x2 gate and one on another qubit are told apart by the same comparisons.
  */
 import { expect, test } from "vitest";
 import {
   amplitudeDamping, applyChannel, channel, depolarizing, evolve, sandwich, unsafeDensity, type CMatrix, type DensityMatrix,
 } from "../../model/kernel/index.js";
-import { applyLeft, applyRightAdjoint } from "../../model/kernel/internal/local.js";
-import { conjugate4, superoperator2, WASM_MIN_DIM } from "../../model/kernel/internal/wasmLocal.js";
+import { applyLeft, applyRightAdjoint, conjugate2Blocks } from "../../model/kernel/internal/local.js";
+import { conjugate2, conjugate4, superoperator2, WASM_MIN_DIM } from "../../model/kernel/internal/wasmLocal.js";
 import { CHUNK_BYTES, localWasm } from "../../model/kernel/wasm/localInstance.js";
 import { LOCAL_WASM_BASE64, LOCAL_WASM_SOURCE_SHA256 } from "../../model/kernel/wasm/localWasm.js";
 import { drawFloats, seeded } from "../../model/random.js";
@@ -82,6 +84,51 @@ test("a dense complex 4x4 gate: bit for bit the JavaScript composition, every ch
   }
 });
 
+test("a dense complex 2x2 gate: bit for bit the JavaScript composition, every chunk size, every qubit", () => {
+  let seed = 40;
+  for (const dims of REGISTERS) {
+    const D = dims.reduce((x, y) => x * y, 1);
+    const m = matrixOf(seed++, D), before = Float64Array.from(m.data);
+    dims.forEach((d, q) => {
+      if (d !== 2) return;
+      const u = matrixOf(seed++, 2);
+      const ref = composed(m, dims, u, [q]);
+      // through evolve's path (applyConjugate), and each chunking mode directly
+      expect(sameBits(evolve(unsafeDensity(m, dims), u, [q], { atol: Infinity }).matrix.data, ref)).toBe(true);
+      for (const chunk of CHUNKS) expect(sameBits(conjugate2(m.data, D, dims, q, u.data, chunk), ref)).toBe(true);
+      // negative controls: A transposed, and A on the neighbouring qubit, are other operations
+      const transposed = Float64Array.from([0, 1, 4, 5, 2, 3, 6, 7].map((k) => u.data[k]));
+      expect(sameBits(conjugate2(m.data, D, dims, q, transposed), ref)).toBe(false);
+      const other = dims.findIndex((e, k) => e === 2 && k !== q);
+      expect(sameBits(conjugate2(m.data, D, dims, other, u.data), ref)).toBe(false);
+    });
+    expect(sameBits(m.data, before)).toBe(true);
+  }
+});
+
+test("a dense complex 2x2 gate on a matrix of signed zeros and subnormals: bit for bit the JavaScript path, -0 included", () => {
+  // entries from {+0, -0, +-5e-324, +-1}: the sums' `0 +` (which turns -0 + -0 into +0) and the
+  // order of terms show in the signs of zeros, which uniform entries never produce
+  const values = [0, -0, 5e-324, -5e-324, 1, -1];
+  const pick = (seed: number, count: number): Float64Array => Float64Array.from(floats(seed, count), (x) => values[Math.floor(((x + 1) / 2) * values.length)]);
+  let seed = 77;
+  for (const dims of [[2, 2, 2, 2, 2, 2], [3, 2, 2, 2, 2, 2], [2, 2, 2, 2, 2, 2, 2]]) {
+    const D = dims.reduce((x, y) => x * y, 1);
+    const m = pick(seed++, 2 * D * D), u = pick(seed++, 8);
+    dims.forEach((d, q) => {
+      if (d !== 2) return;
+      const a = dims.slice(0, q).reduce((x, y) => x * y, 1), b = dims.slice(q + 1).reduce((x, y) => x * y, 1);
+      const js = new Float64Array(m.length);
+      conjugate2Blocks(u, m, js, 2 * D, a, b);
+      for (const chunk of CHUNKS) expect(sameBits(conjugate2(m, D, dims, q, u, chunk), js)).toBe(true);
+      // control: the result holds zeros (sums of zeros, +0 through the `0 +`; a kernel without
+      // it gives -0 there, which a review's mutant of conj2 did), and flipped signs of zeros are told apart
+      const flipped = js.map((x) => (x === 0 ? -x : x));
+      expect(sameBits(flipped, js)).toBe(false);
+    });
+  }
+});
+
 test("an operator with a NaN stays on the JavaScript path: the same bytes, NaN signs included (the WebAssembly path negates imaginary parts)", () => {
   const dims = [2, 2, 2, 2, 2, 2];
   const m = matrixOf(90, 64);
@@ -91,6 +138,14 @@ test("an operator with a NaN stays on the JavaScript path: the same bytes, NaN s
   expect(bytes(sandwich(m, dims, u, [1, 3]).data).equals(bytes(composed(m, dims, u, [1, 3])))).toBe(true);
   // control: through the WebAssembly kernel directly, some NaN comes out with its sign bit set
   expect(bytes(conjugate4(m.data, 64, dims, 1, 3, u.data)).equals(bytes(composed(m, dims, u, [1, 3])))).toBe(false);
+  // the same for a 2x2 gate, whose JavaScript path is conjugate2Blocks (the composition's bits
+  // but for NaN signs: it writes conj(a) products on A's own entries)
+  const u2 = matrixOf(92, 2);
+  u2.data[3] = NaN;
+  const js = new Float64Array(m.data.length);
+  conjugate2Blocks(u2.data, m.data, js, 2 * 64, 4, 8);
+  expect(bytes(sandwich(m, dims, u2, [2]).data).equals(bytes(js))).toBe(true);
+  expect(bytes(conjugate2(m.data, 64, dims, 2, u2.data)).equals(bytes(js))).toBe(false);
 });
 
 test("a 2x2 gate and 1-qubit channels: the JavaScript paths within rounding, every chunk size; the oracle too", () => {

@@ -15,18 +15,28 @@
  *   read once and the result written once, instead of twice each with an intermediate matrix;
  * - {@link applyChannelLocal} does a whole 1-qubit Kraus channel in one such pass (the sum over
  *   operators is formed per block), instead of one sandwich plus one accumulation per operator;
- * - on matrices of at least WASM_MIN_DIM (64) rows, a 1-qubit channel and a dense complex 4x4
- *   gate on two qubits go through WebAssembly f64x2 kernels (wasmLocal.ts, wasm/local.as), M
+ * - on matrices of at least WASM_MIN_DIM (64) rows, a 1-qubit channel and a dense complex 2x2
+ *   or 4x4 gate go through WebAssembly f64x2 kernels (wasmLocal.ts, wasm/local.as), M
  *   passing in L2-sized chunks: the channel as one 4x4 superoperator per 2x2 block
  *   (`sum_k K_k (x) conj(K_k)`: 4 complex products per entry whatever the number of operators),
  *   the gate with the expressions below. User instructions per op (perf stat, the bench's
  *   workloads over every target, V8 11.3, against main ccbf2e9): gate2 n = 9 44.7M -> 20.1-21.8M,
  *   kraus1 n = 9 83.8M -> 10.1M; CPU time per op, both builds in one process, interleaved,
  *   medians of 5-7 rounds at load 6-10: gate2 1.49x / 1.56x / 1.58x faster at n = 7 / 8 / 9,
- *   kraus1 4.0x / 4.6x / 3.3x. A 2x2 gate stays on {@link conjugate2Blocks}: the superoperator
- *   halved its instructions (gate1 n = 9 22.4M -> 10.7M) but not its time, the same arithmetic
- *   as there plus the copies (bench, same run, load 10: 0.83x / 0.67x / 0.82x of this path at
- *   n = 9 / 10 / 11, 1.37x at n = 12; the 2x2 JavaScript path is near memory speed).
+ *   kraus1 4.0x / 4.6x / 3.3x. A dense complex 2x2 gate runs in WebAssembly too (`conj2`, the
+ *   expressions of {@link conjugate2Blocks} term for term, one read and one write per entry,
+ *   bit for bit for finite M; NaN bits may differ when M holds a NaN): user instructions per
+ *   op (perf stat, V8 11.3) gate1 n = 8 qubit 0 4.61M -> 2.30M, n = 10 qubits 0 / 5 / 9
+ *   65.1M / 70.1M / 74.2M -> 37.1M / 38.2M / about 35M (with the last-qubit loop); CPU time per
+ *   op, both builds in one process, interleaved (an A/B script of the kernel7 work, not
+ *   committed; medians of 7-15 rounds, load 3.8-6.3): 1.36x-1.47x faster at n = 6 / 7,
+ *   1.12x-1.29x at n = 8 / 9, 1.02x-1.30x at n = 10, 1.25x-1.39x at n = 11 (a review's rerun,
+ *   both orders: 1.11-1.13x at n = 9, 1.02-1.04x at n = 10). The kernel bench (same run, against
+ *   main) read the JavaScript path ahead at n = 9 and 10 in five runs out of five, within its
+ *   A/A spread of +-0.35 per run but not by a sign test: unresolved (see bench/README.md).
+ *   The kernel itself runs at about 4.5 instructions per cycle (6 cycles per entry in L2); at
+ *   n = 10 the copies into and out of the instance cost more than the arithmetic (the former
+ *   superoperator path for 2x2 gates, twice the multiplications, was slower than JavaScript).
  *
  * The unrolled paths (and the WebAssembly 4x4 gate) evaluate exactly the same floating-point
  * expressions, in the same order, as the generic loops they replace (including the `0 +` the
@@ -41,7 +51,7 @@
  */
 import { hasNonFinite, type CMatrix } from "../matrix.js";
 import { copyDims, product, productOf, splitOffsets, uninitializedFloat64 } from "./dims.js";
-import { conjugate4, superoperator2, WASM_MIN_DIM } from "./wasmLocal.js";
+import { conjugate2, conjugate4, superoperator2, WASM_MIN_DIM } from "./wasmLocal.js";
 
 /** Scratch rows for {@link applyConjugate} (never visible to callers). */
 let scratch = new Float64Array(0);
@@ -185,7 +195,7 @@ function right4Row(
  * registers. Each entry of M is read once and each output written once. The expressions are
  * those of {@link left2Rows} followed by {@link right2Row}, in the same order.
  */
-function conjugate2Blocks(A: Float64Array, src: Float64Array, dst: Float64Array, rowLen: number, a: number, b: number): void {
+export function conjugate2Blocks(A: Float64Array, src: Float64Array, dst: Float64Array, rowLen: number, a: number, b: number): void {
   const a00r = A[0], a00i = A[1], a01r = A[2], a01i = A[3], a10r = A[4], a10i = A[5], a11r = A[6], a11i = A[7];
   const run = 2 * b, down = b * rowLen;
   for (let x = 0; x < a; x++) {
@@ -444,7 +454,8 @@ export function applyRightAdjoint(
  * when that fast path does not apply (the caller then composes {@link applyLeft} and
  * {@link applyRightAdjoint}, whose result this equals bit for bit for complex A, and up to the
  * sign of zeros for real A; a real A and a non-finite M give null). From WASM_MIN_DIM rows a
- * dense complex 4x4 A on two qubits goes through the WebAssembly 4x4 kernel (bit for bit).
+ * dense complex 2x2 A, or 4x4 A on two qubits, goes through the WebAssembly kernels (bit for bit
+ * for finite M; NaN bits may differ when M holds a NaN).
  */
 export function applyConjugate(
   m: CMatrix,
@@ -471,6 +482,10 @@ export function applyConjugate(
     return realConjugate2Blocks(A, m.data, out, 2 * m.cols, before, after) ? { data: out, dims: copyDims(dims) } : null;
   }
   if (!denseComplex(A, d)) return null;
+  if (d === 2 && m.rows >= WASM_MIN_DIM && !hasNonFinite(a)) {
+    // (a NaN in A stays on the JavaScript path, as for the 4x4 gate above)
+    return { data: conjugate2(m.data, m.rows, dims, qubit!, A), dims: copyDims(dims) };
+  }
   const off = splitOffsets(dims, targets);
   const rest = off.rest, t = off.target, nRest = rest.length;
   const rowLen = 2 * m.cols;

@@ -1,7 +1,7 @@
 /**
  * 1- and 2-qubit operations on a density matrix through the WebAssembly kernels of
  * `../wasm/local.as` (f64x2 complex arithmetic). Internal to the kernel; local.ts decides when
- * they run (1-qubit channels and dense complex 4x4 gates on matrices of at least
+ * they run (1-qubit channels and dense complex 2x2 and 4x4 gates on matrices of at least
  * {@link WASM_MIN_DIM} rows).
  *
  * ## Why WebAssembly, and why in chunks
@@ -56,12 +56,11 @@ function throughWasm(
   return true;
 }
 
-/** The thread's instance laid out for `rows` rows of `rowLen` doubles, and where the rows go. */
-function laidOut(rows: number, rowLen: number): { wasm: LocalWasm; data: number } {
-  const wasm = localWasm();
+/** Lays the instance out for `rows` rows of `rowLen` doubles; returns where the rows go. */
+function laidOut(wasm: LocalWasm, rows: number, rowLen: number): number {
   const data = wasm.layout(rows * rowLen);
   if (data === 0) throw new RangeError(`kernel: WebAssembly memory could not grow to ${rows} rows of ${rowLen / 2} entries`);
-  return { wasm, data };
+  return data;
 }
 
 /** Rows per chunk: a multiple of `unit` (the rows one kernel call needs at least), as many as fit in CHUNK_BYTES. */
@@ -78,18 +77,60 @@ function chunkRows(rowLen: number, unit: number, chunkBytes: number): number {
  * (tests) sets the chunk size.
  */
 export function superoperator2(src: Float64Array, D: number, dims: readonly number[], q: number, S: Float64Array, chunkBytes = CHUNK_BYTES): Float64Array | null {
+  const wasm = localWasm();
+  writeCoefficients(wasm, S, 0, false);
+  return through2x2Blocks(wasm, src, D, dims, q, chunkBytes, (a, b, len, ca, cb) => Number.isFinite(wasm.super2(a, b, len, ca, cb)));
+}
+
+/**
+ * `A X A^dagger` on every 2x2 block X of the square M over its qubit `q`, A 2x2 complex
+ * (interleaved, row-major): `(A (x) I) M (A (x) I)^dagger` with the expressions of local.ts's
+ * `conjugate2Blocks`, bit for bit for finite M (NaN bits may differ when M holds a NaN; `conj2` in local.as). `chunkBytes` (tests) sets the chunk size.
+ * Measurements: local.ts's module notes.
+ */
+export function conjugate2(src: Float64Array, D: number, dims: readonly number[], q: number, A: Float64Array, chunkBytes = CHUNK_BYTES): Float64Array {
+  const wasm = localWasm();
+  writeConjugate2Coefficients(wasm, A);
+  return through2x2Blocks(wasm, src, D, dims, q, chunkBytes, (a, b, len, ca, cb) => (wasm.conj2(a, b, len, ca, cb), true))!;
+}
+
+/**
+ * `conj2`'s coefficients for the 2x2 A: pairs 0..3 A's entries (as {@link writeCoefficients}),
+ * then from pair 4 per output column c the vectors `[ac0r, ac0r]`, `[ac0i, -ac0i]`,
+ * `[ac1r, -ac1i]`, `[ac1i, ac1r]` (the right product `T A^dagger`, see local.as).
+ */
+function writeConjugate2Coefficients(wasm: LocalWasm, A: Float64Array): void {
+  const view = new Float64Array(wasm.memory.buffer, wasm.coefficientsAt(), 32);
+  for (let k = 0; k < 4; k++) {
+    const re = A[2 * k], im = A[2 * k + 1];
+    view[4 * k] = re; view[4 * k + 1] = re; view[4 * k + 2] = -im; view[4 * k + 3] = im;
+  }
+  for (let c = 0; c < 2; c++) {
+    const r0 = A[4 * c], i0 = A[4 * c + 1], r1 = A[4 * c + 2], i1 = A[4 * c + 3], o = 16 + 8 * c;
+    view[o] = r0; view[o + 1] = r0; view[o + 2] = i0; view[o + 3] = -i0;
+    view[o + 4] = r1; view[o + 5] = -i1; view[o + 6] = i1; view[o + 7] = r1;
+  }
+}
+
+/**
+ * Runs a 2x2-block kernel of local.as (`super2`, `conj2`: arguments `(a, b, len, ca, cb)`, see
+ * there) over M in chunks into a fresh output; `null` if `kernel` returned false on a chunk.
+ */
+function through2x2Blocks(
+  wasm: LocalWasm, src: Float64Array, D: number, dims: readonly number[], q: number, chunkBytes: number,
+  kernel: (a: number, b: number, len: number, ca: number, cb: number) => boolean,
+): Float64Array | null {
   const a = productOf(dims, 0, q), b = productOf(dims, q + 1, dims.length), rowLen = 2 * D;
   const group = 2 * b; // the rows (x, 0, y), (x, 1, y) of one x, contiguous
   const budget = chunkRows(rowLen, 2, chunkBytes);
   const perChunk = group <= budget ? group * Math.min(a, Math.floor(budget / group)) : budget;
-  const { wasm, data } = laidOut(perChunk, rowLen);
-  writeCoefficients(wasm, S, 0, false);
+  const data = laidOut(wasm, perChunk, rowLen);
   const out = uninitializedFloat64(src.length);
   if (group <= budget) {
     const xs = perChunk / group;
     for (let x = 0; x < a; x += xs) {
       const n = Math.min(xs, a - x);
-      if (!throughWasm(wasm, data, src, out, rowLen, [x * group], n * group, () => Number.isFinite(wasm.super2(n, b, D, a, b)))) return null;
+      if (!throughWasm(wasm, data, src, out, rowLen, [x * group], n * group, () => kernel(n, b, D, a, b))) return null;
     }
     return out;
   }
@@ -97,7 +138,7 @@ export function superoperator2(src: Float64Array, D: number, dims: readonly numb
   for (let x = 0; x < a; x++) {
     for (let y = 0; y < b; y += ys) {
       const n = Math.min(ys, b - y), first = x * group + y;
-      if (!throughWasm(wasm, data, src, out, rowLen, [first, first + b], n, () => Number.isFinite(wasm.super2(1, n, D, a, b)))) return null;
+      if (!throughWasm(wasm, data, src, out, rowLen, [first, first + b], n, () => kernel(1, n, D, a, b))) return null;
     }
   }
   return out;
@@ -112,7 +153,7 @@ export function conjugate4(src: Float64Array, D: number, dims: readonly number[]
   const a = productOf(dims, 0, q1), m = productOf(dims, q1 + 1, q2), b = productOf(dims, q2 + 1, dims.length), rowLen = 2 * D;
   const group = 4 * m * b; // the rows of one x, contiguous
   const budget = chunkRows(rowLen, 4, chunkBytes);
-  const { wasm, data } = laidOut(Math.min(D, budget), rowLen);
+  const wasm = localWasm(), data = laidOut(wasm, Math.min(D, budget), rowLen);
   writeCoefficients(wasm, U, 0, false);
   writeCoefficients(wasm, U, 16, true);
   const out = uninitializedFloat64(src.length);

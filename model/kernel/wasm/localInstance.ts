@@ -3,10 +3,11 @@
  * synchronously on first use, like eigenInstance.ts: no file access, one instance per thread.
  *
  * ## Memory
- * The instance's linear memory holds the coefficient pairs (room for 64, 32 used) and the rows of
- * M being worked on. The callers (model/kernel/internal/wasmLocal.ts) copy M through it in
- * chunks of at most {@link CHUNK_BYTES} (a group of rows larger than a chunk is split into ranges;
- * the least a chunk holds is 4 rows for a 4x4 gate and 2 for a superoperator, more than
+ * The instance's linear memory holds the coefficient pairs (room for 64: 32 used by a 4x4 gate,
+ * 16 by a superoperator, 8 by a 2x2 gate) and the rows of M being worked on. The callers
+ * (model/kernel/internal/wasmLocal.ts) copy M through it in chunks of at most {@link CHUNK_BYTES}
+ * (a group of rows larger than a chunk is split into ranges; the least a chunk holds is 4 rows
+ * for a 4x4 gate and 2 for a superoperator or a 2x2 gate, more than
  * CHUNK_BYTES only from n = 13), so the memory stays at about that size whatever the state's
  * size; a WebAssembly memory never shrinks.
  * @module
@@ -20,6 +21,7 @@ export interface LocalWasm {
   layout(doubles: number): number;
   coefficientsAt(): number;
   super2(a: number, b: number, len: number, ca: number, cb: number): number;
+  conj2(a: number, b: number, len: number, ca: number, cb: number): void;
   conj4(a: number, m: number, b: number, len: number, ca: number, cm: number, cb: number, swap: number): void;
 }
 
