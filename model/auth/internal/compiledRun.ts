@@ -458,7 +458,11 @@ function compactRecords(cells: Cells, states: StateTable, keyBits: number): Cell
   const keys = compactScratch, rounded = compactScratch.subarray(cells.length, 2 * cells.length);
   for (let c = 0; c < cells.length; c++) keys[c] = cells.kdc[c] * KEY_RADIX + cells.member[c];
   const byTriple = (x: number, y: number): number => keys[x] - keys[y] || rounded[x] - rounded[y] || cells.state[x] - cells.state[y];
-  const representatives = new Map<number, { rec: number; signature: number[] }[]>();
+  // the first signature seen of each hash and, per signature, the next one seen of its hash
+  // (chains in arrays, walked on every path that has a signature of its hash: a bucket array
+  // pushed only on a collision left that push without type feedback, and its first run
+  // deoptimised this function, which TurboFan then spent 0.3-0.7 s recompiling, trace-opt, 2026-11-28)
+  const heads = new Map<number, number>(), repRec: number[] = [], repSignature: number[][] = [], repNext: number[] = [];
   const relabel = new Map<number, number>();
   for (const [rec, list] of byRecord) {
     if (sizes.get(list.length) === 1) continue;
@@ -470,11 +474,20 @@ function compactRecords(cells: Cells, states: StateTable, keyBits: number): Cell
     for (const c of list) signature.push(keys[c], rounded[c], cells.state[c]);
     let h = signature.length;
     for (const x of signature) h = (Math.imul(h, 31) + (x | 0)) | 0; // low 32 bits (StateTable's hash): a bucket only
-    const bucket = representatives.get(h);
-    const rep = bucket?.find((r) => sameNumbers(r.signature, signature));
-    if (rep !== undefined) relabel.set(rec, rep.rec);
-    else if (bucket !== undefined) bucket.push({ rec, signature });
-    else representatives.set(h, [{ rec, signature }]);
+    const head = heads.get(h) ?? -1;
+    let r = head;
+    while (r >= 0) {
+      const next = repNext[r];
+      if (sameNumbers(repSignature[r], signature)) break;
+      r = next;
+    }
+    if (r >= 0) relabel.set(rec, repRec[r]);
+    else {
+      heads.set(h, repRec.length);
+      repRec.push(rec);
+      repSignature.push(signature);
+      repNext.push(head);
+    }
   }
   if (relabel.size === 0) return cells;
   const merged = new Merger(states, keyBits);
