@@ -411,7 +411,11 @@ function measureStep(arms: ColumnArm[], op: OpOf<"measure">, dies: boolean, disc
       if (discard !== undefined && discard(facts)) continue;
       const vk = [b[2 * k], b[2 * k + 1], b[2 * (2 + k)], b[2 * (2 + k) + 1]];
       // <v_k| then gone (nothing reads the qubit again), or |v_k><v_k|
-      const terms = nonzero(a.terms.map((v) => (dies ? contract(v, a.slots, op.slot, vk) : projected(v, a.slots, op.slot, vk))));
+      const terms = packed<Column>([]);
+      for (const v of a.terms) {
+        const w = dies ? contract(v, a.slots, op.slot, vk) : projected(v, a.slots, op.slot, vk);
+        if (isNonzero(w)) terms.push(w);
+      }
       if (terms.length === 0) continue;
       out.push({ facts, slots: dies ? a.slots.filter((x) => x !== op.slot) : a.slots.slice(), terms, owned: true });
     }
@@ -453,12 +457,19 @@ function bitOf(slots: readonly number[], slot: number): number {
 /** The terms whose norm is not zero. */
 function nonzero(terms: Column[]): Column[] {
   const out = packed<Column>([]);
-  for (const v of terms) {
-    let n = 0;
-    for (let k = 0; k < v.length; k++) n += v[k] * v[k];
-    if (n > ZERO_NORM2) out.push(v);
-  }
+  for (const v of terms) if (isNonzero(v)) out.push(v);
   return out;
+}
+
+/**
+ * Whether a term's norm is not zero. (A measurement, the hottest caller, tests each new term as
+ * it makes it: `nonzero` of its `map` result, an array of another elements kind than the other
+ * callers' `flatMap` results, deoptimised the measurement: "wrong map", trace-deopt.)
+ */
+function isNonzero(v: Column): boolean {
+  let n = 0;
+  for (let k = 0; k < v.length; k++) n += v[k] * v[k];
+  return n > ZERO_NORM2;
 }
 
 /** `V (x) |x>`: a new least significant qubit in the state x (`[re0, im0, re1, im1]`). */
@@ -578,16 +589,30 @@ function gate2(v: Column, slots: readonly number[], a: number, b: number, u: Arr
 }
 
 /**
+ * The row bits of the live slots other than `kept`, in order: a loop into an array of small
+ * integers (a `filter` then `map`, whose result was sometimes empty, another elements kind,
+ * deoptimised openBlocks: "wrong map", trace-deopt).
+ */
+function otherBits(slots: readonly number[], kept: readonly number[]): number[] {
+  const out: number[] = [];
+  for (const s of slots) if (!kept.includes(s)) out.push(bitOf(slots, s));
+  return out;
+}
+
+/** The slots an open term keeps (f, its reference, Eve's registers). */
+const OPEN_KEPT: readonly number[] = [SLOT.f, FIN, ...EVE_SLOTS];
+
+/**
  * The term's Kraus operators: the slots other than e0, e1 traced out, one 4 x 4 block (rows e0 e1,
  * columns Eve's input) per value of theirs, zero blocks left out.
  */
 function krausOf(slots: readonly number[], v: Column): Float64Array[] {
   const q = slots.length, b0 = bitOf(slots, SLOT.e0), b1 = bitOf(slots, SLOT.e1);
-  const others = slots.filter((s) => !EVE_SLOTS.includes(s)).map((s) => bitOf(slots, s));
+  const others = otherBits(slots, EVE_SLOTS);
   const out: Float64Array[] = [];
   for (let t = 0; t < 1 << (q - 2); t++) {
     let base = 0;
-    others.forEach((bit, k) => { if (t & (1 << k)) base |= bit; });
+    for (let k = 0; k < others.length; k++) if (t & (1 << k)) base |= others[k];
     const kraus = new Float64Array(2 * 4 * COLS);
     let n = 0;
     for (let o = 0; o < 4; o++) {
@@ -608,13 +633,13 @@ function krausOf(slots: readonly number[], v: Column): Float64Array[] {
  */
 function openBlocks(slots: readonly number[], v: Column): Float64Array[] {
   const bf = bitOf(slots, SLOT.f), bin = bitOf(slots, FIN), b0 = bitOf(slots, SLOT.e0), b1 = bitOf(slots, SLOT.e1);
-  const others = slots.filter((s) => s !== SLOT.f && s !== FIN && !EVE_SLOTS.includes(s)).map((s) => bitOf(slots, s));
+  const others = otherBits(slots, OPEN_KEPT);
   let at = reserve(OPEN_BLOCKS << others.length);
   const buffer = arena;
   const out = packed<Float64Array>([]);
   for (let t = 0; t < 1 << others.length; t++) {
     let base = 0;
-    others.forEach((bit, k) => { if (t & (1 << k)) base |= bit; });
+    for (let k = 0; k < others.length; k++) if (t & (1 << k)) base |= others[k];
     let n = 0;
     for (let ab = 0; ab < 4; ab++) for (let o = 0; o < 4; o++) {
       const row = base | (ab & 2 ? bin : 0) | (ab & 1 ? bf : 0) | (o & 2 ? b0 : 0) | (o & 1 ? b1 : 0);
