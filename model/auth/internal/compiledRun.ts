@@ -516,11 +516,7 @@ function compactRecords(cells: Cells, states: StateTable, keyBits: number): Cell
   const keys = compactScratch, rounded = compactScratch.subarray(cells.length, 2 * cells.length);
   for (let c = 0; c < cells.length; c++) keys[c] = cells.kdc[c] * KEY_RADIX + cells.member[c];
   const byTriple = (x: number, y: number): number => keys[x] - keys[y] || rounded[x] - rounded[y] || cells.state[x] - cells.state[y];
-  // the first signature seen of each hash and, per signature, the next one seen of its hash
-  // (chains in arrays, walked on every path that has a signature of its hash: a bucket array
-  // pushed only on a collision left that push without type feedback, and its first run
-  // deoptimised this function, which TurboFan then spent 0.3-0.7 s recompiling, trace-opt, 2026-11-28)
-  const heads = new Map<number, number>(), repRec: number[] = [], repSignature: number[][] = [], repNext: number[] = [];
+  const representatives = new Representatives();
   const relabel = new Map<number, number>();
   for (const [rec, list] of byRecord) {
     if (sizes.get(list.length) === 1) continue;
@@ -530,22 +526,8 @@ function compactRecords(cells: Cells, states: StateTable, keyBits: number): Cell
     sortCells(list, byTriple);
     const signature: number[] = [];
     for (const c of list) signature.push(keys[c], rounded[c], cells.state[c]);
-    let h = signature.length;
-    for (const x of signature) h = (Math.imul(h, 31) + (x | 0)) | 0; // low 32 bits (StateTable's hash): a bucket only
-    const head = heads.get(h) ?? -1;
-    let r = head;
-    while (r >= 0) {
-      const next = repNext[r];
-      if (sameNumbers(repSignature[r], signature)) break;
-      r = next;
-    }
-    if (r >= 0) relabel.set(rec, repRec[r]);
-    else {
-      heads.set(h, repRec.length);
-      repRec.push(rec);
-      repSignature.push(signature);
-      repNext.push(head);
-    }
+    const rep = representatives.of(rec, signature);
+    if (rep !== rec) relabel.set(rec, rep);
   }
   if (relabel.size === 0) return cells;
   const merged = new Merger(states, keyBits, otherCells(cells));
@@ -553,6 +535,40 @@ function compactRecords(cells: Cells, states: StateTable, keyBits: number): Cell
     merged.add(cells.weight[c], cells.kdc[c], cells.member[c], relabel.get(cells.rec[c]) ?? cells.rec[c], cells.state[c]);
   }
   return merged.cells();
+}
+
+/**
+ * Records by signature: the first record given each signature represents it. Signatures are
+ * bucketed by a hash of their low 32 bits (StateTable's) and compared in full; the signatures of
+ * a hash are chained in arrays (each entry the index of the previous one of its hash), and the
+ * chain is walked with the same operations whether or not the hash collides: a bucket array
+ * pushed only on a collision left that push without type feedback, and its first run deoptimised
+ * compactRecords, which TurboFan then took 0.3-0.7 s to compile again (`--trace-opt`,
+ * 2026-11-28). Exported for its test (test/auth/representatives.test.ts).
+ * @internal
+ */
+export class Representatives {
+  private readonly heads = new Map<number, number>();
+  private readonly recs: number[] = [];
+  private readonly signatures: number[][] = [];
+  private readonly previous: number[] = [];
+
+  /** The record representing `signature`: `rec` itself when it is the first with it (then kept). */
+  of(rec: number, signature: number[]): number {
+    let h = signature.length;
+    for (const x of signature) h = (Math.imul(h, 31) + (x | 0)) | 0;
+    const head = this.heads.get(h) ?? -1;
+    for (let r = head; r >= 0;) {
+      const previous = this.previous[r];
+      if (sameNumbers(this.signatures[r], signature)) return this.recs[r];
+      r = previous;
+    }
+    this.heads.set(h, this.recs.length);
+    this.recs.push(rec);
+    this.signatures.push(signature);
+    this.previous.push(head);
+    return rec;
+  }
 }
 
 /**
