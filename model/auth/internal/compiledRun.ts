@@ -69,16 +69,69 @@ interface Program {
   readonly arms: readonly ProgramArm[];
 }
 
-/** The branches of the run in columns (parallel arrays), in first-seen order. */
+/**
+ * The branches of a round in columns (parallel typed arrays, the first `length` entries), in
+ * first-seen order. Scratch of one thread ({@link CELLS}), reused round after round: columns of
+ * plain arrays grown by `push`, new for every merger, were the largest source of the bytes an
+ * evaluation allocates (sampling heap profile, basis-encoded: 42 of 225 KB in the run loop, with
+ * its growth copies). A session's branches are copied out when handed to the caller
+ * ({@link columnsOf}). Keys are below 2^MAX_KEY_BITS, record ids and state ids below 2^31
+ * (StateTable: MAX_STATES), so Int32Array holds them exactly; weights stay doubles.
+ */
 class Cells {
-  readonly weight: number[] = [];
-  readonly kdc: number[] = [];
-  readonly member: number[] = [];
-  readonly rec: number[] = [];
-  readonly state: number[] = [];
-  get length(): number {
-    return this.weight.length;
+  weight = new Float64Array(256);
+  kdc = new Int32Array(256);
+  member = new Int32Array(256);
+  rec = new Int32Array(256);
+  state = new Int32Array(256);
+  length = 0;
+
+  /** Emptied for a new use (the entries past `length` are never read). */
+  cleared(): Cells {
+    this.length = 0;
+    return this;
   }
+
+  /** Twice the room, the entries kept. */
+  grow(): void {
+    const n = 2 * this.weight.length;
+    this.weight = grownTo(this.weight, new Float64Array(n));
+    this.kdc = grownTo(this.kdc, new Int32Array(n));
+    this.member = grownTo(this.member, new Int32Array(n));
+    this.rec = grownTo(this.rec, new Int32Array(n));
+    this.state = grownTo(this.state, new Int32Array(n));
+  }
+}
+
+function grownTo<A extends Float64Array | Int32Array>(from: A, to: A): A {
+  to.set(from);
+  return to;
+}
+
+/**
+ * The thread's two cell buffers: a merger reads one (a round's branches, or the merged ones record
+ * compaction relabels) and writes the other. Runs are one at a time per thread (as the
+ * {@link CellIndex} and StateTable check).
+ */
+const CELLS = [new Cells(), new Cells()];
+
+/** The buffer of {@link CELLS} other than `read`, emptied. */
+function otherCells(read: Cells): Cells {
+  return (read === CELLS[0] ? CELLS[1] : CELLS[0]).cleared();
+}
+
+/** A session's branches as the caller keeps them: plain arrays, copied out of the reused buffer. */
+function columnsOf(cells: Cells): BranchColumns {
+  const n = cells.length;
+  const weight: number[] = [], kdc: number[] = [], member: number[] = [], rec: number[] = [], state: number[] = [];
+  for (let c = 0; c < n; c++) {
+    weight.push(cells.weight[c]);
+    kdc.push(cells.kdc[c]);
+    member.push(cells.member[c]);
+    rec.push(cells.rec[c]);
+    state.push(cells.state[c]);
+  }
+  return { weight, kdc, member, rec, state, length: n };
 }
 
 /** One number for a (KDC key, member key) pair, and with a record for (record, KDC key, member key): one-to-one as keys have at most MAX_KEY_BITS bits. */
@@ -99,7 +152,7 @@ export function runCompiled(input: CompiledRunInput, onSession: (branches: Branc
   const records = new RecordNames();
   const eve0 = states.intern(input.eve0);
   const scratch = new Float64Array(STATE_SIZE);
-  let cells = new Cells();
+  let cells = CELLS[0].cleared();
   for (const k of input.keys) push(cells, 1 / input.keys.length, k, k, 0, eve0);
   // the program of a compiled round, per run: rounds compiled alike (from any pairs or strategy
   // round) share one program and its outcome cache; by whether the round is a session's last
@@ -130,7 +183,7 @@ export function runCompiled(input: CompiledRunInput, onSession: (branches: Branc
         if (p === undefined) byLast.set(round, (p = { id: programCount++, arms: programArms(mode, last, round) }));
         return (byPairs[pairs] = p);
       };
-      const next = new Merger(states, keyBits);
+      const next = new Merger(states, keyBits, otherCells(cells));
       for (let c = 0; c < cells.length; c++) {
         const kdcKey = cells.kdc[c], memberKey = cells.member[c];
         const kdcPair = (kdcKey >> (2 * i)) & 3, memberPair = (memberKey >> (2 * i)) & 3;
@@ -155,16 +208,19 @@ export function runCompiled(input: CompiledRunInput, onSession: (branches: Branc
       }
       cells = compactRecords(next.cells(), states, keyBits);
     }
-    onSession(cells, states, (id) => records.name(id));
+    onSession(columnsOf(cells), states, (id) => records.name(id));
   }
 }
 
 function push(cells: Cells, weight: number, kdc: number, member: number, rec: number, state: number): void {
-  cells.weight.push(weight);
-  cells.kdc.push(kdc);
-  cells.member.push(member);
-  cells.rec.push(rec);
-  cells.state.push(state);
+  const c = cells.length;
+  if (c === cells.weight.length) cells.grow();
+  cells.weight[c] = weight;
+  cells.kdc[c] = kdc;
+  cells.member[c] = member;
+  cells.rec[c] = rec;
+  cells.state[c] = state;
+  cells.length = c + 1;
 }
 
 /** The pair held in two key bits (bit 0 is K_{2i-1}, bit 1 is K_{2i}). */
@@ -301,7 +357,7 @@ class RecordNames {
  * (`sum_t (w_t / total) rho_t`, term by term in first-seen order, as `mixStates`).
  */
 class Merger {
-  private readonly out = new Cells();
+  private readonly out: Cells;
   /** Per merged cell with more than one branch: its branches' (weight, state) in order. */
   private readonly parts = new Map<number, number[]>();
   /** The cells by key: the thread's one {@link CellIndex}, claimed by this merger (mergers run one after another). */
@@ -311,7 +367,9 @@ class Merger {
   /** Keys of one run are below this: the index's keys stay small integers (exact in a double whatever the record id). */
   private readonly radix: number;
 
-  constructor(private readonly states: StateTable, keyBits: number) {
+  /** `out`: the (emptied) buffer the merged cells are written to. */
+  constructor(private readonly states: StateTable, keyBits: number, out: Cells) {
+    this.out = out;
     this.radix = 1 << keyBits;
     this.claim = this.index.claim();
   }
@@ -458,7 +516,7 @@ function compactRecords(cells: Cells, states: StateTable, keyBits: number): Cell
   const keys = compactScratch, rounded = compactScratch.subarray(cells.length, 2 * cells.length);
   for (let c = 0; c < cells.length; c++) keys[c] = cells.kdc[c] * KEY_RADIX + cells.member[c];
   const byTriple = (x: number, y: number): number => keys[x] - keys[y] || rounded[x] - rounded[y] || cells.state[x] - cells.state[y];
-  const representatives = new Map<number, { rec: number; signature: number[] }[]>();
+  const representatives = new Representatives();
   const relabel = new Map<number, number>();
   for (const [rec, list] of byRecord) {
     if (sizes.get(list.length) === 1) continue;
@@ -468,20 +526,49 @@ function compactRecords(cells: Cells, states: StateTable, keyBits: number): Cell
     sortCells(list, byTriple);
     const signature: number[] = [];
     for (const c of list) signature.push(keys[c], rounded[c], cells.state[c]);
-    let h = signature.length;
-    for (const x of signature) h = (Math.imul(h, 31) + (x | 0)) | 0; // low 32 bits (StateTable's hash): a bucket only
-    const bucket = representatives.get(h);
-    const rep = bucket?.find((r) => sameNumbers(r.signature, signature));
-    if (rep !== undefined) relabel.set(rec, rep.rec);
-    else if (bucket !== undefined) bucket.push({ rec, signature });
-    else representatives.set(h, [{ rec, signature }]);
+    const rep = representatives.of(rec, signature);
+    if (rep !== rec) relabel.set(rec, rep);
   }
   if (relabel.size === 0) return cells;
-  const merged = new Merger(states, keyBits);
+  const merged = new Merger(states, keyBits, otherCells(cells));
   for (let c = 0; c < cells.length; c++) {
     merged.add(cells.weight[c], cells.kdc[c], cells.member[c], relabel.get(cells.rec[c]) ?? cells.rec[c], cells.state[c]);
   }
   return merged.cells();
+}
+
+/**
+ * Records by signature: the first record given each signature represents it. Signatures are
+ * bucketed by a hash of their low 32 bits (StateTable's) and compared in full; the signatures of
+ * a hash are chained in arrays (each entry the index of the previous one of its hash), and the
+ * chain is walked with the same operations whether or not the hash collides: a bucket array
+ * pushed only on a collision left that push without type feedback, and its first run deoptimised
+ * compactRecords, which TurboFan then took 0.3-0.7 s to compile again (`--trace-opt`,
+ * 2026-11-28). Exported for its test (test/auth/representatives.test.ts).
+ * @internal
+ */
+export class Representatives {
+  private readonly heads = new Map<number, number>();
+  private readonly recs: number[] = [];
+  private readonly signatures: number[][] = [];
+  private readonly previous: number[] = [];
+
+  /** The record representing `signature`: `rec` itself when it is the first with it (then kept). */
+  of(rec: number, signature: number[]): number {
+    let h = signature.length;
+    for (const x of signature) h = (Math.imul(h, 31) + (x | 0)) | 0;
+    const head = this.heads.get(h) ?? -1;
+    for (let r = head; r >= 0;) {
+      const previous = this.previous[r];
+      if (sameNumbers(this.signatures[r], signature)) return this.recs[r];
+      r = previous;
+    }
+    this.heads.set(h, this.recs.length);
+    this.recs.push(rec);
+    this.signatures.push(signature);
+    this.previous.push(head);
+    return rec;
+  }
 }
 
 /**

@@ -203,7 +203,15 @@ export class KrausTrie {
     if (!this.isOpen) throw new RangeError("KrausTrie.compileOpen: the trie is not open");
     const node = this.node(segments);
     if (node.open === null) {
-      node.open = { arms: packed(node.arms.map(withOpenF).map((a) => ({ facts: a.facts, blocks: packed(a.terms.flatMap((v) => openBlocks(a.slots, v))) }))), rounds: new Map() };
+      // loops into packed arrays: `map` of an arms array that was sometimes empty (another
+      // elements kind) deoptimised this method twice per process ("wrong map", trace-deopt)
+      const arms = packed<OpenArm>([]);
+      for (const arm of node.arms) {
+        const a = withOpenF(arm), blocks = packed<Float64Array>([]);
+        for (const v of a.terms) for (const b of openBlocks(a.slots, v)) blocks.push(b);
+        arms.push({ facts: a.facts, blocks });
+      }
+      node.open = { arms, rounds: new Map() };
       for (const a of node.open.arms) this.held += OPEN_BLOCKS * a.blocks.length;
     }
     return node.open;
@@ -311,81 +319,108 @@ function bellStart(): ColumnArm {
   return { facts: NO_FACTS, slots: [SLOT.s, SLOT.m, ...EVE_SLOTS], terms: [v], owned: false };
 }
 
+/**
+ * One instruction on every arm. A function per kind of instruction, this one only dispatching:
+ * the switch with every kind's body in it was the costliest function for the optimising compiler
+ * in the bench's regime (`--single-threaded --trace-opt`, 200 warm-up evaluations then 1,200
+ * fresh basis-encoded ones: 140 ms of 682 ms compiling in the timed evaluations), recompiled
+ * whole whenever a rarely met kind first ran; split, a kind is compiled when it is hot.
+ */
 function step(arms: ColumnArm[], op: RoundOp, dies: boolean, discard: ((facts: ArmFacts) => boolean) | undefined): ColumnArm[] {
   switch (op.kind) {
-    case "decide":
-      for (const a of arms) a.facts = withFacts(a.facts, op.decide(a.facts));
-      return arms;
-    case "unitary": {
-      const g = op.gate.data;
-      if (op.slots.length === 1) {
-        for (const a of arms) { live(a, op.slots[0]); owned(a); for (const v of a.terms) gate1(v, a.slots, op.slots[0], g, null); }
-        return arms;
-      }
-      if (op.slots.length === 2) {
-        const [c, t] = op.slots;
-        const block = controlledBlock(g);
-        for (const a of arms) {
-          live(a, c); live(a, t); owned(a);
-          for (const v of a.terms) if (block !== null) gate1(v, a.slots, t, block, c); else gate2(v, a.slots, c, t, g);
-        }
-        return arms;
-      }
-      throw new RangeError(`compileKrausRound: a unitary on ${op.slots.length} slots is not supported (1 or 2)`);
+    case "decide": return decideStep(arms, op);
+    case "unitary": return unitaryStep(arms, op);
+    case "swap": return swapStep(arms, op);
+    case "reset": return resetStep(arms, op);
+    case "channel": return channelStep(arms, op);
+    case "measure": return measureStep(arms, op, dies, discard);
+  }
+}
+
+type OpOf<K extends RoundOp["kind"]> = Extract<RoundOp, { kind: K }>;
+
+function decideStep(arms: ColumnArm[], op: OpOf<"decide">): ColumnArm[] {
+  for (const a of arms) a.facts = withFacts(a.facts, op.decide(a.facts));
+  return arms;
+}
+
+function unitaryStep(arms: ColumnArm[], op: OpOf<"unitary">): ColumnArm[] {
+  const g = op.gate.data;
+  if (op.slots.length === 1) {
+    for (const a of arms) { live(a, op.slots[0]); owned(a); for (const v of a.terms) gate1(v, a.slots, op.slots[0], g, null); }
+    return arms;
+  }
+  if (op.slots.length === 2) {
+    const [c, t] = op.slots;
+    const block = controlledBlock(g);
+    for (const a of arms) {
+      live(a, c); live(a, t); owned(a);
+      for (const v of a.terms) if (block !== null) gate1(v, a.slots, t, block, c); else gate2(v, a.slots, c, t, g);
     }
-    case "swap":
-      // a relabelling: the two slots trade names
-      for (const a of arms) {
-        live(a, op.slots[0]); live(a, op.slots[1]);
-        const pa = a.slots.indexOf(op.slots[0]), pb = a.slots.indexOf(op.slots[1]);
-        a.slots[pa] = op.slots[1]; a.slots[pb] = op.slots[0];
-      }
-      return arms;
-    case "reset": {
-      // Kraus {|psi><0|, |psi><1|}: the old qubit is contracted away, the new one joins
-      const c = Math.cos(op.theta / 2), s = Math.sin(op.theta / 2);
-      const psi = [c, 0, Math.cos(op.phi) * s, Math.sin(op.phi) * s];
-      for (const a of arms) {
-        let terms = a.terms, slots = a.slots;
-        if (slots.includes(op.slot)) {
-          terms = nonzero(terms.flatMap((v) => [contract(v, slots, op.slot, KET0), contract(v, slots, op.slot, KET1)]));
-          slots = slots.filter((x) => x !== op.slot);
-        }
-        a.terms = packed(terms.map((v) => appendQubit(v, psi)));
-        a.slots = [...slots, op.slot];
-        a.owned = true;
-      }
-      return arms;
+    return arms;
+  }
+  throw new RangeError(`compileKrausRound: a unitary on ${op.slots.length} slots is not supported (1 or 2)`);
+}
+
+/** A relabelling: the two slots trade names. */
+function swapStep(arms: ColumnArm[], op: OpOf<"swap">): ColumnArm[] {
+  for (const a of arms) {
+    live(a, op.slots[0]); live(a, op.slots[1]);
+    const pa = a.slots.indexOf(op.slots[0]), pb = a.slots.indexOf(op.slots[1]);
+    a.slots[pa] = op.slots[1]; a.slots[pb] = op.slots[0];
+  }
+  return arms;
+}
+
+/** Kraus {|psi><0|, |psi><1|}: the old qubit is contracted away, the new one joins. */
+function resetStep(arms: ColumnArm[], op: OpOf<"reset">): ColumnArm[] {
+  const c = Math.cos(op.theta / 2), s = Math.sin(op.theta / 2);
+  const psi = [c, 0, Math.cos(op.phi) * s, Math.sin(op.phi) * s];
+  for (const a of arms) {
+    let terms = a.terms, slots = a.slots;
+    if (slots.includes(op.slot)) {
+      terms = nonzero(terms.flatMap((v) => [contract(v, slots, op.slot, KET0), contract(v, slots, op.slot, KET1)]));
+      slots = slots.filter((x) => x !== op.slot);
     }
-    case "channel": {
-      const kraus = op.channel.kraus.map((k) => k.data);
-      for (const a of arms) {
-        live(a, op.slot);
-        a.terms = nonzero(a.terms.flatMap((v) => kraus.map((k) => { const w = v.slice(); gate1(w, a.slots, op.slot, k, null); return w; })));
-        a.owned = true;
+    a.terms = packed(terms.map((v) => appendQubit(v, psi)));
+    a.slots = [...slots, op.slot];
+    a.owned = true;
+  }
+  return arms;
+}
+
+function channelStep(arms: ColumnArm[], op: OpOf<"channel">): ColumnArm[] {
+  const kraus = op.channel.kraus.map((k) => k.data);
+  for (const a of arms) {
+    live(a, op.slot);
+    a.terms = nonzero(a.terms.flatMap((v) => kraus.map((k) => { const w = v.slice(); gate1(w, a.slots, op.slot, k, null); return w; })));
+    a.owned = true;
+  }
+  return arms;
+}
+
+function measureStep(arms: ColumnArm[], op: OpOf<"measure">, dies: boolean, discard: ((facts: ArmFacts) => boolean) | undefined): ColumnArm[] {
+  const b = op.basis.data;
+  const out = packed<ColumnArm>([]);
+  for (const a of arms) {
+    if (op.when !== undefined && !op.when(a.facts)) { out.push(a); continue; }
+    live(a, op.slot);
+    for (const k of [0, 1] as const) {
+      const facts = withFacts(a.facts, op.label(a.facts, k));
+      // an outcome the caller drops is not computed (e.g. the KDC's rejection)
+      if (discard !== undefined && discard(facts)) continue;
+      const vk = [b[2 * k], b[2 * k + 1], b[2 * (2 + k)], b[2 * (2 + k) + 1]];
+      // <v_k| then gone (nothing reads the qubit again), or |v_k><v_k|
+      const terms = packed<Column>([]);
+      for (const v of a.terms) {
+        const w = dies ? contract(v, a.slots, op.slot, vk) : projected(v, a.slots, op.slot, vk);
+        if (isNonzero(w)) terms.push(w);
       }
-      return arms;
-    }
-    case "measure": {
-      const b = op.basis.data;
-      const out = packed<ColumnArm>([]);
-      for (const a of arms) {
-        if (op.when !== undefined && !op.when(a.facts)) { out.push(a); continue; }
-        live(a, op.slot);
-        for (const k of [0, 1] as const) {
-          const facts = withFacts(a.facts, op.label(a.facts, k));
-          // an outcome the caller drops is not computed (e.g. the KDC's rejection)
-          if (discard !== undefined && discard(facts)) continue;
-          const vk = [b[2 * k], b[2 * k + 1], b[2 * (2 + k)], b[2 * (2 + k) + 1]];
-          // <v_k| then gone (nothing reads the qubit again), or |v_k><v_k|
-          const terms = nonzero(a.terms.map((v) => (dies ? contract(v, a.slots, op.slot, vk) : projected(v, a.slots, op.slot, vk))));
-          if (terms.length === 0) continue;
-          out.push({ facts, slots: dies ? a.slots.filter((x) => x !== op.slot) : a.slots.slice(), terms, owned: true });
-        }
-      }
-      return out;
+      if (terms.length === 0) continue;
+      out.push({ facts, slots: dies ? a.slots.filter((x) => x !== op.slot) : a.slots.slice(), terms, owned: true });
     }
   }
+  return out;
 }
 
 /** `{ ...facts, ...patch }` as one object of a fixed shape (the spreads were ~1 % of an evaluation). */
@@ -422,12 +457,19 @@ function bitOf(slots: readonly number[], slot: number): number {
 /** The terms whose norm is not zero. */
 function nonzero(terms: Column[]): Column[] {
   const out = packed<Column>([]);
-  for (const v of terms) {
-    let n = 0;
-    for (let k = 0; k < v.length; k++) n += v[k] * v[k];
-    if (n > ZERO_NORM2) out.push(v);
-  }
+  for (const v of terms) if (isNonzero(v)) out.push(v);
   return out;
+}
+
+/**
+ * Whether a term's norm is not zero. (A measurement, the hottest caller, tests each new term as
+ * it makes it: `nonzero` of its `map` result, an array of another elements kind than the other
+ * callers' `flatMap` results, deoptimised the measurement: "wrong map", trace-deopt.)
+ */
+function isNonzero(v: Column): boolean {
+  let n = 0;
+  for (let k = 0; k < v.length; k++) n += v[k] * v[k];
+  return n > ZERO_NORM2;
 }
 
 /** `V (x) |x>`: a new least significant qubit in the state x (`[re0, im0, re1, im1]`). */
@@ -547,16 +589,30 @@ function gate2(v: Column, slots: readonly number[], a: number, b: number, u: Arr
 }
 
 /**
+ * The row bits of the live slots other than `kept`, in order: a loop into an array of small
+ * integers (a `filter` then `map`, whose result was sometimes empty, another elements kind,
+ * deoptimised openBlocks: "wrong map", trace-deopt).
+ */
+function otherBits(slots: readonly number[], kept: readonly number[]): number[] {
+  const out: number[] = [];
+  for (const s of slots) if (!kept.includes(s)) out.push(bitOf(slots, s));
+  return out;
+}
+
+/** The slots an open term keeps (f, its reference, Eve's registers). */
+const OPEN_KEPT: readonly number[] = [SLOT.f, FIN, ...EVE_SLOTS];
+
+/**
  * The term's Kraus operators: the slots other than e0, e1 traced out, one 4 x 4 block (rows e0 e1,
  * columns Eve's input) per value of theirs, zero blocks left out.
  */
 function krausOf(slots: readonly number[], v: Column): Float64Array[] {
   const q = slots.length, b0 = bitOf(slots, SLOT.e0), b1 = bitOf(slots, SLOT.e1);
-  const others = slots.filter((s) => !EVE_SLOTS.includes(s)).map((s) => bitOf(slots, s));
+  const others = otherBits(slots, EVE_SLOTS);
   const out: Float64Array[] = [];
   for (let t = 0; t < 1 << (q - 2); t++) {
     let base = 0;
-    others.forEach((bit, k) => { if (t & (1 << k)) base |= bit; });
+    for (let k = 0; k < others.length; k++) if (t & (1 << k)) base |= others[k];
     const kraus = new Float64Array(2 * 4 * COLS);
     let n = 0;
     for (let o = 0; o < 4; o++) {
@@ -577,13 +633,13 @@ function krausOf(slots: readonly number[], v: Column): Float64Array[] {
  */
 function openBlocks(slots: readonly number[], v: Column): Float64Array[] {
   const bf = bitOf(slots, SLOT.f), bin = bitOf(slots, FIN), b0 = bitOf(slots, SLOT.e0), b1 = bitOf(slots, SLOT.e1);
-  const others = slots.filter((s) => s !== SLOT.f && s !== FIN && !EVE_SLOTS.includes(s)).map((s) => bitOf(slots, s));
+  const others = otherBits(slots, OPEN_KEPT);
   let at = reserve(OPEN_BLOCKS << others.length);
   const buffer = arena;
   const out = packed<Float64Array>([]);
   for (let t = 0; t < 1 << others.length; t++) {
     let base = 0;
-    others.forEach((bit, k) => { if (t & (1 << k)) base |= bit; });
+    for (let k = 0; k < others.length; k++) if (t & (1 << k)) base |= others[k];
     let n = 0;
     for (let ab = 0; ab < 4; ab++) for (let o = 0; o < 4; o++) {
       const row = base | (ab & 2 ? bin : 0) | (ab & 1 ? bf : 0) | (o & 2 ? b0 : 0) | (o & 1 ? b1 : 0);

@@ -16,9 +16,23 @@
 const EMPTY: unknown[] = [{}];
 EMPTY.length = 0;
 
-/** The items in a new packed array of objects (whatever kind `items` has, empty or not). */
+/**
+ * The items in a new packed array of objects (whatever kind `items` has, empty or not). Copied by
+ * the `push` builtin through `apply` (its arguments taken from `items` by the runtime, whatever
+ * their kind) rather than a loop: the loop's load, specialised for the kinds this one function had
+ * seen from all its callers, deoptimised whichever caller inlined it when a new kind came
+ * ("wrong map" at packed.js:20, under compileOpen, specialise, measureStep and compile:
+ * `--trace-deopt-verbose`, 2026-11-28). A loop beyond {@link APPLY_LIMIT} items (an argument list
+ * that long would not fit the stack).
+ */
 export function packed<T>(items: readonly T[]): T[] {
   const out = EMPTY.slice() as T[];
-  for (let k = 0; k < items.length; k++) out.push(items[k]);
+  if (items.length <= APPLY_LIMIT) PUSH.apply(out, items as T[]);
+  else for (let k = 0; k < items.length; k++) out.push(items[k]);
   return out;
 }
+
+const PUSH = Array.prototype.push;
+
+/** Items copied through `apply` at most (V8 takes up to ~65k arguments; arms, terms and records are far fewer). */
+const APPLY_LIMIT = 4096;
