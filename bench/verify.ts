@@ -29,26 +29,35 @@ import { performance } from "node:perf_hooks";
 import { median } from "./auth.js";
 import { repositoryRoot } from "./kernel.js";
 
-/** The verify timings. */
-export interface VerifyBenchResult {
+/** Wall times of a command with 1 worker pinned to one core, 1 worker on N cores and N workers on N cores. */
+export interface WorkersTimings {
   readonly workers: number;
   readonly rounds: number;
-  readonly oneWorkerSeconds: readonly number[];
-  readonly manyWorkersSeconds: readonly number[];
   /** 1 worker pinned to one core (empty when it could not be pinned: see `oneCoreProblem`). */
   readonly oneCoreSeconds: readonly number[];
-  readonly oneCoreCpuSeconds: readonly number[];
   /** Why the 1-core runs were not made (no taskset, or it failed), else null. */
   readonly oneCoreProblem: string | null;
-  /** CPU seconds of each run, all threads (NaN where /proc is missing). */
-  readonly oneWorkerCpuSeconds: readonly number[];
+  /** 1 worker on N cores (V8's compiler and GC threads then run beside it for free). */
+  readonly oneWorkerSeconds: readonly number[];
+  /** N workers on N cores. */
+  readonly manyWorkersSeconds: readonly number[];
+  /** CPU seconds of each N-worker run, all threads (NaN where /proc is missing). */
   readonly manyWorkersCpuSeconds: readonly number[];
-  /** CPU seconds of each 1-worker run's main thread (sampled every 100 ms: up to 0.1 s short). */
-  readonly oneWorkerMainThreadCpuSeconds: readonly number[];
   /** median(1 worker on N cores) / median(N workers on N cores). */
   readonly speedup: number;
   /** median(1 worker on one core) / median(N workers on N cores): the target's speed-up (NaN when not pinned). */
   readonly speedupOverOneCore: number;
+  /** The 1-minute load average before the first round (other work on the machine). */
+  readonly loadBefore: number;
+}
+
+/** The verify timings. */
+export interface VerifyBenchResult extends WorkersTimings {
+  readonly oneCoreCpuSeconds: readonly number[];
+  /** CPU seconds of each 1-worker run, all threads (NaN where /proc is missing). */
+  readonly oneWorkerCpuSeconds: readonly number[];
+  /** CPU seconds of each 1-worker run's main thread (sampled every 100 ms: up to 0.1 s short). */
+  readonly oneWorkerMainThreadCpuSeconds: readonly number[];
   /**
    * N * median(1-worker main-thread CPU) / median(N-worker CPU): the most the N-worker run's own
    * work allows against a 1-worker run whose helper threads cost it nothing.
@@ -56,8 +65,6 @@ export interface VerifyBenchResult {
   readonly ceiling: number;
   /** 1.7 on 2 cores (scaled by 0.85 per core above). */
   readonly target: number;
-  /** The 1-minute load average before the first round (other work on the machine). */
-  readonly loadBefore: number;
 }
 
 /** One timed run: wall seconds, CPU seconds of all its threads and of its main thread. */
@@ -169,28 +176,13 @@ export async function runVerifyBench(options: { readonly rounds?: number; readon
 }
 
 /** The `search --workers N` timings (see {@link runSearchWorkersBench}). */
-export interface SearchWorkersBenchResult {
+export interface SearchWorkersBenchResult extends WorkersTimings {
   readonly command: string;
-  readonly workers: number;
-  readonly rounds: number;
-  /** `--workers 1` pinned to one core (empty when it could not be pinned: see `oneCoreProblem`). */
-  readonly oneCoreSeconds: readonly number[];
-  readonly oneCoreProblem: string | null;
-  /** `--workers 1` on N cores (V8's compiler and GC threads then run beside it for free). */
-  readonly oneWorkerSeconds: readonly number[];
-  /** `--workers N` on N cores. */
-  readonly manyWorkersSeconds: readonly number[];
-  readonly manyWorkersCpuSeconds: readonly number[];
-  /** median(1 worker on one core) / median(N workers on N cores) (NaN when not pinned). */
-  readonly speedupOverOneCore: number;
-  /** median(1 worker on N cores) / median(N workers on N cores): what the worker threads add beyond V8's own. */
-  readonly speedup: number;
   /**
    * Whether every run printed the same result (the search's promise: the same for any N) and
    * nothing on stderr (a note there says a worker failed and this thread ran its starts).
    */
   readonly identical: boolean;
-  readonly loadBefore: number;
 }
 
 /**
