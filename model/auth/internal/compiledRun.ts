@@ -75,8 +75,9 @@ interface Program {
  * plain arrays grown by `push`, new for every merger, were the largest source of the bytes an
  * evaluation allocates (sampling heap profile, basis-encoded: 42 of 225 KB in the run loop, with
  * its growth copies). A session's branches are copied out when handed to the caller
- * ({@link columnsOf}). Keys are below 2^MAX_KEY_BITS, record ids and state ids below 2^31
- * (StateTable: MAX_STATES), so Int32Array holds them exactly; weights stay doubles.
+ * ({@link columnsOf}). Keys are below 2^MAX_KEY_BITS and state ids below MAX_STATES (StateTable
+ * checks it), so Int32Array holds them exactly; record ids too, unchecked: a run would run out of
+ * memory long before 2^31 record names. Weights stay doubles.
  */
 class Cells {
   weight = new Float64Array(256);
@@ -110,10 +111,18 @@ function grownTo<A extends Float64Array | Int32Array>(from: A, to: A): A {
 
 /**
  * The thread's two cell buffers: a merger reads one (a round's branches, or the merged ones record
- * compaction relabels) and writes the other. Runs are one at a time per thread (as the
- * {@link CellIndex} and StateTable check).
+ * compaction relabels) and writes the other. Runs are one at a time per thread: each run claims
+ * them ({@link cellsClaims}) and checks its claim before every round, so that a run started
+ * inside another's `onSession` makes the outer one throw at its next round, as the
+ * {@link CellIndex} does, instead of reading the inner run's cells.
  */
 const CELLS = [new Cells(), new Cells()];
+
+/** Claims of {@link CELLS} so far: a run holds them while this is the number it took. */
+let cellsClaims = 0;
+
+/** Cells a buffer may keep between runs (393 kB); one that grew past it is dropped for a fresh one. */
+const CELLS_KEPT = 16_384;
 
 /** The buffer of {@link CELLS} other than `read`, emptied. */
 function otherCells(read: Cells): Cells {
@@ -152,6 +161,7 @@ export function runCompiled(input: CompiledRunInput, onSession: (branches: Branc
   const records = new RecordNames();
   const eve0 = states.intern(input.eve0);
   const scratch = new Float64Array(STATE_SIZE);
+  const claim = ++cellsClaims;
   let cells = CELLS[0].cleared();
   for (const k of input.keys) push(cells, 1 / input.keys.length, k, k, 0, eve0);
   // the program of a compiled round, per run: rounds compiled alike (from any pairs or strategy
@@ -170,6 +180,7 @@ export function runCompiled(input: CompiledRunInput, onSession: (branches: Branc
   const outcomeIndex = OUTCOME_INDEX, outcomeClaim = outcomeIndex.claim(), outcomeLists: number[][] = [];
   for (let r = 0; r < input.sessions; r++) {
     for (let i = 0; i < rounds; i++) {
+      if (claim !== cellsClaims) throw new RangeError("runCompiled: a newer run claimed the cell buffers (one run at a time per thread)");
       const g = r * rounds + i, last = i === rounds - 1;
       const roundStrategy = roundStrategyAt(strategy, g), byLast = programs[Number(mode === "mitm" && last)];
       // the program per (KDC pair, member pair), found when first needed
@@ -210,6 +221,7 @@ export function runCompiled(input: CompiledRunInput, onSession: (branches: Branc
     }
     onSession(columnsOf(cells), states, (id) => records.name(id));
   }
+  for (let k = 0; k < CELLS.length; k++) if (CELLS[k].weight.length > CELLS_KEPT) CELLS[k] = new Cells();
 }
 
 function push(cells: Cells, weight: number, kdc: number, member: number, rec: number, state: number): void {

@@ -1,0 +1,48 @@
+/**
+ * The run loop's two cell buffers (model/auth/internal/compiledRun.ts `CELLS`), reused by every
+ * run of a thread: a run started inside another's `onSession` makes the outer one throw at its
+ * next round instead of reading the inner run's cells; a run that threw leaves nothing behind for
+ * the next; a session's branches, handed out as copies, stay what they were when later rounds
+ * overwrite the buffers. Negative control: without the claim check the first case does not
+ * throw (checked when written; a review found the outer run's later sessions returned empty).
+ */
+import { describe, expect, it } from "vitest";
+import { runCompiled, type CompiledRunInput } from "../../model/auth/internal/compiledRun.js";
+import { densityOf, bitsKet } from "../../model/kernel/index.js";
+import { honestStrategy } from "../../model/auth/strategy.js";
+import { variantSpec } from "../../model/auth/variant.js";
+
+const eve0 = densityOf(bitsKet("00")).matrix.data;
+const input = (keyBits: number, sessions: number, weightFloor = 1e-15): CompiledRunInput => ({
+  spec: variantSpec("parity"), strategy: honestStrategy, noise: 0.05, keyBits, sessions,
+  keys: Array.from({ length: 2 ** keyBits }, (_, k) => k), eve0, weightFloor,
+});
+
+/** Every session's branches of a run, as the caller keeps them. */
+function sessionsOf(run: CompiledRunInput): string[] {
+  const out: string[] = [];
+  runCompiled(run, (cells) => out.push(JSON.stringify(cells)));
+  return out;
+}
+
+describe("auth: the run loop's shared cell buffers", () => {
+  it("a run inside another's onSession makes the outer run throw at its next round", () => {
+    const lengths: number[] = [];
+    const nested = () =>
+      runCompiled(input(4, 3), (cells) => {
+        lengths.push(cells.length);
+        if (lengths.length === 1) runCompiled(input(4, 1, 2), () => undefined); // a weight floor of 2 keeps no branch
+      });
+    expect(nested).toThrow(/one run at a time per thread/);
+    expect(lengths).toHaveLength(1);
+  });
+
+  it("after a run that threw, and across sessions, the branches are what a fresh run gives", () => {
+    const alone = sessionsOf(input(4, 3));
+    expect(alone).toHaveLength(3);
+    expect(() => runCompiled(input(6, 3), () => { throw new Error("stop"); })).toThrow("stop");
+    expect(sessionsOf(input(4, 3))).toEqual(alone);
+    // the sessions differ (a later round overwriting an earlier session's copy would make them alike)
+    expect(new Set(alone).size).toBe(3);
+  });
+});
