@@ -187,7 +187,7 @@ export interface SearchWorkersBenchResult extends WorkersTimings {
 
 /**
  * `search bb84` (its default `information` objective: one independent start per 2,000
- * evaluations, 16 starts at the budget used here) with `--workers 1` pinned to one core, with
+ * evaluations, 50 starts at the budget used here, the least at which the default uses 2 threads) with `--workers 1` pinned to one core, with
  * `--workers 1` on all cores and with one worker per core, interleaved rounds, medians of wall
  * time; and whether all printed the
  * same result (and nothing on stderr; only when the 1-worker runs could be pinned, so that both
@@ -197,7 +197,7 @@ export async function runSearchWorkersBench(options: { readonly rounds?: number;
   const root = repositoryRoot();
   const workers = options.workers ?? availableParallelism();
   const rounds = options.rounds ?? 3;
-  const args = ["search", "bb84", "--budget", String(options.budget ?? 32_000), "--json"];
+  const args = ["search", "bb84", "--budget", String(options.budget ?? 100_000), "--json"];
   const loadBefore = loadavg()[0];
   const pin = oneCore();
   const pinned: Timed[] = [], one: Timed[] = [], many: Timed[] = [];

@@ -50,7 +50,7 @@ const flags: readonly FlagSpec[] = [
   { name: "out", kind: "value", placeholder: "FILE", parse: (t) => (t.trim() === "" ? new FlagProblem("must not be empty") : t), description: "write the strategy with the command line and seed that reproduce it, as JSON (default: not written)" },
   {
     name: "workers", kind: "value", placeholder: "N", parse: integer(1, 1024),
-    description: "threads for the search's independent starts, 1..1024 (default: the machine's cores; 1 runs in-process, as the CLI does when run from TypeScript sources); only bb84 --objective information has several, one per 2,000 evaluations: other searches run in-process; the result is the same for any N",
+    description: "threads for the search's independent starts, 1..1024 (default: the machine's cores, but one per 25 starts at most: a thread's start-up costs more than a smaller share saves; 1 runs in-process, as the CLI does when run from TypeScript sources); only bb84 --objective information has several starts, one per 2,000 evaluations: other searches run in-process; the result is the same for any N",
   },
   jsonFlag,
 ];

@@ -65,6 +65,15 @@ describe("search --workers N: the same result for any N", () => {
     expect(bb84SearchResult(params, options, outcomes)).toStrictEqual(whole);
   });
 
+  test("by default no worker thread is started for fewer than STARTS_PER_THREAD starts per thread", async () => {
+    const { runStarts: compiled, STARTS_PER_THREAD } = (await import(join(dist, "cli", "search-workers.js"))) as { runStarts: typeof runStarts; STARTS_PER_THREAD: number };
+    expect(STARTS_PER_THREAD).toBe(25);
+    const ranHere: number[] = [];
+    const outcomes = await compiled(job, { here: (k) => (ranHere.push(k), starts[k]) });
+    expect(ranHere).toEqual([0, 1]);
+    expect(outcomes).toStrictEqual(starts);
+  });
+
   test.each([
     ["throws as it loads", "throws.mjs", /a worker thread of the search failed \(injected failure\)/],
     ["ends without answering", "exits.mjs", /1 start\(s\) of the search that worker threads took but did not answer ran on this thread/],
