@@ -13,9 +13,11 @@
  * Each worker thread loads the model and compiles its code afresh: about 30 MB, and 1.3-1.5 s of
  * CPU at `search bb84 --budget 100000` (5.65 s of CPU on one thread, 7.1 s on two; quiet machine,
  * 2026-11-28). So by default a thread is started only for every {@link STARTS_PER_THREAD} starts:
- * on 2 cores, 2 threads took 0.90x the time of 1 (unpinned) at 16 starts (budget 32,000: 2.3-2.5
- * s on one thread), about the same at 32 (3.3-3.9 s against 3.7-4.9 s), and 1.22-1.27x less at 50
- * (3.8-3.9 s against 4.7-4.9 s). An explicit thread count is used as given.
+ * on 2 cores, 2 threads took 1.11x the time of 1 (unpinned; a 0.90x speed-up) at 16 starts
+ * (budget 32,000: 2.3-2.5 s on one thread), and 1.22-1.27x less time at 50 (3.8-3.9 s against
+ * 4.7-4.9 s). Where between the two it starts to pay is not pinned down: at 32 starts two pairs of
+ * runs read 3.67 s on one thread against 3.92 s on two, and 4.92 s against 3.33 s. An explicit
+ * thread count is used as given.
  * @module
  */
 import { existsSync } from "node:fs";
@@ -42,10 +44,15 @@ export interface SearchWorkerData {
 /** Sent by a worker: a start's outcome, or the end of its work. */
 export type FromSearchWorker = { readonly start: number; readonly outcome: SearchOutcome<unknown> } | { readonly finished: true };
 
-/** How to run the starts. */
 /** Starts per thread below which the default starts no more threads (see the module notes). */
 export const STARTS_PER_THREAD = 25;
 
+/** The default number of threads for `count` starts on `cores` cores: one per core, one per STARTS_PER_THREAD starts at most, at least 1. */
+export function defaultThreads(count: number, cores: number): number {
+  return Math.max(1, Math.min(cores, Math.floor(count / STARTS_PER_THREAD)));
+}
+
+/** How to run the starts. */
 export interface StartsOptions {
   /**
    * Threads, this one included (default: the machine's cores, but one per STARTS_PER_THREAD
@@ -76,7 +83,7 @@ export async function runStarts(job: SearchJob, options: StartsOptions = {}): Pr
   const module = options.module ?? WORKER_MODULE;
   const next = options.next ?? new Int32Array(new SharedArrayBuffer(4));
   const outcomes: (SearchOutcome<unknown> | undefined)[] = new Array(count).fill(undefined);
-  const threads = Math.min(options.workers ?? Math.max(1, Math.min(availableParallelism(), Math.floor(count / STARTS_PER_THREAD))), count);
+  const threads = Math.min(options.workers ?? defaultThreads(count, availableParallelism()), count);
   const workers = threads > 1 && existsSync(fileURLToPath(module))
     ? Array.from({ length: threads - 1 }, () => new Worker(module, { workerData: { job, next } satisfies SearchWorkerData }))
     : [];

@@ -8,7 +8,7 @@ import { spawnSync } from "node:child_process";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, test } from "vitest";
-import { runStarts } from "../../cli/search-workers.js";
+import { defaultThreads, runStarts, STARTS_PER_THREAD } from "../../cli/search-workers.js";
 import { bb84SearchResult, bb84SearchStart, bb84SearchStarts, searchBb84, type Bb84SearchOptions } from "../../properties/bb84/search.js";
 import { secrecy } from "../../properties/bb84/secrecy.js";
 import type { SearchOutcome } from "../../properties/types.js";
@@ -65,13 +65,12 @@ describe("search --workers N: the same result for any N", () => {
     expect(bb84SearchResult(params, options, outcomes)).toStrictEqual(whole);
   });
 
-  test("by default no worker thread is started for fewer than STARTS_PER_THREAD starts per thread", async () => {
-    const { runStarts: compiled, STARTS_PER_THREAD } = (await import(join(dist, "cli", "search-workers.js"))) as { runStarts: typeof runStarts; STARTS_PER_THREAD: number };
+  test("the default thread count: one per core, one per 25 starts at most, at least one", () => {
+    const cases: [number, number, number][] = [[2, 2, 1], [24, 8, 1], [49, 2, 1], [50, 2, 2], [75, 2, 2], [75, 4, 3], [1000, 4, 4], [10, 1, 1]];
+    for (const [count, cores, threads] of cases) expect(defaultThreads(count, cores), `${count} starts, ${cores} cores`).toBe(threads);
     expect(STARTS_PER_THREAD).toBe(25);
-    const ranHere: number[] = [];
-    const outcomes = await compiled(job, { here: (k) => (ranHere.push(k), starts[k]) });
-    expect(ranHere).toEqual([0, 1]);
-    expect(outcomes).toStrictEqual(starts);
+    // negative control: one thread per core whatever the starts (the first rule) gives 2 for 2 starts on 2 cores
+    expect(Math.min(2, 2)).not.toBe(defaultThreads(2, 2));
   });
 
   test.each([

@@ -154,6 +154,15 @@ const STATE_RADIX = MAX_STATES;
  * branches as run.ts's loop, up to round-off and the names of merged records).
  */
 export function runCompiled(input: CompiledRunInput, onSession: (branches: BranchColumns, states: StateTable, recordName: (id: number) => string) => void): void {
+  try {
+    runSessions(input, onSession);
+  } finally {
+    // also after a run that threw: the buffers it grew are not kept past CELLS_KEPT
+    for (let k = 0; k < CELLS.length; k++) if (CELLS[k].weight.length > CELLS_KEPT) CELLS[k] = new Cells();
+  }
+}
+
+function runSessions(input: CompiledRunInput, onSession: (branches: BranchColumns, states: StateTable, recordName: (id: number) => string) => void): void {
   const { spec, strategy, noise, keyBits, weightFloor } = input;
   const mode = strategy.mode;
   const rounds = keyBits / 2;
@@ -221,7 +230,6 @@ export function runCompiled(input: CompiledRunInput, onSession: (branches: Branc
     }
     onSession(columnsOf(cells), states, (id) => records.name(id));
   }
-  for (let k = 0; k < CELLS.length; k++) if (CELLS[k].weight.length > CELLS_KEPT) CELLS[k] = new Cells();
 }
 
 function push(cells: Cells, weight: number, kdc: number, member: number, rec: number, state: number): void {

@@ -27,7 +27,9 @@
  *   expressions of {@link conjugate2Blocks} term for term, one read and one write per entry,
  *   bit for bit for finite M; NaN bits may differ when M holds a NaN): user instructions per
  *   op (perf stat, V8 11.3) gate1 n = 8 qubit 0 4.61M -> 2.30M, n = 10 qubits 0 / 5 / 9
- *   65.1M / 70.1M / 74.2M -> 37.1M / 38.2M / about 35M (with the last-qubit loop); CPU time per
+ *   65.1M / 70.1M / 74.2M -> 37.1M / 38.2M / 44.2M (before the last-qubit loop; a review's
+ *   perf stat with it, per op from a 20-op difference: qubit 0 66.4M -> 36.2M, qubit 9 77.5M ->
+ *   35.1M); CPU time per
  *   op, both builds in one process, interleaved (an A/B script of the kernel7 work, not
  *   committed; medians of 7-15 rounds, load 3.8-6.3): 1.36x-1.47x faster at n = 6 / 7,
  *   1.12x-1.29x at n = 8 / 9, 1.02x-1.30x at n = 10, 1.25x-1.39x at n = 11 (a review's rerun,
