@@ -2,7 +2,8 @@
  * The stamped open-addressing index of the run loop (model/auth/internal/compiledRun.ts
  * `CellIndex`: the merger's cells and the run's outcome cache) against a Map: the same answers
  * for keys of every size a run makes (record ids times 2^(2 keyBits), past 2^32), across its
- * growth and across claims (a new claim empties it), and a stale claim is refused. Negative
+ * growth and across claims (a new claim empties it), and a stale claim is refused; `shrink`
+ * (between runs) drops an index grown past its limit and keeps one within it. Negative
  * control: an index that ignores the stamp (answers from an earlier claim) fails the second
  * case (checked when written: `claim()` returning the old stamp fails it); a growth that drops
  * every odd slot fails the first (checked in the review fix that made the keys repeat and grow it).
@@ -44,5 +45,20 @@ describe("auth: the run loop's cell index", () => {
     for (let k = 0; k < 1000; k++) expect(index.addIfNew(second, 7 * k, 2 * k)).toBe(-1);
     expect(index.addIfNew(second, 7 * 10, 0)).toBe(20);
     expect(() => index.addIfNew(first, 1, 1)).toThrow(/newer/);
+  });
+
+  it("shrink: an index grown past the limit goes back to 256 empty slots; one within it keeps its entries", () => {
+    const index = new CellIndex();
+    let claim = index.claim();
+    for (let k = 0; k < 1000; k++) index.addIfNew(claim, k, k);
+    expect(index.slots).toBe(2048);
+    index.shrink(2048);
+    expect(index.slots).toBe(2048);
+    expect(index.addIfNew(claim, 5, 99)).toBe(5);
+    index.shrink(1024);
+    expect(index.slots).toBe(256);
+    claim = index.claim();
+    expect(index.addIfNew(claim, 5, 7)).toBe(-1);
+    expect(index.addIfNew(claim, 5, 8)).toBe(7);
   });
 });

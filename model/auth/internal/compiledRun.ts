@@ -124,6 +124,12 @@ let cellsClaims = 0;
 /** Cells a buffer may keep between runs (393 kB); one that grew past it is dropped for a fresh one. */
 const CELLS_KEPT = 16_384;
 
+/**
+ * Slots {@link CELL_INDEX} and {@link OUTCOME_INDEX} may keep between runs (1 MB each); one that
+ * grew past it goes back to 256 (a keyBits-12 run left 8.7 MB in them, review of 2026-11-28).
+ */
+const INDEX_KEPT = 65_536;
+
 /** The buffer of {@link CELLS} other than `read`, emptied. */
 function otherCells(read: Cells): Cells {
   return (read === CELLS[0] ? CELLS[1] : CELLS[0]).cleared();
@@ -157,8 +163,10 @@ export function runCompiled(input: CompiledRunInput, onSession: (branches: Branc
   try {
     runSessions(input, onSession);
   } finally {
-    // also after a run that threw: the buffers it grew are not kept past CELLS_KEPT
+    // also after a run that threw: the buffers and indexes it grew are not kept past their limits
     for (let k = 0; k < CELLS.length; k++) if (CELLS[k].weight.length > CELLS_KEPT) CELLS[k] = new Cells();
+    CELL_INDEX.shrink(INDEX_KEPT);
+    OUTCOME_INDEX.shrink(INDEX_KEPT);
   }
 }
 
@@ -465,6 +473,23 @@ export class CellIndex {
     this.values[h] = value;
     if (2 * ++this.size > this.keys.length) this.grow();
     return -1;
+  }
+
+  /** Its number of slots (tests). */
+  get slots(): number {
+    return this.keys.length;
+  }
+
+  /**
+   * Back to 256 empty slots when it has grown past `kept` (between runs: a claim's entries are
+   * dropped, its stamp stays valid, so call it only when no merger or run is using the index).
+   */
+  shrink(kept: number): void {
+    if (this.keys.length <= kept) return;
+    this.keys = new Float64Array(256);
+    this.values = new Int32Array(256);
+    this.stamps = new Int32Array(256);
+    this.size = 0;
   }
 
   /** Twice the slots, the live entries placed again. */
