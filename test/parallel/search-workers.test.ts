@@ -68,6 +68,9 @@ describe("search --workers N: the same result for any N", () => {
     const cases: [number, number, number][] = [[2, 2, 1], [24, 8, 1], [49, 2, 1], [50, 2, 2], [75, 2, 2], [75, 4, 3], [1000, 4, 4], [10, 1, 1]];
     for (const [count, cores, threads] of cases) expect(defaultThreads(count, cores), `${count} starts, ${cores} cores`).toBe(threads);
     expect(STARTS_PER_THREAD).toBe(25);
+    // README's search line: budget 100,000 makes 50 starts, the least on which the default uses 2 threads of 2 cores
+    expect(bb84SearchStarts(params, { ...options, budget: 100_000 })).toBe(50);
+    expect(defaultThreads(bb84SearchStarts(params, { ...options, budget: 98_000 }), 2)).toBe(1);
     // negative control: one thread per core whatever the starts (the first rule) gives 2 for 2 starts on 2 cores
     expect(Math.min(2, 2)).not.toBe(defaultThreads(2, 2));
   });

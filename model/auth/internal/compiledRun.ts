@@ -111,15 +111,13 @@ function grownTo<A extends Float64Array | Int32Array>(from: A, to: A): A {
 
 /**
  * The thread's two cell buffers: a merger reads one (a round's branches, or the merged ones record
- * compaction relabels) and writes the other. Runs are one at a time per thread: each run claims
- * them ({@link cellsClaims}) and checks its claim before every round, so that a run started
- * inside another's `onSession` makes the outer one throw at its next round, as the
- * {@link CellIndex} does, instead of reading the inner run's cells.
+ * compaction relabels) and writes the other. Runs are one at a time per thread: a run's claim of
+ * {@link OUTCOME_INDEX} stands for the buffers too, checked before every round, so that a run
+ * started inside another's `onSession` makes the outer one throw at its next round instead of
+ * reading the inner run's cells (even when the inner run left no cell, so that the outer would
+ * never reach the index).
  */
 const CELLS = [new Cells(), new Cells()];
-
-/** Claims of {@link CELLS} so far: a run holds them while this is the number it took. */
-let cellsClaims = 0;
 
 /** Cells a buffer may keep between runs (393 kB); one that grew past it is dropped for a fresh one. */
 const CELLS_KEPT = 16_384;
@@ -178,7 +176,6 @@ function runSessions(input: CompiledRunInput, onSession: (branches: BranchColumn
   const records = new RecordNames();
   const eve0 = states.intern(input.eve0);
   const scratch = new Float64Array(STATE_SIZE);
-  const claim = ++cellsClaims;
   let cells = CELLS[0].cleared();
   for (const k of input.keys) push(cells, 1 / input.keys.length, k, k, 0, eve0);
   // the program of a compiled round, per run: rounds compiled alike (from any pairs or strategy
@@ -197,7 +194,7 @@ function runSessions(input: CompiledRunInput, onSession: (branches: BranchColumn
   const outcomeIndex = OUTCOME_INDEX, outcomeClaim = outcomeIndex.claim(), outcomeLists: number[][] = [];
   for (let r = 0; r < input.sessions; r++) {
     for (let i = 0; i < rounds; i++) {
-      if (claim !== cellsClaims) throw new RangeError("runCompiled: a newer run claimed the cell buffers (one run at a time per thread)");
+      outcomeIndex.check(outcomeClaim); // the run still holds the thread's buffers and indexes
       const g = r * rounds + i, last = i === rounds - 1;
       const roundStrategy = roundStrategyAt(strategy, g), byLast = programs[Number(mode === "mitm" && last)];
       // the program per (KDC pair, member pair), found when first needed
@@ -459,9 +456,14 @@ export class CellIndex {
     return ++this.stamp;
   }
 
+  /** Throws unless `claim` is still the index's (no newer user claimed it). */
+  check(claim: number): void {
+    if (claim !== this.stamp) throw new RangeError("CellIndex: a newer merger claimed the index (one run at a time per thread)");
+  }
+
   /** The cell of `key`, or -1 after recording `value` as its cell when it has none. */
   addIfNew(claim: number, key: number, value: number): number {
-    if (claim !== this.stamp) throw new RangeError("CellIndex: a newer merger claimed the index (one run at a time per thread)");
+    this.check(claim);
     const mask = this.keys.length - 1;
     let h = slotOf(key) & mask;
     while (this.stamps[h] === claim) {

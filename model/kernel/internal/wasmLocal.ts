@@ -28,12 +28,12 @@ import { productOf, uninitializedFloat64 } from "./dims.js";
 export const WASM_MIN_DIM = 64;
 
 /**
- * Writes 16 complex coefficients (row-major, interleaved) as f64x2 pairs `[cr, cr]`, `[-ci, ci]`
- * from pair `first` on; with `conjugate`, those of their complex conjugates.
+ * Writes `count` (default 16) complex coefficients (row-major, interleaved) as f64x2 pairs
+ * `[cr, cr]`, `[-ci, ci]` from pair `first` on; with `conjugate`, those of their complex conjugates.
  */
-function writeCoefficients(wasm: LocalWasm, c: Float64Array, first: number, conjugate: boolean): void {
-  const view = new Float64Array(wasm.memory.buffer, wasm.coefficientsAt() + 32 * first, 64);
-  for (let k = 0; k < 16; k++) {
+function writeCoefficients(wasm: LocalWasm, c: Float64Array, first: number, conjugate: boolean, count = 16): void {
+  const view = new Float64Array(wasm.memory.buffer, wasm.coefficientsAt() + 32 * first, 4 * count);
+  for (let k = 0; k < count; k++) {
     const re = c[2 * k], im = conjugate ? -c[2 * k + 1] : c[2 * k + 1];
     view[4 * k] = re; view[4 * k + 1] = re; view[4 * k + 2] = -im; view[4 * k + 3] = im;
   }
@@ -100,11 +100,8 @@ export function conjugate2(src: Float64Array, D: number, dims: readonly number[]
  * `[ac1r, -ac1i]`, `[ac1i, ac1r]` (the right product `T A^dagger`, see local.as).
  */
 function writeConjugate2Coefficients(wasm: LocalWasm, A: Float64Array): void {
+  writeCoefficients(wasm, A, 0, false, 4);
   const view = new Float64Array(wasm.memory.buffer, wasm.coefficientsAt(), 32);
-  for (let k = 0; k < 4; k++) {
-    const re = A[2 * k], im = A[2 * k + 1];
-    view[4 * k] = re; view[4 * k + 1] = re; view[4 * k + 2] = -im; view[4 * k + 3] = im;
-  }
   for (let c = 0; c < 2; c++) {
     const r0 = A[4 * c], i0 = A[4 * c + 1], r1 = A[4 * c + 2], i1 = A[4 * c + 3], o = 16 + 8 * c;
     view[o] = r0; view[o + 1] = r0; view[o + 2] = i0; view[o + 3] = -i0;
