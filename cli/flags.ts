@@ -122,7 +122,7 @@ export const workersFlag: FlagSpec = {
   name: "workers",
   kind: "value",
   placeholder: "N",
-  description: "worker threads for the cells, 1..1024 (default: the machine's cores; 1 runs in-process)",
+  description: "worker threads for the cells, 1..1024, at most 4 per core used (default: the machine's cores; 1 runs in-process)",
   parse: integer(1, 1024),
 };
 

@@ -21,6 +21,27 @@ import { runCells, type CellOutcome, type CellRunOptions } from "../scenarios/ru
 import type { CellWorkerData } from "./cell-worker.js";
 import type { CommandEnv } from "./command.js";
 
+/**
+ * Most threads a command starts per core (`--workers` above it is lowered, with a note): the
+ * threads are CPU-bound, so more than the cores add start-up and memory without speed. Each
+ * loads the model afresh (1.3-1.5 s of CPU for the search's, cli/search-workers.ts) and holds its
+ * own heap: `search bb84 --budget 64000 --workers 32` peaked at 1.03 GB resident and took 21.9 s
+ * on 2 cores, against 151 MB and 5.7 s with `--workers 1` (2026-11-28, load 4-11), so the 1,024
+ * the flag accepts would have exhausted memory.
+ */
+export const THREADS_PER_CORE = 4;
+
+/** `--workers` as the threads to use: at most {@link THREADS_PER_CORE} per core of `cores`, with a `note` when lowered. */
+export function cappedWorkers(requested: number | undefined, note: (text: string) => void, cores = availableParallelism()): number | undefined {
+  const most = THREADS_PER_CORE * cores;
+  if (requested === undefined || requested <= most) return requested;
+  note(`--workers ${requested}: at most ${most} threads (${THREADS_PER_CORE} per core: more add memory and start-up time, not speed)`);
+  return most;
+}
+
+/** A note on stderr, as the commands print them. */
+export const noteTo = (env: CommandEnv) => (text: string): void => env.io.stderr(`qkd-harness: note: ${text}\n`);
+
 /** The worker threads' module: compiled code only (absent when the CLI runs from TypeScript sources). */
 const workerModule = new URL("./cell-worker.js", import.meta.url);
 
@@ -76,7 +97,7 @@ export async function runCellsOnWorkers(
       const figures = allFigures(protocols(cells));
       if (options.drawFigures === true) await drawFigures(figures); // never rejects: it only saves time
     },
-    onNote: (text) => env.io.stderr(`qkd-harness: note: ${text}\n`),
+    onNote: noteTo(env),
   });
 }
 

@@ -142,5 +142,11 @@ export const probability = numeric.pipe(z.number().min(0, "must be >= 0").max(1,
 export const nonNegative = numeric.pipe(z.number().min(0, "must be >= 0"));
 /** A positive integer (counts, sizes). */
 export const positiveInt = numeric.pipe(z.number().int("must be an integer").positive("must be > 0"));
+
+/** At most `max` (a size bound of properties/limits.ts), with the message naming it. */
+export function atMost(max: number): z.ZodNumber {
+  return z.number().max(max, `must be <= ${max}`);
+}
+
 /** A QBER threshold p_o in [0, 0.5]. */
 export const threshold = numeric.pipe(z.number().min(0, "must be >= 0").max(0.5, "must be <= 0.5"));

@@ -10,6 +10,7 @@ import { execute } from "../execute.js";
 import { budgetFlag, formatFlag, jsonFlag, outFlag, workersFlag, quietFlag, seedsFlag, propertyFlag, runsFlag, seedFlag } from "../flags.js";
 import { loadScenarios } from "../load-scenarios.js";
 import { UsageError } from "../usage-error.js";
+import { cappedWorkers, noteTo } from "../workers.js";
 import { numberFlag, reportOptions } from "./options.js";
 
 /** The run command. */
@@ -31,7 +32,7 @@ export const runCommand: Command = {
     }
     const seed = numberFlag(args, "seed");
     const runs = numberFlag(args, "runs");
-    const workers = numberFlag(args, "workers");
+    const workers = cappedWorkers(numberFlag(args, "workers"), noteTo(env));
     const seeds = numberFlag(args, "seeds");
     const searchBudget = numberFlag(args, "budget");
     return execute(cells, { ...reportOptions(args), ...(seed !== undefined ? { seed } : {}), ...(runs !== undefined ? { runs } : {}), ...(workers !== undefined ? { workers } : {}), ...(seeds !== undefined ? { seeds } : {}), ...(searchBudget !== undefined ? { searchBudget } : {}) }, env);

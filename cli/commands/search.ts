@@ -17,6 +17,7 @@ import type { Command } from "../command.js";
 import { EXIT_OK } from "../exit-codes.js";
 import { jsonFlag } from "../flags.js";
 import { runStarts } from "../search-workers.js";
+import { cappedWorkers, noteTo } from "../workers.js";
 import { UsageError } from "../usage-error.js";
 
 /** Default budgets (objective evaluations): an auth evaluation is an exact multi-qubit run, a bb84 one a few 4x4 blocks. */
@@ -50,7 +51,7 @@ const flags: readonly FlagSpec[] = [
   { name: "out", kind: "value", placeholder: "FILE", parse: (t) => (t.trim() === "" ? new FlagProblem("must not be empty") : t), description: "write the strategy with the command line and seed that reproduce it, as JSON (default: not written)" },
   {
     name: "workers", kind: "value", placeholder: "N", parse: integer(1, 1024),
-    description: "threads for the search's independent starts, 1..1024 (default: the machine's cores, but one per 25 starts at most: a thread's start-up costs more than a smaller share saves; 1 runs in-process, as the CLI does when run from TypeScript sources); only bb84 --objective information has several starts, one per 2,000 evaluations: other searches run in-process; the result is the same for any N",
+    description: "threads for the search's independent starts, 1..1024, at most 4 per core used (default: the machine's cores, but one per 25 starts at most: a thread's start-up costs more than a smaller share saves; 1 runs in-process, as the CLI does when run from TypeScript sources); only bb84 --objective information has several starts, one per 2,000 evaluations: other searches run in-process; the result is the same for any N",
   },
   jsonFlag,
 ];
@@ -67,7 +68,7 @@ export const searchCommand: Command = {
     const [protocol, ...extra] = args.positionals;
     if (extra.length > 0) throw new UsageError(`search: unexpected argument "${extra[0]}"`);
     if (protocol !== "auth" && protocol !== "bb84") throw new UsageError(`search: expected a protocol, auth or bb84, got ${protocol === undefined ? "none" : `"${protocol}"`}`);
-    const result = protocol === "auth" ? runAuth(args) : await runBb84(args, (text) => env.io.stderr(`qkd-harness: note: ${text}\n`));
+    const result = protocol === "auth" ? runAuth(args) : await runBb84(args, noteTo(env));
     const out = args.flags.get("out") as string | undefined;
     if (out !== undefined) writeAtomically(out, stableJson({ command: result.command, ...result.record }));
     if (args.flags.get("json") === true) env.io.stdout(stableJson(result.record));
@@ -116,7 +117,7 @@ async function runBb84(args: ParsedArgs, onNote: (text: string) => void): Promis
   const seed = (args.flags.get("seed") as number | undefined) ?? 1;
   const budget = (args.flags.get("budget") as number | undefined) ?? DEFAULT_BUDGET.bb84;
   const options = { objective, seed, budget, disturbance };
-  const workers = args.flags.get("workers") as number | undefined;
+  const workers = cappedWorkers(args.flags.get("workers") as number | undefined, onNote);
   const found = bb84SearchResult(params, options, await runStarts({ params, options }, { ...(workers !== undefined ? { workers } : {}), onNote }));
   return {
     command: `qkd-harness search bb84 --objective ${objective}${objective === "information" ? ` --disturbance ${disturbance}` : ""} --seed ${seed} --budget ${budget}`,

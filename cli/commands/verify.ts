@@ -10,7 +10,7 @@ import { pluginFlag, withPlugins } from "../plugins.js";
 import { execute } from "../execute.js";
 import { budgetFlag, formatFlag, jsonFlag, outFlag, workersFlag, quietFlag, seedsFlag, runsFlag, seedFlag, shardFlag } from "../flags.js";
 import { loadScenarioFiles, scenarioFiles } from "../load-scenarios.js";
-import { startCellWorkers } from "../workers.js";
+import { cappedWorkers, noteTo, startCellWorkers } from "../workers.js";
 import { numberFlag, reportOptions } from "./options.js";
 
 /** The verify command. */
@@ -21,7 +21,7 @@ export const verifyCommand: Command = {
   flags: [seedFlag, runsFlag, outFlag, formatFlag, shardFlag, jsonFlag, pluginFlag, workersFlag, seedsFlag, budgetFlag, quietFlag],
   async run(args, baseEnv) {
     const env = { ...baseEnv, context: await withPlugins(baseEnv.context, args) };
-    const workers = numberFlag(args, "workers");
+    const workers = cappedWorkers(numberFlag(args, "workers"), noteTo(env));
     const shard = args.flags.get("shard") as Shard | undefined;
     const files = scenarioFiles(args.positionals, env.context);
     // the worker threads load their modules while this thread loads the scenarios; every file

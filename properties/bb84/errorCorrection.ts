@@ -12,7 +12,8 @@
 import * as fc from "fast-check";
 import { z } from "zod";
 import type { PropertyDefinition, TraceStep } from "../types.js";
-import { positiveInt } from "../params.js";
+import { atMost, positiveInt } from "../params.js";
+import { MAX_HASH_SAMPLES, MAX_RECONCILED_KEY_BITS } from "../limits.js";
 import { drawBits, drawFloats, seeded, withRng, type Rng } from "../../model/random.js";
 import { binaryEntropy } from "../../model/bb84/keyrate/entropy.js";
 import { hammingDistance } from "../../model/bb84/postprocessing/bits.js";
@@ -25,8 +26,8 @@ export const errorCorrectionVariants = ["cascade-verified", "single-pass-unverif
 
 const ecParams = z.object({
   variant: z.enum(errorCorrectionVariants).default("cascade-verified"),
-  minKeyBits: positiveInt.default(2000),
-  maxKeyBits: positiveInt.default(20000),
+  minKeyBits: positiveInt.pipe(atMost(MAX_RECONCILED_KEY_BITS)).default(2000),
+  maxKeyBits: positiveInt.pipe(atMost(MAX_RECONCILED_KEY_BITS)).default(20000),
 });
 
 /** Parameters of {@link errorCorrectionProperty}. */
@@ -133,7 +134,7 @@ export const universalHashVariants = ["toeplitz", "truncation"] as const;
 const uhParams = z.object({
   variant: z.enum(universalHashVariants).default("toeplitz"),
   outputBits: positiveInt.pipe(z.number().max(16, "must be <= 16")).default(3),
-  samples: positiveInt.default(2000),
+  samples: positiveInt.pipe(atMost(MAX_HASH_SAMPLES)).default(2000),
 });
 
 /** Parameters of {@link toeplitzUniversalProperty}. */

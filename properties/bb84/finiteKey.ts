@@ -12,7 +12,8 @@
 import * as fc from "fast-check";
 import { z } from "zod";
 import type { CheckOutcome, PropertyDefinition, TraceStep } from "../types.js";
-import { numeric, positiveInt } from "../params.js";
+import { atMost, numeric, positiveInt } from "../params.js";
+import { MAX_FINITE_KEY_PULSES } from "../limits.js";
 import { seeded } from "../../model/random.js";
 import { linkSetup, sampledRun, NO_ADVERSARY, type SampledRun } from "../../model/bb84/index.js";
 import { ledgerMetrics, type EpsilonLedger } from "../../model/bb84/postprocessing/index.js";
@@ -28,9 +29,9 @@ const params = z.object({
   variant: z.enum(finiteKeyVariants).default("counted-leak"),
   /** ε_sec + ε_cor the keys must meet. */
   epsilon: numeric.pipe(z.number().gt(0, "must be > 0").lt(1, "must be < 1")).default(1e-5),
-  testSize: positiveInt.default(1000),
-  minPulses: positiveInt.default(20_000),
-  maxPulses: positiveInt.default(60_000),
+  testSize: positiveInt.pipe(atMost(MAX_FINITE_KEY_PULSES)).default(1000),
+  minPulses: positiveInt.pipe(atMost(MAX_FINITE_KEY_PULSES)).default(20_000),
+  maxPulses: positiveInt.pipe(atMost(MAX_FINITE_KEY_PULSES)).default(60_000),
 });
 
 /** Parameters of {@link finiteKeyLedgerProperty}. */

@@ -10,9 +10,10 @@ import { drawKeyMaterial } from "../../model/kdc/keyPool.js";
 import { emptySequence, openMessage, readMessage, sealMessage, type GroupMessage, type SequenceState } from "../../model/kdc/messaging.js";
 import { KDC_SENDER, emptyRelay, relay, type GroupKeyEntry, type Relayed, type RelayState } from "../../model/kdc/relay.js";
 import type { CheckOutcome, PropertyDefinition } from "../types.js";
-import { positiveInt } from "../params.js";
+import { atMost, positiveInt } from "../params.js";
+import { MAX_KDC_GROUPS } from "../limits.js";
 
-const params = z.object({ variant: z.enum(["protocol", "fan-out-relay"]).default("protocol"), groups: positiveInt.default(3) });
+const params = z.object({ variant: z.enum(["protocol", "fan-out-relay"]).default("protocol"), groups: positiveInt.pipe(atMost(MAX_KDC_GROUPS)).default(3) });
 type Params = z.output<typeof params>;
 
 /** Generated input: group sizes, inter-group sends, key seed. */

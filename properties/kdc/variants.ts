@@ -10,16 +10,17 @@ import { groupKeyAad, holderOf } from "../../model/kdc/kdcGroup.js";
 import { lkhRekey } from "../../model/kdc/lkhRekey.js";
 import type { RekeyStrategy } from "../../model/kdc/rekeyStrategy.js";
 import type { SessionConfig } from "../../model/kdc/session.js";
-import { positiveInt } from "../params.js";
+import { atMost, positiveInt } from "../params.js";
+import { MAX_KDC_MEMBERS } from "../limits.js";
 
 /** Schema of the paper's readings shared by the session properties. */
 export const readingSchema = {
   scope: z.enum(["group-scope", "member-scope"]).default("member-scope"),
   strategy: z.enum(["flat", "lkh"]).default("flat"),
   cipher: z.enum(["otp", "aes-256-gcm"]).default("aes-256-gcm"),
-  universe: positiveInt.default(6),
-  maxInitial: positiveInt.default(4),
-  maxEvents: positiveInt.default(8),
+  universe: positiveInt.pipe(atMost(MAX_KDC_MEMBERS)).default(6),
+  maxInitial: positiveInt.pipe(atMost(MAX_KDC_MEMBERS)).default(4),
+  maxEvents: positiveInt.pipe(atMost(MAX_KDC_MEMBERS)).default(8),
 };
 
 /** A strategy by name. */

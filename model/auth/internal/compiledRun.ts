@@ -52,7 +52,21 @@ export interface CompiledRunInput {
   readonly eve0: Float64Array;
   /** Branches with weight below this are dropped. */
   readonly weightFloor: number;
+  /** Most cells one round may hold ({@link MAX_CELLS} when absent; tests lower it). */
+  readonly maxCells?: number;
 }
+
+/**
+ * Most cells (classical branches: keys, Eve's records, her state) one round of a run may hold;
+ * past it the run throws a RangeError naming keyBits and sessions instead of exhausting memory.
+ * Cells multiply with the key values and with each of Eve's measurements, in every round of every
+ * session. Measured 2026-11-28 on a generated basis-encoded man in the middle at keyBits 8, three
+ * sessions (test/auth/cellLimit.test.ts): 1,526,960 cells after seven rounds (698 MB resident,
+ * 8.7 s), 9,012,840 after eight, where the process ran out of a 3 GB heap ("Map maximum size
+ * exceeded" or a fatal out-of-memory with a native stack trace, before this bound). The shipped
+ * scenarios hold at most 16 cells in a round.
+ */
+export const MAX_CELLS = 2 ** 20;
 
 /** An arm of a compiled program that continues the session, with what it does to the keys. */
 interface ProgramArm {
@@ -86,6 +100,8 @@ class Cells {
   rec = new Int32Array(256);
   state = new Int32Array(256);
   length = 0;
+  /** Most cells the buffer may hold in the current run (set by the run; room never grows past it). */
+  limit = MAX_CELLS;
 
   /** Emptied for a new use (the entries past `length` are never read). */
   cleared(): Cells {
@@ -93,14 +109,22 @@ class Cells {
     return this;
   }
 
-  /** Twice the room, the entries kept. */
+  /** Twice the room (at most {@link limit}), the entries kept; throws {@link CellLimit} when full at the limit. */
   grow(): void {
-    const n = 2 * this.weight.length;
+    if (this.weight.length >= this.limit) throw new CellLimit(this.limit);
+    const n = Math.min(2 * this.weight.length, this.limit);
     this.weight = grownTo(this.weight, new Float64Array(n));
     this.kdc = grownTo(this.kdc, new Int32Array(n));
     this.member = grownTo(this.member, new Int32Array(n));
     this.rec = grownTo(this.rec, new Int32Array(n));
     this.state = grownTo(this.state, new Int32Array(n));
+  }
+}
+
+/** A round would hold more than `limit` cells (runCompiled turns it into an error naming the run's size). */
+class CellLimit extends Error {
+  constructor(readonly limit: number) {
+    super(`more than ${limit} cells in one round`);
   }
 }
 
@@ -158,8 +182,20 @@ const STATE_RADIX = MAX_STATES;
  * branches as run.ts's loop, up to round-off and the names of merged records).
  */
 export function runCompiled(input: CompiledRunInput, onSession: (branches: BranchColumns, states: StateTable, recordName: (id: number) => string) => void): void {
+  const limit = input.maxCells ?? MAX_CELLS;
+  for (let k = 0; k < CELLS.length; k++) {
+    if (CELLS[k].weight.length > limit) CELLS[k] = new Cells();
+    CELLS[k].limit = limit;
+  }
   try {
     runSessions(input, onSession);
+  } catch (e) {
+    if (!(e instanceof CellLimit)) throw e;
+    throw new RangeError(
+      `the exact evaluation would follow more than ${e.limit.toLocaleString("en-US")} branches in one round (keyBits ${input.keyBits}, ` +
+        `sessions ${input.sessions}): the key values and each of Eve's measurements multiply them in every round of every session; ` +
+        "use fewer keyBits or sessions, or a smaller adversary (maxRounds, maxSteps)",
+    );
   } finally {
     // also after a run that threw: the buffers and indexes it grew are not kept past their limits
     for (let k = 0; k < CELLS.length; k++) if (CELLS[k].weight.length > CELLS_KEPT) CELLS[k] = new Cells();
