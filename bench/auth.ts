@@ -15,7 +15,7 @@
  * reading, uses seed 7), so a strategy recurs only where the generator repeats itself, and the
  * first (coldest) batch is printed beside the median.
  *
- * The rows evaluate in this process, without the CLI's raised tier-up threshold (cli/jit.ts,
+ * The children run without the CLI's raised tier-up threshold (cli/jit.ts,
  * `--interrupt-budget=300000`): on auth evaluation it does not help. `perf stat -e instructions`
  * of 1,000 generated strategies after 200 warm-up ones (the bench's regime; all threads, the
  * compiler's included; 2026-11-28, load 6.5-9.4; noise ~10 %): basis-encoded 9.41 M per
@@ -23,31 +23,36 @@
  * `--max-semi-space-size=32`, 9.49 M with `--no-lazy-feedback-allocation`; parity 4.16 M, 4.83 M,
  * 5.02 M, 4.69 M, 4.48 M. So the bench measures the evaluation as a library caller runs it.
  *
+ * Each build evaluates in a child process of its own (bench/authChild.ts, forked with this
+ * process's flags and environment): in one process the two builds shared a heap and V8's
+ * compiler threads, so one build's garbage collection and optimisation landed in the other's
+ * batches (an A/A pair read 0.89x, issue 12's note on auth6). The rate per CPU-second is the
+ * child's own CPU time (all its threads) over its batch; the children run one at a time (the
+ * parent asks one, waits for its answer, then asks the other), so they never compete for a core.
+ *
  * With a baseline build (`--baseline DIR`, DIR holding a compiled
  * `properties/auth/evaluate.js`, e.g. `git worktree add /tmp/old <commit> && cd /tmp/old && npx
- * tsc -p tsconfig.build.json --outDir dist`), the baseline evaluates the same strategies in the
- * same rounds (each build has its own caches), in the order current, baseline in the warm-up and
- * then alternating every round (baseline, current; current, baseline; ...: ABBA, so neither build
- * always runs on the other's leftovers, as in the kernel section's rotation), and a speed-up row
- * per reading gives the median over rounds of the per-round ratio: old and new rates from one run.
+ * tsc -p tsconfig.build.json --outDir dist`), a second child evaluates the same strategies (drawn
+ * in each child by this build's generator from the same seeds) in the same rounds, in the order
+ * current, baseline in the warm-up and then alternating every round (baseline, current; current,
+ * baseline; ...: ABBA, as in the kernel section's rotation), and a speed-up row per reading gives
+ * the median over rounds of the per-round ratio, with the smallest and largest ratio logged
+ * beside it (an A/A run, this build as its own baseline, shows the bench's spread).
  * @module
  */
+import { fork } from "node:child_process";
 import { loadavg } from "node:os";
 import { performance } from "node:perf_hooks";
 import { resolve } from "node:path";
-import { pathToFileURL } from "node:url";
-import * as fc from "fast-check";
-import { honestStrategy, type Strategy } from "../model/auth/index.js";
-import { arbStrategy } from "../properties/auth/arbitraries.js";
-import { evaluateStrategy, type EvaluationParams } from "../properties/auth/evaluate.js";
+import { fileURLToPath } from "node:url";
+import { honestStrategy } from "../model/auth/index.js";
+import { evaluateStrategy } from "../properties/auth/evaluate.js";
 import { authParams } from "../properties/auth/params.js";
+import { AUTH_READINGS, STRATEGIES_PER_BATCH, type AuthChildReply, type AuthChildRequest } from "./authChild.js";
 import type { BenchResult } from "./bb84.js";
 
 /** Strategies/s the optimising search needs (issue 12, item 3). */
 export const AUTH_TARGET_PER_SECOND = 2000;
-
-/** Strategies drawn for each timed batch (fresh ones every batch). */
-const STRATEGIES_PER_BATCH = 200;
 
 /** A measured rate without a target. */
 type Untargeted = { name: string; value: number; unit: string };
@@ -61,48 +66,49 @@ export interface AuthBenchOptions {
   readonly log?: (line: string) => void;
 }
 
-type Evaluate = (params: EvaluationParams, strategy: Strategy) => unknown;
-
 /** Run the auth benchmarks; each entry is one measured rate. */
 export async function runAuthBench(options: AuthBenchOptions = {}): Promise<(BenchResult | Untargeted)[]> {
   const log = options.log ?? (() => {});
-  const baseline = options.baseline ? await loadBaseline(options.baseline) : null;
-  const arb = arbStrategy(["mitm", "impersonate-member", "impersonate-kdc"], 2, 3);
-  const sample = (seed: number): Strategy[] => fc.sample(arb, { numRuns: STRATEGIES_PER_BATCH, seed });
-  const variants = ["parity", "basis-encoded"] as const;
-  const params = variants.map((variant) => authParams.parse({ variant, keyBits: 4, sessions: 2 }));
-  const builds: Evaluate[] = baseline ? [evaluateStrategy, baseline] : [evaluateStrategy];
-  // a whole batch of warm-up per build and reading: the first thousands of evaluations of a
-  // process run several times slower (the first timed batch is printed to show it). That is
-  // V8's optimising compiler (perf record of 5,000 basis-encoded evaluations, 2026-11-27: 42 %
-  // of the process's cycles in its first quarter, 11 % in its last; recompilations after
-  // deoptimisations cost as much as the first compilations: model/auth/internal/packed.ts)
-  const warmUp = sample(7);
-  for (const evaluate of builds) for (const p of params) for (const s of warmUp) evaluate(p, s);
+  const dirs = [fileURLToPath(new URL("..", import.meta.url)), ...(options.baseline ? [resolve(options.baseline)] : [])];
+  const builds: BuildChild[] = [];
+  try {
+    for (const [b, dir] of dirs.entries()) builds.push(await startBuild(dir, b === 0 ? "this build" : "--baseline"));
+    // a whole batch of warm-up per build and reading: the first thousands of evaluations of a
+    // process run several times slower (the first timed batch is printed to show it). That is
+    // V8's optimising compiler (perf record of 5,000 basis-encoded evaluations, 2026-11-27: 42 %
+    // of the process's cycles in its first quarter, 11 % in its last; recompilations after
+    // deoptimisations cost as much as the first compilations: model/auth/internal/packed.ts)
+    for (const build of builds) await build.ask({ warm: 7 });
+    return await timeBuilds(builds, options, log);
+  } finally {
+    for (const build of builds) build.stop();
+  }
+}
+
+/** The timed rounds and the rows (the children warm). */
+async function timeBuilds(builds: readonly BuildChild[], options: AuthBenchOptions, log: (line: string) => void): Promise<(BenchResult | Untargeted)[]> {
+  const variants = AUTH_READINGS;
   const loadBefore = loadavg()[0];
-  // rates[build][variant][batch], by the wall clock and by this process's CPU time
+  // rates[build][variant][batch], by the wall clock and by the child's CPU time
   const rates: number[][][] = builds.map(() => variants.map(() => []));
   const cpuRates: number[][][] = builds.map(() => variants.map(() => []));
   for (let batch = 0; batch < (options.batches ?? 6); batch++) {
-    const strategies = sample(8 + batch);
     // ABBA: the warm-up ran current then baseline, so the first round runs baseline then current
     const order = builds.map((_, b) => b);
     if (batch % 2 === 0) order.reverse();
-    params.forEach((p, v) => {
-      order.forEach((b) => {
-        const evaluate = builds[b];
-        const t0 = performance.now(), c0 = cpuSeconds();
-        for (const s of strategies) evaluate(p, s);
-        rates[b][v].push(strategies.length / ((performance.now() - t0) / 1000));
-        cpuRates[b][v].push(strategies.length / (cpuSeconds() - c0));
-      });
-    });
+    for (const [v, variant] of variants.entries()) {
+      for (const b of order) {
+        const { cpu, wall } = await builds[b].time({ batch: 8 + batch, variant });
+        rates[b][v].push(STRATEGIES_PER_BATCH / wall);
+        cpuRates[b][v].push(STRATEGIES_PER_BATCH / cpu);
+      }
+    }
   }
   const loadAfter = loadavg()[0];
   const batches = rates[0][0].length;
-  log(`auth: ${STRATEGIES_PER_BATCH} fresh generated strategies per batch, ${batches} batches; 1-minute load average ${loadBefore.toFixed(2)} before, ${loadAfter.toFixed(2)} after (2 cores shared: rates are lower under load)`);
+  log(`auth: ${STRATEGIES_PER_BATCH} fresh generated strategies per batch, ${batches} batches, each build in a child process; 1-minute load average ${loadBefore.toFixed(2)} before, ${loadAfter.toFixed(2)} after (2 cores shared: rates are lower under load)`);
   // on a shared machine the wall clock counts time the process waited for a core: the rate per
-  // CPU-second of the process (all its threads: V8's compiler and GC threads included, so it is
+  // CPU-second of the child (all its threads: V8's compiler and GC threads included, so it is
   // below what the main thread alone does) is the one the target is for
   const out: (BenchResult | Untargeted)[] = variants.map((variant, v) => ({
     name: `auth ${variant}: fresh generated strategies per CPU-second of the process (n=4, 2 sessions, all threads, median of ${batches} batches; load ${loadBefore.toFixed(1)} -> ${loadAfter.toFixed(1)})`,
@@ -114,11 +120,11 @@ export async function runAuthBench(options: AuthBenchOptions = {}): Promise<(Ben
     out.push({ name: `auth ${variant}: first (coldest) batch, strategies per CPU-second`, value: cpuRates[0][v][0], unit: "strategies/s" });
     out.push({ name: `auth ${variant}: fresh generated strategies evaluated, wall clock (median of ${batches} batches)`, value: median(rates[0][v]), unit: "strategies/s" });
   });
-  if (baseline) {
+  if (builds.length > 1) {
     variants.forEach((variant, v) => {
       const old = median(rates[1][v]), speedup = median(rates[0][v].map((r, k) => r / rates[1][v][k]));
-      const cpuSpeedup = median(cpuRates[0][v].map((r, k) => r / cpuRates[1][v][k]));
-      log(`auth ${variant}: ${median(rates[0][v]).toFixed(0)} strategies/s now, ${old.toFixed(0)} with the baseline ${options.baseline}; speed-up ${speedup.toFixed(2)}x (median of per-round ratios); per CPU-second ${median(cpuRates[0][v]).toFixed(0)} now (first batch ${cpuRates[0][v][0].toFixed(0)}), ${median(cpuRates[1][v]).toFixed(0)} baseline (first batch ${cpuRates[1][v][0].toFixed(0)}), speed-up ${cpuSpeedup.toFixed(2)}x`);
+      const cpuRatios = cpuRates[0][v].map((r, k) => r / cpuRates[1][v][k]), cpuSpeedup = median(cpuRatios);
+      log(`auth ${variant}: ${median(rates[0][v]).toFixed(0)} strategies/s now, ${old.toFixed(0)} with the baseline ${options.baseline}; speed-up ${speedup.toFixed(2)}x (median of per-round ratios); per CPU-second ${median(cpuRates[0][v]).toFixed(0)} now (first batch ${cpuRates[0][v][0].toFixed(0)}), ${median(cpuRates[1][v]).toFixed(0)} baseline (first batch ${cpuRates[1][v][0].toFixed(0)}), speed-up ${cpuSpeedup.toFixed(2)}x (per-round ratios ${Math.min(...cpuRatios).toFixed(2)}-${Math.max(...cpuRatios).toFixed(2)}: ${cpuRatios.map((r) => r.toFixed(2)).join(" ")})`);
       out.push({ name: `auth ${variant}: baseline build, strategies per CPU-second`, value: median(cpuRates[1][v]), unit: "strategies/s" });
       out.push({ name: `auth ${variant}: speed-up per CPU-second over the baseline build (median of per-round ratios)`, value: cpuSpeedup, unit: "x" });
       out.push({ name: `auth ${variant}: speed-up by the wall clock over the baseline build (median of per-round ratios)`, value: speedup, unit: "x" });
@@ -132,22 +138,48 @@ export async function runAuthBench(options: AuthBenchOptions = {}): Promise<(Ben
   return out;
 }
 
-async function loadBaseline(dir: string): Promise<Evaluate> {
-  const file = resolve(dir, "properties/auth/evaluate.js");
-  let mod: { evaluateStrategy?: Evaluate };
-  try {
-    mod = (await import(pathToFileURL(file).href)) as { evaluateStrategy?: Evaluate };
-  } catch (e) {
-    throw new RangeError(`--baseline: cannot load ${file} (${(e as Error).message.split("\n")[0]})`);
-  }
-  if (typeof mod.evaluateStrategy !== "function") throw new RangeError(`--baseline: ${file} has no evaluateStrategy`);
-  return mod.evaluateStrategy;
+/** A build's child process (bench/authChild.ts), asked one thing at a time. */
+interface BuildChild {
+  /** Send a request; resolves to the child's answer. */
+  ask(request: AuthChildRequest): Promise<AuthChildReply>;
+  /** A timed batch: the child's CPU and wall seconds. */
+  time(request: AuthChildRequest): Promise<{ cpu: number; wall: number }>;
+  stop(): void;
 }
 
-/** User + system CPU time of this process, in seconds. */
-function cpuSeconds(): number {
-  const { user, system } = process.cpuUsage();
-  return (user + system) / 1e6;
+/** Fork the child for the build in `dir`; rejects (naming `who`) when it cannot load the build. */
+async function startBuild(dir: string, who: string): Promise<BuildChild> {
+  const child = fork(fileURLToPath(new URL("./authChild.js", import.meta.url)), [dir], { stdio: ["ignore", "inherit", "inherit", "ipc"] });
+  let pending: { resolve: (r: AuthChildReply) => void; reject: (e: Error) => void } | null = null;
+  const fail = (e: Error): void => { const p = pending; pending = null; p?.reject(e); };
+  child.on("message", (reply: AuthChildReply) => {
+    if ("error" in reply) { fail(new RangeError(`${who}: ${reply.error}`)); return; }
+    const p = pending; pending = null; p?.resolve(reply);
+  });
+  child.on("exit", (code) => fail(new Error(`auth bench: the child for ${dir} exited (code ${code}) before answering`)));
+  child.on("error", fail);
+  const next = (): Promise<AuthChildReply> => new Promise((resolveReply, reject) => { pending = { resolve: resolveReply, reject }; });
+  const ready = next();
+  try {
+    await ready;
+  } catch (e) {
+    child.kill();
+    throw e;
+  }
+  const ask = (request: AuthChildRequest): Promise<AuthChildReply> => {
+    const answer = next();
+    child.send(request);
+    return answer;
+  };
+  return {
+    ask,
+    time: async (request) => {
+      const reply = await ask(request);
+      if (!("cpu" in reply)) throw new Error(`auth bench: the child for ${dir} answered a batch without timings`);
+      return reply;
+    },
+    stop: () => { child.removeAllListeners("exit"); child.kill(); },
+  };
 }
 
 /** The median of a non-empty list. */

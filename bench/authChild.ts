@@ -1,0 +1,86 @@
+/**
+ * One build's side of bench/auth.ts, in a process of its own: `node authChild.js DIR` loads DIR's
+ * `properties/auth/evaluate.js` (DIR a compiled build, this one's `dist` or an older one) and
+ * answers its parent's IPC messages one at a time, so that a build's garbage collection and V8
+ * compilation land in its own process and its own CPU time (an A/A pair in one process read
+ * 0.89x, auth6's note in issue 12).
+ *
+ * Messages: `{ warm: seed }` evaluates the strategies of `seed` under every reading untimed;
+ * `{ batch: seed, variant }` evaluates them under one reading and answers `{ cpu, wall }`
+ * (seconds: this process's user + system CPU time, all its threads, and the wall clock). The
+ * strategies are drawn here, by this build's generator (this file's `dist`, the same in every
+ * child: a seed gives the same strategies to both builds), before the clock starts.
+ * @module
+ */
+import { performance } from "node:perf_hooks";
+import { resolve } from "node:path";
+import { pathToFileURL } from "node:url";
+import * as fc from "fast-check";
+import type { Strategy } from "../model/auth/index.js";
+import { arbStrategy } from "../properties/auth/arbitraries.js";
+import type { EvaluationParams } from "../properties/auth/evaluate.js";
+import { authParams } from "../properties/auth/params.js";
+
+/** A message from the parent. */
+export type AuthChildRequest = { readonly warm: number } | { readonly batch: number; readonly variant: AuthReading };
+
+/** A child's answer: ready, a batch's timings, a warm-up done, or why it could not load its build. */
+export type AuthChildReply = { readonly ready: true } | { readonly cpu: number; readonly wall: number } | { readonly done: true } | { readonly error: string };
+
+/** The readings the bench times (n = 4, two sessions). */
+export const AUTH_READINGS = ["parity", "basis-encoded"] as const;
+export type AuthReading = (typeof AUTH_READINGS)[number];
+
+/** Strategies drawn for each batch (fresh ones every batch). */
+export const STRATEGIES_PER_BATCH = 200;
+
+type Evaluate = (params: EvaluationParams, strategy: Strategy) => unknown;
+
+/** The strategies of a seed, as every build is given them. */
+export function benchStrategies(seed: number): Strategy[] {
+  return fc.sample(arbStrategy(["mitm", "impersonate-member", "impersonate-kdc"], 2, 3), { numRuns: STRATEGIES_PER_BATCH, seed });
+}
+
+/** The parameters of a reading. */
+export function benchParams(variant: AuthReading): EvaluationParams {
+  return authParams.parse({ variant, keyBits: 4, sessions: 2 });
+}
+
+async function serve(dir: string): Promise<void> {
+  const send = (reply: AuthChildReply): void => void process.send?.(reply);
+  const file = resolve(dir, "properties/auth/evaluate.js");
+  let evaluate: Evaluate;
+  try {
+    const mod = (await import(pathToFileURL(file).href)) as { evaluateStrategy?: Evaluate };
+    if (typeof mod.evaluateStrategy !== "function") throw new Error("it has no evaluateStrategy");
+    evaluate = mod.evaluateStrategy;
+  } catch (e) {
+    send({ error: `cannot load ${file} (${(e as Error).message.split("\n")[0]})` });
+    process.disconnect?.();
+    return;
+  }
+  const params = new Map(AUTH_READINGS.map((v) => [v, benchParams(v)]));
+  const drawn = new Map<number, Strategy[]>();
+  const strategiesOf = (seed: number): Strategy[] => {
+    let s = drawn.get(seed);
+    if (s === undefined) { drawn.clear(); drawn.set(seed, (s = benchStrategies(seed))); }
+    return s;
+  };
+  process.on("message", (m: AuthChildRequest) => {
+    if ("warm" in m) {
+      const strategies = strategiesOf(m.warm);
+      for (const p of params.values()) for (const s of strategies) evaluate(p, s);
+      send({ done: true });
+      return;
+    }
+    const strategies = strategiesOf(m.batch), p = params.get(m.variant)!;
+    const t0 = performance.now(), c0 = process.cpuUsage();
+    for (const s of strategies) evaluate(p, s);
+    const c = process.cpuUsage(c0);
+    send({ cpu: (c.user + c.system) / 1e6, wall: (performance.now() - t0) / 1000 });
+  });
+  send({ ready: true });
+}
+
+// run only as the forked child (bench/auth.ts imports the helpers above)
+if (process.send !== undefined && process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) void serve(process.argv[2] ?? "");
