@@ -59,7 +59,10 @@ type Untargeted = { name: string; value: number; unit: string };
 
 /** Options of {@link runAuthBench}. */
 export interface AuthBenchOptions {
-  /** Timed rounds (default 6: an even number, so each order of the ABBA rounds is timed as often). */
+  /**
+   * Timed rounds (default 16: an even number, so each order of the ABBA rounds is timed as often;
+   * a round is ~0.5 s of CPU with a baseline. With 6, A/A runs at load 3-6 read 0.93-1.23x).
+   */
   readonly batches?: number;
   /** A directory holding an older compiled build (its `properties/auth/evaluate.js`), timed in the same rounds. */
   readonly baseline?: string | null;
@@ -92,13 +95,16 @@ async function timeBuilds(builds: readonly BuildChild[], options: AuthBenchOptio
   // rates[build][variant][batch], by the wall clock and by the child's CPU time
   const rates: number[][][] = builds.map(() => variants.map(() => []));
   const cpuRates: number[][][] = builds.map(() => variants.map(() => []));
-  for (let batch = 0; batch < (options.batches ?? 6); batch++) {
+  const spill = builds.map(() => 0), cpuTotal = builds.map(() => 0);
+  for (let batch = 0; batch < (options.batches ?? 16); batch++) {
     // ABBA: the warm-up ran current then baseline, so the first round runs baseline then current
     const order = builds.map((_, b) => b);
     if (batch % 2 === 0) order.reverse();
     for (const [v, variant] of variants.entries()) {
       for (const b of order) {
-        const { cpu, wall } = await builds[b].time({ batch: 8 + batch, variant });
+        const { cpu, wall, spill: before } = await builds[b].time({ batch: 8 + batch, variant });
+        spill[b] += before;
+        cpuTotal[b] += cpu;
         rates[b][v].push(STRATEGIES_PER_BATCH / wall);
         cpuRates[b][v].push(STRATEGIES_PER_BATCH / cpu);
       }
@@ -106,7 +112,7 @@ async function timeBuilds(builds: readonly BuildChild[], options: AuthBenchOptio
   }
   const loadAfter = loadavg()[0];
   const batches = rates[0][0].length;
-  log(`auth: ${STRATEGIES_PER_BATCH} fresh generated strategies per batch, ${batches} batches, each build in a child process; 1-minute load average ${loadBefore.toFixed(2)} before, ${loadAfter.toFixed(2)} after (2 cores shared: rates are lower under load)`);
+  log(`auth: ${STRATEGIES_PER_BATCH} fresh generated strategies per batch, ${batches} batches, each build in a child process; 1-minute load average ${loadBefore.toFixed(2)} before, ${loadAfter.toFixed(2)} after (2 cores shared: rates are lower under load); CPU time each build's process spent between its batches (counted in the next batch): ${spill.map((x, b) => `${((100 * x) / cpuTotal[b]).toFixed(1)} %`).join(", ")} of its timed CPU`);
   // on a shared machine the wall clock counts time the process waited for a core: the rate per
   // CPU-second of the child (all its threads: V8's compiler and GC threads included, so it is
   // below what the main thread alone does) is the one the target is for
@@ -124,9 +130,13 @@ async function timeBuilds(builds: readonly BuildChild[], options: AuthBenchOptio
     variants.forEach((variant, v) => {
       const old = median(rates[1][v]), speedup = median(rates[0][v].map((r, k) => r / rates[1][v][k]));
       const cpuRatios = cpuRates[0][v].map((r, k) => r / cpuRates[1][v][k]), cpuSpeedup = median(cpuRatios);
-      log(`auth ${variant}: ${median(rates[0][v]).toFixed(0)} strategies/s now, ${old.toFixed(0)} with the baseline ${options.baseline}; speed-up ${speedup.toFixed(2)}x (median of per-round ratios); per CPU-second ${median(cpuRates[0][v]).toFixed(0)} now (first batch ${cpuRates[0][v][0].toFixed(0)}), ${median(cpuRates[1][v]).toFixed(0)} baseline (first batch ${cpuRates[1][v][0].toFixed(0)}), speed-up ${cpuSpeedup.toFixed(2)}x (per-round ratios ${Math.min(...cpuRatios).toFixed(2)}-${Math.max(...cpuRatios).toFixed(2)}: ${cpuRatios.map((r) => r.toFixed(2)).join(" ")})`);
+      // the ratio of all timed CPU: a batch is ~0.1 s, and one collection or optimisation of a
+      // large function in it moves its rate by up to 3x (A/A per-round ratios 0.33-3.04)
+      const totals = cpuRates.map((byVariant) => byVariant[v].reduce((t, r) => t + STRATEGIES_PER_BATCH / r, 0)), totalSpeedup = totals[1] / totals[0];
+      log(`auth ${variant}: ${median(rates[0][v]).toFixed(0)} strategies/s now, ${old.toFixed(0)} with the baseline ${options.baseline}; speed-up ${speedup.toFixed(2)}x (median of per-round ratios); per CPU-second ${median(cpuRates[0][v]).toFixed(0)} now (first batch ${cpuRates[0][v][0].toFixed(0)}), ${median(cpuRates[1][v]).toFixed(0)} baseline (first batch ${cpuRates[1][v][0].toFixed(0)}), speed-up ${cpuSpeedup.toFixed(2)}x, ${totalSpeedup.toFixed(2)}x over all timed CPU (per-round ratios ${Math.min(...cpuRatios).toFixed(2)}-${Math.max(...cpuRatios).toFixed(2)}: ${cpuRatios.map((r) => r.toFixed(2)).join(" ")})`);
       out.push({ name: `auth ${variant}: baseline build, strategies per CPU-second`, value: median(cpuRates[1][v]), unit: "strategies/s" });
       out.push({ name: `auth ${variant}: speed-up per CPU-second over the baseline build (median of per-round ratios)`, value: cpuSpeedup, unit: "x" });
+      out.push({ name: `auth ${variant}: speed-up over the baseline build, baseline's timed CPU over this build's (all ${batches} batches)`, value: totalSpeedup, unit: "x" });
       out.push({ name: `auth ${variant}: speed-up by the wall clock over the baseline build (median of per-round ratios)`, value: speedup, unit: "x" });
     });
   }
@@ -143,7 +153,7 @@ interface BuildChild {
   /** Send a request; resolves to the child's answer. */
   ask(request: AuthChildRequest): Promise<AuthChildReply>;
   /** A timed batch: the child's CPU and wall seconds. */
-  time(request: AuthChildRequest): Promise<{ cpu: number; wall: number }>;
+  time(request: AuthChildRequest): Promise<{ cpu: number; spill: number; wall: number }>;
   stop(): void;
 }
 

@@ -6,8 +6,9 @@
  * 0.89x, auth6's note in issue 12).
  *
  * Messages: `{ warm: seed }` evaluates the strategies of `seed` under every reading untimed;
- * `{ batch: seed, variant }` evaluates them under one reading and answers `{ cpu, wall }`
- * (seconds: this process's user + system CPU time, all its threads, and the wall clock). The
+ * `{ batch: seed, variant }` evaluates them under one reading and answers `{ cpu, spill, wall }`
+ * (seconds: this process's user + system CPU time, all its threads, since the end of its previous
+ * request's work, of which `spill` before this batch started; and the batch's wall clock). The
  * strategies are drawn here, by this build's generator (this file's `dist`, the same in every
  * child: a seed gives the same strategies to both builds), before the clock starts.
  * @module
@@ -25,7 +26,7 @@ import { authParams } from "../properties/auth/params.js";
 export type AuthChildRequest = { readonly warm: number } | { readonly batch: number; readonly variant: AuthReading };
 
 /** A child's answer: ready, a batch's timings, a warm-up done, or why it could not load its build. */
-export type AuthChildReply = { readonly ready: true } | { readonly cpu: number; readonly wall: number } | { readonly done: true } | { readonly error: string };
+export type AuthChildReply = { readonly ready: true } | { readonly cpu: number; readonly spill: number; readonly wall: number } | { readonly done: true } | { readonly error: string };
 
 /** The readings the bench times (n = 4, two sessions). */
 export const AUTH_READINGS = ["parity", "basis-encoded"] as const;
@@ -66,18 +67,24 @@ async function serve(dir: string): Promise<void> {
     if (s === undefined) { drawn.clear(); drawn.set(seed, (s = benchStrategies(seed))); }
     return s;
   };
+  // CPU time is counted from the end of the previous request's work, so that what V8's compiler
+  // and GC threads did after this process answered (while the other build ran) is counted too,
+  // in the next batch (the `spill` of the answer)
+  let idleSince = process.cpuUsage();
   process.on("message", (m: AuthChildRequest) => {
     if ("warm" in m) {
       const strategies = strategiesOf(m.warm);
       for (const p of params.values()) for (const s of strategies) evaluate(p, s);
+      idleSince = process.cpuUsage();
       send({ done: true });
       return;
     }
     const strategies = strategiesOf(m.batch), p = params.get(m.variant)!;
-    const t0 = performance.now(), c0 = process.cpuUsage();
+    const spill = process.cpuUsage(idleSince), t0 = performance.now();
     for (const s of strategies) evaluate(p, s);
-    const c = process.cpuUsage(c0);
-    send({ cpu: (c.user + c.system) / 1e6, wall: (performance.now() - t0) / 1000 });
+    const wall = (performance.now() - t0) / 1000, c = process.cpuUsage(idleSince);
+    idleSince = process.cpuUsage();
+    send({ cpu: (c.user + c.system) / 1e6, spill: (spill.user + spill.system) / 1e6, wall });
   });
   send({ ready: true });
 }
