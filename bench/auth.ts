@@ -67,6 +67,8 @@ export interface AuthBenchOptions {
   /** A directory holding an older compiled build (its `properties/auth/evaluate.js`), timed in the same rounds. */
   readonly baseline?: string | null;
   readonly log?: (line: string) => void;
+  /** Strategies per batch (default {@link STRATEGIES_PER_BATCH}; tests use fewer). */
+  readonly strategiesPerBatch?: number;
 }
 
 /** Run the auth benchmarks; each entry is one measured rate. */
@@ -75,7 +77,7 @@ export async function runAuthBench(options: AuthBenchOptions = {}): Promise<(Ben
   const dirs = [fileURLToPath(new URL("..", import.meta.url)), ...(options.baseline ? [resolve(options.baseline)] : [])];
   const builds: BuildChild[] = [];
   try {
-    for (const [b, dir] of dirs.entries()) builds.push(await startBuild(dir, b === 0 ? "this build" : "--baseline"));
+    for (const [b, dir] of dirs.entries()) builds.push(await startBuild(dir, b === 0 ? "this build" : "--baseline", options.strategiesPerBatch ?? STRATEGIES_PER_BATCH));
     // a whole batch of warm-up per build and reading: the first thousands of evaluations of a
     // process run several times slower (the first timed batch is printed to show it). That is
     // V8's optimising compiler (perf record of 5,000 basis-encoded evaluations, 2026-11-27: 42 %
@@ -90,7 +92,7 @@ export async function runAuthBench(options: AuthBenchOptions = {}): Promise<(Ben
 
 /** The timed rounds and the rows (the children warm). */
 async function timeBuilds(builds: readonly BuildChild[], options: AuthBenchOptions, log: (line: string) => void): Promise<(BenchResult | Untargeted)[]> {
-  const variants = AUTH_READINGS;
+  const variants = AUTH_READINGS, perBatch = options.strategiesPerBatch ?? STRATEGIES_PER_BATCH;
   const loadBefore = loadavg()[0];
   // rates[build][variant][batch], by the wall clock and by the child's CPU time
   const rates: number[][][] = builds.map(() => variants.map(() => []));
@@ -105,14 +107,14 @@ async function timeBuilds(builds: readonly BuildChild[], options: AuthBenchOptio
         const { cpu, wall, spill: before } = await builds[b].time({ batch: 8 + batch, variant });
         spill[b] += before;
         cpuTotal[b] += cpu;
-        rates[b][v].push(STRATEGIES_PER_BATCH / wall);
-        cpuRates[b][v].push(STRATEGIES_PER_BATCH / cpu);
+        rates[b][v].push(perBatch / wall);
+        cpuRates[b][v].push(perBatch / cpu);
       }
     }
   }
   const loadAfter = loadavg()[0];
   const batches = rates[0][0].length;
-  log(`auth: ${STRATEGIES_PER_BATCH} fresh generated strategies per batch, ${batches} batches, each build in a child process; 1-minute load average ${loadBefore.toFixed(2)} before, ${loadAfter.toFixed(2)} after (2 cores shared: rates are lower under load); CPU time each build's process spent between its batches (counted in the next batch): ${spill.map((x, b) => `${((100 * x) / cpuTotal[b]).toFixed(1)} %`).join(", ")} of its timed CPU`);
+  log(`auth: ${perBatch} fresh generated strategies per batch, ${batches} batches, each build in a child process; 1-minute load average ${loadBefore.toFixed(2)} before, ${loadAfter.toFixed(2)} after (2 cores shared: rates are lower under load); CPU time each build's process spent between its batches (counted in the next batch): ${spill.map((x, b) => `${((100 * x) / cpuTotal[b]).toFixed(1)} %`).join(", ")} of its timed CPU`);
   // on a shared machine the wall clock counts time the process waited for a core: the rate per
   // CPU-second of the child (all its threads: V8's compiler and GC threads included, so it is
   // below what the main thread alone does) is the one the target is for
@@ -132,7 +134,7 @@ async function timeBuilds(builds: readonly BuildChild[], options: AuthBenchOptio
       const cpuRatios = cpuRates[0][v].map((r, k) => r / cpuRates[1][v][k]), cpuSpeedup = median(cpuRatios);
       // the ratio of all timed CPU: a batch is ~0.1 s, and one collection or optimisation of a
       // large function in it moves its rate by up to 3x (A/A per-round ratios 0.33-3.04)
-      const totals = cpuRates.map((byVariant) => byVariant[v].reduce((t, r) => t + STRATEGIES_PER_BATCH / r, 0)), totalSpeedup = totals[1] / totals[0];
+      const totals = cpuRates.map((byVariant) => byVariant[v].reduce((t, r) => t + perBatch / r, 0)), totalSpeedup = totals[1] / totals[0];
       log(`auth ${variant}: ${median(rates[0][v]).toFixed(0)} strategies/s now, ${old.toFixed(0)} with the baseline ${options.baseline}; speed-up ${speedup.toFixed(2)}x (median of per-round ratios); per CPU-second ${median(cpuRates[0][v]).toFixed(0)} now (first batch ${cpuRates[0][v][0].toFixed(0)}), ${median(cpuRates[1][v]).toFixed(0)} baseline (first batch ${cpuRates[1][v][0].toFixed(0)}), speed-up ${cpuSpeedup.toFixed(2)}x, ${totalSpeedup.toFixed(2)}x over all timed CPU (per-round ratios ${Math.min(...cpuRatios).toFixed(2)}-${Math.max(...cpuRatios).toFixed(2)}: ${cpuRatios.map((r) => r.toFixed(2)).join(" ")})`);
       out.push({ name: `auth ${variant}: baseline build, strategies per CPU-second`, value: median(cpuRates[1][v]), unit: "strategies/s" });
       out.push({ name: `auth ${variant}: speed-up per CPU-second over the baseline build (median of per-round ratios)`, value: cpuSpeedup, unit: "x" });
@@ -158,8 +160,8 @@ interface BuildChild {
 }
 
 /** Fork the child for the build in `dir`; rejects (naming `who`) when it cannot load the build. */
-async function startBuild(dir: string, who: string): Promise<BuildChild> {
-  const child = fork(fileURLToPath(new URL("./authChild.js", import.meta.url)), [dir], { stdio: ["ignore", "inherit", "inherit", "ipc"] });
+async function startBuild(dir: string, who: string, perBatch: number): Promise<BuildChild> {
+  const child = fork(fileURLToPath(new URL("./authChild.js", import.meta.url)), [dir, String(perBatch)], { stdio: ["ignore", "inherit", "inherit", "ipc"] });
   let pending: { resolve: (r: AuthChildReply) => void; reject: (e: Error) => void } | null = null;
   const fail = (e: Error): void => { const p = pending; pending = null; p?.reject(e); };
   child.on("message", (reply: AuthChildReply) => {

@@ -1,5 +1,5 @@
 /**
- * One build's side of bench/auth.ts, in a process of its own: `node authChild.js DIR` loads DIR's
+ * One build's side of bench/auth.ts, in a process of its own: `node authChild.js DIR [COUNT]` loads DIR's
  * `properties/auth/evaluate.js` (DIR a compiled build, this one's `dist` or an older one) and
  * answers its parent's IPC messages one at a time, so that a build's garbage collection and V8
  * compilation land in its own process and its own CPU time (an A/A pair in one process read
@@ -10,7 +10,8 @@
  * (seconds: this process's user + system CPU time, all its threads, since the end of its previous
  * request's work, of which `spill` before this batch started; and the batch's wall clock). The
  * strategies are drawn here, by this build's generator (this file's `dist`, the same in every
- * child: a seed gives the same strategies to both builds), before the clock starts.
+ * child: a seed gives the same strategies to both builds; COUNT per seed, default
+ * {@link STRATEGIES_PER_BATCH}), before the clock starts.
  * @module
  */
 import { performance } from "node:perf_hooks";
@@ -38,8 +39,8 @@ export const STRATEGIES_PER_BATCH = 200;
 type Evaluate = (params: EvaluationParams, strategy: Strategy) => unknown;
 
 /** The strategies of a seed, as every build is given them. */
-export function benchStrategies(seed: number): Strategy[] {
-  return fc.sample(arbStrategy(["mitm", "impersonate-member", "impersonate-kdc"], 2, 3), { numRuns: STRATEGIES_PER_BATCH, seed });
+export function benchStrategies(seed: number, count = STRATEGIES_PER_BATCH): Strategy[] {
+  return fc.sample(arbStrategy(["mitm", "impersonate-member", "impersonate-kdc"], 2, 3), { numRuns: count, seed });
 }
 
 /** The parameters of a reading. */
@@ -47,7 +48,7 @@ export function benchParams(variant: AuthReading): EvaluationParams {
   return authParams.parse({ variant, keyBits: 4, sessions: 2 });
 }
 
-async function serve(dir: string): Promise<void> {
+async function serve(dir: string, count: number): Promise<void> {
   const send = (reply: AuthChildReply): void => void process.send?.(reply);
   const file = resolve(dir, "properties/auth/evaluate.js");
   let evaluate: Evaluate;
@@ -64,7 +65,7 @@ async function serve(dir: string): Promise<void> {
   const drawn = new Map<number, Strategy[]>();
   const strategiesOf = (seed: number): Strategy[] => {
     let s = drawn.get(seed);
-    if (s === undefined) { drawn.clear(); drawn.set(seed, (s = benchStrategies(seed))); }
+    if (s === undefined) { drawn.clear(); drawn.set(seed, (s = benchStrategies(seed, count))); }
     return s;
   };
   // CPU time is counted from the end of the previous request's work, so that what V8's compiler
@@ -90,4 +91,4 @@ async function serve(dir: string): Promise<void> {
 }
 
 // run only as the forked child (bench/auth.ts imports the helpers above)
-if (process.send !== undefined && process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) void serve(process.argv[2] ?? "");
+if (process.send !== undefined && process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) void serve(process.argv[2] ?? "", Number(process.argv[3] ?? STRATEGIES_PER_BATCH));
