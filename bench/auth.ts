@@ -85,28 +85,29 @@ export async function runAuthBench(options: AuthBenchOptions = {}): Promise<(Ben
     // V8's optimising compiler (perf record of 5,000 basis-encoded evaluations, 2026-11-27: 42 %
     // of the process's cycles in its first quarter, 11 % in its last; recompilations after
     // deoptimisations cost as much as the first compilations: model/auth/internal/packed.ts)
-    for (const build of builds) await build.ask({ warm: 7 });
-    return await timeBuilds(builds, options, log);
+    const batches = Array.from({ length: options.batches ?? 16 }, (_, k) => 8 + k);
+    for (const build of builds) await build.ask({ warm: 7, batches });
+    return await timeBuilds(builds, batches, options, log);
   } finally {
     for (const build of builds) build.stop();
   }
 }
 
 /** The timed rounds and the rows (the children warm). */
-async function timeBuilds(builds: readonly BuildChild[], options: AuthBenchOptions, log: (line: string) => void): Promise<(BenchResult | Untargeted)[]> {
+async function timeBuilds(builds: readonly BuildChild[], seeds: readonly number[], options: AuthBenchOptions, log: (line: string) => void): Promise<(BenchResult | Untargeted)[]> {
   const variants = AUTH_READINGS, perBatch = options.strategiesPerBatch ?? STRATEGIES_PER_BATCH;
   const loadBefore = loadavg()[0];
   // rates[build][variant][batch], by the wall clock and by the child's CPU time
   const rates: number[][][] = builds.map(() => variants.map(() => []));
   const cpuRates: number[][][] = builds.map(() => variants.map(() => []));
   const spill = builds.map(() => 0), cpuTotal = builds.map(() => 0);
-  for (let batch = 0; batch < (options.batches ?? 16); batch++) {
+  for (const [batch, seed] of seeds.entries()) {
     // ABBA: the warm-up ran current then baseline, so the first round runs baseline then current
     const order = builds.map((_, b) => b);
     if (batch % 2 === 0) order.reverse();
     for (const [v, variant] of variants.entries()) {
       for (const b of order) {
-        const { cpu, wall, spill: before } = await builds[b].time({ batch: 8 + batch, variant });
+        const { cpu, wall, spill: before } = await builds[b].time({ batch: seed, variant });
         spill[b] += before;
         cpuTotal[b] += cpu;
         rates[b][v].push(perBatch / wall);

@@ -5,13 +5,14 @@
  * compilation land in its own process and its own CPU time (an A/A pair in one process read
  * 0.89x, auth6's note in issue 12).
  *
- * Messages: `{ warm: seed }` evaluates the strategies of `seed` under every reading untimed;
+ * Messages: `{ warm: seed, batches }` draws the strategies of every seed in `batches` and
+ * evaluates those of `seed` under every reading, untimed;
  * `{ batch: seed, variant }` evaluates them under one reading and answers `{ cpu, spill, wall }`
  * (seconds: this process's user + system CPU time, all its threads, since the end of its previous
  * request's work, of which `spill` before this batch started; and the batch's wall clock). The
- * strategies are drawn here, by this build's generator (this file's `dist`, the same in every
- * child: a seed gives the same strategies to both builds; COUNT per seed, default
- * {@link STRATEGIES_PER_BATCH}), before the clock starts.
+ * strategies are drawn here at the warm-up, by this build's generator (this file's `dist`, the
+ * same in every child: a seed gives the same strategies to both builds; COUNT per seed, default
+ * {@link STRATEGIES_PER_BATCH}), never inside a timed batch.
  * @module
  */
 import { performance } from "node:perf_hooks";
@@ -23,8 +24,8 @@ import { arbStrategy } from "../properties/auth/arbitraries.js";
 import type { EvaluationParams } from "../properties/auth/evaluate.js";
 import { authParams } from "../properties/auth/params.js";
 
-/** A message from the parent. */
-export type AuthChildRequest = { readonly warm: number } | { readonly batch: number; readonly variant: AuthReading };
+/** A message from the parent: the warm-up (and the seeds of the batches to come, drawn then), or a timed batch. */
+export type AuthChildRequest = { readonly warm: number; readonly batches: readonly number[] } | { readonly batch: number; readonly variant: AuthReading };
 
 /** A child's answer: ready, a batch's timings, a warm-up done, or why it could not load its build. */
 export type AuthChildReply = { readonly ready: true } | { readonly cpu: number; readonly spill: number; readonly wall: number } | { readonly done: true } | { readonly error: string };
@@ -62,25 +63,24 @@ async function serve(dir: string, count: number): Promise<void> {
     return;
   }
   const params = new Map(AUTH_READINGS.map((v) => [v, benchParams(v)]));
+  // every batch's strategies are drawn at the warm-up: drawing 200 takes CPU time that must not
+  // land in a timed batch (nor between batches, where it would count as V8's background work)
   const drawn = new Map<number, Strategy[]>();
-  const strategiesOf = (seed: number): Strategy[] => {
-    let s = drawn.get(seed);
-    if (s === undefined) { drawn.clear(); drawn.set(seed, (s = benchStrategies(seed, count))); }
-    return s;
-  };
   // CPU time is counted from the end of the previous request's work, so that what V8's compiler
   // and GC threads did after this process answered (while the other build ran) is counted too,
   // in the next batch (the `spill` of the answer)
   let idleSince = process.cpuUsage();
   process.on("message", (m: AuthChildRequest) => {
     if ("warm" in m) {
-      const strategies = strategiesOf(m.warm);
+      for (const seed of m.batches) drawn.set(seed, benchStrategies(seed, count));
+      const strategies = benchStrategies(m.warm, count);
       for (const p of params.values()) for (const s of strategies) evaluate(p, s);
       idleSince = process.cpuUsage();
       send({ done: true });
       return;
     }
-    const strategies = strategiesOf(m.batch), p = params.get(m.variant)!;
+    const strategies = drawn.get(m.batch), p = params.get(m.variant)!;
+    if (strategies === undefined) throw new RangeError(`authChild: batch ${m.batch} was not announced at the warm-up`);
     const spill = process.cpuUsage(idleSince), t0 = performance.now();
     for (const s of strategies) evaluate(p, s);
     const wall = (performance.now() - t0) / 1000, c = process.cpuUsage(idleSince);
