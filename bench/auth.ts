@@ -73,9 +73,8 @@ export interface AuthBenchOptions {
    * Timed rounds (default 16: an even number, so each order of the ABBA rounds is timed as often;
    * a round is ~0.5 s of CPU with a baseline). The rates with a target are the median of the
    * first {@link HEADLINE_BATCHES}; the speed-up rows of all rounds. A/A runs (this build as its own baseline,
-   * 2026-11-28, load 2.7-4.1), speed-up per CPU-second: 0.93-1.08x over 4 runs of 16 rounds
-   * (8 readings); with 6 rounds, 0.93-1.23x (3 runs, load 3-6, before the strategies were drawn
-   * at the warm-up).
+   * 2026-11-28, load 2.7-4.1), speed-up per CPU-second: 0.91-1.08x over 5 runs of 16 rounds
+   * (10 readings); with 6 rounds, 0.91-1.20x (3 runs).
    */
   readonly batches?: number;
   /** A directory holding an older compiled build (its `properties/auth/evaluate.js`), timed in the same rounds. */
@@ -151,8 +150,8 @@ async function timeBuilds(builds: readonly BuildChild[], seeds: readonly number[
       const cpuRatios = cpuRates[0][v].map((r, k) => r / cpuRates[1][v][k]), cpuSpeedup = median(cpuRatios);
       // a batch is ~0.1 s, and one collection or optimisation of a large function in it moves its
       // rate by up to 4x (A/A per-round ratios 0.27-4.33): the median of the per-round ratios is
-      // the row; the ratio of all timed CPU is logged beside it, noisier (four A/A runs of 16
-      // rounds, load 2.7-4.1: medians 0.93-1.08x, totals 0.87-1.13x, 2026-11-28)
+      // the row; the ratio of all timed CPU is logged beside it, noisier (five A/A runs of 16
+      // rounds, load 2.7-4.1: medians 0.91-1.08x, totals 0.85-1.13x, 2026-11-28)
       const totals = cpuRates.map((byVariant) => byVariant[v].reduce((t, r) => t + perBatch / r, 0)), totalSpeedup = totals[1] / totals[0];
       log(`auth ${variant}: ${first(rates[0][v]).toFixed(0)} strategies/s now, ${old.toFixed(0)} with the baseline ${options.baseline} (first ${h} batches); speed-up ${speedup.toFixed(2)}x (median of all ${batches} per-round ratios); per CPU-second ${first(cpuRates[0][v]).toFixed(0)} now (first ${h} batches; all ${batches}: ${median(cpuRates[0][v]).toFixed(0)}; first batch ${cpuRates[0][v][0].toFixed(0)}), ${first(cpuRates[1][v]).toFixed(0)} baseline (all: ${median(cpuRates[1][v]).toFixed(0)}; first batch ${cpuRates[1][v][0].toFixed(0)}), speed-up ${cpuSpeedup.toFixed(2)}x, ${totalSpeedup.toFixed(2)}x over all timed CPU (per-round ratios ${Math.min(...cpuRatios).toFixed(2)}-${Math.max(...cpuRatios).toFixed(2)}: ${cpuRatios.map((r) => r.toFixed(2)).join(" ")})`);
       out.push({ name: `auth ${variant}: baseline build, strategies per CPU-second (median of the first ${h} batches)`, value: first(cpuRates[1][v]), unit: "strategies/s" });
