@@ -332,7 +332,7 @@ function workload(K: Kernel, op: KernelOp, n: number, input: Input): (k: number)
 
 async function loadBaseline(dir: string): Promise<Kernel> {
   const entry = resolve(dir, "model", "kernel", "index.js");
-  if (!existsSync(entry)) throw new Error(`--baseline: no compiled kernel at ${entry} (build the old commit with tsc -p tsconfig.build.json and give its dist folder)`);
+  if (!existsSync(entry)) throw new RangeError(`--baseline: no compiled kernel at ${entry} (build the old commit with tsc -p tsconfig.build.json and give its dist folder)`);
   return (await import(pathToFileURL(entry).href)) as Kernel;
 }
 

@@ -147,4 +147,5 @@ function withAllocator(argv: readonly string[]): number | null {
   return r.status ?? 1;
 }
 
-main().then((code) => { process.exitCode = code; }, (e: unknown) => { console.error(e instanceof Error ? e.message : e); process.exitCode = 1; });
+// a RangeError is bad input (a --baseline that cannot be loaded, say): exit 2, as the CLI
+main().then((code) => { process.exitCode = code; }, (e: unknown) => { console.error(e instanceof Error ? e.message : e); process.exitCode = e instanceof RangeError ? 2 : 1; });
