@@ -8,6 +8,7 @@
  * @module
  */
 import { startedAs } from "./jit.js"; // first: V8's tier-up threshold (see jit.ts)
+import { RunSizeError } from "../model/auth/index.js";
 import { ReportWriteError } from "../reports/write.js";
 import { ScenarioError } from "../scenarios/errors.js";
 import { MergeError } from "../scenarios/merge.js";
@@ -46,7 +47,8 @@ export async function main(argv: readonly string[], rawIo: CliIo, context: CliCo
     }
     return await command.run(parseArgs(rest, command.flags, command.name), { io, context, argv });
   } catch (e) {
-    if (e instanceof UsageError || e instanceof ScenarioError || e instanceof MergeError || e instanceof ReportWriteError) {
+    // RunSizeError: an exact auth run too large for its bound (search auth, trace), named by its sizes
+    if (e instanceof UsageError || e instanceof ScenarioError || e instanceof MergeError || e instanceof ReportWriteError || e instanceof RunSizeError) {
       io.stderr(`qkd-harness: ${e.message.split("\n").join("\nqkd-harness: ")}\n`);
       return EXIT_USAGE;
     }

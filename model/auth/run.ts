@@ -10,6 +10,8 @@
  */
 import { densityOf, bitsKet, type DensityMatrix } from "../kernel/index.js";
 import { continuesSession, KEY_RADIX, pairOf, runCompiled } from "./internal/compiledRun.js";
+
+export { MAX_CELLS, RunSizeError } from "./internal/compiledRun.js";
 import { mixStates } from "./internal/mix.js";
 import { packed } from "./internal/packed.js";
 import { checkKeyBits, updatedPair, withPair } from "./key.js";
@@ -66,7 +68,8 @@ const WEIGHT_FLOOR = 1e-15;
  * Acceptance of a session: the KDC accepted every round (and, in `mitm`, the member was told to
  * continue after every round but the last); in `impersonate-kdc`, the member was told to continue
  * after every round. A rejected session ends the run ("communication stops").
- * @throws RangeError naming `keyBits`, `sessions` or `noise` when out of range.
+ * @throws RangeError naming `keyBits`, `sessions` or `noise` when out of range; {@link RunSizeError}
+ * (a RangeError naming keyBits and sessions) when a round would hold more than {@link MAX_CELLS} cells.
  */
 export function runAuth(config: RunConfig): RunResult {
   return {

@@ -7,15 +7,20 @@
  * it made 9,012,840 cells by its eighth round and the process died of an out-of-memory error with
  * a native stack trace (2026-11-28). The limit is exact: the smallest limit a run passes with is
  * the size of its largest round, and one less throws (negative control: a run within the limit).
- * `QKD_CELL_LIMIT=1` (set by `npm run test:heavy`) also evaluates it at the real limit (about 10 s).
+ * `QKD_CELL_LIMIT=1` (set by `npm run test:heavy`) also evaluates it at the real limit, and runs
+ * `analyze auth` on it (exit 2, the message, no "internal error"; about 20 s).
  */
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { MAX_CELLS, runCompiled, type CompiledRunInput } from "../../model/auth/internal/compiledRun.js";
+import { MAX_CELLS, runCompiled, RunSizeError, type CompiledRunInput } from "../../model/auth/internal/compiledRun.js";
 import { densityOf, bitsKet } from "../../model/kernel/index.js";
 import type { Strategy } from "../../model/auth/strategy.js";
 import { variantSpec } from "../../model/auth/variant.js";
 import { evaluateStrategy } from "../../properties/auth/evaluate.js";
 import { authParams } from "../../properties/auth/params.js";
+import { cli } from "../cli/capture.js";
 
 const strategy = {
   mode: "mitm",
@@ -56,7 +61,7 @@ function runWithin(keyBits: number, sessions: number, maxCells?: number): string
   try {
     runCompiled(input(keyBits, sessions, maxCells), (cells) => { last = JSON.stringify(cells); });
   } catch (e) {
-    if (e instanceof RangeError && /branches in one round/.test(e.message)) return "limit";
+    if (e instanceof RunSizeError && /branches in one round/.test(e.message)) return "limit";
     throw e;
   }
   return last;
@@ -86,8 +91,14 @@ describe("auth: a run's cells are bounded", () => {
     expect(runWithin(4, 2)).toBe(fresh);
   });
 
-  it.runIf(process.env.QKD_CELL_LIMIT === "1")("at the real limit: the evaluation ends with the RangeError, not out of memory", () => {
+  it.runIf(process.env.QKD_CELL_LIMIT === "1")("at the real limit: the evaluation ends with the RangeError, not out of memory; the CLI exits 2 with it", async () => {
     const params = authParams.parse({ variant: "basis-encoded", keyBits: 8, sessions: 3, noise: 0.05 });
     expect(() => evaluateStrategy(params, strategy)).toThrow(/more than 1,048,576 branches in one round \(keyBits 8, sessions 3\)/);
-  }, 120_000);
+    const file = join(mkdtempSync(join(tmpdir(), "qkd-cells-")), "strategy.json");
+    writeFileSync(file, JSON.stringify(strategy));
+    const run = await cli(["analyze", "auth", "--variant", "basis-encoded", "--key-bits", "8", "--sessions", "3", "--noise", "0.05", "--strategy", file]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/^qkd-harness: the exact evaluation would follow more than 1,048,576 branches in one round \(keyBits 8, sessions 3\)/);
+    expect(run.stderr).not.toMatch(/internal error|\n\s+at /);
+  }, 240_000);
 });

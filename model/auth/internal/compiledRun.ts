@@ -121,7 +121,13 @@ class Cells {
   }
 }
 
-/** A round would hold more than `limit` cells (runCompiled turns it into an error naming the run's size). */
+/**
+ * A run too large to compute exactly within {@link MAX_CELLS} (its message names keyBits and
+ * sessions): an input's size, not a defect, so the CLI reports it as bad input.
+ */
+export class RunSizeError extends RangeError {}
+
+/** A round would hold more than `limit` cells (runCompiled turns it into a {@link RunSizeError}). */
 class CellLimit extends Error {
   constructor(readonly limit: number) {
     super(`more than ${limit} cells in one round`);
@@ -191,7 +197,7 @@ export function runCompiled(input: CompiledRunInput, onSession: (branches: Branc
     runSessions(input, onSession);
   } catch (e) {
     if (!(e instanceof CellLimit)) throw e;
-    throw new RangeError(
+    throw new RunSizeError(
       `the exact evaluation would follow more than ${e.limit.toLocaleString("en-US")} branches in one round (keyBits ${input.keyBits}, ` +
         `sessions ${input.sessions}): the key values and each of Eve's measurements multiply them in every round of every session; ` +
         "use fewer keyBits or sessions, or a smaller adversary (maxRounds, maxSteps)",
