@@ -54,6 +54,7 @@ import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { AUTH_READINGS, STRATEGIES_PER_BATCH, type AuthChildReply, type AuthChildRequest, type BatchTimes } from "./authChild.js";
 import type { BenchResult } from "./bb84.js";
+import { BenchInputError, median } from "./rows.js";
 
 /** Strategies/s the optimising search needs (issue 12, item 3). */
 export const AUTH_TARGET_PER_SECOND = 2000;
@@ -99,7 +100,7 @@ export const REQUEST_TIMEOUT_MS = 300_000;
 export async function runAuthBench(options: AuthBenchOptions = {}): Promise<(BenchResult | Untargeted)[]> {
   const log = options.log ?? (() => {});
   const count = options.batches ?? 16;
-  if (!Number.isInteger(count) || count < 2 || count % 2 !== 0) throw new RangeError(`auth bench: batches must be an even integer >= 2 (ABBA rounds), got ${count}`);
+  if (!Number.isInteger(count) || count < 2 || count % 2 !== 0) throw new BenchInputError(`auth bench: batches must be an even integer >= 2 (ABBA rounds), got ${count}`);
   const dirs = [fileURLToPath(new URL("..", import.meta.url)), ...(options.baseline ? [resolve(options.baseline)] : [])];
   const builds: BuildChild[] = [];
   try {
@@ -113,7 +114,7 @@ export async function runAuthBench(options: AuthBenchOptions = {}): Promise<(Ben
     const batches = Array.from({ length: count }, (_, k) => 8 + k);
     const warm: WarmReply[] = [];
     for (const build of builds) warm.push(await build.warm({ warm: 7, batches }));
-    if (warm.length > 1) log(`auth: the builds' results on the warm-up's ${2 * (options.strategiesPerBatch ?? STRATEGIES_PER_BATCH)} evaluations: ${warm.every((w) => w.digest === warm[0].digest) ? "identical" : "DIFFERENT (a speed-up below may come from computing something else)"}`);
+    if (warm.length > 1) log(`auth: the builds' results on the warm-up's ${2 * (options.strategiesPerBatch ?? STRATEGIES_PER_BATCH)} evaluations: ${sameResults(warm) ? "identical" : "DIFFERENT (a speed-up below may come from computing something else)"}`);
     return await timeBuilds(builds, warm, batches, options, log);
   } finally {
     for (const build of builds) build.stop();
@@ -122,6 +123,9 @@ export async function runAuthBench(options: AuthBenchOptions = {}): Promise<(Ben
 
 /** The warm-up's answer. */
 type WarmReply = Extract<AuthChildReply, { done: true }>;
+
+/** Whether every build computed the same results on the warm-up. */
+const sameResults = (warm: readonly WarmReply[]): boolean => warm.every((w) => w.digest === warm[0].digest);
 
 /**
  * The CPU seconds of a child's requests, in the order it ran them, each with the CPU its process
@@ -194,8 +198,9 @@ async function timeBuilds(builds: readonly BuildChild[], warm: readonly WarmRepl
       const totals = cpuRates.map((byVariant) => byVariant[v].reduce((t, r) => t + perBatch / r, 0)), totalSpeedup = totals[1] / totals[0];
       log(`auth ${variant}: ${first(rates[0][v]).toFixed(0)} strategies/s now, ${old.toFixed(0)} with the baseline ${options.baseline} (first ${h} batches); speed-up ${speedup.toFixed(2)}x (median of all ${batches} per-round ratios); per CPU-second ${first(cpuRates[0][v]).toFixed(0)} now (first ${h} batches; all ${batches}: ${median(cpuRates[0][v]).toFixed(0)}; first batch ${cpuRates[0][v][0].toFixed(0)}; cold ${(perBatch / warm[0].coldCpu[v]).toFixed(0)}), ${first(cpuRates[1][v]).toFixed(0)} baseline (all: ${median(cpuRates[1][v]).toFixed(0)}; first batch ${cpuRates[1][v][0].toFixed(0)}; cold ${(perBatch / warm[1].coldCpu[v]).toFixed(0)}), speed-up ${cpuSpeedup.toFixed(2)}x, ${totalSpeedup.toFixed(2)}x over all timed CPU (per-round ratios ${Math.min(...cpuRatios).toFixed(2)}-${Math.max(...cpuRatios).toFixed(2)}: ${cpuRatios.map((r) => r.toFixed(2)).join(" ")})`);
       out.push({ name: `auth ${variant}: baseline build, strategies per CPU-second (median of the first ${h} batches)`, value: first(cpuRates[1][v]), unit: "strategies/s" });
-      out.push({ name: `auth ${variant}: speed-up per CPU-second over the baseline build (median of all ${batches} per-round ratios)`, value: cpuSpeedup, unit: "x" });
-      out.push({ name: `auth ${variant}: speed-up by the wall clock over the baseline build (median of all ${batches} per-round ratios)`, value: speedup, unit: "x" });
+      const differ = sameResults(warm) ? "" : "; the builds' results DIFFER";
+      out.push({ name: `auth ${variant}: speed-up per CPU-second over the baseline build (median of all ${batches} per-round ratios${differ})`, value: cpuSpeedup, unit: "x" });
+      out.push({ name: `auth ${variant}: speed-up by the wall clock over the baseline build (median of all ${batches} per-round ratios${differ})`, value: speedup, unit: "x" });
     });
     log(`auth parity: honest sessions at n=8 per CPU-second: ${honest[0].toFixed(1)} now, ${honest[1].toFixed(1)} baseline`);
   }
@@ -219,21 +224,21 @@ async function startBuild(dir: string, who: string, perBatch: number): Promise<B
   const settle = (): typeof pending => { const p = pending; pending = null; if (p) clearTimeout(p.timer); return p; };
   const fail = (e: Error): void => settle()?.reject(e);
   child.on("message", (reply: AuthChildReply) => {
-    if ("error" in reply) fail(new RangeError(`${who}: ${reply.error}`));
+    if ("error" in reply) fail(new Error(`${who}: ${reply.error}`));
     else settle()?.resolve(reply);
   });
-  child.on("exit", (code) => fail(new RangeError(`${who}: the child for ${dir} exited (code ${code}) before answering`)));
+  child.on("exit", (code) => fail(new Error(`${who}: the child for ${dir} exited (code ${code}) before answering`)));
   child.on("error", fail);
   const next = (): Promise<AuthChildReply> => new Promise((resolveReply, reject) => {
     if (pending !== null) throw new Error("auth bench: one request at a time per child");
-    const timer = setTimeout(() => { child.kill(); fail(new RangeError(`${who}: no answer from the child for ${dir} within ${REQUEST_TIMEOUT_MS / 1000} s`)); }, REQUEST_TIMEOUT_MS);
+    const timer = setTimeout(() => { child.kill(); fail(new Error(`${who}: no answer from the child for ${dir} within ${REQUEST_TIMEOUT_MS / 1000} s`)); }, REQUEST_TIMEOUT_MS);
     pending = { resolve: resolveReply, reject, timer };
   });
   try {
     await next(); // ready
   } catch (e) {
     child.kill();
-    throw e;
+    throw new BenchInputError((e as Error).message); // the build could not be loaded: bad input (--baseline)
   }
   const ask = (request: AuthChildRequest): Promise<AuthChildReply> => {
     const answer = next();
@@ -243,21 +248,14 @@ async function startBuild(dir: string, who: string, perBatch: number): Promise<B
   return {
     warm: async (request) => {
       const reply = await ask(request);
-      if (!("done" in reply)) throw new RangeError(`${who}: the child for ${dir} answered the warm-up without its timings`);
+      if (!("done" in reply)) throw new Error(`${who}: the child for ${dir} answered the warm-up without its timings`);
       return reply;
     },
     time: async (request) => {
       const reply = await ask(request);
-      if (!("cpu" in reply)) throw new RangeError(`${who}: the child for ${dir} answered a batch without timings`);
+      if (!("cpu" in reply)) throw new Error(`${who}: the child for ${dir} answered a batch without timings`);
       return reply;
     },
     stop: () => { settle(); child.removeAllListeners("exit"); child.kill(); },
   };
-}
-
-/** The median of a non-empty list. */
-export function median(xs: readonly number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 === 1 ? s[m] : (s[m - 1] + s[m]) / 2;
 }

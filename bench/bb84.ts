@@ -22,7 +22,7 @@ import { adversaryArbitrary } from "../properties/bb84/arbitraries.js";
 import { searchBb84 } from "../properties/bb84/search.js";
 import { secrecy } from "../properties/bb84/secrecy.js";
 import { runProperty } from "../properties/engine.js";
-import { median } from "./rows.js";
+import { BenchInputError, median } from "./rows.js";
 
 /** One measured rate. */
 export interface BenchResult {
@@ -46,7 +46,7 @@ interface Sizes {
 
 /** The bench's sizes times `scale` (each kept above a floor at which its row still does its work). */
 function sizes(scale: number): Sizes {
-  if (!(scale > 0 && scale <= 1)) throw new RangeError(`bb84 bench: scale must be in (0, 1], got ${scale}`);
+  if (!(scale > 0 && scale <= 1)) throw new BenchInputError(`bb84 bench: scale must be in (0, 1], got ${scale}`);
   const of = (n: number, floor: number): number => Math.max(floor, Math.round(n * scale));
   // an even key length: the hash outputs half of it
   return { adversaries: of(2000, 20), pulses: of(1_000_000, 20_000), sample: of(10_000, 100), keyBits: 2 * of(50_000, 500) };
@@ -97,11 +97,11 @@ async function loadBaseline(dir: string): Promise<SecrecyBuild> {
     try {
       return (await import(pathToFileURL(file).href)) as Record<string, unknown>;
     } catch (e) {
-      throw new RangeError(`--baseline: cannot load ${file} (${(e as Error).message.split("\n")[0]})`);
+      throw new BenchInputError(`--baseline: cannot load ${file} (${(e as Error).message.split("\n")[0]})`);
     }
   };
   const [sec, engine] = await Promise.all([load("properties/bb84/secrecy.js"), load("properties/engine.js")]);
-  if (typeof sec.secrecy !== "object" || typeof engine.runProperty !== "function") throw new RangeError(`--baseline: ${dir} has no properties/bb84/secrecy.js secrecy or properties/engine.js runProperty`);
+  if (typeof sec.secrecy !== "object" || typeof engine.runProperty !== "function") throw new BenchInputError(`--baseline: ${dir} has no properties/bb84/secrecy.js secrecy or properties/engine.js runProperty`);
   return { secrecy: sec.secrecy as typeof secrecy, runProperty: engine.runProperty as typeof runProperty };
 }
 

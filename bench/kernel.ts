@@ -31,7 +31,7 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import * as current from "../model/kernel/index.js";
 import type { CMatrix, DensityMatrix, Entry } from "../model/kernel/index.js";
 import { phaseFixedQ } from "../properties/arbitraries/internal/householder.js";
-import { median, type BenchContext, type BenchRow, type BenchSection } from "./rows.js";
+import { BenchInputError, median, type BenchContext, type BenchRow, type BenchSection } from "./rows.js";
 
 /** The kernel functions the benchmark calls (the current build or a baseline build). */
 type Kernel = Pick<typeof current, "evolve" | "applyChannel" | "depolarizing" | "traceOut" | "eigvalsh" | "eigh" | "vonNeumannEntropy">;
@@ -332,7 +332,7 @@ function workload(K: Kernel, op: KernelOp, n: number, input: Input): (k: number)
 
 async function loadBaseline(dir: string): Promise<Kernel> {
   const entry = resolve(dir, "model", "kernel", "index.js");
-  if (!existsSync(entry)) throw new RangeError(`--baseline: no compiled kernel at ${entry} (build the old commit with tsc -p tsconfig.build.json and give its dist folder)`);
+  if (!existsSync(entry)) throw new BenchInputError(`--baseline: no compiled kernel at ${entry} (build the old commit with tsc -p tsconfig.build.json and give its dist folder)`);
   return (await import(pathToFileURL(entry).href)) as Kernel;
 }
 
@@ -343,7 +343,7 @@ export type Clock = "wall" | "cpu";
 
 function parseClock(value: string | null): Clock {
   if (value === null || value === "wall" || value === "cpu") return value ?? "wall";
-  throw new RangeError(`--clock: expected wall or cpu, got ${value}`);
+  throw new BenchInputError(`--clock: expected wall or cpu, got ${value}`);
 }
 
 /** Seconds on `clock` (the CPU clock is a system call, about 1 us: read it once per chunk of ops). */
@@ -510,14 +510,14 @@ function parseOps(value: string | null): KernelOp[] {
   if (value === null) return KERNEL_OPS.slice();
   const ops = value.split(",").map((s) => s.trim()).filter(Boolean);
   const unknown = ops.filter((o) => !(KERNEL_OPS as readonly string[]).includes(o));
-  if (unknown.length) throw new RangeError(`--ops: unknown operation ${unknown.join(", ")} (known: ${KERNEL_OPS.join(", ")})`);
+  if (unknown.length) throw new BenchInputError(`--ops: unknown operation ${unknown.join(", ")} (known: ${KERNEL_OPS.join(", ")})`);
   return ops as KernelOp[];
 }
 
 function parseSizes(value: string | null): number[] | null {
   if (value === null) return null;
   const sizes = value.split(",").map((x) => Number(x.trim()));
-  if (sizes.some((x) => !Number.isInteger(x) || x < 1)) throw new RangeError(`--sizes: expected positive integers separated by commas, got ${value}`);
+  if (sizes.some((x) => !Number.isInteger(x) || x < 1)) throw new BenchInputError(`--sizes: expected positive integers separated by commas, got ${value}`);
   return sizes;
 }
 

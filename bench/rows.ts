@@ -52,3 +52,6 @@ export function median(xs: readonly number[]): number {
   const s = xs.slice().sort((a, b) => a - b), m = s.length >> 1;
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 }
+
+/** Bad input to the bench (an option, a `--baseline` that cannot be loaded): bench/run.ts exits 2 on it, 1 on anything else. */
+export class BenchInputError extends Error {}

@@ -27,7 +27,7 @@ import { runAuthSearchBench } from "./authSearch.js";
 import { runBb84Bench } from "./bb84.js";
 import { runKdcRekeyBench } from "./kdcRekey.js";
 import { flagValue, kernelSection, repositoryRoot } from "./kernel.js";
-import { statusOf, type BenchContext, type BenchRow, type BenchSection } from "./rows.js";
+import { BenchInputError, statusOf, type BenchContext, type BenchRow, type BenchSection } from "./rows.js";
 import { runSearchWorkersBench, runVerifyBench } from "./verify.js";
 
 /** Rows of a rate with an absolute target: ratio = value / target. */
@@ -147,5 +147,5 @@ function withAllocator(argv: readonly string[]): number | null {
   return r.status ?? 1;
 }
 
-// a RangeError is bad input (a --baseline that cannot be loaded, say): exit 2, as the CLI
-main().then((code) => { process.exitCode = code; }, (e: unknown) => { console.error(e instanceof Error ? e.message : e); process.exitCode = e instanceof RangeError ? 2 : 1; });
+// bad input (an option, a --baseline that cannot be loaded) exits 2, as the CLI; anything else 1
+main().then((code) => { process.exitCode = code; }, (e: unknown) => { console.error(e instanceof Error ? e.message : e); process.exitCode = e instanceof BenchInputError ? 2 : 1; });

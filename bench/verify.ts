@@ -26,7 +26,7 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { availableParallelism, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
-import { median } from "./auth.js";
+import { median } from "./rows.js";
 import { repositoryRoot } from "./kernel.js";
 
 /** Wall times of a command with 1 worker pinned to one core, 1 worker on N cores and N workers on N cores. */

@@ -27,7 +27,8 @@ import type { CommandEnv } from "./command.js";
  * loads the model afresh (1.3-1.5 s of CPU for the search's, cli/search-workers.ts) and holds its
  * own heap: `search bb84 --budget 64000 --workers 32` peaked at 1.03 GB resident and took 21.9 s
  * on 2 cores, against 151 MB and 5.7 s with `--workers 1` (2026-11-28, load 4-11), so the 1,024
- * the flag accepts would have exhausted memory.
+ * the flag accepts would have exhausted memory. The cap is the CLI's: the library's
+ * `runCellsParallel` and `runStarts` start what they are given.
  */
 export const THREADS_PER_CORE = 4;
 

@@ -143,9 +143,10 @@ export const nonNegative = numeric.pipe(z.number().min(0, "must be >= 0"));
 /** A positive integer (counts, sizes). */
 export const positiveInt = numeric.pipe(z.number().int("must be an integer").positive("must be > 0"));
 
-/** At most `max` (a size bound of properties/limits.ts), with the message naming it. */
+/** At most `max` (a size bound of properties/limits.ts), with the message naming it (a power of ten as `10^k`). */
 export function atMost(max: number): z.ZodNumber {
-  return z.number().max(max, `must be <= ${max}`);
+  const k = Math.log10(max);
+  return z.number().max(max, `must be <= ${max >= 1000 && Number.isInteger(k) ? `10^${k}` : max}`);
 }
 
 /** A QBER threshold p_o in [0, 0.5]. */

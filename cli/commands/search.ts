@@ -6,6 +6,7 @@
  * @module
  */
 import { renameSync, writeFileSync } from "node:fs";
+import { RunSizeError } from "../../model/auth/index.js";
 import { AUTH_OBJECTIVES, searchAuth, type AuthObjective } from "../../properties/auth/search.js";
 import { BB84_OBJECTIVES, bb84SearchResult, type Bb84Objective } from "../../properties/bb84/search.js";
 import { secrecy } from "../../properties/bb84/secrecy.js";
@@ -101,7 +102,18 @@ function runAuth(args: ParsedArgs): SearchRun {
   const sessions = (args.flags.get("sessions") as number | undefined) ?? 1;
   const seed = (args.flags.get("seed") as number | undefined) ?? 1;
   const budget = (args.flags.get("budget") as number | undefined) ?? DEFAULT_BUDGET.auth;
-  const found = searchAuth({ variant, keyBits, sessions, noise: 0 }, { objective, seed, budget });
+  let found: ReturnType<typeof searchAuth>;
+  try {
+    found = searchAuth({ variant, keyBits, sessions, noise: 0 }, { objective, seed, budget });
+  } catch (e) {
+    // a candidate too large to score exactly; the search scores on n = 4 with as many rounds
+    // (properties/auth/search.ts proxyParams), so the sizes in the error may be that instance's
+    if (!(e instanceof RunSizeError)) throw e;
+    throw new UsageError(
+      `search auth --key-bits ${keyBits} --sessions ${sessions}: a candidate attack is too large to score exactly: more than ${e.limit.toLocaleString("en-US")} branches in one round of a run ` +
+        `with keyBits ${e.keyBits}, ${e.sessions} sessions (the search scores on n = 4 with as many rounds, then re-scores its best at the flags' sizes); use fewer --key-bits or --sessions`,
+    );
+  }
   return {
     command: `qkd-harness search auth --variant ${variant} --key-bits ${keyBits} --sessions ${sessions} --objective ${objective} --seed ${seed} --budget ${budget}`,
     record: { objective, value: found.value, evaluations: found.evaluations, budget, seed, strategy: found.input as unknown as Json, metrics: { variant, keyBits, sessions, ...found.metrics } },

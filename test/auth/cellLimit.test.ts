@@ -7,8 +7,9 @@
  * it made 9,012,840 cells by its eighth round and the process died of an out-of-memory error with
  * a native stack trace (2026-11-28). The limit is exact: the smallest limit a run passes with is
  * the size of its largest round, and one less throws (negative control: a run within the limit).
- * `QKD_CELL_LIMIT=1` (set by `npm run test:heavy`) also evaluates it at the real limit, and runs
- * `analyze auth` on it (exit 2, the message, no "internal error"; about 20 s).
+ * `QKD_CELL_LIMIT=1` (set by `npm run test:heavy`) also evaluates it at the real limit, runs
+ * `analyze auth` on it (exit 2, the message, no "internal error") and a `search auth` that meets
+ * such a candidate (exit 2; about 30 s in all).
  */
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -70,7 +71,7 @@ function runWithin(keyBits: number, sessions: number, maxCells?: number): string
 describe("auth: a run's cells are bounded", () => {
   it("past the limit the run throws a RangeError naming keyBits and sessions", () => {
     expect(() => runCompiled(input(8, 3, 4096), () => undefined)).toThrow(
-      /^the exact evaluation would follow more than 4,096 branches in one round \(keyBits 8, sessions 3\): .*use fewer keyBits or sessions/,
+      /^the exact evaluation would follow more than 4,096 branches in one round \(keyBits 8, sessions 3\): .*use fewer key bits or sessions, or a smaller adversary$/,
     );
     expect(MAX_CELLS).toBe(2 ** 20);
   });
@@ -83,6 +84,21 @@ describe("auth: a run's cells are bounded", () => {
     expect(runWithin(6, 1, 4096)).toBe(free);
     expect(runWithin(6, 1, 4095)).toBe("limit");
     expect(runWithin(6, 1, 2048)).toBe("limit");
+  });
+
+  it("below the buffers' initial room of 256 cells the limit is exact too", () => {
+    // keyBits 2, one session: the smallest passing limit, by bisection over [1, 256]
+    const free = runWithin(2, 1);
+    let lo = 0, hi = 256;
+    while (hi - lo > 1) {
+      const mid = (lo + hi) >>> 1;
+      if (runWithin(2, 1, mid) === "limit") lo = mid;
+      else hi = mid;
+    }
+    expect(hi).toBeGreaterThan(4); // the 4 keys, and the branches of Eve's measurements
+    expect(hi).toBeLessThan(256);
+    expect(runWithin(2, 1, hi)).toBe(free);
+    expect(runWithin(2, 1, hi - 1)).toBe("limit");
   });
 
   it("after a run stopped at the limit, the next run (default limit) is the same as a fresh one", () => {
@@ -100,5 +116,9 @@ describe("auth: a run's cells are bounded", () => {
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/^qkd-harness: the exact evaluation would follow more than 1,048,576 branches in one round \(keyBits 8, sessions 3\)/);
     expect(run.stderr).not.toMatch(/internal error|\n\s+at /);
+    // search auth meets such a candidate at these sizes (review: it printed "internal error", exit 1)
+    const search = await cli(["search", "auth", "--variant", "basis-encoded", "--key-bits", "8", "--sessions", "3", "--budget", "300", "--json"]);
+    expect(search.code).toBe(2);
+    expect(search.stderr).toMatch(/^qkd-harness: search auth --key-bits 8 --sessions 3: a candidate attack is too large to score exactly: more than 1,048,576 branches/);
   }, 240_000);
 });

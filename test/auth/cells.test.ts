@@ -37,6 +37,18 @@ describe("auth: the run loop's shared cell buffers", () => {
     expect(lengths).toHaveLength(1);
   });
 
+  it("a run inside another's onSession that stops at its limit while pushing its keys still makes the outer run throw", () => {
+    const lengths: number[] = [];
+    const nested = () =>
+      runCompiled(input(4, 2), (cells) => {
+        lengths.push(cells.length);
+        if (lengths.length === 1) expect(() => runCompiled({ ...input(12, 1), maxCells: 2000 }, () => undefined)).toThrow(/branches in one round/);
+      });
+    // without the inner run's claim before its first push, the outer run went on with the inner's 2,000 cells (review)
+    expect(nested).toThrow(/one run at a time per thread/);
+    expect(lengths).toHaveLength(1);
+  });
+
   it("after a run that threw, and across sessions, the branches are what a fresh run gives", () => {
     const alone = sessionsOf(input(4, 3));
     expect(alone).toHaveLength(3);

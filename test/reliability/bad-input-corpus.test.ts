@@ -70,12 +70,12 @@ const files: (readonly [string, string, string, RegExp])[] = [
   ["kdc 10^8 members", kdc('{ universe: "10^8" }', "kdc.forward-secrecy"), "yaml", /universe: must be <= 256/],
   ["kdc 257 initial members", kdc("{ maxInitial: 257 }"), "yaml", /maxInitial: must be <= 256/],
   ["kdc 10^8 membership events", kdc('{ maxEvents: "10^8" }', "kdc.backward-secrecy"), "yaml", /maxEvents: must be <= 256/],
-  ["reconciled key of 10^9 bits", bb84('{ minKeyBits: 2000, maxKeyBits: "10^9" }', "bb84.error-correction"), "yaml", /maxKeyBits: must be <= 1000000/],
-  ["reconciled key of 10^6 + 1 bits at least", bb84('{ minKeyBits: 1000001 }', "bb84.error-correction"), "yaml", /minKeyBits: must be <= 1000000/],
-  ["10^9 hash samples", bb84('{ samples: "10^9" }', "bb84.toeplitz-universal"), "yaml", /samples: must be <= 1000000/],
-  ["10^11 finite-key pulses", bb84('{ maxPulses: "10^11" }', "bb84.finite-key-ledger"), "yaml", /maxPulses: must be <= 10000000/],
-  ["10^8 finite-key pulses at least", bb84('{ minPulses: "10^8" }', "bb84.finite-key-ledger"), "yaml", /minPulses: must be <= 10000000/],
-  ["finite-key test size 10^9", bb84('{ testSize: "10^9" }', "bb84.finite-key-ledger"), "yaml", /testSize: must be <= 10000000/],
+  ["reconciled key of 10^9 bits", bb84('{ minKeyBits: 2000, maxKeyBits: "10^9" }', "bb84.error-correction"), "yaml", /maxKeyBits: must be <= 10\^6/],
+  ["reconciled key of 10^6 + 1 bits at least", bb84('{ minKeyBits: 1000001 }', "bb84.error-correction"), "yaml", /minKeyBits: must be <= 10\^6/],
+  ["10^9 hash samples", bb84('{ samples: "10^9" }', "bb84.toeplitz-universal"), "yaml", /samples: must be <= 10\^6/],
+  ["10^11 finite-key pulses", bb84('{ maxPulses: "10^11" }', "bb84.finite-key-ledger"), "yaml", /maxPulses: must be <= 10\^7/],
+  ["10^8 finite-key pulses at least", bb84('{ minPulses: "10^8" }', "bb84.finite-key-ledger"), "yaml", /minPulses: must be <= 10\^7/],
+  ["finite-key test size 10^9", bb84('{ testSize: "10^9" }', "bb84.finite-key-ledger"), "yaml", /testSize: must be <= 10\^7/],
 ];
 
 const measure = (k: number) => `{ op: measure, target: ${["transit", "e0", "e1"][k % 3]}, theta: ${k % 2}, phi: 0 }`;

@@ -64,7 +64,8 @@ export interface CompiledRunInput {
  * sessions (test/auth/cellLimit.test.ts): 1,526,960 cells after seven rounds (698 MB resident,
  * 8.7 s), 9,012,840 after eight, where the process ran out of a 3 GB heap ("Map maximum size
  * exceeded" or a fatal out-of-memory with a native stack trace, before this bound). The shipped
- * scenarios hold at most 16 cells in a round.
+ * scenarios' runs hold a few hundred at most (512 in scenarios/auth/parity-best-attack.yaml's, at
+ * keyBits 8: the smallest `maxCells` it runs with, a review's bisection).
  */
 export const MAX_CELLS = 2 ** 20;
 
@@ -94,14 +95,23 @@ interface Program {
  * memory long before 2^31 record names. Weights stay doubles.
  */
 class Cells {
-  weight = new Float64Array(256);
-  kdc = new Int32Array(256);
-  member = new Int32Array(256);
-  rec = new Int32Array(256);
-  state = new Int32Array(256);
+  weight: Float64Array;
+  kdc: Int32Array;
+  member: Int32Array;
+  rec: Int32Array;
+  state: Int32Array;
   length = 0;
   /** Most cells the buffer may hold in the current run (set by the run; room never grows past it). */
   limit = MAX_CELLS;
+
+  /** Room for `room` cells (256, or a smaller run limit). */
+  constructor(room = 256) {
+    this.weight = new Float64Array(room);
+    this.kdc = new Int32Array(room);
+    this.member = new Int32Array(room);
+    this.rec = new Int32Array(room);
+    this.state = new Int32Array(room);
+  }
 
   /** Emptied for a new use (the entries past `length` are never read). */
   cleared(): Cells {
@@ -125,7 +135,14 @@ class Cells {
  * A run too large to compute exactly within {@link MAX_CELLS} (its message names keyBits and
  * sessions): an input's size, not a defect, so the CLI reports it as bad input.
  */
-export class RunSizeError extends RangeError {}
+export class RunSizeError extends RangeError {
+  constructor(readonly limit: number, readonly keyBits: number, readonly sessions: number) {
+    super(
+      `the exact evaluation would follow more than ${limit.toLocaleString("en-US")} branches in one round (keyBits ${keyBits}, sessions ${sessions}): ` +
+        "the key values and each of Eve's measurements multiply them in every round of every session; use fewer key bits or sessions, or a smaller adversary",
+    );
+  }
+}
 
 /** A round would hold more than `limit` cells (runCompiled turns it into a {@link RunSizeError}). */
 class CellLimit extends Error {
@@ -190,18 +207,14 @@ const STATE_RADIX = MAX_STATES;
 export function runCompiled(input: CompiledRunInput, onSession: (branches: BranchColumns, states: StateTable, recordName: (id: number) => string) => void): void {
   const limit = input.maxCells ?? MAX_CELLS;
   for (let k = 0; k < CELLS.length; k++) {
-    if (CELLS[k].weight.length > limit) CELLS[k] = new Cells();
+    if (CELLS[k].weight.length > limit) CELLS[k] = new Cells(Math.min(256, limit));
     CELLS[k].limit = limit;
   }
   try {
     runSessions(input, onSession);
   } catch (e) {
     if (!(e instanceof CellLimit)) throw e;
-    throw new RunSizeError(
-      `the exact evaluation would follow more than ${e.limit.toLocaleString("en-US")} branches in one round (keyBits ${input.keyBits}, ` +
-        `sessions ${input.sessions}): the key values and each of Eve's measurements multiply them in every round of every session; ` +
-        "use fewer keyBits or sessions, or a smaller adversary (maxRounds, maxSteps)",
-    );
+    throw new RunSizeError(e.limit, input.keyBits, input.sessions);
   } finally {
     // also after a run that threw: the buffers and indexes it grew are not kept past their limits
     for (let k = 0; k < CELLS.length; k++) if (CELLS[k].weight.length > CELLS_KEPT) CELLS[k] = new Cells();
@@ -211,6 +224,9 @@ export function runCompiled(input: CompiledRunInput, onSession: (branches: Branc
 }
 
 function runSessions(input: CompiledRunInput, onSession: (branches: BranchColumns, states: StateTable, recordName: (id: number) => string) => void): void {
+  // the run's claim of the thread's buffers and indexes, before it touches them: a run started
+  // inside another's onSession makes the outer one throw, even if it stopped at its first push
+  const outcomeIndex = OUTCOME_INDEX, outcomeClaim = outcomeIndex.claim();
   const { spec, strategy, noise, keyBits, weightFloor } = input;
   const mode = strategy.mode;
   const rounds = keyBits / 2;
@@ -233,7 +249,7 @@ function runSessions(input: CompiledRunInput, onSession: (branches: BranchColumn
   // run: programs and states are the run's, and a program's outcomes on a state are the same in
   // any round (with a cache per round, 1,000 generated strategies ran 27.2 programs per evaluation
   // instead of 23.5, basis-encoded, and 7.9 instead of 6.0, parity)
-  const outcomeIndex = OUTCOME_INDEX, outcomeClaim = outcomeIndex.claim(), outcomeLists: number[][] = [];
+  const outcomeLists: number[][] = [];
   for (let r = 0; r < input.sessions; r++) {
     for (let i = 0; i < rounds; i++) {
       outcomeIndex.check(outcomeClaim); // the run still holds the thread's buffers and indexes
