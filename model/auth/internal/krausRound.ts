@@ -120,10 +120,19 @@ export interface KeyedOps {
   readonly touched?: number;
 }
 
-/** A node of the trie: the arms after the segments on its path (never written after creation). */
+/**
+ * A node of the trie: the arms after the segments on its path (never written after creation),
+ * or null when not kept: a node whose round (or open round) is compiled and that no longer list
+ * passes through drops its arms ({@link KrausTrie.release}), and they are advanced again from its
+ * parent (the same instructions on the same columns, so the same numbers) if one ever does.
+ */
 interface TrieNode {
-  readonly arms: readonly ColumnArm[];
+  arms: readonly ColumnArm[] | null;
   readonly children: Map<string, TrieNode>;
+  /** The node it extends, and its segment's instructions with their {@link endings} (null at the root). */
+  readonly parent: TrieNode | null;
+  readonly ops: readonly RoundOp[];
+  readonly dies: readonly boolean[];
   round: KrausRound | null;
   open: OpenRound | null;
 }
@@ -178,7 +187,7 @@ export class KrausTrie {
 
   constructor(kdcPresent: boolean, private readonly discard?: (facts: ArmFacts) => boolean, private readonly isOpen = false) {
     const start = kdcPresent ? bellStart() : { facts: NO_FACTS, slots: [...EVE_SLOTS], terms: [identityColumns()], owned: false };
-    this.root = { arms: [start], children: new Map(), round: null, open: null };
+    this.root = { arms: [start], children: new Map(), parent: null, ops: [], dies: [], round: null, open: null };
     this.keep = isOpen ? 1 << SLOT.f : 0;
   }
 
@@ -192,8 +201,9 @@ export class KrausTrie {
     if (this.isOpen) throw new RangeError("KrausTrie.compile: an open trie compiles open rounds (compileOpen)");
     const node = this.node(segments);
     if (node.round === null) {
-      node.round = { arms: packed(node.arms.map((a) => ({ facts: a.facts, kraus: packed(a.terms.flatMap((v) => krausOf(a.slots, v))) }))) };
+      node.round = { arms: packed(this.armsOf(node).map((a) => ({ facts: a.facts, kraus: packed(a.terms.flatMap((v) => krausOf(a.slots, v))) }))) };
       for (const a of node.round.arms) this.held += STATE_NUMBERS * a.kraus.length;
+      this.release(node);
     }
     return node.round;
   }
@@ -206,13 +216,14 @@ export class KrausTrie {
       // loops into packed arrays: `map` of an arms array that was sometimes empty (another
       // elements kind) deoptimised this method twice per process ("wrong map", trace-deopt)
       const arms = packed<OpenArm>([]);
-      for (const arm of node.arms) {
+      for (const arm of this.armsOf(node)) {
         const a = withOpenF(arm), blocks = packed<Float64Array>([]);
         for (const v of a.terms) for (const b of openBlocks(a.slots, v)) blocks.push(b);
         arms.push({ facts: a.facts, blocks });
       }
       node.open = { arms, rounds: new Map() };
       for (const a of node.open.arms) this.held += OPEN_BLOCKS * a.blocks.length;
+      this.release(node);
     }
     return node.open;
   }
@@ -237,17 +248,39 @@ export class KrausTrie {
     const after: number[] = new Array(segments.length);
     for (let s = segments.length - 1, mask = this.keep; s >= 0; s--) { after[s] = mask; mask |= segments[s].touched ?? touchedSlots(segments[s].ops); }
     let node = this.root;
-    segments.forEach((s, k) => {
-      const key = `${s.key}#${after[k]}`;
+    for (let k = 0; k < segments.length; k++) {
+      const s = segments[k], key = `${s.key}#${after[k]}`;
       let child = node.children.get(key);
       if (child === undefined) {
-        const arms = this.advance(node.arms, s.ops, endings(s.ops, after[k]));
-        for (const a of arms) if (a.owned) for (const v of a.terms) this.held += v.length;
-        node.children.set(key, (child = { arms, children: new Map(), round: null, open: null }));
+        const dies = endings(s.ops, after[k]), arms = this.advance(this.armsOf(node), s.ops, dies);
+        this.held += ownedNumbers(arms);
+        node.children.set(key, (child = { arms, children: new Map(), parent: node, ops: s.ops, dies, round: null, open: null }));
       }
       node = child;
-    });
+    }
     return node;
+  }
+
+  /** The node's arms, advanced again from its parent's when they were released. */
+  private armsOf(node: TrieNode): readonly ColumnArm[] {
+    if (node.arms === null) {
+      node.arms = this.advance(this.armsOf(node.parent!), node.ops, node.dies);
+      this.held += ownedNumbers(node.arms);
+    }
+    return node.arms;
+  }
+
+  /**
+   * Drop the arms of a node that no longer list passes through, once its round is compiled: the
+   * last segment's columns (the widest: f and its reference live) were never read again, and
+   * held in the shared compilers they were most of what survived the young generation's
+   * collections (a fresh generated strategy's compile then left ~40 KB per evaluation in the old
+   * generation, basis-encoded; sampling heap profile of survivors, 2026-11-28).
+   */
+  private release(node: TrieNode): void {
+    if (node.children.size > 0 || node.arms === null || node === this.root) return;
+    this.held -= ownedNumbers(node.arms);
+    node.arms = null;
   }
 
   private advance(from: readonly ColumnArm[], ops: readonly RoundOp[], dies: readonly boolean[]): ColumnArm[] {
@@ -263,6 +296,13 @@ export class KrausTrie {
     });
     return arms;
   }
+}
+
+/** Numbers in the columns the arms own (what a node holds beyond its parent's). */
+function ownedNumbers(arms: readonly ColumnArm[]): number {
+  let n = 0;
+  for (const a of arms) if (a.owned) for (const v of a.terms) n += v.length;
+  return n;
 }
 
 /** Numbers in a 4 x 4 complex matrix (interleaved). */
