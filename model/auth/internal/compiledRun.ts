@@ -12,16 +12,21 @@
  * batches of the bench's 200 strategies, CPU time, load ~6.5 on 2 cores), this loop with the
  * segment-sharing compiler (round.ts `roundCompiler`) evaluates ~2.0-2.2x the strategies/s.
  *
- * Compiled rounds are kept across runs ({@link SHARED_COMPILE_LIMIT}; keyed by content, so no
- * result depends on them): inside `searchAuth` (bench/authSearch.ts's instance, n = 4, parity,
- * three seeds of budget 200, `node --single-threaded`) an evaluation takes ~8.5 M instructions
- * instead of ~10.7 M (perf stat, 1.26x); on strategies never seen (bench/auth.ts) few segments
- * recur (~5 % of segment compilations saved) and the rate is unchanged within the noise.
+ * Compiled rounds are kept for one run (a compiler per run: its rounds, sessions and pairs share
+ * segments), not across runs. Shared compilers kept across runs (until 2^22 numbers) made every
+ * fresh strategy's compilation live past the young generation's collections: ~40 KB per
+ * evaluation promoted to the old generation (basis-encoded), copied twice and marked by V8's
+ * helper threads. Measured 2026-11-28 (perf stat, all threads, 2,000 evaluations after 200
+ * warm-up ones, timed minus a load-only run, load 4-5): per-run compilers took 2.83 M
+ * instructions per fresh basis-encoded evaluation against 3.10-3.20 M with the shared ones, 1.82 M
+ * against 2.20 M parity; inside `searchAuth` (bench/authSearch.ts's instance, four seeds of
+ * budget 300), where neighbours share segments, 5.16-5.66 M against 5.71-5.76 M: the sharing did
+ * not pay for its garbage collection there either.
  * @internal
  */
 import { PROBABILITY_FLOOR } from "../../kernel/index.js";
 import { keyPair, MAX_KEY_BITS, updatedPair, type KeyPair } from "../key.js";
-import { roundCompiler, type RoundCompiler, type RoundContext, type RoundDecisions } from "../round.js";
+import { roundCompiler, type RoundContext, type RoundDecisions } from "../round.js";
 import { roundStrategyAt, type Mode, type Strategy } from "../strategy.js";
 import type { VariantSpec } from "../variant.js";
 import { armState, type KrausRound } from "./krausRound.js";
@@ -226,7 +231,7 @@ function runSessions(input: CompiledRunInput, onSession: (branches: BranchColumn
   // the compiler drops only what ends the session in any round (the KDC's rejection); what ends
   // it before the last round only (the member told to abort, in mitm) is dropped from the
   // program, so the rounds of a session share the compiled instrument
-  const compiler = sharedCompiler(mode, spec, noise);
+  const compiler = roundCompiler(mode, (f) => endsSession(mode, f));
   const steps = strategy.rounds.map((s) => compiler.steps(s));
   // outcomes per (program, Eve's state), [arm index, probability, state id] triples, for the whole
   // run: programs and states are the run's, and a program's outcomes on a state are the same in
@@ -304,61 +309,16 @@ function withPairBits(key: number, round: number, bits: number): number {
   return (key & ~(3 << (2 * round))) | (bits << (2 * round));
 }
 
-/** The compiled round's arms that continue the session (memoised per round: compiled rounds are shared and never written). */
+/** The compiled round's arms that continue the session (once per run, round and lastness: the run's `programs`). */
 function programArms(mode: Mode, lastRound: boolean, round: KrausRound): readonly ProgramArm[] {
-  let byLast = programArmsOf.get(round);
-  if (byLast === undefined) programArmsOf.set(round, (byLast = [null, null]));
-  return (byLast[+lastRound] ??= packed(round.arms
+  return packed(round.arms
     .filter((a) => continuesSession(mode, a.facts, lastRound))
     .map((a): ProgramArm => ({
       kraus: a.kraus,
       records: a.facts.records,
       kdcOutcome: a.facts.kdcOutcome ?? -1,
       memberOutcome: a.facts.memberOutcome ?? -1,
-    }))));
-}
-
-const programArmsOf = new WeakMap<KrausRound, (readonly ProgramArm[] | null)[]>();
-
-/**
- * Compiled rounds shared across runs, one compiler per (mode, variant behaviour, noise): the
- * search evaluates neighbours that share most segments of most rounds, and a run compiles only
- * segments no earlier run compiled (round.ts {@link roundCompiler}: keyed by content, so a run's
- * result does not depend on what was compiled before; test/auth/compileCache.test.ts checks it
- * byte for byte). Bounded: when the compilers hold more than {@link SHARED_COMPILE_LIMIT}
- * numbers at the start of a run, all are dropped (a generation clear).
- */
-const compilersByScope = new Map<string, RoundCompiler>();
-
-/**
- * Numbers the shared compilers may hold before they are dropped (checked at the start of each
- * run, per thread, so a thread may exceed it by one run's compilations). In heap, about 12 bytes
- * per counted number with the arrays' and keys' overhead (a review's measurement on 2026-11-27:
- * 63 MB freed on clearing 5.6 M numbers), so about 50 MB per thread at the limit.
- */
-export const SHARED_COMPILE_LIMIT = 2 ** 22;
-
-function sharedCompiler(mode: Mode, spec: VariantSpec, noise: number): RoundCompiler {
-  let held = 0;
-  for (const c of compilersByScope.values()) held += c.size;
-  if (held > SHARED_COMPILE_LIMIT) compilersByScope.clear();
-  // mode decides the arms dropped (endsSession) and who takes part; spec and noise the instructions
-  // (every field of the spec: strings and booleans; JSON.stringify was ~1 % of a search; the
-  // fields' text once per spec object: variantSpec hands out one per variant)
-  let fields = specTexts.get(spec);
-  if (fields === undefined) specTexts.set(spec, (fields = Object.values(spec).join("|")));
-  const scope = `${mode}|${noise}|${fields}`;
-  let compiler = compilersByScope.get(scope);
-  if (compiler === undefined) compilersByScope.set(scope, (compiler = roundCompiler(mode, (f) => endsSession(mode, f))));
-  return compiler;
-}
-
-/** The fields of a variant's behaviour as text, by spec object. */
-const specTexts = new WeakMap<VariantSpec, string>();
-
-/** Drop every shared compiled round (tests: results must not depend on it). @internal */
-export function clearCompiledRounds(): void {
-  compilersByScope.clear();
+    })));
 }
 
 /** The program on one state: `[arm, probability, state id]` per arm that can occur. */
