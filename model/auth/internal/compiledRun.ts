@@ -211,6 +211,7 @@ export function runCompiled(input: CompiledRunInput, onSession: (branches: Branc
     CELL_INDEX.shrink(INDEX_KEPT);
     OUTCOME_INDEX.shrink(INDEX_KEPT);
     PARTS.shrink();
+    RECORD_GROUPS.shrink();
   }
 }
 
@@ -625,16 +626,11 @@ const MIXED = new Float64Array(STATE_SIZE);
  * to the first such record, then merged.
  */
 function compactRecords(cells: Cells, states: StateTable, keyBits: number): Cells {
-  const byRecord = new Map<number, number[]>();
-  for (let c = 0; c < cells.length; c++) {
-    const list = byRecord.get(cells.rec[c]);
-    if (list) list.push(c);
-    else byRecord.set(cells.rec[c], [c]);
-  }
-  if (byRecord.size < 2) return cells;
+  const groups = RECORD_GROUPS.group(cells);
+  if (groups < 2) return cells;
+  const { grouped, groupAt, groupRec } = RECORD_GROUPS;
   // only records with as many cells as another record can have its signature
-  const sizes = new Map<number, number>();
-  for (const list of byRecord.values()) sizes.set(list.length, (sizes.get(list.length) ?? 0) + 1);
+  const sizes = RECORD_GROUPS.sizes(groups);
   // a record's signature: its (keys, conditional weight rounded to 1e-10, state) triples, sorted;
   // bucketed by a hash, compared in full (string signatures were ~3 % of an evaluation). The
   // triples are read from columns and the record's cells sorted in place: an array per cell was
@@ -643,20 +639,21 @@ function compactRecords(cells: Cells, states: StateTable, keyBits: number): Cell
   const keys = compactScratch, rounded = compactScratch.subarray(cells.length, 2 * cells.length);
   for (let c = 0; c < cells.length; c++) keys[c] = cells.kdc[c] * KEY_RADIX + cells.member[c];
   const byTriple = (x: number, y: number): number => keys[x] - keys[y] || rounded[x] - rounded[y] || cells.state[x] - cells.state[y];
-  const representatives = new Representatives();
-  const relabel = new Map<number, number>();
-  for (const [rec, list] of byRecord) {
-    if (sizes.get(list.length) === 1) continue;
+  let representatives: Representatives | null = null, relabel: Map<number, number> | null = null;
+  for (let g = 0; g < groups; g++) {
+    const from = groupAt[g], to = groupAt[g + 1], rec = groupRec[g];
+    if (sizes[to - from] === 1) continue;
     let total = 0;
-    for (const c of list) total += cells.weight[c];
-    for (const c of list) rounded[c] = Math.round((cells.weight[c] / total) * 1e10);
-    sortCells(list, byTriple);
+    for (let i = from; i < to; i++) total += cells.weight[grouped[i]];
+    for (let i = from; i < to; i++) rounded[grouped[i]] = Math.round((cells.weight[grouped[i]] / total) * 1e10);
+    sortCells(grouped, from, to, byTriple);
     const signature: number[] = [];
-    for (const c of list) signature.push(keys[c], rounded[c], cells.state[c]);
-    const rep = representatives.of(rec, signature);
-    if (rep !== rec) relabel.set(rec, rep);
+    for (let i = from; i < to; i++) { const c = grouped[i]; signature.push(keys[c], rounded[c], cells.state[c]); }
+    const rep = (representatives ??= new Representatives()).of(rec, signature);
+    if (rep !== rec) (relabel ??= new Map()).set(rec, rep);
   }
-  if (relabel.size === 0) return cells;
+  RECORD_GROUPS.clearSizes(groups);
+  if (relabel === null) return cells;
   const merged = new Merger(states, keyBits, otherCells(cells));
   for (let c = 0; c < cells.length; c++) {
     merged.add(cells.weight[c], cells.kdc[c], cells.member[c], relabel.get(cells.rec[c]) ?? cells.rec[c], cells.state[c]);
@@ -706,21 +703,106 @@ export class Representatives {
 let compactScratch = new Float64Array(256);
 
 /**
- * Sort a record's cells by their triples: an insertion sort while the list is short (the
- * comparator never ties, as a record's cells have distinct keys after the merge, so any sort
- * gives the same order; both sorts are stable anyway), `Array.prototype.sort` beyond: the sort and
- * its calls into the comparator were 1.4 % of the process's CPU profile (basis-encoded, 6,000
- * evaluations).
+ * Sort a record's cells (`list[from]` up to `list[to]`, exclusive) by their triples: an insertion
+ * sort while the list is short (the comparator never ties, as a record's cells have distinct keys
+ * after the merge, so any sort gives the same order; both sorts are stable anyway),
+ * `TypedArray.prototype.sort` beyond: the sort and its calls into the comparator were 1.4 % of the
+ * process's CPU profile (basis-encoded, 6,000 evaluations).
  */
-function sortCells(list: number[], compare: (x: number, y: number) => number): void {
-  if (list.length > 16) { list.sort(compare); return; }
-  for (let i = 1; i < list.length; i++) {
+function sortCells(list: Int32Array, from: number, to: number, compare: (x: number, y: number) => number): void {
+  if (to - from > 16) { list.subarray(from, to).sort(compare); return; }
+  for (let i = from + 1; i < to; i++) {
     const x = list[i];
     let j = i - 1;
-    while (j >= 0 && compare(list[j], x) > 0) { list[j + 1] = list[j]; j--; }
+    while (j >= from && compare(list[j], x) > 0) { list[j + 1] = list[j]; j--; }
     list[j + 1] = x;
   }
 }
+
+/**
+ * The cells of a round grouped by record for {@link compactRecords}: a counting sort into reused
+ * typed arrays, records in first-seen order and each record's cells in order (as a Map of records
+ * to arrays grown by `push` was, whose Map and arrays were ~7 % of the bytes an evaluation
+ * allocated, sampling heap profile without inlining, basis-encoded). Scratch of one thread, read
+ * before the next grouping (compactRecords is not re-entered).
+ */
+class RecordGroups {
+  /** The cells grouped: group g is `grouped[groupAt[g]]` up to `grouped[groupAt[g + 1]]` (exclusive), of record `groupRec[g]`. */
+  grouped = new Int32Array(256);
+  groupAt = new Int32Array(257);
+  groupRec = new Int32Array(256);
+  /** Per record id, its group in the grouping stamped `stamp`. */
+  private slotOfRec = new Int32Array(256);
+  private stampOfRec = new Int32Array(256);
+  private stamp = 0;
+  /** Per cell, its group; per group, its fill point; per size, the groups of that size (zero between calls). */
+  private slots = new Int32Array(256);
+  private fill = new Int32Array(256);
+  private bySize = new Int32Array(257);
+
+  /** Group the cells by record; returns the number of groups. */
+  group(cells: Cells): number {
+    const n = cells.length;
+    if (this.grouped.length < n) this.growCells(2 * n);
+    if (this.stamp === 2 ** 30) { this.stampOfRec.fill(0); this.stamp = 0; }
+    const stamp = ++this.stamp, { slots, groupAt, groupRec } = this;
+    let groups = 0;
+    for (let c = 0; c < n; c++) {
+      const rec = cells.rec[c];
+      if (rec >= this.stampOfRec.length) this.growRecords(rec + 1);
+      let g: number;
+      if (this.stampOfRec[rec] === stamp) g = this.slotOfRec[rec];
+      else {
+        this.stampOfRec[rec] = stamp;
+        this.slotOfRec[rec] = g = groups++;
+        groupRec[g] = rec;
+        groupAt[g + 1] = 0;
+      }
+      slots[c] = g;
+      groupAt[g + 1]++;
+    }
+    groupAt[0] = 0;
+    for (let g = 0; g < groups; g++) { groupAt[g + 1] += groupAt[g]; this.fill[g] = groupAt[g]; }
+    for (let c = 0; c < n; c++) this.grouped[this.fill[slots[c]]++] = c;
+    return groups;
+  }
+
+  /** Per size (number of cells), how many of the `groups` records have it (give back with {@link clearSizes}). */
+  sizes(groups: number): Int32Array {
+    for (let g = 0; g < groups; g++) this.bySize[this.groupAt[g + 1] - this.groupAt[g]]++;
+    return this.bySize;
+  }
+
+  /** Zero the counts {@link sizes} made. */
+  clearSizes(groups: number): void {
+    for (let g = 0; g < groups; g++) this.bySize[this.groupAt[g + 1] - this.groupAt[g]] = 0;
+  }
+
+  /** Arrays past {@link CELLS_KEPT} entries dropped for fresh ones (between runs). */
+  shrink(): void {
+    if (this.grouped.length > CELLS_KEPT) this.growCells(256, true);
+    if (this.stampOfRec.length > CELLS_KEPT) { this.slotOfRec = new Int32Array(256); this.stampOfRec = new Int32Array(256); this.stamp = 0; }
+  }
+
+  private growCells(n: number, fresh = false): void {
+    if (!fresh) n = Math.max(n, 2 * this.grouped.length);
+    this.grouped = new Int32Array(n);
+    this.groupAt = new Int32Array(n + 1);
+    this.groupRec = new Int32Array(n);
+    this.slots = new Int32Array(n);
+    this.fill = new Int32Array(n);
+    this.bySize = new Int32Array(n + 1);
+  }
+
+  private growRecords(n: number): void {
+    let size = this.stampOfRec.length;
+    while (size < n) size *= 2;
+    this.slotOfRec = grownTo(this.slotOfRec, new Int32Array(size));
+    this.stampOfRec = grownTo(this.stampOfRec, new Int32Array(size));
+  }
+}
+
+const RECORD_GROUPS = new RecordGroups();
 
 function sameNumbers(a: readonly number[], b: readonly number[]): boolean {
   if (a.length !== b.length) return false;
