@@ -272,10 +272,11 @@ export class KrausTrie {
 
   /**
    * Drop the arms of a node that no longer list passes through, once its round is compiled: the
-   * last segment's columns (the widest: f and its reference live) were never read again, and
-   * held in the shared compilers they were most of what survived the young generation's
-   * collections (a fresh generated strategy's compile then left ~40 KB per evaluation in the old
-   * generation, basis-encoded; sampling heap profile of survivors, 2026-11-28).
+   * last segment's columns (the widest: f and its reference live) are never read again. Written
+   * when compilers were shared across runs, where they were the largest part of what survived
+   * the young generation's collections (~40 KB per fresh basis-encoded evaluation promoted, with
+   * this ~28 KB; sampling heap profile of survivors, 2026-11-28); with a compiler per run
+   * (compiledRun.ts) it only shortens their life within the run.
    */
   private release(node: TrieNode): void {
     if (node.children.size > 0 || node.arms === null || node === this.root) return;
