@@ -137,27 +137,28 @@ export function knowledgeOfColumns(columns: KnowledgeColumns, values: readonly A
   }
   const states = new GivenStates(columns);
   const records = packed([...groupOf.values()]).map((list) => {
-    const w = sumOf(weight, list);
-    const avg = states.given(list, w, true);
+    const w = sumOf(weight, list, 0, list.length);
+    const avg = states.given(list, 0, list.length, w, true);
     return { list, pr: w / total, avg, entropy: avg.entropy };
   });
   return values.map((value) => {
     // P(K = k) by value in first-seen order
     const prior: number[] = [];
-    const slot = valueSlots();
+    const numbering = VALUE_SLOTS.begin();
     for (let b = 0; b < n; b++) {
-      const at = slot(value[b]);
+      const at = VALUE_SLOTS.slot(numbering, value[b]);
       if (at === prior.length) prior.push(weight[b] / total);
       else prior[at] += weight[b] / total;
     }
     let hKgivenR = 0, quantum = 0, guessing = 0, guessingBound = 0;
     for (const { list, pr, avg, entropy } of records) {
-      const byValue = groupsByValue(list, value);
+      const groups = groupByValue(list, value), { grouped, groupAt } = GROUPS;
       let h = 0, conditional = 0, best = 0, dependent = false;
-      for (const same of byValue) {
-        const w = sumOf(weight, same);
+      for (let g = 0; g < groups; g++) {
+        const from = groupAt[g], to = groupAt[g + 1];
+        const w = sumOf(weight, grouped, from, to);
         // one value in the record: Eve's state given it is the record's (the same branches, the same arithmetic)
-        const given = byValue.length === 1 ? avg : states.given(same, w, false);
+        const given = groups === 1 ? avg : states.given(grouped, from, to, w, false);
         const c = w / total / pr;
         if (c > 1e-300) h -= c * Math.log2(c);
         conditional += c * given.entropy;
@@ -181,61 +182,94 @@ export function knowledgeOfColumns(columns: KnowledgeColumns, values: readonly A
 }
 
 /**
- * The listed branches grouped by value, groups and their branches in first-seen order. A linear
- * search over the values seen while they are few (a record holds at most the key's values): a
- * Map per record and value was ~6 % of the bytes an evaluation allocates (sampling heap profile,
- * parity).
+ * The listed branches grouped by value, groups and their branches in first-seen order, into
+ * {@link GROUPS} (read before the next call): returns the number of groups; group g is
+ * `grouped[groupAt[g]]` up to `grouped[groupAt[g + 1]]` (exclusive). A counting sort into
+ * reused typed arrays: an array per group (and a numbering closure) per record and value were
+ * ~9 % of the bytes an evaluation allocates (sampling heap profile without inlining,
+ * basis-encoded), a Map per record and value before them ~6 % (parity).
  */
-function groupsByValue(list: readonly number[], value: ArrayLike<number>): number[][] {
-  const groups: number[][] = [];
-  const slot = valueSlots();
-  for (const b of list) {
-    const at = slot(value[b]);
-    if (at === groups.length) groups.push([b]);
-    else groups[at].push(b);
+function groupByValue(list: readonly number[], value: ArrayLike<number>): number {
+  const n = list.length;
+  if (GROUPS.grouped.length < n) GROUPS = newGroups(2 * n);
+  const { grouped, groupAt, slots, fill } = GROUPS;
+  const numbering = VALUE_SLOTS.begin();
+  let groups = 0;
+  for (let i = 0; i < n; i++) {
+    const at = VALUE_SLOTS.slot(numbering, value[list[i]]);
+    slots[i] = at;
+    if (at === groups) groupAt[++groups] = 0;
+    groupAt[at + 1]++;
   }
+  groupAt[0] = 0;
+  for (let g = 0; g < groups; g++) { groupAt[g + 1] += groupAt[g]; fill[g] = groupAt[g]; }
+  for (let i = 0; i < n; i++) grouped[fill[slots[i]]++] = list[i];
   return groups;
 }
+
+/** Scratch of {@link groupByValue}: the branches grouped, where each group starts, each branch's group, each group's fill point. */
+interface Groups {
+  readonly grouped: Int32Array;
+  readonly groupAt: Int32Array;
+  readonly slots: Int32Array;
+  readonly fill: Int32Array;
+}
+
+function newGroups(n: number): Groups {
+  return { grouped: new Int32Array(n), groupAt: new Int32Array(n + 1), slots: new Int32Array(n), fill: new Int32Array(n) };
+}
+
+/** Not re-entered (knowledgeOfColumns reads a grouping before the next); grown when a record holds more branches. */
+let GROUPS = newGroups(64);
 
 /** Values below this (non-negative integers: keys and pairs) are numbered through a table. */
 const SMALL_VALUES = 4096;
 
-/** Per small value, its slot in the numbering that stamped it (one numbering in use at a time). */
-const smallSlot = new Int32Array(SMALL_VALUES), smallStamp = new Int32Array(SMALL_VALUES);
-let numberings = 0;
-
 /**
- * Numbers values in first-seen order: each call returns the value's slot, a new value the next
- * free one. Small non-negative integers (every key and pair) through a table stamped per
- * numbering, others through a Map (SameValueZero: 0 and -0 one value, as ===; values are finite,
- * checked at the object entry). The linear search over the values seen (then a
- * Map past 16) was 0.3 % of a CPU profile (basis-encoded), its line the hottest of knowledge's
- * loops. Numberings are used one after another, never interleaved (checked).
+ * Numbers values in first-seen order: each {@link slot} call returns the value's slot, a new
+ * value the next free one. Small non-negative integers (every key and pair) through a table
+ * stamped per numbering, others through a Map (SameValueZero: 0 and -0 one value, as ===; values
+ * are finite, checked at the object entry). The linear search over the values seen (then a Map
+ * past 16) was 0.3 % of a CPU profile (basis-encoded), its line the hottest of knowledge's loops;
+ * a closure per numbering ~1 % of the bytes an evaluation allocated. One numbering at a time
+ * (checked: `slot` with an older numbering's stamp throws).
  */
-function valueSlots(): (v: number) => number {
-  if (numberings === 2 ** 30) { smallStamp.fill(0); numberings = 0; }
-  const stamp = ++numberings;
-  let count = 0;
-  let others: Map<number, number> | null = null;
-  return (v) => {
-    if (stamp !== numberings) throw new RangeError("knowledge: value numberings interleaved (one at a time)");
+class ValueSlots {
+  private readonly smallSlot = new Int32Array(SMALL_VALUES);
+  private readonly smallStamp = new Int32Array(SMALL_VALUES);
+  private stamp = 0;
+  private count = 0;
+  private others: Map<number, number> | null = null;
+
+  /** A new numbering: its stamp, to pass to {@link slot}. */
+  begin(): number {
+    if (this.stamp === 2 ** 30) { this.smallStamp.fill(0); this.stamp = 0; }
+    this.count = 0;
+    this.others = null;
+    return ++this.stamp;
+  }
+
+  slot(stamp: number, v: number): number {
+    if (stamp !== this.stamp) throw new RangeError("knowledge: value numberings interleaved (one at a time)");
     if (v >= 0 && v < SMALL_VALUES && (v | 0) === v) {
-      if (smallStamp[v] === stamp) return smallSlot[v];
-      smallStamp[v] = stamp;
-      smallSlot[v] = count;
-      return count++;
+      if (this.smallStamp[v] === stamp) return this.smallSlot[v];
+      this.smallStamp[v] = stamp;
+      this.smallSlot[v] = this.count;
+      return this.count++;
     }
-    others ??= new Map();
-    let at = others.get(v);
-    if (at === undefined) others.set(v, (at = count++));
+    this.others ??= new Map();
+    let at = this.others.get(v);
+    if (at === undefined) this.others.set(v, (at = this.count++));
     return at;
-  };
+  }
 }
 
-/** `sum_b weight[b]` over the listed branches, in order. */
-function sumOf(weight: ArrayLike<number>, list: readonly number[]): number {
+const VALUE_SLOTS = new ValueSlots();
+
+/** `sum_b weight[b]` over the branches `items[from]` up to `items[to]` (exclusive), in order. */
+function sumOf(weight: ArrayLike<number>, items: ArrayLike<number>, from: number, to: number): number {
   let w = 0;
-  for (const b of list) w += weight[b];
+  for (let i = from; i < to; i++) w += weight[items[i]];
   return w;
 }
 
@@ -268,13 +302,13 @@ class GivenStates {
     this.entropies = columns.entropies ?? new Map();
   }
 
-  /** `keep`: the mixture's entries are kept (else they are overwritten by the next call). */
-  given(list: readonly number[], w: number, keep: boolean): Given {
-    const { weight, state, entries } = this.columns, size = this.size, first = state[list[0]];
-    if (allOf(state, list, first)) return this.single(first);
+  /** Given the branches `items[from]` up to `items[to]` (exclusive); `keep`: the mixture's entries are kept (else they are overwritten by the next call). */
+  given(items: ArrayLike<number>, from: number, to: number, w: number, keep: boolean): Given {
+    const { weight, state, entries } = this.columns, size = this.size, first = state[items[from]];
+    if (allOf(state, items, from, to, first)) return this.single(first);
     const out = keep ? new Float64Array(size) : this.scratch.fill(0);
-    for (const t of list) {
-      const p = weight[t] / w, at = size * state[t];
+    for (let i = from; i < to; i++) {
+      const t = items[i], p = weight[t] / w, at = size * state[t];
       for (let k = 0; k < size; k++) out[k] += p * entries[at + k];
     }
     flushInPlace(out);
@@ -296,9 +330,9 @@ class GivenStates {
   }
 }
 
-/** Whether every listed branch holds state `id`. */
-function allOf(state: ArrayLike<number>, list: readonly number[], id: number): boolean {
-  for (const b of list) if (state[b] !== id) return false;
+/** Whether every branch `items[from]` up to `items[to]` (exclusive) holds state `id`. */
+function allOf(state: ArrayLike<number>, items: ArrayLike<number>, from: number, to: number, id: number): boolean {
+  for (let i = from; i < to; i++) if (state[items[i]] !== id) return false;
   return true;
 }
 

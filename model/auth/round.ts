@@ -206,8 +206,8 @@ export interface RoundCompiler {
   steps(strategy: RoundStrategy): number;
   /** The round of `ctx` compiled to its instrument on Eve's registers; `steps` is the handle of `ctx.strategy`. */
   compile(ctx: RoundContext, steps: number): KrausRound;
-  /** Numbers held (columns, Kraus operators, a flat charge per key and built segment): the caller bounds its cache by it. */
-  readonly size: number;
+  /** Numbers held (columns, Kraus operators, a flat charge per key and built segment): a caller that keeps it can bound its cache by it. */
+  size(): number;
 }
 
 /** What one interned key or built segment is charged in {@link RoundCompiler.size}. */
@@ -233,8 +233,8 @@ const ENTRY_CHARGE = 64;
  * checks every specialisation against the round compiled for its pairs.
  *
  * Segments of {@link roundSegments} (open) are keyed by their content (the strategy round's steps
- * as exact text), so that rounds with the same leading segments, in one run or in many (the
- * search's neighbours differ in one step), compile only what follows them. Keys are content,
+ * as exact text), so that rounds of a run with the same leading segments compile only what
+ * follows them (the run keeps one compiler: model/auth/internal/compiledRun.ts). Keys are content,
  * never identity: what it returns does not depend on what it compiled before.
  * @internal
  */
@@ -285,7 +285,7 @@ export function roundCompiler(mode: Mode, discard?: (facts: RoundDecisions) => b
       }
       return round;
     },
-    get size() {
+    size() {
       return trie.size + ENTRY_CHARGE * (texts.size + opens.size + compiled.size + built.size);
     },
   };

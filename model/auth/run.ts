@@ -90,11 +90,11 @@ export function runAuth(config: RunConfig): RunResult {
 export interface SessionColumns extends KnowledgeColumns {
   readonly session: number;
   readonly acceptance: number;
-  readonly weight: readonly number[];
-  readonly kdcKey: readonly number[];
-  readonly memberKey: readonly number[];
-  readonly record: readonly number[];
-  readonly state: readonly number[];
+  readonly weight: ArrayLike<number>;
+  readonly kdcKey: ArrayLike<number>;
+  readonly memberKey: ArrayLike<number>;
+  readonly record: ArrayLike<number>;
+  readonly state: ArrayLike<number>;
   /** The state of an id as a density matrix (one object per id). */
   stateOf(id: number): DensityMatrix;
   /** The text of a record id. */

@@ -61,8 +61,7 @@ const PAPER: Omit<VariantSpec, "name" | "encoding"> = {
 };
 
 /**
- * The behaviour record of a variant: one frozen object per variant (a run keys its shared
- * compiled rounds by it: model/auth/internal/compiledRun.ts).
+ * The behaviour record of a variant: one frozen object per variant.
  * @example variantSpec("parity").encoding // "parity"
  * @throws RangeError naming the unknown variant.
  */

@@ -106,7 +106,7 @@ function evaluateSessions(params: EvaluationParams, strategy: Strategy, run: rea
 }
 
 /** Pair i of each key, per pair (plain loops: `Array.from` of a length object was 0.3 % of a CPU profile, basis-encoded). */
-function pairColumns(keys: readonly number[], pairCount: number): number[][] {
+function pairColumns(keys: ArrayLike<number>, pairCount: number): number[][] {
   const out: number[][] = [];
   for (let i = 0; i < pairCount; i++) {
     const pair: number[] = new Array(keys.length);

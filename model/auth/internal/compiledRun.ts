@@ -12,16 +12,21 @@
  * batches of the bench's 200 strategies, CPU time, load ~6.5 on 2 cores), this loop with the
  * segment-sharing compiler (round.ts `roundCompiler`) evaluates ~2.0-2.2x the strategies/s.
  *
- * Compiled rounds are kept across runs ({@link SHARED_COMPILE_LIMIT}; keyed by content, so no
- * result depends on them): inside `searchAuth` (bench/authSearch.ts's instance, n = 4, parity,
- * three seeds of budget 200, `node --single-threaded`) an evaluation takes ~8.5 M instructions
- * instead of ~10.7 M (perf stat, 1.26x); on strategies never seen (bench/auth.ts) few segments
- * recur (~5 % of segment compilations saved) and the rate is unchanged within the noise.
+ * Compiled rounds are kept for one run (a compiler per run: its rounds, sessions and pairs share
+ * segments), not across runs. Shared compilers kept across runs (until 2^22 numbers) made every
+ * fresh strategy's compilation live past the young generation's collections: ~40 KB per
+ * evaluation promoted to the old generation (basis-encoded), copied twice and marked by V8's
+ * helper threads. Measured 2026-11-28 (perf stat, all threads, 2,000 evaluations after 200
+ * warm-up ones, timed minus a load-only run, load 4-5): per-run compilers took 2.83 M
+ * instructions per fresh basis-encoded evaluation against 3.10-3.20 M with the shared ones, 1.82 M
+ * against 2.20 M parity; inside `searchAuth` (bench/authSearch.ts's instance, four seeds of
+ * budget 300), where neighbours share segments, 5.16-5.66 M against 5.71-5.76 M: the sharing did
+ * not pay for its garbage collection there either.
  * @internal
  */
 import { PROBABILITY_FLOOR } from "../../kernel/index.js";
 import { keyPair, MAX_KEY_BITS, updatedPair, type KeyPair } from "../key.js";
-import { roundCompiler, type RoundCompiler, type RoundContext, type RoundDecisions } from "../round.js";
+import { roundCompiler, type RoundContext, type RoundDecisions } from "../round.js";
 import { roundStrategyAt, type Mode, type Strategy } from "../strategy.js";
 import type { VariantSpec } from "../variant.js";
 import { armState, type KrausRound } from "./krausRound.js";
@@ -30,13 +35,13 @@ import { MAX_STATES, STATE_SIZE, StateTable } from "./stateTable.js";
 
 /** The branches of a session as the caller reads them: columns, one entry per branch (never written after they are handed out). */
 export interface BranchColumns {
-  readonly weight: readonly number[];
-  readonly kdc: readonly number[];
-  readonly member: readonly number[];
+  readonly weight: ArrayLike<number>;
+  readonly kdc: ArrayLike<number>;
+  readonly member: ArrayLike<number>;
   /** Record ids (`recordName` gives the text). */
-  readonly rec: readonly number[];
+  readonly rec: ArrayLike<number>;
   /** State ids of the run's {@link StateTable}. */
-  readonly state: readonly number[];
+  readonly state: ArrayLike<number>;
   readonly length: number;
 }
 
@@ -180,18 +185,22 @@ function otherCells(read: Cells): Cells {
   return (read === CELLS[0] ? CELLS[1] : CELLS[0]).cleared();
 }
 
-/** A session's branches as the caller keeps them: plain arrays, copied out of the reused buffer. */
+/**
+ * A session's branches as the caller keeps them, copied out of the reused buffer: the five
+ * columns as views of one Float64Array (ids and keys are integers below 2^31: exact in a double).
+ * Five plain arrays grown by `push` were ~6 % of the bytes an evaluation allocated (sampling heap
+ * profile, basis-encoded); this is one off-heap buffer per session.
+ */
 function columnsOf(cells: Cells): BranchColumns {
-  const n = cells.length;
-  const weight: number[] = [], kdc: number[] = [], member: number[] = [], rec: number[] = [], state: number[] = [];
+  const n = cells.length, all = new Float64Array(5 * n);
   for (let c = 0; c < n; c++) {
-    weight.push(cells.weight[c]);
-    kdc.push(cells.kdc[c]);
-    member.push(cells.member[c]);
-    rec.push(cells.rec[c]);
-    state.push(cells.state[c]);
+    all[c] = cells.weight[c];
+    all[n + c] = cells.kdc[c];
+    all[2 * n + c] = cells.member[c];
+    all[3 * n + c] = cells.rec[c];
+    all[4 * n + c] = cells.state[c];
   }
-  return { weight, kdc, member, rec, state, length: n };
+  return { weight: all.subarray(0, n), kdc: all.subarray(n, 2 * n), member: all.subarray(2 * n, 3 * n), rec: all.subarray(3 * n, 4 * n), state: all.subarray(4 * n, 5 * n), length: n };
 }
 
 /** One number for a (KDC key, member key) pair, and with a record for (record, KDC key, member key): one-to-one as keys have at most MAX_KEY_BITS bits. */
@@ -220,6 +229,8 @@ export function runCompiled(input: CompiledRunInput, onSession: (branches: Branc
     for (let k = 0; k < CELLS.length; k++) if (CELLS[k].weight.length > CELLS_KEPT) CELLS[k] = new Cells();
     CELL_INDEX.shrink(INDEX_KEPT);
     OUTCOME_INDEX.shrink(INDEX_KEPT);
+    PARTS.shrink();
+    RECORD_GROUPS.shrink();
   }
 }
 
@@ -243,7 +254,7 @@ function runSessions(input: CompiledRunInput, onSession: (branches: BranchColumn
   // the compiler drops only what ends the session in any round (the KDC's rejection); what ends
   // it before the last round only (the member told to abort, in mitm) is dropped from the
   // program, so the rounds of a session share the compiled instrument
-  const compiler = sharedCompiler(mode, spec, noise);
+  const compiler = roundCompiler(mode, (f) => endsSession(mode, f));
   const steps = strategy.rounds.map((s) => compiler.steps(s));
   // outcomes per (program, Eve's state), [arm index, probability, state id] triples, for the whole
   // run: programs and states are the run's, and a program's outcomes on a state are the same in
@@ -321,61 +332,16 @@ function withPairBits(key: number, round: number, bits: number): number {
   return (key & ~(3 << (2 * round))) | (bits << (2 * round));
 }
 
-/** The compiled round's arms that continue the session (memoised per round: compiled rounds are shared and never written). */
+/** The compiled round's arms that continue the session (once per run, round and lastness: the run's `programs`). */
 function programArms(mode: Mode, lastRound: boolean, round: KrausRound): readonly ProgramArm[] {
-  let byLast = programArmsOf.get(round);
-  if (byLast === undefined) programArmsOf.set(round, (byLast = [null, null]));
-  return (byLast[+lastRound] ??= packed(round.arms
+  return packed(round.arms
     .filter((a) => continuesSession(mode, a.facts, lastRound))
     .map((a): ProgramArm => ({
       kraus: a.kraus,
       records: a.facts.records,
       kdcOutcome: a.facts.kdcOutcome ?? -1,
       memberOutcome: a.facts.memberOutcome ?? -1,
-    }))));
-}
-
-const programArmsOf = new WeakMap<KrausRound, (readonly ProgramArm[] | null)[]>();
-
-/**
- * Compiled rounds shared across runs, one compiler per (mode, variant behaviour, noise): the
- * search evaluates neighbours that share most segments of most rounds, and a run compiles only
- * segments no earlier run compiled (round.ts {@link roundCompiler}: keyed by content, so a run's
- * result does not depend on what was compiled before; test/auth/compileCache.test.ts checks it
- * byte for byte). Bounded: when the compilers hold more than {@link SHARED_COMPILE_LIMIT}
- * numbers at the start of a run, all are dropped (a generation clear).
- */
-const compilersByScope = new Map<string, RoundCompiler>();
-
-/**
- * Numbers the shared compilers may hold before they are dropped (checked at the start of each
- * run, per thread, so a thread may exceed it by one run's compilations). In heap, about 12 bytes
- * per counted number with the arrays' and keys' overhead (a review's measurement on 2026-11-27:
- * 63 MB freed on clearing 5.6 M numbers), so about 50 MB per thread at the limit.
- */
-export const SHARED_COMPILE_LIMIT = 2 ** 22;
-
-function sharedCompiler(mode: Mode, spec: VariantSpec, noise: number): RoundCompiler {
-  let held = 0;
-  for (const c of compilersByScope.values()) held += c.size;
-  if (held > SHARED_COMPILE_LIMIT) compilersByScope.clear();
-  // mode decides the arms dropped (endsSession) and who takes part; spec and noise the instructions
-  // (every field of the spec: strings and booleans; JSON.stringify was ~1 % of a search; the
-  // fields' text once per spec object: variantSpec hands out one per variant)
-  let fields = specTexts.get(spec);
-  if (fields === undefined) specTexts.set(spec, (fields = Object.values(spec).join("|")));
-  const scope = `${mode}|${noise}|${fields}`;
-  let compiler = compilersByScope.get(scope);
-  if (compiler === undefined) compilersByScope.set(scope, (compiler = roundCompiler(mode, (f) => endsSession(mode, f))));
-  return compiler;
-}
-
-/** The fields of a variant's behaviour as text, by spec object. */
-const specTexts = new WeakMap<VariantSpec, string>();
-
-/** Drop every shared compiled round (tests: results must not depend on it). @internal */
-export function clearCompiledRounds(): void {
-  compilersByScope.clear();
+    })));
 }
 
 /** The program on one state: `[arm, probability, state id]` per arm that can occur. */
@@ -441,11 +407,11 @@ class RecordNames {
  */
 class Merger {
   private readonly out: Cells;
-  /** Per merged cell with more than one branch: its branches' (weight, state) in order. */
-  private readonly parts = new Map<number, number[]>();
   /** The cells by key: the thread's one {@link CellIndex}, claimed by this merger (mergers run one after another). */
   private readonly index = CELL_INDEX;
   private readonly claim: number;
+  /** The (weight, state) parts of cells with more than one branch: the thread's {@link PARTS}, claimed too. */
+  private readonly parts = PARTS;
 
   /** Keys of one run are below this: the index's keys stay small integers (exact in a double whatever the record id). */
   private readonly radix: number;
@@ -455,6 +421,7 @@ class Merger {
     this.out = out;
     this.radix = 1 << keyBits;
     this.claim = this.index.claim();
+    this.parts.clear();
   }
 
   add(weight: number, kdc: number, member: number, rec: number, state: number): void {
@@ -464,22 +431,25 @@ class Merger {
       push(this.out, weight, kdc, member, rec, state);
       return;
     }
-    let parts = this.parts.get(at);
-    if (parts === undefined) this.parts.set(at, (parts = [this.out.weight[at], this.out.state[at]]));
-    parts.push(weight, state);
+    this.parts.add(at, this.out.weight[at], this.out.state[at], weight, state);
   }
 
   cells(): Cells {
-    for (const [at, parts] of this.parts) {
-      let total = 0;
-      for (let t = 0; t < parts.length; t += 2) total += parts[t];
+    const parts = this.parts;
+    for (let m = 0; m < parts.cellCount; m++) {
+      const at = parts.cells[m], first = parts.head[at];
+      let total = 0, same = true;
+      for (let t = first; t >= 0; t = parts.next[t]) {
+        total += parts.weight[t];
+        same &&= parts.state[t] === parts.state[first];
+      }
       let mixed: number;
-      if (allSame(parts)) mixed = parts[1];
+      if (same) mixed = parts.state[first];
       else {
-        const data = MIXED.fill(0);
-        for (let t = 0; t < parts.length; t += 2) {
-          const p = parts[t] / total, slab = this.states.slab, at = STATE_SIZE * parts[t + 1];
-          for (let k = 0; k < STATE_SIZE; k++) data[k] += p * slab[at + k];
+        const data = MIXED.fill(0), slab = this.states.slab;
+        for (let t = first; t >= 0; t = parts.next[t]) {
+          const p = parts.weight[t] / total, from = STATE_SIZE * parts.state[t];
+          for (let k = 0; k < STATE_SIZE; k++) data[k] += p * slab[from + k];
         }
         mixed = this.states.intern(data);
       }
@@ -489,6 +459,87 @@ class Merger {
     return this.out;
   }
 }
+
+/**
+ * The parts of the merged cells of one {@link Merger}: per cell with more than one branch, its
+ * branches' (weight, state) in order as a chain through typed arrays (`head` by cell, `next` by
+ * part), the cells in the order of their first merge. Scratch of one thread, reused merger after
+ * merger: a Map of cells to growing arrays per merger was the largest source of the bytes an
+ * evaluation allocated (sampling heap profile without inlining, basis-encoded: `Merger.add` and
+ * its Map 32 of 207 KB).
+ */
+class MergeParts {
+  weight = new Float64Array(256);
+  state = new Int32Array(256);
+  next = new Int32Array(256);
+  /** The last part of a cell's chain, by cell (valid for the cells listed in `cells`). */
+  tail = new Int32Array(256);
+  /** The first part of a cell's chain, by cell (valid for the cells listed in `cells`). */
+  head = new Int32Array(256);
+  /** Per cell, the serial of the merger that last merged into it. */
+  private mark = new Int32Array(256);
+  private serial = 0;
+  /** The merged cells in the order of their first merge. */
+  cells = new Int32Array(256);
+  cellCount = 0;
+  private count = 0;
+
+  /** Emptied for a new merger (O(1): cells are marked with the merger's serial). */
+  clear(): void {
+    if (this.serial === 2 ** 30) { this.mark.fill(0); this.serial = 0; }
+    this.serial++;
+    this.count = 0;
+    this.cellCount = 0;
+  }
+
+  /** A branch (weight, state) merged into cell `at`, whose own (weight, state) is its first part. */
+  add(at: number, cellWeight: number, cellState: number, weight: number, state: number): void {
+    if (at >= this.mark.length) this.growCells(at + 1);
+    if (this.mark[at] !== this.serial) {
+      this.mark[at] = this.serial;
+      if (this.cellCount === this.cells.length) this.cells = grownTo(this.cells, new Int32Array(2 * this.cells.length));
+      this.cells[this.cellCount++] = at;
+      const first = this.part(cellWeight, cellState);
+      this.head[at] = first;
+      this.tail[at] = first;
+    }
+    const t = this.part(weight, state);
+    this.next[this.tail[at]] = t;
+    this.tail[at] = t;
+  }
+
+  /** Buffers past {@link CELLS_KEPT} entries dropped for fresh ones (between runs). */
+  shrink(): void {
+    if (this.weight.length > CELLS_KEPT) { this.weight = new Float64Array(256); this.state = new Int32Array(256); this.next = new Int32Array(256); }
+    if (this.mark.length > CELLS_KEPT) { this.tail = new Int32Array(256); this.head = new Int32Array(256); this.mark = new Int32Array(256); this.serial = 0; }
+    if (this.cells.length > CELLS_KEPT) this.cells = new Int32Array(256);
+  }
+
+  private part(weight: number, state: number): number {
+    const t = this.count++;
+    if (t === this.weight.length) {
+      const n = 2 * t;
+      this.weight = grownTo(this.weight, new Float64Array(n));
+      this.state = grownTo(this.state, new Int32Array(n));
+      this.next = grownTo(this.next, new Int32Array(n));
+    }
+    this.weight[t] = weight;
+    this.state[t] = state;
+    this.next[t] = -1;
+    return t;
+  }
+
+  private growCells(n: number): void {
+    let size = this.mark.length;
+    while (size < n) size *= 2;
+    this.tail = grownTo(this.tail, new Int32Array(size));
+    this.head = grownTo(this.head, new Int32Array(size));
+    this.mark = grownTo(this.mark, new Int32Array(size));
+  }
+}
+
+/** The thread's merge parts ({@link Merger}: one merger at a time, as {@link CELL_INDEX}). */
+const PARTS = new MergeParts();
 
 /**
  * An index from keys (non-negative integers exact in a double) to numbers (a merger's cells, the
@@ -591,28 +642,17 @@ const OUTCOME_INDEX = new CellIndex();
 /** Scratch for a mixture before it is interned (a Float64Array per merger was ~1 % of an evaluation's allocations). */
 const MIXED = new Float64Array(STATE_SIZE);
 
-/** Whether every part has the same state (then the mixture is that state, exactly). */
-function allSame(parts: readonly number[]): boolean {
-  for (let t = 3; t < parts.length; t += 2) if (parts[t] !== parts[1]) return false;
-  return true;
-}
-
 /**
  * Merge records that leave Eve in the same position (run.ts, `compactRecords`): records whose
  * branches have the same keys, conditional weights (rounded to 1e-10) and states are relabelled
  * to the first such record, then merged.
  */
 function compactRecords(cells: Cells, states: StateTable, keyBits: number): Cells {
-  const byRecord = new Map<number, number[]>();
-  for (let c = 0; c < cells.length; c++) {
-    const list = byRecord.get(cells.rec[c]);
-    if (list) list.push(c);
-    else byRecord.set(cells.rec[c], [c]);
-  }
-  if (byRecord.size < 2) return cells;
+  const groups = RECORD_GROUPS.group(cells);
+  if (groups < 2) return cells;
+  const { grouped, groupAt, groupRec } = RECORD_GROUPS;
   // only records with as many cells as another record can have its signature
-  const sizes = new Map<number, number>();
-  for (const list of byRecord.values()) sizes.set(list.length, (sizes.get(list.length) ?? 0) + 1);
+  const sizes = RECORD_GROUPS.sizes(groups);
   // a record's signature: its (keys, conditional weight rounded to 1e-10, state) triples, sorted;
   // bucketed by a hash, compared in full (string signatures were ~3 % of an evaluation). The
   // triples are read from columns and the record's cells sorted in place: an array per cell was
@@ -621,20 +661,21 @@ function compactRecords(cells: Cells, states: StateTable, keyBits: number): Cell
   const keys = compactScratch, rounded = compactScratch.subarray(cells.length, 2 * cells.length);
   for (let c = 0; c < cells.length; c++) keys[c] = cells.kdc[c] * KEY_RADIX + cells.member[c];
   const byTriple = (x: number, y: number): number => keys[x] - keys[y] || rounded[x] - rounded[y] || cells.state[x] - cells.state[y];
-  const representatives = new Representatives();
-  const relabel = new Map<number, number>();
-  for (const [rec, list] of byRecord) {
-    if (sizes.get(list.length) === 1) continue;
+  let representatives: Representatives | null = null, relabel: Map<number, number> | null = null;
+  for (let g = 0; g < groups; g++) {
+    const from = groupAt[g], to = groupAt[g + 1], rec = groupRec[g];
+    if (sizes[to - from] === 1) continue;
     let total = 0;
-    for (const c of list) total += cells.weight[c];
-    for (const c of list) rounded[c] = Math.round((cells.weight[c] / total) * 1e10);
-    sortCells(list, byTriple);
+    for (let i = from; i < to; i++) total += cells.weight[grouped[i]];
+    for (let i = from; i < to; i++) rounded[grouped[i]] = Math.round((cells.weight[grouped[i]] / total) * 1e10);
+    sortCells(grouped, from, to, byTriple);
     const signature: number[] = [];
-    for (const c of list) signature.push(keys[c], rounded[c], cells.state[c]);
-    const rep = representatives.of(rec, signature);
-    if (rep !== rec) relabel.set(rec, rep);
+    for (let i = from; i < to; i++) { const c = grouped[i]; signature.push(keys[c], rounded[c], cells.state[c]); }
+    const rep = (representatives ??= new Representatives()).of(rec, signature);
+    if (rep !== rec) (relabel ??= new Map()).set(rec, rep);
   }
-  if (relabel.size === 0) return cells;
+  RECORD_GROUPS.clearSizes(groups);
+  if (relabel === null) return cells;
   const merged = new Merger(states, keyBits, otherCells(cells));
   for (let c = 0; c < cells.length; c++) {
     merged.add(cells.weight[c], cells.kdc[c], cells.member[c], relabel.get(cells.rec[c]) ?? cells.rec[c], cells.state[c]);
@@ -684,21 +725,106 @@ export class Representatives {
 let compactScratch = new Float64Array(256);
 
 /**
- * Sort a record's cells by their triples: an insertion sort while the list is short (the
- * comparator never ties, as a record's cells have distinct keys after the merge, so any sort
- * gives the same order; both sorts are stable anyway), `Array.prototype.sort` beyond: the sort and
- * its calls into the comparator were 1.4 % of the process's CPU profile (basis-encoded, 6,000
- * evaluations).
+ * Sort a record's cells (`list[from]` up to `list[to]`, exclusive) by their triples: an insertion
+ * sort while the list is short (the comparator never ties, as a record's cells have distinct keys
+ * after the merge, so any sort gives the same order; both sorts are stable anyway),
+ * `TypedArray.prototype.sort` beyond: the sort and its calls into the comparator were 1.4 % of the
+ * process's CPU profile (basis-encoded, 6,000 evaluations).
  */
-function sortCells(list: number[], compare: (x: number, y: number) => number): void {
-  if (list.length > 16) { list.sort(compare); return; }
-  for (let i = 1; i < list.length; i++) {
+function sortCells(list: Int32Array, from: number, to: number, compare: (x: number, y: number) => number): void {
+  if (to - from > 16) { list.subarray(from, to).sort(compare); return; }
+  for (let i = from + 1; i < to; i++) {
     const x = list[i];
     let j = i - 1;
-    while (j >= 0 && compare(list[j], x) > 0) { list[j + 1] = list[j]; j--; }
+    while (j >= from && compare(list[j], x) > 0) { list[j + 1] = list[j]; j--; }
     list[j + 1] = x;
   }
 }
+
+/**
+ * The cells of a round grouped by record for {@link compactRecords}: a counting sort into reused
+ * typed arrays, records in first-seen order and each record's cells in order (as a Map of records
+ * to arrays grown by `push` was, whose Map and arrays were ~7 % of the bytes an evaluation
+ * allocated, sampling heap profile without inlining, basis-encoded). Scratch of one thread, read
+ * before the next grouping (compactRecords is not re-entered).
+ */
+class RecordGroups {
+  /** The cells grouped: group g is `grouped[groupAt[g]]` up to `grouped[groupAt[g + 1]]` (exclusive), of record `groupRec[g]`. */
+  grouped = new Int32Array(256);
+  groupAt = new Int32Array(257);
+  groupRec = new Int32Array(256);
+  /** Per record id, its group in the grouping stamped `stamp`. */
+  private slotOfRec = new Int32Array(256);
+  private stampOfRec = new Int32Array(256);
+  private stamp = 0;
+  /** Per cell, its group; per group, its fill point; per size, the groups of that size (zero between calls). */
+  private slots = new Int32Array(256);
+  private fill = new Int32Array(256);
+  private bySize = new Int32Array(257);
+
+  /** Group the cells by record; returns the number of groups. */
+  group(cells: Cells): number {
+    const n = cells.length;
+    if (this.grouped.length < n) this.growCells(2 * n);
+    if (this.stamp === 2 ** 30) { this.stampOfRec.fill(0); this.stamp = 0; }
+    const stamp = ++this.stamp, { slots, groupAt, groupRec } = this;
+    let groups = 0;
+    for (let c = 0; c < n; c++) {
+      const rec = cells.rec[c];
+      if (rec >= this.stampOfRec.length) this.growRecords(rec + 1);
+      let g: number;
+      if (this.stampOfRec[rec] === stamp) g = this.slotOfRec[rec];
+      else {
+        this.stampOfRec[rec] = stamp;
+        this.slotOfRec[rec] = g = groups++;
+        groupRec[g] = rec;
+        groupAt[g + 1] = 0;
+      }
+      slots[c] = g;
+      groupAt[g + 1]++;
+    }
+    groupAt[0] = 0;
+    for (let g = 0; g < groups; g++) { groupAt[g + 1] += groupAt[g]; this.fill[g] = groupAt[g]; }
+    for (let c = 0; c < n; c++) this.grouped[this.fill[slots[c]]++] = c;
+    return groups;
+  }
+
+  /** Per size (number of cells), how many of the `groups` records have it (give back with {@link clearSizes}). */
+  sizes(groups: number): Int32Array {
+    for (let g = 0; g < groups; g++) this.bySize[this.groupAt[g + 1] - this.groupAt[g]]++;
+    return this.bySize;
+  }
+
+  /** Zero the counts {@link sizes} made. */
+  clearSizes(groups: number): void {
+    for (let g = 0; g < groups; g++) this.bySize[this.groupAt[g + 1] - this.groupAt[g]] = 0;
+  }
+
+  /** Arrays past {@link CELLS_KEPT} entries dropped for fresh ones (between runs). */
+  shrink(): void {
+    if (this.grouped.length > CELLS_KEPT) this.growCells(256, true);
+    if (this.stampOfRec.length > CELLS_KEPT) { this.slotOfRec = new Int32Array(256); this.stampOfRec = new Int32Array(256); this.stamp = 0; }
+  }
+
+  private growCells(n: number, fresh = false): void {
+    if (!fresh) n = Math.max(n, 2 * this.grouped.length);
+    this.grouped = new Int32Array(n);
+    this.groupAt = new Int32Array(n + 1);
+    this.groupRec = new Int32Array(n);
+    this.slots = new Int32Array(n);
+    this.fill = new Int32Array(n);
+    this.bySize = new Int32Array(n + 1);
+  }
+
+  private growRecords(n: number): void {
+    let size = this.stampOfRec.length;
+    while (size < n) size *= 2;
+    this.slotOfRec = grownTo(this.slotOfRec, new Int32Array(size));
+    this.stampOfRec = grownTo(this.stampOfRec, new Int32Array(size));
+  }
+}
+
+const RECORD_GROUPS = new RecordGroups();
 
 function sameNumbers(a: readonly number[], b: readonly number[]): boolean {
   if (a.length !== b.length) return false;

@@ -120,10 +120,19 @@ export interface KeyedOps {
   readonly touched?: number;
 }
 
-/** A node of the trie: the arms after the segments on its path (never written after creation). */
+/**
+ * A node of the trie: the arms after the segments on its path (never written after creation),
+ * or null when not kept: a node whose round (or open round) is compiled and that no longer list
+ * passes through drops its arms ({@link KrausTrie.release}), and they are advanced again from its
+ * parent (the same instructions on the same columns, so the same numbers) if one ever does.
+ */
 interface TrieNode {
-  readonly arms: readonly ColumnArm[];
+  arms: readonly ColumnArm[] | null;
   readonly children: Map<string, TrieNode>;
+  /** The node it extends, and its segment's instructions with their {@link endings} (null at the root). */
+  readonly parent: TrieNode | null;
+  readonly ops: readonly RoundOp[];
+  readonly dies: readonly boolean[];
   round: KrausRound | null;
   open: OpenRound | null;
 }
@@ -178,7 +187,7 @@ export class KrausTrie {
 
   constructor(kdcPresent: boolean, private readonly discard?: (facts: ArmFacts) => boolean, private readonly isOpen = false) {
     const start = kdcPresent ? bellStart() : { facts: NO_FACTS, slots: [...EVE_SLOTS], terms: [identityColumns()], owned: false };
-    this.root = { arms: [start], children: new Map(), round: null, open: null };
+    this.root = { arms: [start], children: new Map(), parent: null, ops: [], dies: [], round: null, open: null };
     this.keep = isOpen ? 1 << SLOT.f : 0;
   }
 
@@ -192,8 +201,9 @@ export class KrausTrie {
     if (this.isOpen) throw new RangeError("KrausTrie.compile: an open trie compiles open rounds (compileOpen)");
     const node = this.node(segments);
     if (node.round === null) {
-      node.round = { arms: packed(node.arms.map((a) => ({ facts: a.facts, kraus: packed(a.terms.flatMap((v) => krausOf(a.slots, v))) }))) };
+      node.round = { arms: packed(this.armsOf(node).map((a) => ({ facts: a.facts, kraus: packed(a.terms.flatMap((v) => krausOf(a.slots, v))) }))) };
       for (const a of node.round.arms) this.held += STATE_NUMBERS * a.kraus.length;
+      this.release(node);
     }
     return node.round;
   }
@@ -206,13 +216,14 @@ export class KrausTrie {
       // loops into packed arrays: `map` of an arms array that was sometimes empty (another
       // elements kind) deoptimised this method twice per process ("wrong map", trace-deopt)
       const arms = packed<OpenArm>([]);
-      for (const arm of node.arms) {
+      for (const arm of this.armsOf(node)) {
         const a = withOpenF(arm), blocks = packed<Float64Array>([]);
         for (const v of a.terms) for (const b of openBlocks(a.slots, v)) blocks.push(b);
         arms.push({ facts: a.facts, blocks });
       }
       node.open = { arms, rounds: new Map() };
       for (const a of node.open.arms) this.held += OPEN_BLOCKS * a.blocks.length;
+      this.release(node);
     }
     return node.open;
   }
@@ -237,17 +248,40 @@ export class KrausTrie {
     const after: number[] = new Array(segments.length);
     for (let s = segments.length - 1, mask = this.keep; s >= 0; s--) { after[s] = mask; mask |= segments[s].touched ?? touchedSlots(segments[s].ops); }
     let node = this.root;
-    segments.forEach((s, k) => {
-      const key = `${s.key}#${after[k]}`;
+    for (let k = 0; k < segments.length; k++) {
+      const s = segments[k], key = `${s.key}#${after[k]}`;
       let child = node.children.get(key);
       if (child === undefined) {
-        const arms = this.advance(node.arms, s.ops, endings(s.ops, after[k]));
-        for (const a of arms) if (a.owned) for (const v of a.terms) this.held += v.length;
-        node.children.set(key, (child = { arms, children: new Map(), round: null, open: null }));
+        const dies = endings(s.ops, after[k]), arms = this.advance(this.armsOf(node), s.ops, dies);
+        this.held += ownedNumbers(arms);
+        node.children.set(key, (child = { arms, children: new Map(), parent: node, ops: s.ops, dies, round: null, open: null }));
       }
       node = child;
-    });
+    }
     return node;
+  }
+
+  /** The node's arms, advanced again from its parent's when they were released. */
+  private armsOf(node: TrieNode): readonly ColumnArm[] {
+    if (node.arms === null) {
+      node.arms = this.advance(this.armsOf(node.parent!), node.ops, node.dies);
+      this.held += ownedNumbers(node.arms);
+    }
+    return node.arms;
+  }
+
+  /**
+   * Drop the arms of a node that no longer list passes through, once its round is compiled: the
+   * last segment's columns (the widest: f and its reference live) are never read again. Written
+   * when compilers were shared across runs, where they were the largest part of what survived
+   * the young generation's collections (~40 KB per fresh basis-encoded evaluation promoted, with
+   * this ~28 KB; sampling heap profile of survivors, 2026-11-28); with a compiler per run
+   * (compiledRun.ts) it only shortens their life within the run.
+   */
+  private release(node: TrieNode): void {
+    if (node.children.size > 0 || node.arms === null || node === this.root) return;
+    this.held -= ownedNumbers(node.arms);
+    node.arms = null;
   }
 
   private advance(from: readonly ColumnArm[], ops: readonly RoundOp[], dies: readonly boolean[]): ColumnArm[] {
@@ -263,6 +297,13 @@ export class KrausTrie {
     });
     return arms;
   }
+}
+
+/** Numbers in the columns the arms own (what a node holds beyond its parent's). */
+function ownedNumbers(arms: readonly ColumnArm[]): number {
+  let n = 0;
+  for (const a of arms) if (a.owned) for (const v of a.terms) n += v.length;
+  return n;
 }
 
 /** Numbers in a 4 x 4 complex matrix (interleaved). */
@@ -401,19 +442,22 @@ function channelStep(arms: ColumnArm[], op: OpOf<"channel">): ColumnArm[] {
 
 function measureStep(arms: ColumnArm[], op: OpOf<"measure">, dies: boolean, discard: ((facts: ArmFacts) => boolean) | undefined): ColumnArm[] {
   const b = op.basis.data;
+  // per outcome k its basis vector v_k, and |v_k><v_k| when the qubit stays: once per instruction
+  // (per arm, outcome and term, they were ~2 % of the bytes an evaluation allocated)
+  const kets = [[b[0], b[1], b[4], b[5]], [b[2], b[3], b[6], b[7]]];
+  const projectors = dies ? null : [projector(kets[0]), projector(kets[1])];
   const out = packed<ColumnArm>([]);
   for (const a of arms) {
     if (op.when !== undefined && !op.when(a.facts)) { out.push(a); continue; }
     live(a, op.slot);
-    for (const k of [0, 1] as const) {
+    for (let k: 0 | 1 = 0; k < 2; k = (k + 1) as 0 | 1) {
       const facts = withFacts(a.facts, op.label(a.facts, k));
       // an outcome the caller drops is not computed (e.g. the KDC's rejection)
       if (discard !== undefined && discard(facts)) continue;
-      const vk = [b[2 * k], b[2 * k + 1], b[2 * (2 + k)], b[2 * (2 + k) + 1]];
       // <v_k| then gone (nothing reads the qubit again), or |v_k><v_k|
       const terms = packed<Column>([]);
       for (const v of a.terms) {
-        const w = dies ? contract(v, a.slots, op.slot, vk) : projected(v, a.slots, op.slot, vk);
+        const w = projectors === null ? contract(v, a.slots, op.slot, kets[k]) : projected(v, a.slots, op.slot, projectors[k]);
         if (isNonzero(w)) terms.push(w);
       }
       if (terms.length === 0) continue;
@@ -505,9 +549,15 @@ function contract(v: Column, slots: readonly number[], slot: number, x: readonly
   return out;
 }
 
-/** `|x><x|_slot V` as a new term. */
-function projected(v: Column, slots: readonly number[], slot: number, x: readonly number[]): Column {
+/** `P V` as a new term, P on the slot (a 2 x 2, interleaved: {@link projector}). */
+function projected(v: Column, slots: readonly number[], slot: number, p: readonly number[]): Column {
   const out = v.slice();
+  gate1(out, slots, slot, p, null);
+  return out;
+}
+
+/** `|x><x|` for x = `[re0, im0, re1, im1]`, a 2 x 2 (interleaved). */
+function projector(x: readonly number[]): Column {
   const p = zeros(8);
   for (let a = 0; a < 2; a++) for (let b = 0; b < 2; b++) {
     // x_a conj(x_b)
@@ -515,8 +565,7 @@ function projected(v: Column, slots: readonly number[], slot: number, x: readonl
     p[2 * (2 * a + b)] = ar * br - ai * bi;
     p[2 * (2 * a + b) + 1] = ar * bi + ai * br;
   }
-  gate1(out, slots, slot, p, null);
-  return out;
+  return p;
 }
 
 /**
