@@ -6,11 +6,10 @@
  * parity, ...), so a burst of load from elsewhere hits both readings alike; the 1-minute load
  * average before and after is logged.
  *
- * Fresh strategies in every batch: the evaluation keeps compiled rounds across evaluations
- * (model/auth/internal/compiledRun.ts: a trie of compiled round segments keyed by their content,
- * per mode, variant and noise, dropped as a whole past 2^22 numbers), which makes a strategy
- * evaluated before (or sharing leading segments with one, as the search's neighbours do) cheaper.
- * No evaluation result is cached. So that the rates are those of strategies never seen, each
+ * Fresh strategies in every batch: V8 optimises the code paths a strategy's kinds of steps take,
+ * so a strategy like ones evaluated before runs faster (an evaluation compiles its own rounds:
+ * model/auth/internal/compiledRun.ts keeps no compiled round and no result across runs). So that
+ * the rates are those of strategies never seen, each
  * timed batch has its own 200 strategies (seed 8 + batch, all drawn at the warm-up; the warm-up,
  * 200 per build and reading, uses seed 7), so a strategy recurs only where the generator repeats
  * itself, and the first (coldest) batch is printed beside the median. The rates with a target
