@@ -126,6 +126,8 @@ export interface KnowledgeColumns {
  */
 export function knowledgeOfColumns(columns: KnowledgeColumns, values: readonly ArrayLike<number>[]): Knowledge[] {
   const { weight, record } = columns, n = weight.length;
+  // a grouping grown for a large run is not kept for the smaller ones after it (review: up to ~40 MB)
+  if (GROUPS.grouped.length > GROUPS_KEPT && GROUPS.grouped.length > 4 * n) GROUPS = newGroups(64);
   let total = 0;
   for (let b = 0; b < n; b++) total += weight[b];
   if (!(total > 0)) throw new RangeError("knowledge: the branches carry no probability (nothing to condition on)");
@@ -221,6 +223,9 @@ function newGroups(n: number): Groups {
 
 /** Not re-entered (knowledgeOfColumns reads a grouping before the next); grown when a record holds more branches. */
 let GROUPS = newGroups(64);
+
+/** Branches a grouping may keep room for once a smaller run follows (256 kB). */
+const GROUPS_KEPT = 16_384;
 
 /** Values below this (non-negative integers: keys and pairs) are numbered through a table. */
 const SMALL_VALUES = 4096;

@@ -2,7 +2,7 @@
  * The shipped scenarios `npm test` reruns for byte-identical results (the heavy run,
  * `QKD_DETERMINISM=all`, reruns them all): every protocol, findings, negative controls and
  * holds, searches and shrinking. test/reliability/determinism.test.ts reruns all six in one
- * process (which also exercises process-wide caches such as the auth model's compiled rounds);
+ * process (which also exercises state kept across runs, such as the auth model's reused buffers);
  * test/parallel/workers.test.ts runs the first three with 2 workers (the compiled CLI, in a child
  * process) and with 1 (in its own process, from the TypeScript sources), and compares the documents.
  */

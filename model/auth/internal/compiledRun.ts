@@ -21,7 +21,9 @@
  * instructions per fresh basis-encoded evaluation against 3.10-3.20 M with the shared ones, 1.82 M
  * against 2.20 M parity; inside `searchAuth` (bench/authSearch.ts's instance, four seeds of
  * budget 300), where neighbours share segments, 5.16-5.66 M against 5.71-5.76 M: the sharing did
- * not pay for its garbage collection there either.
+ * not pay for its garbage collection there either. It costs where one strategy is evaluated again
+ * and again: `verify --workers 1` 66.7 G instructions against 64.8-65.1 G (+3 %), and the auth
+ * bench's 5 honest n = 8 sessions in a row 516 against 2,066 per CPU-second (2026-11-28).
  * @internal
  */
 import { PROBABILITY_FLOOR } from "../../kernel/index.js";
@@ -229,6 +231,7 @@ export function runCompiled(input: CompiledRunInput, onSession: (branches: Branc
     for (let k = 0; k < CELLS.length; k++) if (CELLS[k].weight.length > CELLS_KEPT) CELLS[k] = new Cells();
     CELL_INDEX.shrink(INDEX_KEPT);
     OUTCOME_INDEX.shrink(INDEX_KEPT);
+    if (compactScratch.length > 4 * CELLS_KEPT) compactScratch = new Float64Array(256); // it had kept 30 MB after a run at the cell bound (review)
     PARTS.shrink();
     RECORD_GROUPS.shrink();
   }
@@ -435,6 +438,7 @@ class Merger {
   }
 
   cells(): Cells {
+    this.index.check(this.claim); // the thread's PARTS too: no newer merger used them
     const parts = this.parts;
     for (let m = 0; m < parts.cellCount; m++) {
       const at = parts.cells[m], first = parts.head[at];

@@ -739,8 +739,8 @@ function combined(blocks: readonly Float64Array[], psi: readonly number[], v: re
 /**
  * Numbers per arena: the compiled blocks and Kraus operators are views of a few large
  * Float64Arrays instead of one (an off-heap buffer, allocated, zeroed and tracked by the garbage
- * collector) per term or arm. An arena lives while any view of it does (the shared compilers are
- * dropped as a whole: compiledRun.ts), so at most this much beyond what the compilers hold.
+ * collector) per term or arm. An arena lives while any view of it does (a run's compiler is
+ * dropped with the run: compiledRun.ts), so at most this much beyond what the compilers hold.
  */
 const ARENA_NUMBERS = 2 ** 15;
 
