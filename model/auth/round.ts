@@ -206,12 +206,7 @@ export interface RoundCompiler {
   steps(strategy: RoundStrategy): number;
   /** The round of `ctx` compiled to its instrument on Eve's registers; `steps` is the handle of `ctx.strategy`. */
   compile(ctx: RoundContext, steps: number): KrausRound;
-  /** Numbers held (columns, Kraus operators, a flat charge per key and built segment): a caller that keeps it can bound its cache by it. */
-  size(): number;
 }
-
-/** What one interned key or built segment is charged in {@link RoundCompiler.size}. */
-const ENTRY_CHARGE = 64;
 
 /**
  * The compiler of rounds that share a mode, variant, noise and `discard`, whatever their strategy
@@ -284,10 +279,7 @@ export function roundCompiler(mode: Mode, discard?: (facts: RoundDecisions) => b
         compiled.set(at, (round = trie.specialise(open, 5 * psi.code + v.code, psi.ket, v.ket)));
       }
       return round;
-    },
-    size() {
-      return trie.size + ENTRY_CHARGE * (texts.size + opens.size + compiled.size + built.size);
-    },
+    }
   };
 }
 

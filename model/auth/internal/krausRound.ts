@@ -181,7 +181,6 @@ export interface OpenRound {
  */
 export class KrausTrie {
   private readonly root: TrieNode;
-  private held = 0;
   /** Slots that never end inside the round (f when open: it is read at the end). */
   private readonly keep: number;
 
@@ -191,18 +190,12 @@ export class KrausTrie {
     this.keep = isOpen ? 1 << SLOT.f : 0;
   }
 
-  /** Numbers held by the nodes (columns and Kraus operators). */
-  get size(): number {
-    return this.held;
-  }
-
   /** @throws RangeError when a unitary acts on more than two slots, or when the trie is open. */
   compile(segments: readonly KeyedOps[]): KrausRound {
     if (this.isOpen) throw new RangeError("KrausTrie.compile: an open trie compiles open rounds (compileOpen)");
     const node = this.node(segments);
     if (node.round === null) {
       node.round = { arms: packed(this.armsOf(node).map((a) => ({ facts: a.facts, kraus: packed(a.terms.flatMap((v) => krausOf(a.slots, v))) }))) };
-      for (const a of node.round.arms) this.held += STATE_NUMBERS * a.kraus.length;
       this.release(node);
     }
     return node.round;
@@ -222,7 +215,6 @@ export class KrausTrie {
         arms.push({ facts: a.facts, blocks });
       }
       node.open = { arms, rounds: new Map() };
-      for (const a of node.open.arms) this.held += OPEN_BLOCKS * a.blocks.length;
       this.release(node);
     }
     return node.open;
@@ -239,7 +231,6 @@ export class KrausTrie {
     if (round === undefined) {
       round = { arms: packed(open.arms.map((a): KrausArm => ({ facts: a.facts, kraus: combined(a.blocks, psi, v) }))) };
       open.rounds.set(key, round);
-      for (const a of round.arms) this.held += STATE_NUMBERS * a.kraus.length;
     }
     return round;
   }
@@ -253,7 +244,6 @@ export class KrausTrie {
       let child = node.children.get(key);
       if (child === undefined) {
         const dies = endings(s.ops, after[k]), arms = this.advance(this.armsOf(node), s.ops, dies);
-        this.held += ownedNumbers(arms);
         node.children.set(key, (child = { arms, children: new Map(), parent: node, ops: s.ops, dies, round: null, open: null }));
       }
       node = child;
@@ -263,10 +253,7 @@ export class KrausTrie {
 
   /** The node's arms, advanced again from its parent's when they were released. */
   private armsOf(node: TrieNode): readonly ColumnArm[] {
-    if (node.arms === null) {
-      node.arms = this.advance(this.armsOf(node.parent!), node.ops, node.dies);
-      this.held += ownedNumbers(node.arms);
-    }
+    if (node.arms === null) node.arms = this.advance(this.armsOf(node.parent!), node.ops, node.dies);
     return node.arms;
   }
 
@@ -280,7 +267,6 @@ export class KrausTrie {
    */
   private release(node: TrieNode): void {
     if (node.children.size > 0 || node.arms === null || node === this.root) return;
-    this.held -= ownedNumbers(node.arms);
     node.arms = null;
   }
 
@@ -297,13 +283,6 @@ export class KrausTrie {
     });
     return arms;
   }
-}
-
-/** Numbers in the columns the arms own (what a node holds beyond its parent's). */
-function ownedNumbers(arms: readonly ColumnArm[]): number {
-  let n = 0;
-  for (const a of arms) if (a.owned) for (const v of a.terms) n += v.length;
-  return n;
 }
 
 /** Numbers in a 4 x 4 complex matrix (interleaved). */
