@@ -110,8 +110,8 @@ function runAuth(args: ParsedArgs): SearchRun {
     // (properties/auth/search.ts proxyParams), so the sizes in the error may be that instance's
     if (!(e instanceof RunSizeError)) throw e;
     throw new UsageError(
-      `search auth --key-bits ${keyBits} --sessions ${sessions}: a candidate attack is too large to score exactly: more than ${e.limit.toLocaleString("en-US")} branches in one round of a run ` +
-        `with keyBits ${e.keyBits}, ${e.sessions} sessions (the search scores on n = 4 with as many rounds, then re-scores its best at the flags' sizes); use fewer --key-bits or --sessions`,
+      `search auth --key-bits ${keyBits} --sessions ${sessions}: a candidate attack is too large to score exactly: more than ${e.limit.toLocaleString("en-US")} ${e.what} ` +
+        `(keyBits ${e.keyBits}, ${e.sessions} sessions; the search scores on n = 4 with as many rounds, then re-scores its best at the flags' sizes); use fewer --key-bits or --sessions`,
     );
   }
   return {

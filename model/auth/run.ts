@@ -69,7 +69,8 @@ const WEIGHT_FLOOR = 1e-15;
  * continue after every round but the last); in `impersonate-kdc`, the member was told to continue
  * after every round. A rejected session ends the run ("communication stops").
  * @throws RangeError naming `keyBits`, `sessions` or `noise` when out of range; {@link RunSizeError}
- * (a RangeError naming keyBits and sessions) when a round would hold more than {@link MAX_CELLS} cells.
+ * (a RangeError naming keyBits and sessions) when a round would hold more than {@link MAX_CELLS} cells
+ * or the run more than 2^18 distinct states of Eve's registers.
  */
 export function runAuth(config: RunConfig): RunResult {
   return {

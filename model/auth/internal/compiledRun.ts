@@ -33,7 +33,7 @@ import { roundStrategyAt, type Mode, type Strategy } from "../strategy.js";
 import type { VariantSpec } from "../variant.js";
 import { armState, type KrausRound } from "./krausRound.js";
 import { packed } from "./packed.js";
-import { MAX_STATES, STATE_SIZE, StateTable } from "./stateTable.js";
+import { MAX_STATES, STATE_SIZE, StateLimit, StateTable } from "./stateTable.js";
 
 /** The branches of a session as the caller reads them: columns, one entry per branch (never written after they are handed out). */
 export interface BranchColumns {
@@ -61,6 +61,8 @@ export interface CompiledRunInput {
   readonly weightFloor: number;
   /** Most cells one round may hold ({@link MAX_CELLS} when absent; tests lower it). */
   readonly maxCells?: number;
+  /** Most distinct states of Eve's registers the run may hold ({@link MAX_STATES} when absent; tests lower it). */
+  readonly maxStates?: number;
 }
 
 /**
@@ -139,15 +141,21 @@ class Cells {
 }
 
 /**
- * A run too large to compute exactly within {@link MAX_CELLS} (its message names keyBits and
- * sessions): an input's size, not a defect, so the CLI reports it as bad input.
+ * A run too large to compute exactly: a round past {@link MAX_CELLS} cells, or the run past
+ * {@link MAX_STATES} distinct states of Eve's registers (`what` says which; the message names
+ * keyBits and sessions): an input's size, not a defect, so the CLI reports it as bad input.
  */
 export class RunSizeError extends RangeError {
-  constructor(readonly limit: number, readonly keyBits: number, readonly sessions: number) {
+  /** What passed `limit`: `branches in one round` or `distinct states of Eve's registers in one run`. */
+  readonly what: string;
+
+  constructor(readonly limit: number, readonly keyBits: number, readonly sessions: number, over: "cells" | "states" = "cells") {
+    const what = over === "cells" ? "branches in one round" : "distinct states of Eve's registers in one run";
     super(
-      `the exact evaluation would follow more than ${limit.toLocaleString("en-US")} branches in one round (keyBits ${keyBits}, sessions ${sessions}): ` +
+      `the exact evaluation would ${over === "cells" ? "follow" : "hold"} more than ${limit.toLocaleString("en-US")} ${what} (keyBits ${keyBits}, sessions ${sessions}): ` +
         "the key values and each of Eve's measurements multiply them in every round of every session; use fewer key bits or sessions, or a smaller adversary",
     );
+    this.what = what;
   }
 }
 
@@ -224,8 +232,9 @@ export function runCompiled(input: CompiledRunInput, onSession: (branches: Branc
   try {
     runSessions(input, onSession);
   } catch (e) {
-    if (!(e instanceof CellLimit)) throw e;
-    throw new RunSizeError(e.limit, input.keyBits, input.sessions);
+    if (e instanceof CellLimit) throw new RunSizeError(e.limit, input.keyBits, input.sessions, "cells");
+    if (e instanceof StateLimit) throw new RunSizeError(e.limit, input.keyBits, input.sessions, "states");
+    throw e;
   } finally {
     // also after a run that threw: the buffers and indexes it grew are not kept past their limits
     for (let k = 0; k < CELLS.length; k++) if (CELLS[k].weight.length > CELLS_KEPT) CELLS[k] = new Cells();
@@ -244,7 +253,7 @@ function runSessions(input: CompiledRunInput, onSession: (branches: BranchColumn
   const { spec, strategy, noise, keyBits, weightFloor } = input;
   const mode = strategy.mode;
   const rounds = keyBits / 2;
-  const states = new StateTable();
+  const states = new StateTable(input.maxStates ?? MAX_STATES);
   const records = new RecordNames();
   const eve0 = states.intern(input.eve0);
   const scratch = new Float64Array(STATE_SIZE);

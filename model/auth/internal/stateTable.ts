@@ -16,8 +16,24 @@ import { eveState } from "./mix.js";
 /** Numbers per state (4 x 4 complex, interleaved). */
 export const STATE_SIZE = 32;
 
-/** Most states one run may hold (the outcome cache keys (program, state) pairs as program * MAX_STATES + state). */
-export const MAX_STATES = 2 ** 24;
+/**
+ * Most distinct states one run may hold (the outcome cache keys (program, state) pairs as
+ * program * MAX_STATES + state); past it {@link StateTable.intern} throws {@link StateLimit}, which
+ * the run turns into its size error. A state costs about 1 kB with what the run keeps per state
+ * (its entries twice, its hash bucket, its density matrix, its outcomes). Measured 2026-11-28
+ * (generated basis-encoded strategies at keyBits 12, six sessions, the largest valid sizes): one
+ * reached 17,352 states in its second session and 573,302 in its third (766 MB resident, 14 s),
+ * and grew on to 1.7 GB before this bound (2^24 then, which bounded nothing: 4 GB of entries);
+ * others completed with 55,436 states (212 MB, 19 s) or fewer. `verify`'s runs hold at most 54.
+ */
+export const MAX_STATES = 2 ** 18;
+
+/** A run would hold more than `limit` distinct states (the run turns it into its size error). */
+export class StateLimit extends Error {
+  constructor(readonly limit: number) {
+    super(`more than ${limit} distinct states of Eve's registers in one run`);
+  }
+}
 
 /** Scale of the rounding that decides when two states are the same. */
 const ROUND_SCALE = 1e11;
@@ -58,6 +74,11 @@ export class StateTable {
    */
   private readonly byHash = new Map<number, number[]>();
 
+  /** @param limit Most states the table may hold ({@link MAX_STATES}; tests lower it). */
+  constructor(private readonly limit = MAX_STATES) {
+    if (!(limit <= MAX_STATES)) throw new RangeError(`StateTable: limit ${limit} is above MAX_STATES (${MAX_STATES})`);
+  }
+
   /** The id of the state held in `data` (32 numbers; copied when new). */
   intern(data: ArrayLike<number>): number {
     if (this.serial !== tablesMade) throw new RangeError("StateTable: a newer table is in use (tables share their rounded entries: one run at a time per thread)");
@@ -71,7 +92,7 @@ export class StateTable {
     let ids = this.byHash.get(h);
     if (ids === undefined) this.byHash.set(h, (ids = []));
     else for (const id of ids) if (this.sameRounded(id)) return id;
-    if (this.count >= MAX_STATES) throw new RangeError(`StateTable: more than ${MAX_STATES} distinct states of Eve's registers in one run`);
+    if (this.count >= this.limit) throw new StateLimit(this.limit);
     const id = this.count++;
     if (this.slab.length < this.count * STATE_SIZE) this.grow();
     this.slab.set(data as ArrayLike<number>, id * STATE_SIZE);
