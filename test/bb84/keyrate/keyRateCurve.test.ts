@@ -3,7 +3,7 @@ import { keyRateAt, keyRateCurve, maximumDistance } from "../../../model/bb84/ke
 import { infiniteDecoyInputs, vacuumWeakDecoyInputs } from "../../../model/bb84/keyrate/decoy.js";
 import { secureKeyRatePerPulse, singlePhotonBb84Rate } from "../../../model/bb84/keyrate/rate.js";
 import { binaryEntropy } from "../../../model/bb84/keyrate/entropy.js";
-import { parseDistances } from "../../../model/bb84/keyrate/distances.js";
+import { MAX_DISTANCES, parseDistances } from "../../../model/bb84/keyrate/distances.js";
 import { goldenSectionMaximize, nelderMead } from "../../../model/bb84/keyrate/optimize.js";
 import { gys } from "../../../model/bb84/keyrate/presets.js";
 
@@ -93,6 +93,13 @@ describe("parseDistances", () => {
     expect(() => parseDistances("1:2")).toThrow(/must be a number or start:stop:step/);
     expect(() => parseDistances("")).toThrow(/empty distance list/);
     expect(() => parseDistances("1,,2")).toThrow(/empty item/);
+  });
+  it("expands to at most MAX_DISTANCES (10,000) distances, by ranges or by items", () => {
+    expect(MAX_DISTANCES).toBe(10_000);
+    expect(parseDistances("0:9999:1")).toHaveLength(10_000); // the bound itself passes
+    expect(() => parseDistances("0:10000:1")).toThrow(/range "0:10000:1" expands to more than 10000 distances/);
+    expect(() => parseDistances("0:9998:1,5,6")).toThrow(/the list has more than 10000 distances/);
+    expect(() => parseDistances(Array.from({ length: 10_001 }, (_, k) => k).join(","))).toThrow(/the list has more than 10000 distances/);
   });
 });
 
