@@ -12,6 +12,7 @@ import {
   channelPresets,
   finiteDecoyCurve,
   keyRateCurve,
+  MAX_DISTANCES,
   parseDistances,
   validateChannel,
   DEFAULT_VACUUM_DECOY,
@@ -71,7 +72,7 @@ const flags: readonly FlagSpec[] = [
   { name: "mu", kind: "value", placeholder: "X", description: "signal mean photon number per pulse mu1, > 0 (default: optimised per distance)", parse: positiveNumber() },
   { name: "nu", kind: "value", placeholder: "X", description: "weak decoy mean photon number per pulse, > 0 (vacuum-weak-decoy: default 0.1; finite-decoy: mu2, optimised when omitted)", parse: positiveNumber() },
   { name: "vacuum", kind: "value", placeholder: "X", description: `finite-decoy: the weakest decoy mu3, >= 0 (default ${DEFAULT_VACUUM_DECOY})`, parse: nonNegativeNumber },
-  { name: "distance", kind: "value", placeholder: "LIST", description: "required: fibre lengths in km, a list 0,40,100 or a range from:to:step 0:150:10", parse: (t) => t },
+  { name: "distance", kind: "value", placeholder: "LIST", description: `required: fibre lengths in km, a list 0,40,100 or a range from:to:step 0:150:10 (at most ${MAX_DISTANCES.toLocaleString("en-US")} in all)`, parse: (t) => t },
   {
     name: "method",
     kind: "value",
@@ -135,7 +136,12 @@ export const keyrateCommand: Command = {
     let document;
     try {
       const channel = validateChannel(channelPreset(preset), preset);
-      const distancesKm = parseDistances(distanceText);
+      let distancesKm: number[];
+      try {
+        distancesKm = parseDistances(distanceText);
+      } catch (e) {
+        throw new UsageError(`keyrate --distance: ${(e as Error).message.replace(/^parseDistances: /, "")}`);
+      }
       const units = { ratePerPulse: "bit/pulse", ratePerSecond: `bit/s at the source's repetition rate of ${channel.repetitionRateHz} Hz` };
       if (finite) {
         const block = args.flags.get("block") as number | undefined;

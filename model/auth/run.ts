@@ -12,6 +12,7 @@ import { densityOf, bitsKet, type DensityMatrix } from "../kernel/index.js";
 import { continuesSession, KEY_RADIX, pairOf, runCompiled } from "./internal/compiledRun.js";
 
 export { MAX_CELLS, RunSizeError } from "./internal/compiledRun.js";
+export { MAX_STATES } from "./internal/stateTable.js";
 import { mixStates } from "./internal/mix.js";
 import { packed } from "./internal/packed.js";
 import { checkKeyBits, updatedPair, withPair } from "./key.js";
@@ -70,7 +71,7 @@ const WEIGHT_FLOOR = 1e-15;
  * after every round. A rejected session ends the run ("communication stops").
  * @throws RangeError naming `keyBits`, `sessions` or `noise` when out of range; {@link RunSizeError}
  * (a RangeError naming keyBits and sessions) when a round would hold more than {@link MAX_CELLS} cells
- * or the run more than 2^18 distinct states of Eve's registers.
+ * or the run more than {@link MAX_STATES} distinct states of Eve's registers.
  */
 export function runAuth(config: RunConfig): RunResult {
   return {
@@ -144,7 +145,8 @@ export function runAuthColumns(config: RunConfig): SessionColumns[] {
  * five-qubit state ({@link runRoundByPhases}), one program per pair of pairs (no sharing between
  * pairs that compile alike), on branch objects (merged, records compacted, as runAuth's loop
  * does on numbers). The same branches, merges and numbers up to round-off; much slower.
- * @throws RangeError as {@link runAuth}.
+ * @throws RangeError naming `keyBits`, `sessions` or `noise` when out of range. Unlike {@link runAuth}
+ * it has no bound on a run's cells or states: a reference for small runs (the tests').
  */
 export function runAuthByPhases(config: RunConfig): RunResult {
   return runWith(config);

@@ -6,17 +6,19 @@
  * "impersonate-kdc"], 2, 3), { seed: 2, numRuns: 4 })`, a basis-encoded impersonation of the
  * member with no measurement: at keyBits 12 and six sessions (the largest valid sizes) it reached
  * 573,302 states in its third session and grew past 1.7 GB resident before the bound (2^24 then,
- * which bounded nothing); with the bound it stops after 5.7 s at 393 MB (2026-11-28). The limit is
- * exact: a run passes with as many states as it holds and throws with one less (negative control:
- * within the limit, the branches are those of a run without one). `QKD_CELL_LIMIT=1` (set by
- * `npm run test:heavy`) also evaluates it at the real limit and runs `analyze auth` on it.
+ * which bounded nothing); with the bound it ends with the error (2026-11-28, at a bound of 2^18:
+ * 5.7 s and 393 MB on a quiet machine, 12.5 s and 468 MB at load 5.5). The limit is exact: a run
+ * passes with as many states as it holds and throws with one less (negative control: within the
+ * limit, the branches are those of a run without one). `QKD_CELL_LIMIT=1` (set by `npm run
+ * test:heavy`) also runs `analyze auth` on it at the real limit, and runs to its end a generated
+ * strategy that holds 284,218 states (a review's: a first bound of 2^18 rejected this valid run).
  */
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runCompiled, RunSizeError, type CompiledRunInput } from "../../model/auth/internal/compiledRun.js";
-import { MAX_STATES, StateTable } from "../../model/auth/internal/stateTable.js";
+import { MAX_STATES, roundedRoom, STATE_SIZE, StateTable } from "../../model/auth/internal/stateTable.js";
 import { bitsKet, densityOf } from "../../model/kernel/index.js";
 import type { Strategy } from "../../model/auth/strategy.js";
 import { variantSpec } from "../../model/auth/variant.js";
@@ -55,7 +57,7 @@ function runWithin(keyBits: number, sessions: number, maxStates?: number): strin
 
 describe("auth: the distinct states of a run are bounded", () => {
   it("past the limit the run throws a RunSizeError naming keyBits and sessions", () => {
-    expect(MAX_STATES).toBe(2 ** 18);
+    expect(MAX_STATES).toBe(2 ** 19);
     expect(() => runCompiled(input(4, 3, 100), () => undefined)).toThrow(
       /^the exact evaluation would hold more than 100 distinct states of Eve's registers in one run \(keyBits 4, sessions 3\): .*use fewer key bits or sessions, or a smaller adversary$/,
     );
@@ -86,13 +88,51 @@ describe("auth: the distinct states of a run are bounded", () => {
     expect(() => new StateTable(MAX_STATES + 1)).toThrow(/above MAX_STATES/);
   });
 
+  it("a large run's room for states is not kept for the thread's lifetime", () => {
+    // a table that grew to 5,000 states (the room kept between runs is 4,096)
+    const big = new StateTable();
+    const entries = new Float64Array(STATE_SIZE);
+    for (let k = 0; k < 5000; k++) { entries[0] = k / 5000; big.intern(entries); }
+    expect(big.size).toBe(5000);
+    expect(roundedRoom()).toBeGreaterThanOrEqual(5000 * STATE_SIZE);
+    expect(new StateTable().slab.length).toBeGreaterThanOrEqual(5000 * STATE_SIZE); // the next table pre-allocates as much
+    runWithin(2, 1); // a run's end gives the room back
+    expect(roundedRoom()).toBeLessThanOrEqual(4096 * STATE_SIZE);
+    expect(new StateTable().slab.length).toBeLessThanOrEqual(4096 * STATE_SIZE);
+  });
+
+  it.runIf(process.env.QKD_CELL_LIMIT === "1")("within the real limit: a generated strategy with 284,218 states at keyBits 12, six sessions runs to its end", () => {
+    // number 21 of fc.sample(arbStrategy([...], 2, 3), { seed: 7, numRuns: 24 }), noise 0.02 (about 16 s, 716 MB)
+    const large = {
+      mode: "impersonate-member",
+      rounds: [
+        {
+          toMember: [{ op: "cz", control: "e0", target: "transit" }, { op: "cu3", control: "transit", target: "e1", theta: 1.5707963267948966, phi: 0.7853981633974483, lambda: 1.8292959496231285e-95 }],
+          toKdc: [{ op: "h", target: "e0" }, { op: "u3", target: "transit", theta: 0, phi: 4.71238898038469, lambda: 4.71238898038469 }],
+          message: "pass",
+          after: [{ op: "prepare", reg: "e0", theta: 1.5707963267948966, phi: 1.5707963267948966 }],
+        },
+        {
+          toMember: [],
+          toKdc: [{ op: "cnot", control: "transit", target: "e0" }, { op: "h", target: "e0" }, { op: "h", target: "e1" }],
+          message: "pass",
+          after: [{ op: "h", target: "e1" }, { op: "cz", control: "e1", target: "e0" }, { op: "prepare", reg: "e1", theta: 0, phi: 0.7853981633974483 }],
+        },
+      ],
+    } as Strategy;
+    let sessions = 0, states = 0;
+    runCompiled({ ...input(12, 6), strategy: large, noise: 0.02 }, (_, table) => { sessions++; states = table.size; });
+    expect(sessions).toBe(6);
+    expect(states).toBe(284_218); // above 2^18, within MAX_STATES
+  }, 240_000);
+
   it.runIf(process.env.QKD_CELL_LIMIT === "1")("at the real limit (keyBits 12, six sessions): analyze auth ends with the error, not out of memory, and exits 2", async () => {
     // analyze auth evaluates through evaluateStrategy (one evaluation: about 6-15 s)
     const file = join(mkdtempSync(join(tmpdir(), "qkd-states-")), "strategy.json");
     writeFileSync(file, JSON.stringify(strategy));
     const run = await cli(["analyze", "auth", "--variant", "basis-encoded", "--key-bits", "12", "--sessions", "6", "--noise", "0.05", "--strategy", file]);
     expect(run.code).toBe(2);
-    expect(run.stderr).toMatch(/^qkd-harness: the exact evaluation would hold more than 262,144 distinct states of Eve's registers in one run \(keyBits 12, sessions 6\)/);
+    expect(run.stderr).toMatch(/^qkd-harness: the exact evaluation would hold more than 524,288 distinct states of Eve's registers in one run \(keyBits 12, sessions 6\)/);
     expect(run.stderr).not.toMatch(/internal error|\n\s+at /);
   }, 240_000);
 });

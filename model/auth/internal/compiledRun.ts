@@ -33,7 +33,7 @@ import { roundStrategyAt, type Mode, type Strategy } from "../strategy.js";
 import type { VariantSpec } from "../variant.js";
 import { armState, type KrausRound } from "./krausRound.js";
 import { packed } from "./packed.js";
-import { MAX_STATES, STATE_SIZE, StateLimit, StateTable } from "./stateTable.js";
+import { MAX_STATES, shrinkStateScratch, STATE_SIZE, StateLimit, StateTable } from "./stateTable.js";
 
 /** The branches of a session as the caller reads them: columns, one entry per branch (never written after they are handed out). */
 export interface BranchColumns {
@@ -151,9 +151,12 @@ export class RunSizeError extends RangeError {
 
   constructor(readonly limit: number, readonly keyBits: number, readonly sessions: number, over: "cells" | "states" = "cells") {
     const what = over === "cells" ? "branches in one round" : "distinct states of Eve's registers in one run";
+    const why = over === "cells"
+      ? "the key values and each of Eve's measurements multiply them in every round of every session"
+      : "her registers can take a new state for each key value and outcome she meets, in every round of every session";
     super(
       `the exact evaluation would ${over === "cells" ? "follow" : "hold"} more than ${limit.toLocaleString("en-US")} ${what} (keyBits ${keyBits}, sessions ${sessions}): ` +
-        "the key values and each of Eve's measurements multiply them in every round of every session; use fewer key bits or sessions, or a smaller adversary",
+        `${why}; use fewer key bits or sessions, or a smaller adversary`,
     );
     this.what = what;
   }
@@ -216,7 +219,7 @@ function columnsOf(cells: Cells): BranchColumns {
 /** One number for a (KDC key, member key) pair, and with a record for (record, KDC key, member key): one-to-one as keys have at most MAX_KEY_BITS bits. */
 export const KEY_RADIX = 2 ** MAX_KEY_BITS;
 
-/** Ids of (program, state) pairs in the outcome cache: one-to-one as a run has fewer than MAX_STATES states. */
+/** Ids of (program, state) pairs in the outcome cache: one-to-one as a run's state ids are below MAX_STATES. */
 const STATE_RADIX = MAX_STATES;
 
 /**
@@ -243,6 +246,7 @@ export function runCompiled(input: CompiledRunInput, onSession: (branches: Branc
     if (compactScratch.length > 4 * CELLS_KEPT) compactScratch = new Float64Array(256); // it had kept 30 MB after a run at the cell bound (review)
     PARTS.shrink();
     RECORD_GROUPS.shrink();
+    shrinkStateScratch();
   }
 }
 

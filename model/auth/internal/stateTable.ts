@@ -19,14 +19,18 @@ export const STATE_SIZE = 32;
 /**
  * Most distinct states one run may hold (the outcome cache keys (program, state) pairs as
  * program * MAX_STATES + state); past it {@link StateTable.intern} throws {@link StateLimit}, which
- * the run turns into its size error. A state costs about 1 kB with what the run keeps per state
- * (its entries twice, its hash bucket, its density matrix, its outcomes). Measured 2026-11-28
- * (generated basis-encoded strategies at keyBits 12, six sessions, the largest valid sizes): one
- * reached 17,352 states in its second session and 573,302 in its third (766 MB resident, 14 s),
- * and grew on to 1.7 GB before this bound (2^24 then, which bounded nothing: 4 GB of entries);
- * others completed with 55,436 states (212 MB, 19 s) or fewer. `verify`'s runs hold at most 54.
+ * the run turns into its size error. A state costs 1-2.5 kB with what the run keeps per state
+ * (its entries twice, its hash bucket, its density matrix, its outcomes). Measured 2026-11-28 on
+ * generated basis-encoded strategies at keyBits 12, six sessions (the largest valid sizes), before
+ * this bound (2^24 then, which bounded nothing: 4 GB of entries):
+ * - most hold a few dozen states or run past the cell bound first;
+ * - one completes with 284,218 states at noise 0.02 (716 MB, 16 s of CPU; 229,742 at noise 0.05):
+ *   test/auth/stateLimit.test.ts keeps it within the bound (a first bound of 2^18 rejected it);
+ * - one reached 17,352 states in its second session and 573,302 in its third (766 MB, 14 s) and
+ *   grew on past 1.7 GB: the bound ends it.
+ * `verify`'s runs hold at most 54.
  */
-export const MAX_STATES = 2 ** 18;
+export const MAX_STATES = 2 ** 19;
 
 /** A run would hold more than `limit` distinct states (the run turns it into its size error). */
 export class StateLimit extends Error {
@@ -55,6 +59,24 @@ let sharedRounded = new Float64Array(16 * STATE_SIZE);
 
 /** The rounded entries of the state being interned. */
 const ROUNDED = new Float64Array(STATE_SIZE);
+
+/** States whose room a thread keeps between runs (1 MB of rounded entries). */
+const STATES_KEPT = 4096;
+
+/**
+ * After a run: the rounded entries and the next table's initial room, if a large run grew them,
+ * go back to {@link STATES_KEPT} states (a run stopped at the bound had left 64 MB in them for
+ * the thread's lifetime, and the next small run pre-allocated as much; review of 2026-11-28).
+ */
+export function shrinkStateScratch(): void {
+  if (sharedRounded.length > STATES_KEPT * STATE_SIZE) sharedRounded = new Float64Array(16 * STATE_SIZE);
+  lastCount = Math.min(lastCount, STATES_KEPT);
+}
+
+/** Room (in numbers) of the thread's rounded entries: for tests of {@link shrinkStateScratch}. */
+export function roundedRoom(): number {
+  return sharedRounded.length;
+}
 
 /** Tables made so far in this thread: only the newest may intern (it owns {@link sharedRounded}). */
 let tablesMade = 0;
@@ -101,6 +123,11 @@ export class StateTable {
     lastCount = this.count;
     ids.push(id);
     return id;
+  }
+
+  /** The number of distinct states interned so far. */
+  get size(): number {
+    return this.count;
   }
 
   /** State `id` as a density matrix: one object per id, so that caches keyed by identity hit. */

@@ -4,10 +4,10 @@
  */
 
 /**
- * Upper limit on the number of distances one list may expand to. A distance costs about 6.6 ms
- * with `keyrate --method finite-decoy` (1,000 distances: 6.9 s, 2026-11-28), so the former
- * 100,000 asked for about 11 minutes; 10,000 take about a minute that way and 3 s with the
- * asymptotic rate.
+ * Upper limit on the number of distances one list may expand to. A distance costs 6.6-8.5 ms
+ * with `keyrate --method finite-decoy` (1,000 distances: 6.9 s; 200: 2.3 s at load 2.6;
+ * 2026-11-28), so the former 100,000 asked for 11-14 minutes; 10,000 take one to one and a half
+ * minutes that way, and under a second of CPU with the asymptotic rate.
  */
 export const MAX_DISTANCES = 10_000;
 

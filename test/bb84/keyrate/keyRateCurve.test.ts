@@ -97,6 +97,7 @@ describe("parseDistances", () => {
   it("expands to at most MAX_DISTANCES (10,000) distances, by ranges or by items", () => {
     expect(MAX_DISTANCES).toBe(10_000);
     expect(parseDistances("0:9999:1")).toHaveLength(10_000); // the bound itself passes
+    expect(parseDistances("0:9998:1,5")).toHaveLength(10_000); // by a range and an item too
     expect(() => parseDistances("0:10000:1")).toThrow(/range "0:10000:1" expands to more than 10000 distances/);
     expect(() => parseDistances("0:9998:1,5,6")).toThrow(/the list has more than 10000 distances/);
     expect(() => parseDistances(Array.from({ length: 10_001 }, (_, k) => k).join(","))).toThrow(/the list has more than 10000 distances/);
