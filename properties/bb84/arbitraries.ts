@@ -5,6 +5,7 @@
  */
 import * as fc from "fast-check";
 import { haarUnitaryFromUniforms, INTERCEPT_BASES, probe, unitaryFromHamiltonian, type Adversary } from "../../model/bb84/index.js";
+import { fastDouble } from "./fastDouble.js";
 
 /**
  * A number in [0, 1] on a grid of 2^-20, uniform over the grid and shrinking to 0 (fast-check's
@@ -30,7 +31,7 @@ export const clonerArbitrary: fc.Arbitrary<Adversary> = unit.map((u) => ({ kind:
 export const haarProbeArbitrary: fc.Arbitrary<Adversary> = fc.integer({ min: 2, max: 4 }).chain((dE) => {
   const d = 2 * dE;
   return fc
-    .array(fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }), { minLength: 2 * d * d, maxLength: 2 * d * d })
+    .array(fastDouble({ min: 0, max: 1, maxExcluded: true, noNaN: true }), { minLength: 2 * d * d, maxLength: 2 * d * d })
     .map((u) => probe(dE, haarUnitaryFromUniforms(u, d), "haar"));
 });
 
@@ -43,7 +44,7 @@ export const hamiltonianProbeArbitrary: fc.Arbitrary<Adversary> = fc.integer({ m
   return fc
     .record({
       strength: unit,
-      params: fc.array(fc.double({ min: -Math.PI, max: Math.PI, noNaN: true }), { minLength: d * d, maxLength: d * d }),
+      params: fc.array(fastDouble({ min: -Math.PI, max: Math.PI, noNaN: true }), { minLength: d * d, maxLength: d * d }),
     })
     .map(({ strength, params }) => probe(dE, unitaryFromHamiltonian(params.map((p) => p * strength), d), "hamiltonian"));
 });
