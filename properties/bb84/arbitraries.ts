@@ -5,7 +5,7 @@
  */
 import * as fc from "fast-check";
 import { haarUnitaryFromUniforms, INTERCEPT_BASES, probe, unitaryFromHamiltonian, type Adversary } from "../../model/bb84/index.js";
-import { fastDouble } from "./fastDouble.js";
+import { fastDoubleArray } from "./fastDouble.js";
 
 /**
  * A number in [0, 1] on a grid of 2^-20, uniform over the grid and shrinking to 0 (fast-check's
@@ -43,9 +43,7 @@ function byAncillaDim(probes: (dE: number) => fc.Arbitrary<Adversary>): fc.Arbit
  */
 export const haarProbeArbitrary: fc.Arbitrary<Adversary> = byAncillaDim((dE) => {
   const d = 2 * dE;
-  return fc
-    .array(fastDouble({ min: 0, max: 1, maxExcluded: true, noNaN: true }), { minLength: 2 * d * d, maxLength: 2 * d * d })
-    .map((u) => probe(dE, haarUnitaryFromUniforms(u, d), "haar"));
+  return fastDoubleArray({ min: 0, max: 1, maxExcluded: true, noNaN: true }, 2 * d * d).map((u) => probe(dE, haarUnitaryFromUniforms(u, d), "haar"));
 });
 
 /**
@@ -57,7 +55,7 @@ export const hamiltonianProbeArbitrary: fc.Arbitrary<Adversary> = byAncillaDim((
   return fc
     .record({
       strength: unit,
-      params: fc.array(fastDouble({ min: -Math.PI, max: Math.PI, noNaN: true }), { minLength: d * d, maxLength: d * d }),
+      params: fastDoubleArray({ min: -Math.PI, max: Math.PI, noNaN: true }, d * d),
     })
     .map(({ strength, params }) => probe(dE, unitaryFromHamiltonian(params.map((p) => p * strength), d), "hamiltonian"));
 });

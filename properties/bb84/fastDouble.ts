@@ -74,26 +74,30 @@ class FastDoubleArbitrary extends fc.Arbitrary<number> {
     this.biased = biased.map((r) => indexRange(r.min, r.size));
   }
 
-  /** `BigIntArbitrary.generate` (its range, biased with probability 1/biasFactor) mapped by `indexToDouble`. */
   generate(mrng: fc.Random, biasFactor: number | undefined): fc.Value<number> {
+    return new fc.Value(this.draw(mrng, biasFactor), undefined);
+  }
+
+  /** `BigIntArbitrary.generate` (its range, biased with probability 1/biasFactor) mapped by `indexToDouble`. */
+  draw(mrng: fc.Random, biasFactor: number | undefined): number {
     let range = this.full;
     if (biasFactor !== undefined && mrng.nextInt(1, biasFactor) === 1) {
       const n = this.biased.length;
       const id = n === 1 ? -1 : mrng.nextInt(-2 * (n - 1), n - 2);
       range = id < 0 ? this.biased[0] : this.biased[id + 1];
     }
-    if (range.small > 0) return new fc.Value(indexToDouble(range, 0, mrng.nextInt(0, range.small - 1)), undefined);
+    if (range.small > 0) return indexToDouble(range, 0, mrng.nextInt(0, range.small - 1));
     // uniformBigInt on two words: the high word first, draws at or above `accepted` drawn again, then mod size
     let hi: number, lo: number;
     do {
-      hi = draw(mrng);
-      lo = draw(mrng);
+      hi = word(mrng);
+      lo = word(mrng);
     } while (atLeast(hi, lo, this.accepted));
     while (atLeast(hi, lo, this.size)) {
       hi = highMinus(hi, lo, this.size);
       lo = lowMinus(lo, this.size);
     }
-    return new fc.Value(indexToDouble(range, hi, lo), undefined);
+    return indexToDouble(range, hi, lo);
   }
 
   canShrinkWithoutContext(value: unknown): value is number {
@@ -105,8 +109,58 @@ class FastDoubleArbitrary extends fc.Arbitrary<number> {
   }
 }
 
+/**
+ * `fc.array(fastDouble(constraints), { minLength: length, maxLength: length })`: the same values,
+ * draws and shrinks, the array drawn in one call. fast-check's array takes ~1,000 instructions
+ * per element around the element's own draws (a Value, a sliced generator's `next`, the wrapper's
+ * copies; node 20), three times what `fastDouble` itself takes: with ~30 doubles per generated
+ * probe, ~10 % of `runProperty(bb84.secrecy)` per adversary. Shrinking is fast-check's array of
+ * `fastDouble`s, from the context its generate gives a fixed-length array with elements that
+ * carry none.
+ * @example fastDoubleArray({ min: -Math.PI, max: Math.PI, noNaN: true }, 16) // 16 doubles, as fc.array(fc.double(...)) draws them
+ */
+export function fastDoubleArray(constraints: fc.DoubleConstraints, length: number): fc.Arbitrary<number[]> {
+  const element = fastDouble(constraints);
+  const original = fc.array(element, { minLength: length, maxLength: length });
+  return element instanceof FastDoubleArbitrary ? new FastDoubleArrayArbitrary(original, element, length) : original;
+}
+
+class FastDoubleArrayArbitrary extends fc.Arbitrary<number[]> {
+  /** The contexts of the elements of a generated array: none (see `FastDoubleArbitrary.shrink`). */
+  private readonly noContexts: readonly undefined[];
+
+  constructor(
+    private readonly original: fc.Arbitrary<number[]>,
+    private readonly element: FastDoubleArbitrary,
+    private readonly length: number,
+  ) {
+    super();
+    this.noContexts = new Array<undefined>(length).fill(undefined);
+  }
+
+  /**
+   * `ArrayArbitrary.generate` of a fixed length: the length drawn (one draw, as an integer from
+   * `length` to `length`), then the elements with the array's bias factor (no custom slices, so
+   * no sliced generator draws), and the context its `wrapper` makes of a generated array.
+   */
+  generate(mrng: fc.Random, biasFactor: number | undefined): fc.Value<number[]> {
+    mrng.nextInt(this.length, this.length);
+    const values: number[] = [];
+    for (let i = 0; i < this.length; i++) values.push(this.element.draw(mrng, biasFactor));
+    return new fc.Value(values, { shrunkOnce: false, lengthContext: undefined, itemsContexts: this.noContexts, startIndex: 0 });
+  }
+
+  canShrinkWithoutContext(value: unknown): value is number[] {
+    return this.original.canShrinkWithoutContext(value);
+  }
+
+  shrink(value: number[], context: unknown): fc.Stream<fc.Value<number[]>> {
+    return this.original.shrink(value, context);
+  }
+}
+
 /** One draw of the generator as `uniformBigInt` takes it, `next() + 2^31` (a full-range `nextInt` is one `next()`). */
-function draw(mrng: fc.Random): number {
+function word(mrng: fc.Random): number {
   return mrng.nextInt(-0x80000000, 0x7fffffff) + 0x80000000;
 }
 

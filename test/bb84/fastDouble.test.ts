@@ -1,12 +1,13 @@
 /**
- * `fastDouble` is `fc.double` over the probes' intervals: the same values from the same seeds
- * (biased runs included), the generator left in the same state (a draw after each value agrees),
- * and the same shrinking (counterexample, shrink count and replay path of failing properties);
- * negative controls show each comparison can fail.
+ * `fastDouble` is `fc.double` over the probes' intervals, and `fastDoubleArray` is `fc.array` of
+ * `fc.double` of a fixed length: the same values from the same seeds (biased runs included), the
+ * generator left in the same state (a draw after each value agrees), and the same shrinking
+ * (counterexample, shrink count and replay path of failing properties); negative controls show
+ * each comparison can fail.
  */
 import * as fc from "fast-check";
 import { describe, expect, test } from "vitest";
-import { fastDouble } from "../../properties/bb84/fastDouble.js";
+import { fastDouble, fastDoubleArray } from "../../properties/bb84/fastDouble.js";
 
 const runs = Number(process.env.QKD_RUNS ?? 40);
 
@@ -106,5 +107,49 @@ describe("fastDouble shrinks as fc.double", () => {
     const c = INTERVALS[1];
     const halving = (k: fc.DoubleConstraints): fc.Arbitrary<number> => new HalvingDouble(fastDouble(k));
     expect(JSON.stringify(shrunk(halving, c, 1, 0.5))).not.toBe(JSON.stringify(shrunk(fc.double, c, 1, 0.5)));
+  });
+});
+
+describe("fastDoubleArray draws and shrinks fc.array of fc.double", () => {
+  const reference = (c: fc.DoubleConstraints, n: number): fc.Arbitrary<number[]> => fc.array(fc.double(c), { minLength: n, maxLength: n });
+  const lengths = [1, 16, 72];
+
+  test("the same arrays and generator states on every interval and length, seeds 1..4", () => {
+    for (const c of INTERVALS) {
+      for (const n of lengths) {
+        for (let seed = 1; seed <= 4; seed++) {
+          const draw = (arb: fc.Arbitrary<number[]>): unknown[] => fc.sample(fc.tuple(arb, fc.integer()), { seed, numRuns: 20 + runs });
+          expect(same(draw(fastDoubleArray(c, n)), draw(reference(c, n))), `${JSON.stringify(c)} x ${n}`).toBe(true);
+        }
+      }
+    }
+  });
+
+  /** fc.check of a property failing for most arrays: what it reports of the shrinking. */
+  const shrunk = (arb: fc.Arbitrary<number[]>, seed: number, bound: number): string => {
+    const d = fc.check(fc.property(arb, (xs) => xs.filter((x) => Math.abs(x) >= bound).length < 2), { seed, numRuns: runs });
+    return JSON.stringify({ failed: d.failed, counterexample: d.counterexample, shrinks: d.numShrinks, path: d.counterexamplePath, runs: d.numRuns });
+  };
+
+  test("the same counterexample, number of shrinks and replay path on every interval and length", () => {
+    for (const c of INTERVALS) {
+      for (const n of [16, 72]) {
+        for (const seed of [1, 2]) {
+          const bound = (Math.abs(c.min!) + Math.abs(c.max!)) / 7;
+          const want = shrunk(reference(c, n), seed, bound);
+          expect(JSON.parse(want).failed).toBe(true);
+          expect(shrunk(fastDoubleArray(c, n), seed, bound), `${JSON.stringify(c)} x ${n}`).toBe(want);
+        }
+      }
+    }
+  });
+
+  test("negative control: an array of one element more, or drawn after an extra draw, fails the comparisons", () => {
+    const c = INTERVALS[0];
+    const draw = (arb: fc.Arbitrary<number[]>): unknown[] => fc.sample(fc.tuple(arb, fc.integer()), { seed: 1, numRuns: 20 });
+    expect(same(draw(fastDoubleArray(c, 17)), draw(reference(c, 16)))).toBe(false);
+    const late = fc.tuple(fc.integer(), fastDoubleArray(c, 16)).map(([, xs]) => xs);
+    expect(same(draw(late), draw(reference(c, 16)))).toBe(false);
+    expect(shrunk(fastDoubleArray(c, 17), 1, 1 / 7)).not.toBe(shrunk(reference(c, 16), 1, 1 / 7));
   });
 });
