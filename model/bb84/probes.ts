@@ -18,7 +18,8 @@ import type { Adversary } from "./adversary.js";
 export function haarUnitaryFromUniforms(uniforms: readonly number[], d: number): number[] {
   if (uniforms.length !== 2 * d * d) throw new RangeError(`haarUnitaryFromUniforms: need ${2 * d * d} uniforms for d = ${d}, got ${uniforms.length}`);
   // the columns are dropped once packed: blocks from the scratch array, not a fresh 2,048-double
-  // chunk per probe (an off-heap allocation, ~1 % of runProperty(bb84.secrecy) per adversary)
+  // chunk per probe (an off-heap allocation; with the cos/sin of unitaryFromHamiltonian taken once,
+  // ~1 % of runProperty(bb84.secrecy)'s instructions per adversary)
   return withScratch((take) => {
     const cols: Float64Array[] = [];
     for (let c = 0; c < d; c++) {

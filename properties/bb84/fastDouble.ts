@@ -2,10 +2,11 @@
  * `fc.double` over a finite interval, the same values from the same draws and the same shrinks,
  * without its BigInt arithmetic per value. fast-check (4.x) draws a double as an index among the
  * doubles, a BigInt from `uniformBigInt` (two 32-bit draws for an interval as wide as [0, 1)), and
- * maps it back with BigInt shifts and masks (`indexToDouble`): for the ~30 doubles of a generated
- * probe that was a third of the generation and ~15 % of `runProperty(bb84.secrecy)` per adversary
- * (CPU profile, node 20). Here the index is two 32-bit words, and the double is its bit pattern
- * (which is what fast-check's index of a non-negative double is).
+ * maps it back with BigInt shifts and masks (`indexToDouble`), ~4,000 instructions per double: for
+ * the ~30 doubles per generated single-photon attack, a fifth of `runProperty(bb84.secrecy)`'s
+ * instructions per adversary (442k -> 343k with this, perf stat, node 20 --single-threaded). Here
+ * the index is two 32-bit words, and the double is its bit pattern (which is what fast-check's
+ * index of a non-negative double is).
  *
  * What stays fast-check's: every draw goes through `Random.nextInt` (a full-range `nextInt` is one
  * draw of the generator, as `uniformBigInt` takes them), the biased ranges are the ones
@@ -113,8 +114,8 @@ class FastDoubleArbitrary extends fc.Arbitrary<number> {
  * `fc.array(fastDouble(constraints), { minLength: length, maxLength: length })`: the same values,
  * draws and shrinks, the array drawn in one call. fast-check's array takes ~1,000 instructions
  * per element around the element's own draws (a Value, a sliced generator's `next`, the wrapper's
- * copies; node 20), three times what `fastDouble` itself takes: with ~30 doubles per generated
- * probe, ~10 % of `runProperty(bb84.secrecy)` per adversary. Shrinking is fast-check's array of
+ * copies; node 20), three times what `fastDouble` itself takes: ~5 % of `runProperty(bb84.secrecy)`'s
+ * instructions per adversary (312k -> 297k with this). Shrinking is fast-check's array of
  * `fastDouble`s, from the context its generate gives a fixed-length array with elements that
  * carry none.
  * @example fastDoubleArray({ min: -Math.PI, max: Math.PI, noNaN: true }, 16) // 16 doubles, as fc.array(fc.double(...)) draws them

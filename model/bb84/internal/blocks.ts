@@ -55,7 +55,9 @@ const SCRATCH_KEPT = 65_536;
  * same length taken there again (the checks of one kind of adversary take the same sizes in the
  * same order) is that view again, its doubles zeroed by the `fill` at the end of the call before.
  * Making a view (`subarray`) costs as much as a small `new Float64Array`, ~600 instructions in
- * node 20 plus the garbage collector's work on it; a bb84.secrecy check takes ~40 blocks.
+ * node 20 plus the garbage collector's work on it; a bb84.secrecy check takes ~40 blocks, 81 % of
+ * them found here on generated single-photon attacks: ~2.5 % of `runProperty(bb84.secrecy)`'s
+ * instructions per adversary (320k -> 312k).
  */
 let viewAt: (Float64Array | undefined)[] = new Array<Float64Array | undefined>(SLAB_CHUNK).fill(undefined);
 
