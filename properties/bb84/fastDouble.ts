@@ -2,18 +2,25 @@
  * `fc.double` over a finite interval, the same values from the same draws and the same shrinks,
  * without its BigInt arithmetic per value. fast-check (4.x) draws a double as an index among the
  * doubles, a BigInt from `uniformBigInt` (two 32-bit draws for an interval as wide as [0, 1)), and
- * maps it back with BigInt shifts and masks (`indexToDouble`): ~4,000 instructions per element of
- * an array of them, ~1,350 here (node 20). For the ~30 doubles per generated single-photon attack,
- * that was a fifth of `runProperty(bb84.secrecy)`'s instructions per adversary (442k -> 343k with
- * this, perf stat, node 20 --single-threaded). Here the index is two 32-bit words, and the double
- * is its bit pattern (which is what fast-check's index of a non-negative double is).
+ * maps it back with BigInt shifts and masks (`indexToDouble`). Here the index is two 32-bit words,
+ * and the double is its bit pattern (which is what fast-check's index of a non-negative double is).
+ * Instructions per adversary of `runProperty(bb84.secrecy)` on generated single-photon attacks
+ * (with-pa, seed 42), `perf stat -e instructions`: this step alone -22 % (its author's loop,
+ * `node --single-threaded`, 18 minus 3 batches of runs: 442k -> 343k); with the steps that followed
+ * it (fastDoubleArray, arbitraries made once, scratch views, sectors from the scratch) -33 % with
+ * the bench's loop (632k -> 422k, in review). Absolute numbers depend on the loop measured.
  *
  * What stays fast-check's: every draw goes through `Random.nextInt` (a full-range `nextInt` is one
  * draw of the generator, as `uniformBigInt` takes them), the biased ranges are the ones
  * `BigIntArbitrary` computes (made once here, with BigInt), and shrinking is `fc.double`'s own: a
  * generated value carries no context, and fc.double shrinks a value without context from its index,
- * which is the one it would have kept as context. test/bb84/fastDouble.test.ts compares values,
- * the generator's state after each draw and the shrink trees with `fc.double`'s.
+ * which is the one it would have kept as context.
+ *
+ * Versions: this reproduces internals of fast-check 4.10.2 (`DoubleArbitrary`'s index mapping,
+ * `BigIntArbitrary`'s draw and bias ranges, `ArrayArbitrary`'s draw order and shrink context) and
+ * of pure-rand 8.4.2 (`uniformBigInt`, its rejection and draw order). A change to any of them
+ * makes test/bb84/fastDouble.test.ts fail: it compares values, the generator's state after each
+ * draw and the shrink trees with the live `fc.double` and `fc.array`.
  * @module
  */
 import * as fc from "fast-check";
@@ -38,15 +45,22 @@ interface IndexRange {
 const bits = new DataView(new ArrayBuffer(8));
 
 /**
+ * The constraints this module knows; `noDefaultInfinity` only changes a min or max not given, which
+ * is fc.double's case anyway. A constraints object with any other key is fc.double's.
+ */
+const KNOWN_CONSTRAINTS: ReadonlySet<string> = new Set(["min", "max", "minExcluded", "maxExcluded", "noNaN", "noInteger", "noDefaultInfinity"]);
+
+/**
  * `fc.double(constraints)` when it is the finite, NaN-free case this module reproduces (min and max
- * given and finite, `noNaN`, no `noInteger`, from 2^60 to 2^64 doubles in the interval, so that a
- * draw is two words and its remainder by the size a few subtractions), else `fc.double(constraints)`
- * itself.
+ * given and finite, `noNaN`, no `noInteger`, no constraint outside the known ones, from 2^60 to
+ * 2^64 doubles in the interval, so that a draw is two words and its remainder by the size a few
+ * subtractions), else `fc.double(constraints)` itself ({@link usesFastPath} tells which).
  * @example fastDouble({ min: 0, max: 1, maxExcluded: true, noNaN: true }) // the doubles of fc.double's, drawn the same way
  */
 export function fastDouble(constraints: fc.DoubleConstraints): fc.Arbitrary<number> {
   const original = fc.double(constraints);
   const { min, max } = constraints;
+  if (Object.keys(constraints).some((k) => !KNOWN_CONSTRAINTS.has(k))) return original;
   if (min === undefined || max === undefined || !Number.isFinite(min) || !Number.isFinite(max) || constraints.noNaN !== true || constraints.noInteger === true) return original;
   const minIndex = doubleIndex(min) + (constraints.minExcluded ? 1n : 0n);
   const maxIndex = doubleIndex(max) - (constraints.maxExcluded ? 1n : 0n);
@@ -54,6 +68,15 @@ export function fastDouble(constraints: fc.DoubleConstraints): fc.Arbitrary<numb
   const biased = biasedRanges(minIndex, maxIndex);
   if (size < 2n ** 60n || size > 2n ** 64n || biased.some((r) => r.size > 2n ** 32n)) return original;
   return new FastDoubleArbitrary(original, minIndex, size, biased);
+}
+
+/**
+ * Whether an arbitrary of {@link fastDouble} or {@link fastDoubleArray} is this module's own (the
+ * fast path) rather than fast-check's, for tests that must know which one they compare.
+ * @example usesFastPath(fastDouble({ min: 0, max: 1, noNaN: true })) // true
+ */
+export function usesFastPath(arbitrary: fc.Arbitrary<unknown>): boolean {
+  return arbitrary instanceof FastDoubleArbitrary || arbitrary instanceof FastDoubleArrayArbitrary;
 }
 
 class FastDoubleArbitrary extends fc.Arbitrary<number> {
@@ -113,10 +136,11 @@ class FastDoubleArbitrary extends fc.Arbitrary<number> {
 
 /**
  * `fc.array(fastDouble(constraints), { minLength: length, maxLength: length })`: the same values,
- * draws and shrinks, the array drawn in one call. fast-check's array takes ~1,000 instructions
- * per element around the element's own draws (a Value, a sliced generator's `next`, the wrapper's
- * copies; node 20), three times what `fastDouble` itself takes: ~5 % of `runProperty(bb84.secrecy)`'s
- * instructions per adversary (312k -> 297k with this). Shrinking is fast-check's array of
+ * draws and shrinks, the array drawn in one call (fast-check's array makes a Value, a sliced
+ * generator's `next` and the wrapper's copies per element). Instructions per element, measured in
+ * review (node 20, arrays of 32, [0, 1) / [-pi, pi]): `fc.array(fc.double)` 3,727 / 5,248,
+ * `fc.array(fastDouble)` 927 / 1,011, this 656 / 742; ~13k instructions (3.0 %) per adversary of
+ * `runProperty(bb84.secrecy)` on generated single-photon attacks. Shrinking is fast-check's array of
  * `fastDouble`s, from the context its generate gives a fixed-length array with elements that
  * carry none.
  * @example fastDoubleArray({ min: -Math.PI, max: Math.PI, noNaN: true }, 16) // 16 doubles, as fc.array(fc.double(...)) draws them
@@ -214,16 +238,27 @@ function doubleIndex(d: number): bigint {
   return d > 0 || Object.is(d, 0) ? pattern : -pattern - 1n;
 }
 
-/** `biasNumericRange(min, max, bigIntLogLike)` of fast-check, as `{ min, size }`. */
+/**
+ * The index ranges a biased draw picks from, as `{ min, size }`, in the order `BigIntArbitrary`
+ * lists them. It reproduces, as it must for identical draws, the bias ranges of fast-check 4.10.2's
+ * integer arbitraries (`biasNumericRange` with `bigIntLogLike`, BiasNumericRange.ts, MIT). With
+ * `k(v)` the number of decimal digits of `v`: one index is its own range; an interval across 0
+ * gives the indexes from -k(-min) to k(max), then the k(max) + 1 highest, then the k(-min) + 1
+ * lowest; any other interval gives its k(max - min) + 1 indexes at each end, the end nearer 0 first.
+ */
 function biasedRanges(min: bigint, max: bigint): { min: bigint; size: bigint }[] {
-  const logLike = (v: bigint): bigint => (v === 0n ? 0n : BigInt(String(v).length));
-  const range = (lo: bigint, hi: bigint): { min: bigint; size: bigint } => ({ min: lo, size: hi - lo + 1n });
-  if (min === max) return [range(min, max)];
+  if (min === max) return [{ min, size: 1n }];
+  const lowest = (k: bigint) => ({ min, size: k + 1n });
+  const highest = (k: bigint) => ({ min: max - k, size: k + 1n });
   if (min < 0n && max > 0n) {
-    const logMin = logLike(-min), logMax = logLike(max);
-    return [range(-logMin, logMax), range(max - logMax, max), range(min, min + logMin)];
+    const below = decimalDigits(-min), above = decimalDigits(max);
+    return [{ min: -below, size: below + above + 1n }, highest(above), lowest(below)];
   }
-  const logGap = logLike(max - min);
-  const closeToMin = range(min, min + logGap), closeToMax = range(max - logGap, max);
-  return min < 0n ? [closeToMax, closeToMin] : [closeToMin, closeToMax];
+  const k = decimalDigits(max - min);
+  return min < 0n ? [highest(k), lowest(k)] : [lowest(k), highest(k)];
+}
+
+/** The number of decimal digits of a positive integer. */
+function decimalDigits(v: bigint): bigint {
+  return BigInt(v.toString().length);
 }

@@ -3,26 +3,54 @@
  * `fc.double` of a fixed length: the same values from the same seeds (biased runs included), the
  * generator left in the same state (a draw after each value agrees), and the same shrinking
  * (counterexample, shrink count and replay path of failing properties); negative controls show
- * each comparison can fail.
+ * each comparison can fail. Which intervals take the fast path (and so are a comparison with
+ * fc.double, not with itself) is asserted, the guard at 2^60 doubles included.
  */
 import * as fc from "fast-check";
 import { describe, expect, test } from "vitest";
-import { fastDouble, fastDoubleArray } from "../../properties/bb84/fastDouble.js";
+import { fastDouble, fastDoubleArray, usesFastPath } from "../../properties/bb84/fastDouble.js";
 
 const runs = Number(process.env.QKD_RUNS ?? 40);
 
-/** The probes' intervals, and others of the kinds the module handles (crossing 0, excluded ends, narrow, negative). */
-const INTERVALS: readonly fc.DoubleConstraints[] = [
+/** The intervals the probe arbitraries use (properties/bb84/arbitraries.ts; arrays of d^2 and 2 d^2 for d = 4, 6, 8). */
+const PROBE_INTERVALS: readonly fc.DoubleConstraints[] = [
   { min: 0, max: 1, maxExcluded: true, noNaN: true },
   { min: -Math.PI, max: Math.PI, noNaN: true },
+];
+
+/**
+ * Intervals the fast path takes (each holds 2^60 doubles or more, asserted below): the probes', and
+ * others of the kinds the module handles (crossing 0, excluded ends, negative only, ending at -0,
+ * starting at -0 with tiny values, wide).
+ */
+const FAST_INTERVALS: readonly fc.DoubleConstraints[] = [
+  ...PROBE_INTERVALS,
   { min: -1, max: 1, minExcluded: true, maxExcluded: true, noNaN: true },
-  { min: 0.15, max: 0.35, noNaN: true },
-  { min: -7.5, max: -0.25, noNaN: true },
+  { min: -7.5, max: -1e-200, noNaN: true },
   { min: -1, max: -0, noNaN: true },
-  { min: -0, max: 1e-300, noNaN: true },
+  { min: -0, max: 1e-200, noNaN: true },
   { min: 0, max: 1e300, minExcluded: true, noNaN: true },
   { min: -1e300, max: 1e300, noNaN: true },
 ];
+
+/** A narrow interval (fewer than 2^60 doubles): fastDouble is fc.double itself there, compared as a fallback case. */
+const NARROW_FALLBACK: fc.DoubleConstraints = { min: 0.15, max: 0.35, noNaN: true };
+
+/** Every interval the comparisons run on: the fast ones, then the fallback. */
+const INTERVALS: readonly fc.DoubleConstraints[] = [...FAST_INTERVALS, NARROW_FALLBACK];
+
+/** The double of fast-check's index `i` (its bit pattern from +0 up, `-double(-i - 1)` from -0 down). */
+function fromIndex(i: bigint): number {
+  if (i < 0n) return -fromIndex(-i - 1n);
+  const view = new DataView(new ArrayBuffer(8));
+  view.setBigUint64(0, i);
+  return view.getFloat64(0);
+}
+
+/** The interval of the `size` doubles from index `start` on. */
+function indexInterval(start: bigint, size: bigint): fc.DoubleConstraints {
+  return { min: fromIndex(start), max: fromIndex(start + size - 1n), noNaN: true };
+}
 
 /** Values of arrays of `n` doubles, each followed by an integer drawn after it (the generator's state). */
 function sample(double: (c: fc.DoubleConstraints) => fc.Arbitrary<number>, c: fc.DoubleConstraints, seed: number, n: number): unknown[] {
@@ -34,6 +62,40 @@ function same(a: unknown, b: unknown): boolean {
   if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((x, i) => same(x, b[i]));
   return Object.is(a, b);
 }
+
+describe("fastDouble takes its fast path where it should", () => {
+  test("on every interval the probes use (their doubles and their arrays) and every interval compared below but the fallback", () => {
+    for (const c of FAST_INTERVALS) expect(usesFastPath(fastDouble(c)), JSON.stringify(c)).toBe(true);
+    for (const c of PROBE_INTERVALS) for (const n of [16, 32, 36, 64, 72, 128]) expect(usesFastPath(fastDoubleArray(c, n)), `${JSON.stringify(c)} x ${n}`).toBe(true);
+    expect(usesFastPath(fastDouble(NARROW_FALLBACK))).toBe(false);
+    expect(usesFastPath(fastDoubleArray(NARROW_FALLBACK, 16))).toBe(false);
+  });
+
+  const TWO_60 = 2n ** 60n;
+  /** Starts: at +0, at -0, negative only for every size, crossing 0, high positive. */
+  const starts = [0n, -1n, -(2n ** 62n), -(2n ** 59n), 2n ** 62n];
+
+  test("the guard: 2^60 - 1 doubles fall back, 2^60 and 2^60 + 1 take the fast path, with the same draws", () => {
+    for (const start of starts) {
+      expect(usesFastPath(fastDouble(indexInterval(start, TWO_60 - 1n))), `${start}, 2^60 - 1`).toBe(false);
+      for (const size of [TWO_60, TWO_60 + 1n]) {
+        const c = indexInterval(start, size);
+        expect(usesFastPath(fastDouble(c)), `${start}, ${size}`).toBe(true);
+        for (const seed of [1, 2]) expect(same(sample(fastDouble, c, seed, 3), sample(fc.double, c, seed, 3)), `${start}, ${size}`).toBe(true);
+      }
+    }
+    expect(indexInterval(-1n, TWO_60).min).toBe(-0);
+    expect(indexInterval(-(2n ** 62n), TWO_60 + 1n).max).toBeLessThan(0);
+  });
+
+  test("constraints with a key the module does not know are fc.double's", () => {
+    const c = { ...PROBE_INTERVALS[0], unknownKey: true } as fc.DoubleConstraints;
+    expect(usesFastPath(fastDouble(c))).toBe(false);
+    expect(usesFastPath(fastDoubleArray(c, 16))).toBe(false);
+    expect(same(sample(fastDouble, c, 5, 3), sample(fc.double, c, 5, 3))).toBe(true);
+    expect(usesFastPath(fastDouble({ ...PROBE_INTERVALS[0], noDefaultInfinity: true }))).toBe(true);
+  });
+});
 
 describe("fastDouble draws fc.double's values", () => {
   test("the same values and generator states on every interval, seeds 1..8 (biased runs included)", () => {
@@ -64,6 +126,7 @@ describe("fastDouble draws fc.double's values", () => {
 
   test("what the module does not reproduce is fc.double itself (unbounded, NaN allowed, noInteger, narrow ranges)", () => {
     for (const c of [{}, { min: 0, max: 1 }, { min: 0, max: 1, noNaN: true, noInteger: true }, { min: 1, max: 1 + 1e-12, noNaN: true }] as fc.DoubleConstraints[]) {
+      expect(usesFastPath(fastDouble(c)), JSON.stringify(c)).toBe(false);
       expect(same(sample(fastDouble, c, 5, 3), sample(fc.double, c, 5, 3)), JSON.stringify(c)).toBe(true);
     }
   });
