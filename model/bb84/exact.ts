@@ -44,12 +44,13 @@ export interface PulseStatistics {
  * @example pulseStatistics(IDEAL_LINK, { kind: "intercept-resend", fraction: 1, basis: "random" }).qberByBasis // [0.25, 0.25]
  */
 export function pulseStatistics(link: LinkSetup, adversary: Adversary): PulseStatistics {
-  const sectors = checkedSectors(linkSetup(link), validateAdversary(adversary));
+  const setup = linkSetup(link), checked = validateAdversary(adversary);
   const click = clickMap(link.darkCountProbability);
   const qberByBasis: [number, number] = [0, 0], clickByBasis: [number, number] = [0, 0], holevoByBasis: [number, number] = [0, 0];
   const eveGuessByBasis: [number, number] = [0, 0], eveMutualInformationByBasis: [number, number] = [0, 0];
-  // every block below is dropped before this returns (the statistics are numbers)
-  withScratch((take) => {
+  // every block below, the sectors' vectors too, is dropped before this returns (the statistics are numbers)
+  const labelled = withScratch((take) => {
+    const sectors = checkedSectors(setup, checked, take);
     const tau = sectors.map((s) => sectorStates(s, click, SIFTED_CASES, 2, take)); // clicks only: sifting drops "no click"
     for (let a: Basis = 0; a < 2; a++) {
       const sifted = siftedEnsemble(sectors, tau, a as Basis, take);
@@ -60,8 +61,9 @@ export function pulseStatistics(link: LinkSetup, adversary: Adversary): PulseSta
       eveGuessByBasis[a] = guess.guess;
       eveMutualInformationByBasis[a] = guess.information;
     }
+    return sectors.map((s) => ({ label: s.label, weight: s.weight }));
   });
-  return { qberByBasis, clickByBasis, holevoByBasis, eveGuessByBasis, eveMutualInformationByBasis, sectors: sectors.map((s) => ({ label: s.label, weight: s.weight })) };
+  return { qberByBasis, clickByBasis, holevoByBasis, eveGuessByBasis, eveMutualInformationByBasis, sectors: labelled };
 }
 
 /**

@@ -8,7 +8,7 @@
 import { isUnitary } from "../kernel/index.js";
 import type { Adversary } from "./adversary.js";
 import { breidbartAmplitudes, preparedAmplitudes, type Bit } from "./bases.js";
-import { slab } from "./internal/blocks.js";
+import { slab, type Take } from "./internal/blocks.js";
 
 /** `V|0>` and `V|1>`, each a `2 dE` complex vector (interleaved re, im). */
 export interface Isometry {
@@ -48,17 +48,18 @@ export function checkedIsometry(a: PhotonAttack): Isometry {
 /**
  * {@link eveIsometry} of an attack that `validateAdversary` has accepted, without checking the
  * probe's unitarity again (that check, to 1e-9 d, is tighter than this one's 1e-8 d; the second
- * product `U^dagger U` was ~2 % of a bb84.secrecy check).
+ * product `U^dagger U` was ~2 % of a bb84.secrecy check). The images are blocks of `take` when
+ * given (see `checkedSectors`).
  * @internal for `sectors.ts`.
  */
-export function validatedIsometry(a: PhotonAttack): Isometry {
+export function validatedIsometry(a: PhotonAttack, take?: Take): Isometry {
   switch (a.kind) {
     case "none":
-      return fromReal(1, [[1, 0], [0, 1]]);
+      return fromReal(1, [[1, 0], [0, 1]], take);
     case "probe":
-      return fromProbe(a.ancillaDim, a.unitary);
+      return fromProbe(a.ancillaDim, a.unitary, take);
     case "cloner":
-      return cloner(a.disturbance);
+      return cloner(a.disturbance, take);
   }
 }
 
@@ -81,9 +82,9 @@ export function measureResendIsometry(basis: "Z" | "X" | "breidbart"): Isometry 
   return { eveDim: 2, images: [images[0], images[1]] };
 }
 
-function fromProbe(dE: number, u: readonly number[]): Isometry {
+function fromProbe(dE: number, u: readonly number[], blocks: Take | undefined): Isometry {
   const d = 2 * dE;
-  const take = slab(4 * d); // one off-heap allocation at most, see internal/blocks.ts
+  const take = blocks ?? slab(4 * d); // one off-heap allocation at most, see internal/blocks.ts
   const images = [0, 1].map((q) => {
     const out = take(2 * d);
     const col = q * dE;
@@ -96,7 +97,7 @@ function fromProbe(dE: number, u: readonly number[]): Isometry {
   return { eveDim: dE, images: [images[0], images[1]] };
 }
 
-function cloner(D: number): Isometry {
+function cloner(D: number, take: Take | undefined): Isometry {
   const w = [(1 - D) * (1 - D), D * (1 - D), D * (1 - D), D * D];
   // Paulis as real 2x2 [row][col]: I, X, Z, XZ
   const paulis = [[[1, 0], [0, 1]], [[0, 1], [1, 0]], [[1, 0], [0, -1]], [[0, -1], [1, 0]]];
@@ -107,12 +108,12 @@ function cloner(D: number): Isometry {
     });
     return out;
   });
-  return fromReal(4, cols);
+  return fromReal(4, cols, take);
 }
 
-function fromReal(dE: number, cols: readonly (readonly number[])[]): Isometry {
+function fromReal(dE: number, cols: readonly (readonly number[])[], take: Take | undefined): Isometry {
   const images = cols.map((c) => {
-    const out = new Float64Array(2 * c.length);
+    const out = take ? take(2 * c.length) : new Float64Array(2 * c.length);
     c.forEach((v, i) => (out[2 * i] = v));
     return out;
   });

@@ -21,12 +21,13 @@ const ALL_CASES: readonly number[] = [0, 1, 2, 3, 4, 5, 6, 7];
  * @example outcomeTable(IDEAL_LINK, NO_ADVERSARY)[0] // 0.5: Z-basis 0 read as 0, Eve's guess 0 (she holds nothing)
  */
 export function outcomeTable(link: LinkSetup, adversary: Adversary): Float64Array {
-  // validated here, and no sector escapes: the internal sectors (slab-backed transit vectors, no second unitarity check)
-  const sectors = checkedSectors(linkSetup(link), validateAdversary(adversary));
+  // validated here, and no sector escapes: the internal sectors (transit vectors in the scratch below, no second unitarity check)
+  const setup = linkSetup(link), checked = validateAdversary(adversary);
   const click = clickMap(link.darkCountProbability);
   const table = new Float64Array(48);
-  // the blocks of one call from one scratch (nothing taken from it escapes: the table is its own)
+  // the blocks of one call from one scratch, the sectors' vectors too (nothing taken from it escapes: the table is its own)
   withScratch((take) => {
+    const sectors = checkedSectors(setup, checked, take);
     const tau = sectors.map((s) => sectorStates(s, click, ALL_CASES, 3, take));
     for (const a of [0, 1] as Basis[]) {
       const projectors = helstromProjectors(sectors, siftedEnsemble(sectors, tau, a, take), take);

@@ -4,7 +4,7 @@
  * @module
  */
 import { eigh } from "../kernel/index.js";
-import { slab, type Take } from "./internal/blocks.js";
+import { withScratch, type Take } from "./internal/blocks.js";
 import type { Adversary } from "./adversary.js";
 
 /**
@@ -17,21 +17,25 @@ import type { Adversary } from "./adversary.js";
  */
 export function haarUnitaryFromUniforms(uniforms: readonly number[], d: number): number[] {
   if (uniforms.length !== 2 * d * d) throw new RangeError(`haarUnitaryFromUniforms: need ${2 * d * d} uniforms for d = ${d}, got ${uniforms.length}`);
-  const take = slab();
-  const cols: Float64Array[] = [];
-  for (let c = 0; c < d; c++) {
-    const v = take(2 * d);
-    for (let r = 0; r < d; r++) {
-      const k = 2 * (c * d + r);
-      const u = uniforms[k], w = uniforms[k + 1];
-      if (!(u >= 0 && u < 1 && w >= 0 && w <= 1)) throw new RangeError(`haarUnitaryFromUniforms: uniforms must be in [0, 1), got ${u}, ${w}`);
-      const radius = Math.sqrt(-Math.log1p(-u));
-      v[2 * r] = radius * Math.cos(2 * Math.PI * w);
-      v[2 * r + 1] = radius * Math.sin(2 * Math.PI * w);
+  // the columns are dropped once packed: blocks from the scratch array, not a fresh 2,048-double
+  // chunk per probe (an off-heap allocation; with the cos/sin of unitaryFromHamiltonian taken once,
+  // ~1 % of runProperty(bb84.secrecy)'s instructions per adversary)
+  return withScratch((take) => {
+    const cols: Float64Array[] = [];
+    for (let c = 0; c < d; c++) {
+      const v = take(2 * d);
+      for (let r = 0; r < d; r++) {
+        const k = 2 * (c * d + r);
+        const u = uniforms[k], w = uniforms[k + 1];
+        if (!(u >= 0 && u < 1 && w >= 0 && w <= 1)) throw new RangeError(`haarUnitaryFromUniforms: uniforms must be in [0, 1), got ${u}, ${w}`);
+        const radius = Math.sqrt(-Math.log1p(-u));
+        v[2 * r] = radius * Math.cos(2 * Math.PI * w);
+        v[2 * r + 1] = radius * Math.sin(2 * Math.PI * w);
+      }
+      cols.push(v);
     }
-    cols.push(v);
-  }
-  return packColumns(gramSchmidt(cols, d, take), d);
+    return packColumns(gramSchmidt(cols, d, take), d);
+  });
 }
 
 /**
@@ -56,11 +60,13 @@ export function unitaryFromHamiltonian(params: readonly number[], d: number): nu
   const { values, vectors } = eigh({ rows: d, cols: d, data: h });
   const v = vectors.data;
   const out = new Array<number>(2 * d * d).fill(0);
+  // e^{-i lambda_m} once per eigenvalue (they were taken d^2 times each, 2 d^3 calls of cos and sin)
+  const cos = values.map(Math.cos), sin = values.map((x) => -Math.sin(x));
   for (let i = 0; i < d; i++) {
     for (let j = 0; j < d; j++) {
       let re = 0, im = 0;
       for (let m = 0; m < d; m++) {
-        const c = Math.cos(values[m]), s = -Math.sin(values[m]);
+        const c = cos[m], s = sin[m];
         const ar = v[2 * (i * d + m)], ai = v[2 * (i * d + m) + 1];
         const br = v[2 * (j * d + m)], bi = -v[2 * (j * d + m) + 1];
         const tr = ar * c - ai * s, ti = ar * s + ai * c;
@@ -82,7 +88,7 @@ export function probe(ancillaDim: number, unitary: readonly number[], origin: st
   return { kind: "probe", ancillaDim, unitary: [...unitary], origin };
 }
 
-/** Orthonormal columns from `cols` (each `take`n from the slab; see `slab` in internal/blocks.ts). */
+/** Orthonormal columns from `cols` (blocks `take`n from the caller's scratch, see `withScratch` in internal/blocks.ts). */
 function gramSchmidt(cols: Float64Array[], d: number, take: Take): Float64Array[] {
   const out: Float64Array[] = [];
   let nextBasis = 0;
