@@ -44,8 +44,9 @@ export interface NelderMeadResult {
  * Written without closures created per call (module-level helpers and loops instead of local
  * arrow functions and `map`/`sort`/`every` callbacks): V8 inlines the objective into this loop,
  * and a call target that changes from one call to the next (a new closure) threw its optimised
- * code away, so it was compiled 12 times in one `search bb84 --budget 100000` (about 45 % of the
- * run's optimising-compiler time, and again in every worker thread of `search --workers N`).
+ * code away, so it was compiled 10-12 times in one `search bb84 --budget 100000` (37-42 % of the
+ * run's optimising-compiler time in three `node --trace-opt` runs, and again in every worker thread
+ * of `search --workers N`); now once.
  * The arithmetic and its order are unchanged.
  * @throws RangeError when the budget is below 1 or `x0` is empty.
  */
