@@ -8,7 +8,7 @@
  * while its `main` is a UMD bundle, so `import { nelderMead } from "fmin"` fails), its shrink step
  * assigns an undeclared loop variable (a ReferenceError in strict mode), its initial simplex is 5 %
  * of each coordinate (0.001 at 0, useless for angles), and it has no evaluation budget — which the
- * search needs to stay bounded in time. This one is ~80 lines with an explicit step per coordinate.
+ * search needs to stay bounded in time. This one is ~130 lines with an explicit step per coordinate.
  * @module
  */
 
