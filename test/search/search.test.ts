@@ -3,6 +3,7 @@
  * bb84 objectives on the properties, the `search` CLI (output, --out record, bad input), and the
  * seed-20041 regression of bb84.secrecy (issue 11 item 6).
  */
+import { createHash } from "node:crypto";
 import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -34,6 +35,24 @@ describe("Nelder–Mead", () => {
     let calls = 0;
     nelderMeadMax((x) => (calls++, -x.reduce((s, v) => s + v * v, 0)), [1, 2, 3, 4, 5], { budget: 4, step: 1 });
     expect(calls).toBe(4);
+  });
+  it("evaluates the same points in the same order as before its rewrite without per-call closures", () => {
+    // the digest of every evaluated point and every result, computed with the earlier implementation:
+    // reflections, expansions and both contractions (Rosenbrock), a step per coordinate and a budget
+    // cut short, the tolerance stop (70 of 200), NaN values (40 of them), and shrinks (a plateau: 58)
+    const points: (readonly number[])[] = [];
+    const traced = (g: (x: readonly number[]) => number) => (x: readonly number[]): number => (points.push(x), g(x));
+    const rosenbrock = ([a, b, c]: readonly number[]): number => -((1 - a) ** 2 + 100 * (b - a * a) ** 2) - Math.abs(c - 0.3);
+    const runs = [
+      nelderMeadMax(traced(rosenbrock), [-1.2, 1, 0], { budget: 400, step: 0.5 }),
+      nelderMeadMax(traced(rosenbrock), [0.5, 0.5, 0.5], { budget: 37, step: [0.1, 1, 3] }),
+      nelderMeadMax(traced(([x]) => -Math.abs(x)), [0], { budget: 200, step: 1 }),
+      nelderMeadMax(traced(([x, y]) => (x > 0.8 ? Number.NaN : -((x - 1) ** 2) - (y - 0.5) ** 2)), [0, 0], { budget: 120, step: 0.5 }),
+      nelderMeadMax(traced(([x, y]) => -Math.floor(Math.hypot(x, y))), [0.2, 0.1], { budget: 120, step: 0.3 }),
+    ];
+    expect(runs.map((r) => r.evaluations)).toEqual([400, 37, 70, 120, 119]);
+    expect(points.length).toBe(746);
+    expect(createHash("sha256").update(JSON.stringify({ runs, points })).digest("hex")).toBe("90550dfddb66c7feb2bc12faa4d995188ec56639a55abe72bfe0d29ecffba1e9");
   });
 });
 
