@@ -13,8 +13,8 @@
  * Each worker thread loads the model and compiles its code afresh: about 30 MB, and 1.3-1.5 s of
  * CPU at `search bb84 --budget 100000` (5.65 s of CPU on one thread, 7.1 s on two; quiet machine,
  * 2026-11-28). Since Nelder–Mead keeps its optimised code (properties/search/nelderMead.ts) two
- * threads cost 12 % more instructions than one (26.8 G against 30.1 G, `perf stat`, load 4-5;
- * 17 % before: 28.3 G against 33.0 G): the worker's start-up (its module loading, 0.16 s of its
+ * threads cost 12 % more instructions than one (30.1 G against 26.8 G, `perf stat`, load 4-5;
+ * 17 % before: 33.0 G against 28.3 G): the worker's start-up (its module loading, 0.16 s of its
  * thread's CPU) and its own warm-up (the optimising compiler compiles the search's code once per
  * thread: 1.9 G instructions more on V8's compiler threads, from a `perf record` profile). The
  * figures below were measured before that change.

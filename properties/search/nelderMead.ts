@@ -8,7 +8,7 @@
  * while its `main` is a UMD bundle, so `import { nelderMead } from "fmin"` fails), its shrink step
  * assigns an undeclared loop variable (a ReferenceError in strict mode), its initial simplex is 5 %
  * of each coordinate (0.001 at 0, useless for angles), and it has no evaluation budget — which the
- * search needs to stay bounded in time. This one is ~130 lines with an explicit step per coordinate.
+ * search needs to stay bounded in time. This one is about 140 lines with an explicit step per coordinate.
  * @module
  */
 
@@ -43,8 +43,9 @@ export interface NelderMeadResult {
  *
  * Written without closures created per call (module-level helpers and loops instead of local
  * arrow functions and `map`/`sort`/`every` callbacks): V8 inlines the objective into this loop,
- * and a call target that changes from one call to the next (a new closure) threw its optimised
- * code away, so it was compiled 10-12 times in one `search bb84 --budget 100000` (37-42 % of the
+ * and its optimised code was thrown away again and again (a call target that changed from one call
+ * to the next, a new closure; also a wrong map and too little type feedback, `--trace-deopt` in a
+ * review at budget 5,000), so it was compiled 10-12 times in one `search bb84 --budget 100000` (37-42 % of the
  * run's optimising-compiler time in three `node --trace-opt` runs, and again in every worker thread
  * of `search --workers N`); now once.
  * The arithmetic and its order are unchanged.

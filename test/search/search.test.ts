@@ -39,7 +39,7 @@ describe("Nelder–Mead", () => {
   it("evaluates the same points in the same order as before its rewrite without per-call closures", () => {
     // the digest of every evaluated point and every result, computed with the earlier implementation:
     // reflections, expansions and both contractions (Rosenbrock), a step per coordinate and a budget
-    // cut short, the tolerance stop (70 of 200), NaN values (40 of them), and shrinks (a plateau: 58)
+    // cut short, the tolerance stop (70 of 200), NaN values, and shrinks (a plateau)
     const points: (readonly number[])[] = [];
     const traced = (g: (x: readonly number[]) => number) => (x: readonly number[]): number => (points.push(x), g(x));
     const rosenbrock = ([a, b, c]: readonly number[]): number => -((1 - a) ** 2 + 100 * (b - a * a) ** 2) - Math.abs(c - 0.3);
@@ -53,6 +53,26 @@ describe("Nelder–Mead", () => {
     expect(runs.map((r) => r.evaluations)).toEqual([400, 37, 70, 120, 119]);
     expect(points.length).toBe(746);
     expect(createHash("sha256").update(JSON.stringify({ runs, points })).digest("hex")).toBe("90550dfddb66c7feb2bc12faa4d995188ec56639a55abe72bfe0d29ecffba1e9");
+  });
+  it("and the same with infinite values and exact ties (the digest over the points' and results' bits)", () => {
+    // a review's additions (mutants that JSON, which writes NaN and Infinity as null and -0 as 0,
+    // could not tell apart): +Infinity and -Infinity regions, ties between expansion and
+    // reflection and at the tolerance, integer plateaus; digest computed with the earlier implementation
+    const values: number[] = [];
+    const traced = (g: (x: readonly number[]) => number) => (x: readonly number[]): number => { const v = g(x); values.push(...x, v); return v; };
+    const runs = [
+      nelderMeadMax(traced(([x, y]) => (x > 0.6 ? Number.POSITIVE_INFINITY : -((x - 1) ** 2) - y * y)), [0, 0.3], { budget: 90, step: 0.4 }),
+      nelderMeadMax(traced(([x, y]) => (y < -0.2 ? Number.NEGATIVE_INFINITY : -Math.abs(x) - Math.abs(y))), [0.5, 0.5], { budget: 90, step: 0.5 }),
+      nelderMeadMax(traced(([x, y]) => Math.round(x) + Math.round(y)), [0, 0], { budget: 80, step: 1 }),
+      nelderMeadMax(traced(([x]) => -Math.floor(Math.abs(x) * 4)), [-0], { budget: 60, step: 0.25, xTolerance: 0.25, fTolerance: 1 }),
+      // expansion ties with reflection (min(x, 2): reflected 2 and expanded 3 both give 2)
+      nelderMeadMax(traced(([x]) => Math.min(x, 2)), [0], { budget: 30, step: 1 }),
+      // a flat function whose first simplex is exactly xTolerance wide: not yet collapsed
+      nelderMeadMax(traced(() => 1), [0], { budget: 20, step: 0.25, xTolerance: 0.25 }),
+    ];
+    for (const r of runs) values.push(r.f, r.evaluations, ...r.x);
+    expect(values.some((v) => v === Number.POSITIVE_INFINITY) && values.some((v) => v === Number.NEGATIVE_INFINITY)).toBe(true);
+    expect(createHash("sha256").update(new Uint8Array(Float64Array.from(values).buffer)).digest("hex")).toBe("d526f77adf94bdbd235edee5b83692d09fee079b98a11d25a8ad5ffa381cf22f");
   });
 });
 
