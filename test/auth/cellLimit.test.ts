@@ -16,9 +16,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { MAX_CELLS, runCompiled, RunSizeError, type CompiledRunInput } from "../../model/auth/internal/compiledRun.js";
-import { densityOf, bitsKet } from "../../model/kernel/index.js";
+import { runInput } from "./runInput.js";
 import type { Strategy } from "../../model/auth/strategy.js";
-import { variantSpec } from "../../model/auth/variant.js";
 import { evaluateStrategy } from "../../properties/auth/evaluate.js";
 import { authParams } from "../../properties/auth/params.js";
 import { cli } from "../cli/capture.js";
@@ -49,12 +48,7 @@ const strategy = {
   ],
 } as Strategy;
 
-const eve0 = densityOf(bitsKet("00")).matrix.data;
-const input = (keyBits: number, sessions: number, maxCells?: number): CompiledRunInput => ({
-  spec: variantSpec("basis-encoded"), strategy, noise: 0.05, keyBits, sessions,
-  keys: Array.from({ length: 2 ** keyBits }, (_, k) => k), eve0, weightFloor: 1e-15,
-  ...(maxCells !== undefined ? { maxCells } : {}),
-});
+const input = (keyBits: number, sessions: number, maxCells?: number): CompiledRunInput => runInput(strategy, keyBits, sessions, maxCells !== undefined ? { maxCells } : {});
 
 /** Whether the run completes with at most `maxCells` cells in a round; the branches of its last session. */
 function runWithin(keyBits: number, sessions: number, maxCells?: number): string | "limit" {

@@ -8,15 +8,11 @@
  */
 import { describe, expect, it } from "vitest";
 import { runCompiled, type CompiledRunInput } from "../../model/auth/internal/compiledRun.js";
-import { densityOf, bitsKet } from "../../model/kernel/index.js";
+import { runInput } from "./runInput.js";
 import { honestStrategy } from "../../model/auth/strategy.js";
 import { variantSpec } from "../../model/auth/variant.js";
 
-const eve0 = densityOf(bitsKet("00")).matrix.data;
-const input = (keyBits: number, sessions: number, weightFloor = 1e-15): CompiledRunInput => ({
-  spec: variantSpec("parity"), strategy: honestStrategy, noise: 0.05, keyBits, sessions,
-  keys: Array.from({ length: 2 ** keyBits }, (_, k) => k), eve0, weightFloor,
-});
+const input = (keyBits: number, sessions: number, weightFloor = 1e-15): CompiledRunInput => runInput(honestStrategy, keyBits, sessions, { spec: variantSpec("parity"), weightFloor });
 
 /** Every session's branches of a run, as the caller keeps them. */
 function sessionsOf(run: CompiledRunInput): string[] {

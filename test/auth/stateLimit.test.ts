@@ -18,10 +18,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runCompiled, RunSizeError, type CompiledRunInput } from "../../model/auth/internal/compiledRun.js";
+import { runInput } from "./runInput.js";
 import { MAX_STATES, roundedRoom, STATE_SIZE, StateTable } from "../../model/auth/internal/stateTable.js";
-import { bitsKet, densityOf } from "../../model/kernel/index.js";
 import type { Strategy } from "../../model/auth/strategy.js";
-import { variantSpec } from "../../model/auth/variant.js";
 import { cli } from "../cli/capture.js";
 
 const strategy = {
@@ -36,12 +35,7 @@ const strategy = {
   ],
 } as Strategy;
 
-const eve0 = densityOf(bitsKet("00")).matrix.data;
-const input = (keyBits: number, sessions: number, maxStates?: number): CompiledRunInput => ({
-  spec: variantSpec("basis-encoded"), strategy, noise: 0.05, keyBits, sessions,
-  keys: Array.from({ length: 2 ** keyBits }, (_, k) => k), eve0, weightFloor: 1e-15,
-  ...(maxStates !== undefined ? { maxStates } : {}),
-});
+const input = (keyBits: number, sessions: number, maxStates?: number): CompiledRunInput => runInput(strategy, keyBits, sessions, maxStates !== undefined ? { maxStates } : {});
 
 /** The branches of every session, or "limit" when the run holds more states than `maxStates`. */
 function runWithin(keyBits: number, sessions: number, maxStates?: number): string {
