@@ -22,6 +22,7 @@
 import { spawnSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { benchUsage, checkBenchArgs } from "./args.js";
 import { runAuthBench } from "./auth.js";
 import { runAuthSearchBench } from "./authSearch.js";
 import { runBb84Bench } from "./bb84.js";
@@ -97,6 +98,10 @@ export const SECTIONS: readonly BenchSection[] = [
 
 /** Run the selected sections; resolves to the process exit code. */
 export async function main(argv: readonly string[] = process.argv.slice(2)): Promise<number> {
+  if (checkBenchArgs(argv).help) {
+    process.stdout.write(benchUsage());
+    return 0;
+  }
   const reexec = withAllocator(argv);
   if (reexec !== null) return reexec;
   const quick = argv.includes("--quick");
