@@ -1,77 +1,68 @@
 /**
- * The bench runner's command line, checked before anything runs: an unknown option, an option
- * without its value or a stray word is bad input (exit 2, named), as in the CLI. Before, the
- * runner ignored what it did not know, so `npm run bench -- --help` (or a misspelt `--onyl`)
- * started every section, several minutes of work, and overwrote bench/results.json. The values
- * themselves are checked where they are used (`--ops`, `--sizes`, `--clock`, `--baseline` in
- * bench/kernel.ts; `--only` in bench/run.ts).
+ * The bench runner's command line, checked before any section runs: an unknown option, an
+ * option without its value or given twice, a stray word, and a bad `--ops`, `--sizes`,
+ * `--clock` or `--allocator` are bad input (exit 2, named), as in the CLI, whose parser
+ * (cli/args.ts) reads the options here. Before, the runner ignored what it did not know, so
+ * `npm run bench -- --help` (or a misspelt `--onyl`) started every section, several minutes of
+ * work, and overwrote bench/results.json; and the kernel's options were checked only when the
+ * kernel section ran (`--only bb84 --ops typo` was accepted). `--only`'s section names are
+ * checked by bench/run.ts, which holds the sections.
  * @module
  */
-import { sanitizeForTerminal } from "../cli/io.js";
-import { flagValue } from "./kernel.js";
+import { FlagProblem, parseArgs, type FlagSpec } from "../cli/args.js";
+import { UsageError } from "../cli/usage-error.js";
+import { parseClock, parseOps, parseSizes } from "./kernel.js";
 import { BenchInputError } from "./rows.js";
 
-/** Options that take a value (`--only kernel` or `--only=kernel`), with what it is. */
-export const VALUE_OPTIONS: Readonly<Record<string, string>> = {
-  "--only": "sections, separated by commas",
-  "--ops": "kernel operations, separated by commas",
-  "--sizes": "kernel sizes (n for qubit operations, d for eigensolvers), separated by commas",
-  "--baseline": "the dist/ folder of an older build, timed in the same rounds",
-  "--clock": "wall or cpu (the kernel's timing)",
-  "--allocator": "default: without the huge-page allocator setting",
-};
-
-/** Options without a value. */
-export const SWITCHES: Readonly<Record<string, string>> = {
-  "--quick": "shorter batches, n <= 10",
-  "--help": "this text",
-};
+/** The runner's options (names without dashes), in help order. */
+export const BENCH_FLAGS: readonly FlagSpec[] = [
+  { name: "only", kind: "value", placeholder: "SECTIONS", description: "only these sections, separated by commas" },
+  { name: "ops", kind: "value", placeholder: "OPS", description: "only these kernel operations, separated by commas" },
+  { name: "sizes", kind: "value", placeholder: "SIZES", description: "only these kernel sizes (n for qubit operations, d for eigensolvers), separated by commas" },
+  { name: "baseline", kind: "value", placeholder: "DIR", description: "the dist/ folder of an older build, timed in the same rounds (kernel, bb84, auth)" },
+  { name: "clock", kind: "value", placeholder: "CLOCK", description: "the kernel's timing: wall or cpu" },
+  { name: "allocator", kind: "value", placeholder: "default", parse: (t) => (t === "default" ? t : new FlagProblem(`expected default, got "${t}"`)), description: "default: without the huge-page allocator setting" },
+  { name: "quick", kind: "boolean", description: "shorter batches, n <= 10" },
+  { name: "help", kind: "boolean", description: "this text (also -h)" },
+];
 
 /** The usage text of `npm run bench -- --help`. */
 export function benchUsage(): string {
-  const lines = [
+  const option = (f: FlagSpec): string => `  ${(f.kind === "value" ? `--${f.name} ${f.placeholder}` : `--${f.name}`).padEnd(20)} ${f.description}`;
+  return [
     "usage: npm run bench [-- options]   (node dist/bench/run.js [options])",
     "runs every benchmark section, prints each row with its target and writes bench/results.json",
     "",
-    ...Object.entries(VALUE_OPTIONS).map(([flag, what]) => `  ${`${flag} VALUE`.padEnd(18)} ${what}`),
-    ...Object.entries(SWITCHES).map(([flag, what]) => `  ${flag.padEnd(18)} ${what}`),
+    ...BENCH_FLAGS.map(option),
     "",
     "see bench/README.md",
-  ];
-  return `${lines.join("\n")}\n`;
+    "",
+  ].join("\n");
 }
 
 /**
- * Checks `argv` (each option known, each value option given a value, no stray words) and says
- * whether help was asked for. Throws a {@link BenchInputError} naming the first problem, its text
- * safe to print on a terminal.
+ * Checks `argv` and says whether help was asked for (`--help` or `-h` anywhere: help wins, as
+ * in the CLI). Throws a {@link BenchInputError} naming the first problem.
  */
 export function checkBenchArgs(argv: readonly string[]): { readonly help: boolean } {
-  let help = false;
-  const known = [...Object.keys(VALUE_OPTIONS), ...Object.keys(SWITCHES)].join(", ");
-  const bad = (text: string): BenchInputError => new BenchInputError(sanitizeForTerminal(`bench: ${text}`));
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    if (arg === "--help" || arg === "-h") {
-      help = true;
-      continue;
-    }
-    if (arg in SWITCHES) continue;
-    const eq = arg.indexOf("=");
-    const flag = arg.startsWith("--") && eq > 0 ? arg.slice(0, eq) : arg;
-    if (flag in VALUE_OPTIONS) {
-      if (flag !== arg) {
-        if (arg.length === eq + 1) throw bad(`${flag}: expected ${VALUE_OPTIONS[flag]}, got nothing`);
-        continue;
-      }
-      const value = argv[i + 1];
-      if (value === undefined || value.startsWith("--")) throw bad(`${flag}: expected ${VALUE_OPTIONS[flag]}, got ${value === undefined ? "nothing" : JSON.stringify(value)}`);
-      i++;
-      continue;
-    }
-    throw bad(arg.startsWith("-") ? `unknown option ${JSON.stringify(arg)} (known: ${known}, -h)` : `unexpected argument ${JSON.stringify(arg)}: options only (known: ${known}, -h)`);
+  if (argv.includes("--help") || argv.includes("-h")) return { help: true };
+  const known = BENCH_FLAGS.map((f) => `--${f.name}`).join(", ");
+  for (const arg of argv) {
+    const name = arg.split("=")[0];
+    // the CLI parser's own message for an unknown flag points at `qkd-harness <command> --help`
+    if (arg.startsWith("-") && !BENCH_FLAGS.some((f) => `--${f.name}` === name)) throw new BenchInputError(`bench: unknown option ${JSON.stringify(name)} (known: ${known}, -h)`);
   }
-  const allocator = flagValue(argv, "--allocator");
-  if (allocator !== null && allocator !== "default") throw bad(`--allocator: expected default, got ${JSON.stringify(allocator)}`);
-  return { help };
+  let parsed;
+  try {
+    parsed = parseArgs(argv, BENCH_FLAGS, "bench");
+  } catch (e) {
+    if (e instanceof UsageError) throw new BenchInputError(`bench: ${e.message}`);
+    throw e;
+  }
+  if (parsed.positionals.length > 0) throw new BenchInputError(`bench: unexpected argument ${JSON.stringify(parsed.positionals[0])}: options only (known: ${known}, -h)`);
+  const value = (name: string): string | null => (parsed.flags.get(name) as string | undefined) ?? null;
+  parseOps(value("ops"));
+  parseSizes(value("sizes"));
+  parseClock(value("clock"));
+  return { help: false };
 }

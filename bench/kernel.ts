@@ -341,9 +341,9 @@ async function loadBaseline(dir: string): Promise<Kernel> {
 /** `wall`: performance.now(); `cpu`: this process's user + system CPU time. */
 export type Clock = "wall" | "cpu";
 
-function parseClock(value: string | null): Clock {
+export function parseClock(value: string | null): Clock {
   if (value === null || value === "wall" || value === "cpu") return value ?? "wall";
-  throw new BenchInputError(`--clock: expected wall or cpu, got ${value}`);
+  throw new BenchInputError(`--clock: expected wall or cpu, got ${JSON.stringify(value)}`);
 }
 
 /** Seconds on `clock` (the CPU clock is a system call, about 1 us: read it once per chunk of ops). */
@@ -506,7 +506,7 @@ export function flagValue(args: readonly string[], flag: string): string | null 
   return null;
 }
 
-function parseOps(value: string | null): KernelOp[] {
+export function parseOps(value: string | null): KernelOp[] {
   if (value === null) return KERNEL_OPS.slice();
   const ops = value.split(",").map((s) => s.trim()).filter(Boolean);
   const unknown = ops.filter((o) => !(KERNEL_OPS as readonly string[]).includes(o));
@@ -514,10 +514,10 @@ function parseOps(value: string | null): KernelOp[] {
   return ops as KernelOp[];
 }
 
-function parseSizes(value: string | null): number[] | null {
+export function parseSizes(value: string | null): number[] | null {
   if (value === null) return null;
   const sizes = value.split(",").map((x) => Number(x.trim()));
-  if (sizes.some((x) => !Number.isInteger(x) || x < 1)) throw new BenchInputError(`--sizes: expected positive integers separated by commas, got ${value}`);
+  if (sizes.some((x) => !Number.isInteger(x) || x < 1)) throw new BenchInputError(`--sizes: expected positive integers separated by commas, got ${JSON.stringify(value)}`);
   return sizes;
 }
 

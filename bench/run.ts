@@ -22,6 +22,7 @@
 import { spawnSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { sanitizeForTerminal } from "../cli/io.js";
 import { benchUsage, checkBenchArgs } from "./args.js";
 import { runAuthBench } from "./auth.js";
 import { runAuthSearchBench } from "./authSearch.js";
@@ -108,10 +109,7 @@ export async function main(argv: readonly string[] = process.argv.slice(2)): Pro
   const only = flagValue(argv, "--only");
   const names = only === null ? SECTIONS.map((s) => s.name) : only.split(",").map((s) => s.trim());
   const unknown = names.filter((n) => !SECTIONS.some((s) => s.name === n));
-  if (unknown.length) {
-    console.error(`bench: unknown section ${unknown.join(", ")} for --only (known: ${SECTIONS.map((s) => s.name).join(", ")})`);
-    return 2;
-  }
+  if (unknown.length) throw new BenchInputError(`bench: unknown section ${unknown.join(", ")} for --only (known: ${SECTIONS.map((s) => s.name).join(", ")})`);
   const context: BenchContext = { quick, args: argv, log: (line) => console.log(line) };
   const started = performance.now();
   const rows: BenchRow[] = [];
@@ -153,4 +151,6 @@ function withAllocator(argv: readonly string[]): number | null {
 }
 
 // bad input (an option, a --baseline that cannot be loaded) exits 2, as the CLI; anything else 1
-main().then((code) => { process.exitCode = code; }, (e: unknown) => { console.error(e instanceof Error ? e.message : e); process.exitCode = e instanceof BenchInputError ? 2 : 1; });
+// every message passes through sanitizeForTerminal: a value echoed from the command line (an
+// unknown --ops name, a --baseline path) must not reach a terminal as a control sequence
+main().then((code) => { process.exitCode = code; }, (e: unknown) => { console.error(sanitizeForTerminal(e instanceof Error ? e.message : String(e))); process.exitCode = e instanceof BenchInputError ? 2 : 1; });

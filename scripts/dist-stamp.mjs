@@ -21,8 +21,9 @@ export const STAMP = ".build-stamp";
 
 /**
  * What tsc compiles: TypeScript sources and declarations (`.ts`, `.tsx`, `.mts`, `.cts`; `.d.ts`
- * among them). Nothing else under the included folders is an input of the build: the build
- * copies no other file into dist/, and the folders also hold what commands write there, such as
+ * among them), tests excluded. Nothing else under the included folders is an input of the build
+ * while no source imports a JSON file (tsc would copy it into dist/; test/library/dist-stamp.test.ts
+ * checks there is none), and the folders also hold what commands write there, such as
  * `npm start`'s report in reports/out/ and `npm run bench`'s bench/results.json. Counting every
  * file made `npm start` leave dist/ stale for the next command: the next `npm start` rebuilt,
  * and `npm test` (test/setup/compiled-package.ts) compiled the package again in the background
@@ -30,6 +31,8 @@ export const STAMP = ".build-stamp";
  * 2026-11-28).
  */
 const SOURCE = /\.(ts|tsx|mts|cts)$/;
+/** Test files, which tsconfig.build.json "exclude"s ("**\/*.test.ts"; its other entry, test/, is not included). */
+const EXCLUDED = /\.test\.(ts|tsx|mts|cts)$/;
 
 /** Newest modification time (ms) of the build's inputs in the repository at `root`. */
 export function newestInput(root = here) {
@@ -42,7 +45,7 @@ export function newestInput(root = here) {
     // deleted source leaves only its old output behind
     if (s.isDirectory()) {
       for (const e of readdirSync(path)) if (e !== "node_modules") visit(join(path, e), false);
-    } else if (named || SOURCE.test(path)) newest = Math.max(newest, s.mtimeMs);
+    } else if (named || (SOURCE.test(path) && !EXCLUDED.test(path))) newest = Math.max(newest, s.mtimeMs);
   };
   // a file named in "include" (index.ts) or here counts whatever its extension
   for (const entry of [...config.include, "tsconfig.json", "tsconfig.build.json", "package.json"]) visit(join(root, entry), true);

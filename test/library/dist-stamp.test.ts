@@ -4,9 +4,10 @@
  * report in reports/out/ made dist/ stale, so the next `npm start` rebuilt and `npm test` compiled
  * the package again in the background.
  */
-import { existsSync, mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 // @ts-expect-error -- a plain .mjs script shared with `npm start`, without declarations
 import { distIsCurrent, newestInput, STAMP } from "../../scripts/dist-stamp.mjs";
@@ -42,13 +43,26 @@ describe("dist-stamp: what makes dist/ stale", () => {
     expect(current(root)).toBe(false);
   });
 
-  it("what `npm start`, `npm run bench` and the docs write under the included folders does not count", () => {
-    for (const f of ["reports/out/index.html", "reports/out/results.json", "reports/out/junit.xml", "reports/out/.qkd-report", "bench/results.json", "model/README.md", "model/node_modules/x/index.ts"]) put(f, T + 20);
+  it("what `npm start` and `npm run bench` write under the included folders, and the excluded tests, do not count", () => {
+    for (const f of ["reports/out/index.html", "reports/out/results.json", "reports/out/junit.xml", "reports/out/.qkd-report", "bench/results.json", "model/README.md", "model/node_modules/x/index.ts", "model/a.test.ts"]) put(f, T + 20);
     expect(current(root)).toBe(true);
   });
 
   it.each(["model/a.ts", "model/kernel/new.ts", "model/kernel/types.d.ts", "model/wasm/compile.d.mts", "reports/x.cts", "reports/view.tsx", "index.ts", "tsconfig.json", "tsconfig.build.json", "package.json"])("a newer %s makes it stale", (f) => {
     put(f, T + 20);
     expect(current(root)).toBe(false);
+  });
+
+  it("the repository's build reads no JSON: the stamp counts only TypeScript (with resolveJsonModule, tsc copies an imported .json into dist/)", () => {
+    const root = fileURLToPath(new URL("../..", import.meta.url));
+    const config = JSON.parse(readFileSync(join(root, "tsconfig.build.json"), "utf8")) as { include: string[] };
+    const importsJson: string[] = [];
+    const visit = (path: string): void => {
+      const s = statSync(path, { throwIfNoEntry: false });
+      if (s?.isDirectory()) for (const e of readdirSync(path)) e !== "node_modules" && visit(join(path, e));
+      else if (s && /\.(ts|tsx|mts|cts)$/.test(path) && /(from\s*|import\(\s*)["'][^"']+\.json["']/.test(readFileSync(path, "utf8"))) importsJson.push(path);
+    };
+    for (const entry of config.include) visit(join(root, entry));
+    expect(importsJson).toEqual([]);
   });
 });
