@@ -9,7 +9,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import * as fc from "fast-check";
 import { describe, expect, it, test } from "vitest";
-import { impersonationBound } from "../../model/auth/index.js";
+import { impersonationBound, MAX_CELLS, RunSizeError } from "../../model/auth/index.js";
 import { exactRun } from "../../model/bb84/index.js";
 import { blockEigenvalues } from "../../model/bb84/internal/blocks.js";
 import { impersonation, passiveSecrecy, updateSecrecy } from "../../properties/auth/index.js";
@@ -218,5 +218,44 @@ describe("the shipped best attack is the search's own output", () => {
     const deletions = neighbourStrategies(o.input, ["mitm"], 2, 3).flat().filter((t) => strategySize(t) < strategySize(o.input));
     expect(deletions.length).toBeGreaterThan(0);
     for (const t of deletions) expect(scoreAuth(params, "acceptedInformation", t).value).toBeLessThan(o.value - 1e-9);
+  });
+});
+
+describe("search auth: candidates too large to score exactly", () => {
+  // A scorer that finds every candidate of odd size too large (as the model's bounds do for
+  // large runs at large flags), counting them; the others are scored as usual.
+  const oddTooLarge = () => {
+    let thrown = 0;
+    const score: typeof scoreAuth = (params, objective, strategy, worst) => {
+      if (strategySize(strategy) % 2 === 1) {
+        thrown++;
+        throw new RunSizeError(MAX_CELLS, params.keyBits, params.sessions);
+      }
+      return scoreAuth(params, objective, strategy, worst);
+    };
+    return { score, thrown: () => thrown };
+  };
+
+  it.each([
+    ["on the parameters themselves", { variant: "parity", keyBits: 4, sessions: 1, noise: 0 }],
+    ["on the n = 4 proxy, then re-scored and shed on the parameters", { variant: "parity", keyBits: 6, sessions: 1, noise: 0 }],
+  ] as const)("%s: skipped and counted, the result is the best of the others", (_, params) => {
+    const { score, thrown } = oddTooLarge();
+    const o = searchAuth(params, { seed: 3, budget: 120, objective: "acceptedInformation", score });
+    expect(thrown()).toBeGreaterThan(0);
+    expect(o.unscored).toBe(thrown());
+    expect(strategySize(o.input) % 2).toBe(0);
+    // on the parameters themselves the outcome is the climb's, whose value is per key bit
+    expect(o.value).toBe(scoreAuth(params, "acceptedInformation", o.input).value / (params.keyBits === 4 ? 4 : 1));
+    expect(o.evaluations).toBeLessThanOrEqual(120);
+  });
+
+  it("nothing too large: the same outcome as before, no `unscored`; everything too large: the RunSizeError", () => {
+    const params = { variant: "parity", keyBits: 6, sessions: 1, noise: 0 } as const;
+    const plain = searchAuth(params, { seed: 3, budget: 120, objective: "acceptedInformation" });
+    expect(searchAuth(params, { seed: 3, budget: 120, objective: "acceptedInformation", score: scoreAuth })).toEqual(plain);
+    expect("unscored" in plain).toBe(false);
+    const never: typeof scoreAuth = (p) => { throw new RunSizeError(MAX_CELLS, p.keyBits, p.sessions); };
+    expect(() => searchAuth(params, { seed: 3, budget: 40, objective: "acceptedInformation", score: never })).toThrow(RunSizeError);
   });
 });
