@@ -1,6 +1,7 @@
 /**
  * `qkd-harness search auth|bb84 [flags] [--json] [--out FILE]`: the optimising adversary search
- * alone (issue 11). Prints `{ objective, value, evaluations, budget, seed, strategy, metrics }`;
+ * alone (issue 11). Prints `{ objective, value, evaluations, budget, seed, strategy, metrics }`,
+ * with `unscored` when the auth search skipped candidates too large to score exactly;
  * `--out FILE` writes the same with the command line that reproduces it (a search record, which
  * `analyze auth --strategy FILE` reads as its strategy).
  * @module
@@ -106,14 +107,14 @@ function runAuth(args: ParsedArgs): SearchRun {
   const budget = (args.flags.get("budget") as number | undefined) ?? DEFAULT_BUDGET.auth;
   let found: ReturnType<typeof searchAuth>;
   try {
-    found = searchAuth({ variant, keyBits, sessions, noise: 0 }, { objective, seed, budget });
+    found = searchAuth({ variant, keyBits, sessions, noise: 0 }, { objective, seed, budget, skipTooLarge: true });
   } catch (e) {
     // no candidate could be scored exactly (searchAuth skips those it cannot, counting them);
     // the search scores on n = 4 with as many rounds (properties/auth/search.ts proxyParams), so
     // the sizes in the error may be that instance's
     if (!(e instanceof RunSizeError)) throw e;
     throw new UsageError(
-      `search auth --key-bits ${keyBits} --sessions ${sessions}: no candidate attack could be scored exactly: the last was too large, more than ${e.limit.toLocaleString("en-US")} ${e.what} ` +
+      `search auth --key-bits ${keyBits} --sessions ${sessions}: no candidate attack could be scored exactly: the last tried needs more than ${e.limit.toLocaleString("en-US")} ${e.what} ` +
         `(keyBits ${e.keyBits}, ${e.sessions} sessions; the search scores on n = 4 with as many rounds, then re-scores its best at the flags' sizes); use fewer --key-bits or --sessions`,
     );
   }

@@ -77,6 +77,12 @@ export interface AuthSearchOptions extends SearchOptions {
   /** Most round strategies and steps per transit (defaults 2 and 3, as the generated adversary). */
   readonly maxRounds?: number;
   readonly maxSteps?: number;
+  /**
+   * Skip candidates too large to score exactly, counting them in the outcome's `unscored`
+   * (default false: the first ends the search with its RunSizeError, as the scenario engine
+   * needs, whose results have no field that would say candidates were skipped).
+   */
+  readonly skipTooLarge?: boolean;
   /** How a candidate is scored (tests, to meet candidates too large to score; default {@link scoreAuth}). */
   readonly score?: typeof scoreAuth;
 }
@@ -118,12 +124,13 @@ function objectiveValue(objective: AuthObjective, keyBits: number, acceptance: n
  * Search for the most damaging strategy under `objective` (deterministic in the seed).
  *
  * A candidate too large to score exactly (its run passes the model's bounds: a `RunSizeError`)
- * is not scored: the optimiser sees `-Infinity` there, and the outcome counts it in `unscored`,
- * so the result is the best among the candidates that could be scored, and says how many could
- * not. Before, the first such candidate ended the whole search (`search auth --key-bits 12
- * --sessions 6` exited 2 after 7.8 s). Only when no candidate at all can be scored does the
- * search throw, with the last `RunSizeError`.
- * @throws RangeError on a budget outside [1, 10^6]; RunSizeError when no candidate can be scored.
+ * ends the search with that error, unless `skipTooLarge` is set (the CLI's `search auth`): then
+ * the optimiser sees `-Infinity` there, the re-scoring on the full parameters goes down the
+ * ranking past such candidates, and the outcome counts the distinct strategies skipped in
+ * `unscored`, so the result is the best among the candidates that could be scored and says how
+ * many could not. It still throws (the last `RunSizeError`) when none could be scored, on the
+ * proxy or on the full parameters.
+ * @throws RangeError on a budget outside [1, 10^6]; RunSizeError as above.
  */
 export function searchAuth(params: AuthSearchParams, options: AuthSearchOptions): SearchOutcome<Strategy> {
   const modes = options.modes ?? (options.objective === "acceptance" ? ["impersonate-member"] : ["mitm"]);
@@ -133,14 +140,15 @@ export function searchAuth(params: AuthSearchParams, options: AuthSearchOptions)
   // evaluations kept for shedding useless steps of the winner on the full parameters
   const prune = proxy === params ? 0 : Math.min(10, Math.floor(options.budget / 40));
   const perBit = (s: Scored): Scored => ({ ...s, value: options.objective === "acceptance" ? s.value : s.value / proxy.keyBits });
-  let unscored = 0, tooLarge: RunSizeError | undefined;
-  /** `scoreAuth`, or undefined (counted) for a candidate too large to score exactly. */
+  const unscored = new Set<string>();
+  let tooLarge: RunSizeError | undefined;
+  /** `scoreAuth`, or (with skipTooLarge) undefined for a candidate too large to score exactly, counted once per strategy. */
   const tryScore = (at: AuthSearchParams, input: Strategy, worstSession = false): Scored | undefined => {
     try {
       return (options.score ?? scoreAuth)(at, options.objective, input, worstSession);
     } catch (e) {
-      if (!(e instanceof RunSizeError)) throw e;
-      unscored++;
+      if (!(e instanceof RunSizeError) || options.skipTooLarge !== true) throw e;
+      unscored.add(JSON.stringify(input));
       tooLarge = e;
       return undefined;
     }
@@ -154,16 +162,21 @@ export function searchAuth(params: AuthSearchParams, options: AuthSearchOptions)
     found.push({ input: s, value: value.value });
     return value;
   }, { seed: options.seed, budget: Math.max(1, options.budget - rescore - prune), starts: 1, localBudget: AUTH_LOCAL_BUDGET, explorationShare: AUTH_EXPLORATION_SHARE, polishShare: AUTH_POLISH_SHARE });
-  const counted = (outcome: SearchOutcome<Strategy>): SearchOutcome<Strategy> => (unscored > 0 ? { ...outcome, unscored } : outcome);
+  const counted = (outcome: SearchOutcome<Strategy>): SearchOutcome<Strategy> => (unscored.size > 0 ? { ...outcome, unscored: unscored.size } : outcome);
   if (found.length === 0 && tooLarge !== undefined) throw tooLarge;
   if (rescore === 0) return counted(proxied);
-  // re-score the best few distinct strategies (the simpler first among equals) on the full parameters
+  // re-score the best few distinct strategies (the simpler first among equals) on the full
+  // parameters: the first `rescore` of the ranking that can be scored there
   const ranked = found.sort((a, b) => b.value - a.value || strategySize(a.input) - strategySize(b.input));
-  const candidates = [...new Map(ranked.map((f) => [JSON.stringify(f.input), f.input])).values()].slice(0, rescore);
-  let best: SearchOutcome<Strategy> | undefined;
-  for (const input of candidates) {
+  const candidates: Strategy[] = [];
+  let best: SearchOutcome<Strategy> | undefined, rescored = 0;
+  for (const input of new Map(ranked.map((f) => [JSON.stringify(f.input), f.input])).values()) {
+    if (rescored >= rescore) break;
+    candidates.push(input);
     const s = tryScore(params, input);
-    if (s !== undefined && (best === undefined || s.value > best.value + 1e-12)) best = { input, value: s.value, evaluations: 0, metrics: s.metrics };
+    if (s === undefined) continue;
+    rescored++;
+    if (best === undefined || s.value > best.value + 1e-12) best = { input, value: s.value, evaluations: 0, metrics: s.metrics };
   }
   if (best === undefined) throw tooLarge!;
   // the proxy's climb sheds steps that change nothing on the proxy; on the full parameters,

@@ -9,7 +9,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import * as fc from "fast-check";
 import { describe, expect, it, test } from "vitest";
-import { impersonationBound, MAX_CELLS, RunSizeError } from "../../model/auth/index.js";
+import { impersonationBound, MAX_CELLS, RunSizeError, type Strategy } from "../../model/auth/index.js";
 import { exactRun } from "../../model/bb84/index.js";
 import { blockEigenvalues } from "../../model/bb84/internal/blocks.js";
 import { impersonation, passiveSecrecy, updateSecrecy } from "../../properties/auth/index.js";
@@ -222,40 +222,51 @@ describe("the shipped best attack is the search's own output", () => {
 });
 
 describe("search auth: candidates too large to score exactly", () => {
-  // A scorer that finds every candidate of odd size too large (as the model's bounds do for
-  // large runs at large flags), counting them; the others are scored as usual.
-  const oddTooLarge = () => {
-    let thrown = 0;
+  // Scorers that find some candidates too large (as the model's bounds do for large runs at
+  // large flags), counting the distinct strategies they refuse; the others are scored as usual.
+  const refusing = (tooLarge: (params: { keyBits: number }, strategy: Strategy) => boolean) => {
+    const refused = new Set<string>();
     const score: typeof scoreAuth = (params, objective, strategy, worst) => {
-      if (strategySize(strategy) % 2 === 1) {
-        thrown++;
+      if (tooLarge(params, strategy)) {
+        refused.add(JSON.stringify(strategy));
         throw new RunSizeError(MAX_CELLS, params.keyBits, params.sessions);
       }
       return scoreAuth(params, objective, strategy, worst);
     };
-    return { score, thrown: () => thrown };
+    return { score, refused: () => refused.size };
   };
+  const options = { seed: 3, budget: 120, objective: "acceptedInformation" } as const;
+  const small = { variant: "parity", keyBits: 4, sessions: 1, noise: 0 } as const; // scored on itself
+  const large = { variant: "parity", keyBits: 6, sessions: 1, noise: 0 } as const; // on the n = 4 proxy, then re-scored and shed on itself
 
-  it.each([
-    ["on the parameters themselves", { variant: "parity", keyBits: 4, sessions: 1, noise: 0 }],
-    ["on the n = 4 proxy, then re-scored and shed on the parameters", { variant: "parity", keyBits: 6, sessions: 1, noise: 0 }],
-  ] as const)("%s: skipped and counted, the result is the best of the others", (_, params) => {
-    const { score, thrown } = oddTooLarge();
-    const o = searchAuth(params, { seed: 3, budget: 120, objective: "acceptedInformation", score });
-    expect(thrown()).toBeGreaterThan(0);
-    expect(o.unscored).toBe(thrown());
+  it.each([["on the parameters themselves", small], ["on the proxy, re-scored and shed on the parameters", large]] as const)("%s: odd-sized candidates skipped and counted, the result the best of the others", (_, params) => {
+    const { score, refused } = refusing((_p, s) => strategySize(s) % 2 === 1);
+    const o = searchAuth(params, { ...options, score, skipTooLarge: true });
+    expect(refused()).toBeGreaterThan(0);
+    expect(o.unscored).toBe(refused());
     expect(strategySize(o.input) % 2).toBe(0);
     // on the parameters themselves the outcome is the climb's, whose value is per key bit
-    expect(o.value).toBe(scoreAuth(params, "acceptedInformation", o.input).value / (params.keyBits === 4 ? 4 : 1));
+    expect(o.value).toBe(scoreAuth(params, "acceptedInformation", o.input).value / (params === small ? 4 : 1));
     expect(o.evaluations).toBeLessThanOrEqual(120);
   });
 
-  it("nothing too large: the same outcome as before, no `unscored`; everything too large: the RunSizeError", () => {
-    const params = { variant: "parity", keyBits: 6, sessions: 1, noise: 0 } as const;
-    const plain = searchAuth(params, { seed: 3, budget: 120, objective: "acceptedInformation" });
-    expect(searchAuth(params, { seed: 3, budget: 120, objective: "acceptedInformation", score: scoreAuth })).toEqual(plain);
-    expect("unscored" in plain).toBe(false);
-    const never: typeof scoreAuth = (p) => { throw new RunSizeError(MAX_CELLS, p.keyBits, p.sessions); };
-    expect(() => searchAuth(params, { seed: 3, budget: 40, objective: "acceptedInformation", score: never })).toThrow(RunSizeError);
+  it("the best candidates too large on the full parameters only: the re-scoring goes down the ranking to ones that fit", () => {
+    const best = searchAuth(large, options);
+    // every strategy as good as the best the search finds unhindered is too large at n = 6 (not on the proxy)
+    const { score, refused } = refusing((p, s) => p.keyBits === 6 && scoreAuth(large, "acceptedInformation", s).value >= best.value - 1e-9);
+    const o = searchAuth(large, { ...options, score, skipTooLarge: true });
+    expect(refused()).toBeGreaterThan(0);
+    expect(o.unscored).toBe(refused());
+    expect(Number.isFinite(o.value)).toBe(true);
+    expect(o.value).toBeLessThan(best.value);
+  });
+
+  it("without skipTooLarge the first ends the search; nothing too large: no `unscored`; everything too large: the RunSizeError", () => {
+    const { score } = refusing((_p, s) => strategySize(s) % 2 === 1);
+    expect(() => searchAuth(large, { ...options, score })).toThrow(RunSizeError);
+    expect("unscored" in searchAuth(large, { ...options, skipTooLarge: true })).toBe(false);
+    for (const [params, tooLarge] of [[small, () => true], [large, () => true], [large, (p: { keyBits: number }) => p.keyBits === 6]] as const) {
+      expect(() => searchAuth(params, { ...options, budget: 40, score: refusing(tooLarge).score, skipTooLarge: true })).toThrow(RunSizeError);
+    }
   });
 });
