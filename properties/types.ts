@@ -117,6 +117,11 @@ export interface SearchOutcome<Input = any> {
   readonly evaluations: number;
   /** The numbers behind the value (same names as the property's check metrics where they overlap). */
   readonly metrics: Metrics;
+  /**
+   * Candidates the search could not score because their exact evaluation passes the model's
+   * size bounds (absent when none): the outcome is the best among the others.
+   */
+  readonly unscored?: number;
 }
 
 /**

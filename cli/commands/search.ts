@@ -1,6 +1,7 @@
 /**
  * `qkd-harness search auth|bb84 [flags] [--json] [--out FILE]`: the optimising adversary search
- * alone (issue 11). Prints `{ objective, value, evaluations, budget, seed, strategy, metrics }`;
+ * alone (issue 11). Prints `{ objective, value, evaluations, budget, seed, strategy, metrics }`,
+ * with `unscored` when the auth search skipped candidates too large to score exactly;
  * `--out FILE` writes the same with the command line that reproduces it (a search record, which
  * `analyze auth --strategy FILE` reads as its strategy).
  * @module
@@ -70,6 +71,8 @@ export const searchCommand: Command = {
     if (extra.length > 0) throw new UsageError(`search: unexpected argument "${extra[0]}"`);
     if (protocol !== "auth" && protocol !== "bb84") throw new UsageError(`search: expected a protocol, auth or bb84, got ${protocol === undefined ? "none" : `"${protocol}"`}`);
     const result = protocol === "auth" ? runAuth(args) : await runBb84(args, noteTo(env));
+    const unscored = result.record.unscored;
+    if (unscored !== undefined) noteTo(env)(`${unscored} candidate attack${unscored === 1 ? " was" : "s were"} too large to score exactly and ${unscored === 1 ? "was" : "were"} skipped (unscored): the result is the best of the others`);
     const out = args.flags.get("out") as string | undefined;
     if (out !== undefined) writeAtomically(out, stableJson({ command: result.command, ...result.record }));
     if (args.flags.get("json") === true) env.io.stdout(stableJson(result.record));
@@ -81,7 +84,7 @@ export const searchCommand: Command = {
 interface SearchRun {
   /** The command line that reproduces the search, every option explicit. */
   readonly command: string;
-  readonly record: { readonly objective: string; readonly value: number; readonly evaluations: number; readonly budget: number; readonly seed: number; readonly strategy: Json; readonly metrics: Metrics };
+  readonly record: { readonly objective: string; readonly value: number; readonly evaluations: number; readonly unscored?: number; readonly budget: number; readonly seed: number; readonly strategy: Json; readonly metrics: Metrics };
 }
 
 function reject(args: ParsedArgs, names: readonly string[], protocol: string): void {
@@ -104,19 +107,23 @@ function runAuth(args: ParsedArgs): SearchRun {
   const budget = (args.flags.get("budget") as number | undefined) ?? DEFAULT_BUDGET.auth;
   let found: ReturnType<typeof searchAuth>;
   try {
-    found = searchAuth({ variant, keyBits, sessions, noise: 0 }, { objective, seed, budget });
+    found = searchAuth({ variant, keyBits, sessions, noise: 0 }, { objective, seed, budget, skipTooLarge: true });
   } catch (e) {
-    // a candidate too large to score exactly; the search scores on n = 4 with as many rounds
-    // (properties/auth/search.ts proxyParams), so the sizes in the error may be that instance's
+    // no candidate could be scored exactly (searchAuth skips those it cannot, counting them);
+    // the search scores on n = 4 with as many rounds (properties/auth/search.ts proxyParams), so
+    // the sizes in the error may be that instance's
     if (!(e instanceof RunSizeError)) throw e;
     throw new UsageError(
-      `search auth --key-bits ${keyBits} --sessions ${sessions}: a candidate attack is too large to score exactly: more than ${e.limit.toLocaleString("en-US")} ${e.what} ` +
+      `search auth --key-bits ${keyBits} --sessions ${sessions}: no candidate attack could be scored exactly: the last tried needs more than ${e.limit.toLocaleString("en-US")} ${e.what} ` +
         `(keyBits ${e.keyBits}, ${e.sessions} sessions; the search scores on n = 4 with as many rounds, then re-scores its best at the flags' sizes); use fewer --key-bits or --sessions`,
     );
   }
   return {
     command: `qkd-harness search auth --variant ${variant} --key-bits ${keyBits} --sessions ${sessions} --objective ${objective} --seed ${seed} --budget ${budget}`,
-    record: { objective, value: found.value, evaluations: found.evaluations, budget, seed, strategy: found.input as unknown as Json, metrics: { variant, keyBits, sessions, ...found.metrics } },
+    record: {
+      objective, value: found.value, evaluations: found.evaluations, ...(found.unscored !== undefined ? { unscored: found.unscored } : {}),
+      budget, seed, strategy: found.input as unknown as Json, metrics: { variant, keyBits, sessions, ...found.metrics },
+    },
   };
 }
 

@@ -29,7 +29,7 @@
  * @module
  */
 import * as fc from "fast-check";
-import { passiveHolevo } from "../../model/auth/index.js";
+import { passiveHolevo, RunSizeError } from "../../model/auth/index.js";
 import type { EveStep, MessageStep, Mode, Register, RoundStrategy, Strategy, Target } from "../../model/auth/index.js";
 import type { RawDraws } from "../../model/random.js";
 import { optimise, type Scored, type SearchSpace } from "../search/optimise.js";
@@ -77,6 +77,14 @@ export interface AuthSearchOptions extends SearchOptions {
   /** Most round strategies and steps per transit (defaults 2 and 3, as the generated adversary). */
   readonly maxRounds?: number;
   readonly maxSteps?: number;
+  /**
+   * Skip candidates too large to score exactly, counting them in the outcome's `unscored`
+   * (default false: the first ends the search with its RunSizeError, as the scenario engine
+   * needs, whose results have no field that would say candidates were skipped).
+   */
+  readonly skipTooLarge?: boolean;
+  /** How a candidate is scored (tests, to meet candidates too large to score; default {@link scoreAuth}). */
+  readonly score?: typeof scoreAuth;
 }
 
 /** The named angles the generator favours: multiples of pi/4 and pi/2. */
@@ -114,7 +122,15 @@ function objectiveValue(objective: AuthObjective, keyBits: number, acceptance: n
 
 /**
  * Search for the most damaging strategy under `objective` (deterministic in the seed).
- * @throws RangeError on a budget outside [1, 10^6].
+ *
+ * A candidate too large to score exactly (its run passes the model's bounds: a `RunSizeError`)
+ * ends the search with that error, unless `skipTooLarge` is set (the CLI's `search auth`): then
+ * the optimiser sees `-Infinity` there, the re-scoring on the full parameters goes down the
+ * ranking past such candidates, and the outcome counts the distinct strategies skipped in
+ * `unscored`, so the result is the best among the candidates that could be scored and says how
+ * many could not. It still throws (the last `RunSizeError`) when none could be scored, on the
+ * proxy or on the full parameters.
+ * @throws RangeError on a budget outside [1, 10^6]; RunSizeError as above.
  */
 export function searchAuth(params: AuthSearchParams, options: AuthSearchOptions): SearchOutcome<Strategy> {
   const modes = options.modes ?? (options.objective === "acceptance" ? ["impersonate-member"] : ["mitm"]);
@@ -124,44 +140,67 @@ export function searchAuth(params: AuthSearchParams, options: AuthSearchOptions)
   // evaluations kept for shedding useless steps of the winner on the full parameters
   const prune = proxy === params ? 0 : Math.min(10, Math.floor(options.budget / 40));
   const perBit = (s: Scored): Scored => ({ ...s, value: options.objective === "acceptance" ? s.value : s.value / proxy.keyBits });
+  const unscored = new Set<string>();
+  let tooLarge: RunSizeError | undefined;
+  /** `scoreAuth`, or (with skipTooLarge) undefined for a candidate too large to score exactly, counted once per strategy. */
+  const tryScore = (at: AuthSearchParams, input: Strategy, worstSession = false): Scored | undefined => {
+    try {
+      return (options.score ?? scoreAuth)(at, options.objective, input, worstSession);
+    } catch (e) {
+      if (!(e instanceof RunSizeError) || options.skipTooLarge !== true) throw e;
+      unscored.add(JSON.stringify(input));
+      tooLarge = e;
+      return undefined;
+    }
+  };
   const space = authSearchSpace(modes, maxRounds, maxSteps);
   const found: { input: Strategy; value: number }[] = [];
   const proxied = optimise(space, (s) => {
-    const scored = perBit(scoreAuth(proxy, options.objective, s, proxy !== params));
-    found.push({ input: s, value: scored.value });
-    return scored;
+    const scored = tryScore(proxy, s, proxy !== params);
+    if (scored === undefined) return { value: -Infinity, metrics: {} };
+    const value = perBit(scored);
+    found.push({ input: s, value: value.value });
+    return value;
   }, { seed: options.seed, budget: Math.max(1, options.budget - rescore - prune), starts: 1, localBudget: AUTH_LOCAL_BUDGET, explorationShare: AUTH_EXPLORATION_SHARE, polishShare: AUTH_POLISH_SHARE });
-  if (rescore === 0) return proxied;
-  // re-score the best few distinct strategies (the simpler first among equals) on the full parameters
+  const counted = (outcome: SearchOutcome<Strategy>): SearchOutcome<Strategy> => (unscored.size > 0 ? { ...outcome, unscored: unscored.size } : outcome);
+  if (found.length === 0 && tooLarge !== undefined) throw tooLarge;
+  if (rescore === 0) return counted(proxied);
+  // re-score the best few distinct strategies (the simpler first among equals) on the full
+  // parameters: the first `rescore` of the ranking that can be scored there
   const ranked = found.sort((a, b) => b.value - a.value || strategySize(a.input) - strategySize(b.input));
-  const candidates = [...new Map(ranked.map((f) => [JSON.stringify(f.input), f.input])).values()].slice(0, rescore);
-  let best: SearchOutcome<Strategy> | undefined;
-  for (const input of candidates) {
-    const s = scoreAuth(params, options.objective, input);
+  const candidates: Strategy[] = [];
+  let best: SearchOutcome<Strategy> | undefined, rescored = 0;
+  for (const input of new Map(ranked.map((f) => [JSON.stringify(f.input), f.input])).values()) {
+    if (rescored >= rescore) break;
+    candidates.push(input);
+    const s = tryScore(params, input);
+    if (s === undefined) continue;
+    rescored++;
     if (best === undefined || s.value > best.value + 1e-12) best = { input, value: s.value, evaluations: 0, metrics: s.metrics };
   }
+  if (best === undefined) throw tooLarge!;
   // the proxy's climb sheds steps that change nothing on the proxy; on the full parameters,
   // the winner's deletions are tried too, first one keeping its value (within 1e-9) taken
   let spent = 0;
   const tried = new Set(candidates.map((c) => JSON.stringify(c)));
   for (let shed = true; shed; ) {
     shed = false;
-    const smaller = neighbourStrategies(best!.input, modes, maxRounds, maxSteps).flat().filter((t) => strategySize(t) < strategySize(best!.input));
+    const smaller: Strategy[] = neighbourStrategies(best.input, modes, maxRounds, maxSteps).flat().filter((t) => strategySize(t) < strategySize(best!.input));
     for (const input of smaller) {
       if (spent >= prune) break;
       const key = JSON.stringify(input);
       if (tried.has(key)) continue;
       tried.add(key);
       spent++;
-      const s = scoreAuth(params, options.objective, input);
-      if (s.value >= best!.value - 1e-9) {
+      const s = tryScore(params, input);
+      if (s !== undefined && s.value >= best.value - 1e-9) {
         best = { input, value: s.value, evaluations: 0, metrics: s.metrics };
         shed = true;
         break;
       }
     }
   }
-  return { ...best!, evaluations: proxied.evaluations + candidates.length + spent };
+  return counted({ ...best, evaluations: proxied.evaluations + candidates.length + spent });
 }
 
 /**

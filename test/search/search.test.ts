@@ -9,7 +9,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import * as fc from "fast-check";
 import { describe, expect, it, test } from "vitest";
-import { impersonationBound } from "../../model/auth/index.js";
+import { impersonationBound, MAX_CELLS, RunSizeError, type Strategy } from "../../model/auth/index.js";
 import { exactRun } from "../../model/bb84/index.js";
 import { blockEigenvalues } from "../../model/bb84/internal/blocks.js";
 import { impersonation, passiveSecrecy, updateSecrecy } from "../../properties/auth/index.js";
@@ -218,5 +218,55 @@ describe("the shipped best attack is the search's own output", () => {
     const deletions = neighbourStrategies(o.input, ["mitm"], 2, 3).flat().filter((t) => strategySize(t) < strategySize(o.input));
     expect(deletions.length).toBeGreaterThan(0);
     for (const t of deletions) expect(scoreAuth(params, "acceptedInformation", t).value).toBeLessThan(o.value - 1e-9);
+  });
+});
+
+describe("search auth: candidates too large to score exactly", () => {
+  // Scorers that find some candidates too large (as the model's bounds do for large runs at
+  // large flags), counting the distinct strategies they refuse; the others are scored as usual.
+  const refusing = (tooLarge: (params: { keyBits: number }, strategy: Strategy) => boolean) => {
+    const refused = new Set<string>();
+    const score: typeof scoreAuth = (params, objective, strategy, worst) => {
+      if (tooLarge(params, strategy)) {
+        refused.add(JSON.stringify(strategy));
+        throw new RunSizeError(MAX_CELLS, params.keyBits, params.sessions);
+      }
+      return scoreAuth(params, objective, strategy, worst);
+    };
+    return { score, refused: () => refused.size };
+  };
+  const options = { seed: 3, budget: 120, objective: "acceptedInformation" } as const;
+  const small = { variant: "parity", keyBits: 4, sessions: 1, noise: 0 } as const; // scored on itself
+  const large = { variant: "parity", keyBits: 6, sessions: 1, noise: 0 } as const; // on the n = 4 proxy, then re-scored and shed on itself
+
+  it.each([["on the parameters themselves", small], ["on the proxy, re-scored and shed on the parameters", large]] as const)("%s: odd-sized candidates skipped and counted, the result the best of the others", (_, params) => {
+    const { score, refused } = refusing((_p, s) => strategySize(s) % 2 === 1);
+    const o = searchAuth(params, { ...options, score, skipTooLarge: true });
+    expect(refused()).toBeGreaterThan(0);
+    expect(o.unscored).toBe(refused());
+    expect(strategySize(o.input) % 2).toBe(0);
+    // on the parameters themselves the outcome is the climb's, whose value is per key bit
+    expect(o.value).toBe(scoreAuth(params, "acceptedInformation", o.input).value / (params === small ? 4 : 1));
+    expect(o.evaluations).toBeLessThanOrEqual(120);
+  });
+
+  it("the best candidates too large on the full parameters only: the re-scoring goes down the ranking to ones that fit", () => {
+    const best = searchAuth(large, options);
+    // every strategy as good as the best the search finds unhindered is too large at n = 6 (not on the proxy)
+    const { score, refused } = refusing((p, s) => p.keyBits === 6 && scoreAuth(large, "acceptedInformation", s).value >= best.value - 1e-9);
+    const o = searchAuth(large, { ...options, score, skipTooLarge: true });
+    expect(refused()).toBeGreaterThan(0);
+    expect(o.unscored).toBe(refused());
+    expect(Number.isFinite(o.value)).toBe(true);
+    expect(o.value).toBeLessThan(best.value);
+  });
+
+  it("without skipTooLarge the first ends the search; nothing too large: no `unscored`; everything too large: the RunSizeError", () => {
+    const { score } = refusing((_p, s) => strategySize(s) % 2 === 1);
+    expect(() => searchAuth(large, { ...options, score })).toThrow(RunSizeError);
+    expect("unscored" in searchAuth(large, { ...options, skipTooLarge: true })).toBe(false);
+    for (const [params, tooLarge] of [[small, () => true], [large, () => true], [large, (p: { keyBits: number }) => p.keyBits === 6]] as const) {
+      expect(() => searchAuth(params, { ...options, budget: 40, score: refusing(tooLarge).score, skipTooLarge: true })).toThrow(RunSizeError);
+    }
   });
 });
