@@ -99,8 +99,8 @@ export const SECTIONS: readonly BenchSection[] = [
 
 /**
  * The rounds behind a speed-up over one core: each round's own ratio and both wall times, so that
- * a reader sees when the median sits near the target (verify's read 1.39x, 1.96x, 1.44x and
- * 1.55x in four runs of this bench on one quiet machine, 2026-11-28).
+ * a reader sees when the median sits near the target (verify's read 1.39x, 1.96x, 1.44x, 1.55x
+ * and 1.46x in five runs of this bench on one quiet machine, 2026-11-28).
  */
 function roundsText(t: WorkersTimings): string {
   const s = (xs: readonly number[]): string => xs.map((x) => x.toFixed(2)).join(", ");
