@@ -34,10 +34,13 @@ const SOURCE = /\.(ts|tsx|mts|cts)$/;
 /** Test files, which tsconfig.build.json "exclude"s ("**\/*.test.ts"; its other entry, test/, is not included). */
 const EXCLUDED = /\.test\.(ts|tsx|mts|cts)$/;
 
-/** Newest modification time (ms) of the build's inputs in the repository at `root`. */
-export function newestInput(root = here) {
+/**
+ * The build's inputs in the repository at `root`, each with its modification time (ms): the
+ * TypeScript files under "include" (tests excluded), and every file named there or below.
+ */
+export function buildInputs(root = here) {
   const config = JSON.parse(readFileSync(join(root, "tsconfig.build.json"), "utf8"));
-  let newest = 0;
+  const inputs = [];
   const visit = (path, named) => {
     const s = statSync(path, { throwIfNoEntry: false });
     if (!s) return;
@@ -45,11 +48,16 @@ export function newestInput(root = here) {
     // deleted source leaves only its old output behind
     if (s.isDirectory()) {
       for (const e of readdirSync(path)) if (e !== "node_modules") visit(join(path, e), false);
-    } else if (named || (SOURCE.test(path) && !EXCLUDED.test(path))) newest = Math.max(newest, s.mtimeMs);
+    } else if (named || (SOURCE.test(path) && !EXCLUDED.test(path))) inputs.push({ path, mtimeMs: s.mtimeMs });
   };
   // a file named in "include" (index.ts) or here counts whatever its extension
   for (const entry of [...config.include, "tsconfig.json", "tsconfig.build.json", "package.json"]) visit(join(root, entry), true);
-  return newest;
+  return inputs;
+}
+
+/** Newest modification time (ms) of the build's inputs in the repository at `root`. */
+export function newestInput(root = here) {
+  return buildInputs(root).reduce((newest, f) => Math.max(newest, f.mtimeMs), 0);
 }
 
 /** Whether dist/ of the repository at `root` was built after the last change of any input. */
