@@ -5,6 +5,7 @@
  * (scenarios/parallel.ts).
  * @module
  */
+import { knownExpressions } from "../properties/params.js";
 import { loadScenario } from "../scenarios/load.js";
 import { matrixOf } from "../scenarios/matrix.js";
 import { serveCells } from "../scenarios/parallel.js";
@@ -19,10 +20,13 @@ export interface CellWorkerData {
   readonly seed?: number;
   readonly seeds?: number;
   readonly searchBudget?: number;
+  /** The expressions the main thread evaluated with their values (`expressionValues`), so that this thread need not load mathjs for them. */
+  readonly expressions?: readonly (readonly [string, number])[];
 }
 
 serveCells(async (raw) => {
   const data = raw as CellWorkerData;
+  knownExpressions(data.expressions ?? []);
   const context = await withPlugins({}, { positionals: [], flags: new Map<string, unknown>(data.plugins.length > 0 ? [["plugin", [...data.plugins]]] : []) });
   return {
     // the group of a cell is its scenario file, as the main thread named it (cli/workers.ts)

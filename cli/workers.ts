@@ -14,6 +14,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Worker } from "node:worker_threads";
 import { allFigures } from "../properties/figures.js";
+import { expressionValues } from "../properties/params.js";
 import { drawFigures } from "../reports/plots/index.js";
 import type { MatrixCell } from "../scenarios/matrix.js";
 import { runCellsParallel, startWorkers, stopWorkers } from "../scenarios/parallel.js";
@@ -83,6 +84,7 @@ export async function runCellsOnWorkers(
   }
   const data: CellWorkerData = {
     plugins: env.context.plugins ?? [],
+    expressions: expressionValues(),
     ...(runOptions.runs !== undefined ? { runs: runOptions.runs } : {}),
     ...(runOptions.seed !== undefined ? { seed: runOptions.seed } : {}),
     ...(runOptions.seeds !== undefined ? { seeds: runOptions.seeds } : {}),
