@@ -10,6 +10,13 @@
  * finite result is at most {@link MAX_EXPRESSION_MAGNITUDE} in magnitude, and {@link numeric}
  * refuses a non-finite one. No
  * expression can change how a later one evaluates, and none can allocate more than its text.
+ *
+ * Each thread remembers the values of the expressions it evaluated, by their text (at most
+ * {@link REMEMBERED_EXPRESSIONS} of at most {@link MAX_EXPRESSION_LENGTH} characters each): the
+ * evaluator is a pure function of the text, so an expression met again is answered without
+ * mathjs, and `verify --workers N` hands the main thread's values to its workers
+ * ({@link expressionValues}, {@link knownExpressions}). A value handed over is trusted as this
+ * evaluator's own, after the same length, type and magnitude checks.
  * @module
  */
 import { z } from "zod";
@@ -93,16 +100,33 @@ function firstOf(nodes: readonly MathNode[]): string | undefined {
 }
 
 /**
+ * Values of the expressions this thread evaluated (or was given, {@link knownExpressions}), by
+ * their text: the evaluator is a pure function of the text, so a value is returned again
+ * without mathjs. At most {@link REMEMBERED_EXPRESSIONS} are kept (a scenario holds a handful).
+ */
+const evaluated = new Map<string, number>();
+
+/** Most expression values kept by {@link evaluateNumber}. */
+export const REMEMBERED_EXPRESSIONS = 1024;
+
+/** Keep `value` for `expression` (room permitting) if it passes the checks {@link evaluateNumber} makes on what it returns. */
+function remember(expression: string, value: number): void {
+  if (evaluated.size >= REMEMBERED_EXPRESSIONS || typeof expression !== "string" || expression.length > MAX_EXPRESSION_LENGTH) return;
+  if (typeof value !== "number" || (Number.isFinite(value) && Math.abs(value) > MAX_EXPRESSION_MAGNITUDE)) return;
+  evaluated.set(expression, value);
+}
+
+/**
  * Evaluate a numeric expression such as `"pi/8"` or `"2^-20"` with the restricted evaluator;
  * throws with the problem named (never echoing more than the bounded expression). A result
  * that is not finite (`"1/0"`) is returned as such, for the caller's range check to name.
  */
 export function evaluateNumber(expression: string): number {
-  const known = evaluated.get(expression);
-  if (known !== undefined) return known;
   if (expression.length > MAX_EXPRESSION_LENGTH) {
     throw new Error(`expression is ${expression.length} characters long (at most ${MAX_EXPRESSION_LENGTH})`);
   }
+  const known = evaluated.get(expression);
+  if (known !== undefined) return known;
   let value: unknown;
   try {
     const node = restrictedMath().parse(expression);
@@ -119,20 +143,6 @@ export function evaluateNumber(expression: string): number {
 }
 
 /**
- * Values of the expressions this thread evaluated (or was given, {@link knownExpressions}), by
- * their text: the evaluator is a pure function of the text, so a value is returned again
- * without mathjs. At most {@link REMEMBERED_EXPRESSIONS} are kept (a scenario holds a handful).
- */
-const evaluated = new Map<string, number>();
-
-/** Most expression values kept by {@link evaluateNumber}. */
-export const REMEMBERED_EXPRESSIONS = 1024;
-
-function remember(expression: string, value: number): void {
-  if (evaluated.size < REMEMBERED_EXPRESSIONS) evaluated.set(expression, value);
-}
-
-/**
  * The expressions evaluated so far in this thread with their values, for
  * {@link knownExpressions} in another thread: `verify --workers N` hands the main thread's to its
  * workers, which rebuild the same scenarios and would otherwise load mathjs for them again
@@ -143,7 +153,10 @@ export function expressionValues(): [string, number][] {
   return [...evaluated];
 }
 
-/** Take `entries` (from {@link expressionValues} in a thread running this same evaluator) as evaluated. */
+/**
+ * Take `entries` (from {@link expressionValues} in a thread running this same evaluator) as
+ * evaluated; an entry failing the checks on what {@link evaluateNumber} returns is dropped.
+ */
 export function knownExpressions(entries: readonly (readonly [string, number])[]): void {
   for (const [expression, value] of entries) remember(expression, value);
 }

@@ -14,7 +14,7 @@ import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { compiledPackage } from "../setup/compiled.js";
 import { cli } from "../cli/capture.js";
@@ -39,7 +39,9 @@ const parsed = (stdout: string): Record<string, unknown> => (stdout.trim() === "
 
 /** The compiled CLI in a child process. */
 function verify(args: readonly string[], workers: number): VerifyRun {
-  const r = spawnSync(process.execPath, [bin, ...verifyArgs(args, workers)], { cwd: root, encoding: "utf8", env: { ...process.env, CI: "true" } });
+  // QKD_PARAMS_MODULE: the compiled expression evaluator, for the plugin of fixtures/lazy
+  const env = { ...process.env, CI: "true", QKD_PARAMS_MODULE: pathToFileURL(join(bin, "..", "..", "properties", "params.js")).href };
+  const r = spawnSync(process.execPath, [bin, ...verifyArgs(args, workers)], { cwd: root, encoding: "utf8", env });
   return { code: r.status, doc: parsed(r.stdout), stderr: r.stderr };
 }
 
@@ -88,27 +90,30 @@ describe("verify --workers N: the same results for any N", () => {
   });
 });
 
-describe("a worker thread rebuilds only the scenario files of the cells it takes", () => {
+describe("a worker thread rebuilds only the scenario files of the cells it takes, with the main thread's expression values", () => {
   // test/parallel/fixtures/lazy: eight one-cell scenarios, tagged 0-7, of two protocols (so one
-  // queue per thread); each check reports its thread and the tags of the scenarios that thread
-  // has loaded so far, and the main thread's checks sleep 1 s so that the worker takes cells
-  // (0.4 s was too short once in six runs at load 8: the worker had not loaded yet)
+  // queue per thread); each check reports its thread, the tags of the scenarios that thread
+  // has loaded so far, its parameter x (the expression "2^-tag") and whether that thread has
+  // loaded mathjs; the main thread's checks sleep 1 s so that the worker takes cells (0.4 s was
+  // too short once in six runs at load 8: the worker had not loaded yet)
   const lazy = "test/parallel/fixtures/lazy";
-  test("the worker ran cells, and had loaded no scenario but those of the cells it ran", () => {
+  test("the worker ran cells, had loaded no scenario but those of the cells it ran, and evaluated no expression itself", () => {
     const run = verify([lazy, "--plugin", `${lazy}/plugin.mjs`], 2);
     expect(run.stderr).not.toContain("qkd-harness:");
     expect(run.code, run.stderr).toBe(0);
-    const results = (run.doc.results as { metrics: { thread: number; tag: number; loaded: number } }[]).map((r) => r.metrics);
+    const results = (run.doc.results as { metrics: { thread: number; tag: number; loaded: number; x: number; mathjs: boolean } }[]).map((r) => r.metrics);
     expect(results.map((m) => m.tag).sort()).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
+    for (const m of results) expect(m.x).toBe(2 ** -m.tag);
     const inWorker = results.filter((m) => m.thread !== 0);
     expect(inWorker.length).toBeGreaterThan(0);
     const ran = inWorker.reduce((mask, m) => mask | (1 << m.tag), 0);
     for (const m of inWorker) {
       expect(m.loaded & (1 << m.tag)).not.toBe(0);
       expect(m.loaded & ~ran).toBe(0); // nothing loaded beyond the files of its own cells
+      expect(m.mathjs).toBe(false); // its expressions' values came from the main thread (cli/workers.ts)
     }
-    // the main thread loaded every file (it builds the matrix)
-    for (const m of results.filter((r) => r.thread === 0)) expect(m.loaded).toBe(255);
+    // the main thread loaded every file (it builds the matrix), evaluating the expressions
+    for (const m of results.filter((r) => r.thread === 0)) expect([m.loaded, m.mathjs]).toEqual([255, true]);
   });
 });
 
