@@ -136,16 +136,11 @@ function timeVerify(root: string, n: number, out: string, pinTo: number | null =
   return timeCli(root, ["verify", "--workers", String(n), "--format", "json", "--out", out], pinTo);
 }
 
-/**
- * Time `verify` on the shipped scenarios, `rounds` times each with 1 and N workers, interleaved
- * (default 5 rounds). Three were too few for a median on this kind of shared VM: one full bench
- * on 2026-11-28 read rounds of 1.42, 1.47 and 1.97 for the speed-up over one core, and runs an
- * hour apart read 1.39-1.51 and 1.66-1.74, the pinned 1-core run moving between 9.2 and 14.6 s.
- */
+/** Time `verify` on the shipped scenarios, `rounds` times each with 1 and N workers, interleaved (default 3 rounds). */
 export async function runVerifyBench(options: { readonly rounds?: number; readonly workers?: number } = {}): Promise<VerifyBenchResult> {
   const root = repositoryRoot();
   const workers = options.workers ?? availableParallelism();
-  const rounds = options.rounds ?? 5;
+  const rounds = options.rounds ?? 3;
   const out = mkdtempSync(join(tmpdir(), "qkd-verify-bench-"));
   const loadBefore = loadavg()[0];
   const pin = oneCore();
