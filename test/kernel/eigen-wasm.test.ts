@@ -2,7 +2,7 @@
  * The WebAssembly eigensolver (model/kernel/wasm): the committed module was generated from the
  * current source (its recorded hash; with QKD_WASM_REBUILD=1, as in `npm run test:heavy`, the
  * source is compiled again and the bytes compared), results are byte-identical however the thread's instance was used before
- * (memory grown by larger calls, a fresh instance above KEEP_INSTANCE_UP_TO), and the memory
+ * (a larger instance for larger calls, a fresh instance above KEEP_INSTANCE_UP_TO), and the memory
  * kept per thread stays within the bound stated in eigenInstance.ts. Accuracy against the
  * oracles is in eigen.test.ts and eigen-accuracy.test.ts (every call of d >= 3 runs here).
  * Negative controls: another source compiles to other bytes; a matrix differing in one
@@ -41,7 +41,7 @@ function outputBytes(h: CMatrix): Buffer {
 test("byte-identical output after the instance served other sizes and grew its memory; a change of 1e-9 in one entry changes the bytes", () => {
   const matrices = [3, 8, 17, 33, 64].map((n) => hermitian(1, n));
   const first = matrices.map(outputBytes);
-  for (const n of [120, 5, KEEP_INSTANCE_UP_TO]) eigvalsh(hermitian(2, n)); // grows the shared memory
+  for (const n of [120, 5, KEEP_INSTANCE_UP_TO]) eigvalsh(hermitian(2, n)); // a larger shared instance
   matrices.forEach((h, k) => expect(outputBytes(h).equals(first[k])).toBe(true));
   // control: the comparison sees a small change of one lower-triangle entry (one ulp can leave
   // every output double as it was)

@@ -17,7 +17,7 @@
  *
  * The result is a new array; M is only read: the API stays pure.
  */
-import { CHUNK_BYTES, localWasm, type LocalWasm } from "../wasm/localInstance.js";
+import { CHUNK_BYTES, localLayout, type LocalWasm } from "../wasm/localInstance.js";
 import { productOf, uninitializedFloat64 } from "./dims.js";
 
 /**
@@ -56,11 +56,11 @@ function throughWasm(
   return true;
 }
 
-/** Lays the instance out for `rows` rows of `rowLen` doubles; returns where the rows go. */
-function laidOut(wasm: LocalWasm, rows: number, rowLen: number): number {
-  const data = wasm.layout(rows * rowLen);
-  if (data === 0) throw new RangeError(`kernel: WebAssembly memory could not grow to ${rows} rows of ${rowLen / 2} entries`);
-  return data;
+/** The thread's instance laid out for `rows` rows of `rowLen` doubles, and where the rows go. */
+function laidOut(rows: number, rowLen: number): { readonly wasm: LocalWasm; readonly data: number } {
+  const { wasm, at } = localLayout(rows * rowLen);
+  if (at === 0) throw new RangeError(`kernel: no WebAssembly memory could hold ${rows} rows of ${rowLen / 2} entries`);
+  return { wasm, data: at };
 }
 
 /** Rows per chunk: a multiple of `unit` (the rows one kernel call needs at least), as many as fit in CHUNK_BYTES. */
@@ -77,9 +77,7 @@ function chunkRows(rowLen: number, unit: number, chunkBytes: number): number {
  * (tests) sets the chunk size.
  */
 export function superoperator2(src: Float64Array, D: number, dims: readonly number[], q: number, S: Float64Array, chunkBytes = CHUNK_BYTES): Float64Array | null {
-  const wasm = localWasm();
-  writeCoefficients(wasm, S, 0, false);
-  return through2x2Blocks(wasm, src, D, dims, q, chunkBytes, (a, b, len, ca, cb) => Number.isFinite(wasm.super2(a, b, len, ca, cb)));
+  return through2x2Blocks(src, D, dims, q, chunkBytes, (wasm) => writeCoefficients(wasm, S, 0, false), (wasm, a, b, len, ca, cb) => Number.isFinite(wasm.super2(a, b, len, ca, cb)));
 }
 
 /**
@@ -89,9 +87,7 @@ export function superoperator2(src: Float64Array, D: number, dims: readonly numb
  * Measurements: local.ts's module notes.
  */
 export function conjugate2(src: Float64Array, D: number, dims: readonly number[], q: number, A: Float64Array, chunkBytes = CHUNK_BYTES): Float64Array {
-  const wasm = localWasm();
-  writeConjugate2Coefficients(wasm, A);
-  return through2x2Blocks(wasm, src, D, dims, q, chunkBytes, (a, b, len, ca, cb) => (wasm.conj2(a, b, len, ca, cb), true))!;
+  return through2x2Blocks(src, D, dims, q, chunkBytes, (wasm) => writeConjugate2Coefficients(wasm, A), (wasm, a, b, len, ca, cb) => (wasm.conj2(a, b, len, ca, cb), true))!;
 }
 
 /**
@@ -111,23 +107,26 @@ function writeConjugate2Coefficients(wasm: LocalWasm, A: Float64Array): void {
 
 /**
  * Runs a 2x2-block kernel of local.as (`super2`, `conj2`: arguments `(a, b, len, ca, cb)`, see
- * there) over M in chunks into a fresh output; `null` if `kernel` returned false on a chunk.
+ * there) over M in chunks into a fresh output, on the instance laid out for the chunk after
+ * `prepare` wrote its coefficients there; `null` if `kernel` returned false on a chunk.
  */
 function through2x2Blocks(
-  wasm: LocalWasm, src: Float64Array, D: number, dims: readonly number[], q: number, chunkBytes: number,
-  kernel: (a: number, b: number, len: number, ca: number, cb: number) => boolean,
+  src: Float64Array, D: number, dims: readonly number[], q: number, chunkBytes: number,
+  prepare: (wasm: LocalWasm) => void,
+  kernel: (wasm: LocalWasm, a: number, b: number, len: number, ca: number, cb: number) => boolean,
 ): Float64Array | null {
   const a = productOf(dims, 0, q), b = productOf(dims, q + 1, dims.length), rowLen = 2 * D;
   const group = 2 * b; // the rows (x, 0, y), (x, 1, y) of one x, contiguous
   const budget = chunkRows(rowLen, 2, chunkBytes);
   const perChunk = group <= budget ? group * Math.min(a, Math.floor(budget / group)) : budget;
-  const data = laidOut(wasm, perChunk, rowLen);
+  const { wasm, data } = laidOut(perChunk, rowLen);
+  prepare(wasm);
   const out = uninitializedFloat64(src.length);
   if (group <= budget) {
     const xs = perChunk / group;
     for (let x = 0; x < a; x += xs) {
       const n = Math.min(xs, a - x);
-      if (!throughWasm(wasm, data, src, out, rowLen, [x * group], n * group, () => kernel(n, b, D, a, b))) return null;
+      if (!throughWasm(wasm, data, src, out, rowLen, [x * group], n * group, () => kernel(wasm, n, b, D, a, b))) return null;
     }
     return out;
   }
@@ -135,7 +134,7 @@ function through2x2Blocks(
   for (let x = 0; x < a; x++) {
     for (let y = 0; y < b; y += ys) {
       const n = Math.min(ys, b - y), first = x * group + y;
-      if (!throughWasm(wasm, data, src, out, rowLen, [first, first + b], n, () => kernel(1, n, D, a, b))) return null;
+      if (!throughWasm(wasm, data, src, out, rowLen, [first, first + b], n, () => kernel(wasm, 1, n, D, a, b))) return null;
     }
   }
   return out;
@@ -150,7 +149,7 @@ export function conjugate4(src: Float64Array, D: number, dims: readonly number[]
   const a = productOf(dims, 0, q1), m = productOf(dims, q1 + 1, q2), b = productOf(dims, q2 + 1, dims.length), rowLen = 2 * D;
   const group = 4 * m * b; // the rows of one x, contiguous
   const budget = chunkRows(rowLen, 4, chunkBytes);
-  const wasm = localWasm(), data = laidOut(wasm, Math.min(D, budget), rowLen);
+  const { wasm, data } = laidOut(Math.min(D, budget), rowLen);
   writeCoefficients(wasm, U, 0, false);
   writeCoefficients(wasm, U, 16, true);
   const out = uninitializedFloat64(src.length);

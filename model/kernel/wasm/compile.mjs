@@ -28,8 +28,12 @@ export const MODULES = {
     prefix: "TOEPLITZ_WASM",
   },
 };
-/** The compiler options (plain SIMD, no relaxed-simd). */
-const OPTIONS = { optimizeLevel: 3, shrinkLevel: 0, runtime: "stub", noAssert: true, enable: ["simd"], disable: ["relaxed-simd"] };
+/**
+ * The compiler options (plain SIMD, no relaxed-simd). The memory is imported (`env.memory`), so
+ * that JavaScript gives each instance the size it needs instead of the module growing it
+ * (model/kernel/wasm/module.ts).
+ */
+const OPTIONS = { optimizeLevel: 3, shrinkLevel: 0, runtime: "stub", noAssert: true, enable: ["simd"], disable: ["relaxed-simd"], importMemory: true };
 
 /** The bytes `module` compiles to from `source` (default: the text of its source file). */
 export async function compileWasm(module, source) {

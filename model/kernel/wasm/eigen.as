@@ -56,10 +56,23 @@ function vecBytes(n: i32): usize {
   return ((<usize>n + 1) & ~1) << 3;
 }
 
+/** Pages the last `layout` needed when it returned 0 (see `layout`). */
+let NEEDED: i32 = 0;
+
 /**
- * Lays out the planes for dimension n from the heap base, growing the memory if needed (it never
- * shrinks). Returns the byte offset of the interleaved input (2 n^2 doubles), or 0 if the memory
- * cannot grow. Uses 4 n^2 + 14 n doubles (+ alignment) above the static data (W rounds its rows up to an even count).
+ * Pages of memory the last `layout` needed, when it returned 0: the memory is imported and never
+ * grows (growing detaches the JavaScript view of it, which makes V8 check every typed-array
+ * access in the process from then on; model/kernel/wasm/module.ts), so JavaScript instantiates
+ * the module again with this many pages.
+ */
+export function neededPages(): i32 {
+  return NEEDED;
+}
+
+/**
+ * Lays out the planes for dimension n from the heap base. Returns the byte offset of the
+ * interleaved input (2 n^2 doubles), or 0 if the memory is too small (then `neededPages` says
+ * how large it must be). Uses 4 n^2 + 14 n doubles (+ alignment) above the static data (W rounds its rows up to an even count).
  */
 export function layout(n: i32): usize {
   let p: usize = (__heap_base + 15) & ~15;
@@ -82,7 +95,10 @@ export function layout(n: i32): usize {
   ORDER = p; p += vecBytes(n);
   const pages = <i32>((p + 0xffff) >> 16);
   const have = memory.size();
-  if (pages > have && memory.grow(pages - have) < 0) return 0;
+  if (pages > have) {
+    NEEDED = pages;
+    return 0;
+  }
   return W;
 }
 

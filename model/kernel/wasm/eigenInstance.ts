@@ -4,19 +4,20 @@
  * thread compiles and instantiates its own), vitest and the report path.
  *
  * ## Memory
- * One instance per thread, whose linear memory is private to it and grows on demand to
- * 4 d^2 + 14 d doubles for the largest d seen (a WebAssembly memory never shrinks): at most
- * 2.1 MB, for d = {@link KEEP_INSTANCE_UP_TO}. A larger call gets an instance of its own,
- * dropped (and collected) when the call returns.
+ * One instance per thread, whose linear memory is private to it and holds 4 d^2 + 14 d doubles
+ * for the largest d seen: a larger d gets a new instance of that size (memories never grow,
+ * see module.ts), at most 2.1 MB, for d = {@link KEEP_INSTANCE_UP_TO}. A larger call gets an
+ * instance of its own, dropped (and collected) when the call returns.
  * @module
  */
 import { EIGEN_WASM_BASE64 } from "./eigenWasm.js";
-import { instantiator } from "./module.js";
+import { instantiator, laidOutIn } from "./module.js";
 
 /** The exports of `eigen.as` (byte offsets into `memory`; see the source for each). */
 export interface EigenWasm {
   readonly memory: { readonly buffer: ArrayBuffer };
   layout(n: number): number;
+  neededPages(): number;
   values(): number;
   maxAbs(n: number): number;
   collect(n: number): void;
@@ -43,8 +44,9 @@ export const MAX_DIMENSION = 8192;
 export function eigenWasm(fn: string, n: number): { readonly wasm: EigenWasm; readonly input: number } {
   // the layout's byte offsets are 32-bit (about 32 n^2 bytes): past MAX_DIMENSION they would wrap
   if (n > MAX_DIMENSION) throw new RangeError(`${fn}: a ${n}x${n} matrix needs more memory than WebAssembly can give (at most ${MAX_DIMENSION}x${MAX_DIMENSION})`);
-  const wasm = n > KEEP_INSTANCE_UP_TO ? instantiate() : (shared ??= instantiate());
-  const input = wasm.layout(n);
-  if (input === 0) throw new RangeError(`${fn}: a ${n}x${n} matrix needs more memory than WebAssembly can give`);
-  return { wasm, input };
+  const keep = n <= KEEP_INSTANCE_UP_TO;
+  const { wasm, at } = laidOutIn(keep ? (shared ??= instantiate()) : instantiate(), (w) => w.layout(n), instantiate);
+  if (at === 0) throw new RangeError(`${fn}: a ${n}x${n} matrix needs more memory than WebAssembly can give`);
+  if (keep) shared = wasm;
+  return { wasm, input: at };
 }

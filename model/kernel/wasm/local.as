@@ -32,16 +32,32 @@ function align16(p: usize): usize {
   return (p + 15) & ~(<usize>15);
 }
 
+/** Pages the last `layout` needed when it returned 0 (see `layout`). */
+let NEEDED: i32 = 0;
+
 /**
- * Lays out room for `doubles` doubles of M, growing the memory if needed
- * (it never shrinks). Returns the byte offset of M, or 0 if the memory cannot grow.
+ * Pages of memory the last `layout` needed, when it returned 0: the memory is imported and never
+ * grows (growing detaches the JavaScript view of it, which makes V8 check every typed-array
+ * access in the process from then on; model/kernel/wasm/module.ts), so JavaScript instantiates
+ * the module again with this many pages.
+ */
+export function neededPages(): i32 {
+  return NEEDED;
+}
+
+/**
+ * Lays out room for `doubles` doubles of M. Returns the byte offset of M, or 0 if the memory is
+ * too small (then `neededPages` says how large it must be).
  */
 export function layout(doubles: i32): usize {
   DATA = align16(__heap_base);
   const p = DATA + (<usize>doubles << 3);
   const pages = <i32>((p + 0xffff) >> 16);
   const have = memory.size();
-  if (pages > have && memory.grow(pages - have) < 0) return 0;
+  if (pages > have) {
+    NEEDED = pages;
+    return 0;
+  }
   return DATA;
 }
 

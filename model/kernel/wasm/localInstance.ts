@@ -9,16 +9,17 @@
  * (a group of rows larger than a chunk is split into ranges; the least a chunk holds is 4 rows
  * for a 4x4 gate and 2 for a superoperator or a 2x2 gate, more than
  * CHUNK_BYTES only from n = 13), so the memory stays at about that size whatever the state's
- * size; a WebAssembly memory never shrinks.
+ * size (a larger layout gets a new instance of that size: memories never grow, see module.ts).
  * @module
  */
 import { LOCAL_WASM_BASE64 } from "./localWasm.js";
-import { instantiator } from "./module.js";
+import { instantiator, laidOutIn } from "./module.js";
 
 /** The exports of `local.as` (byte offsets into `memory`; see the source for each). */
 export interface LocalWasm {
   readonly memory: { readonly buffer: ArrayBuffer };
   layout(doubles: number): number;
+  neededPages(): number;
   coefficientsAt(): number;
   super2(a: number, b: number, len: number, ca: number, cb: number): number;
   conj2(a: number, b: number, len: number, ca: number, cb: number): void;
@@ -32,9 +33,21 @@ export interface LocalWasm {
 export const CHUNK_BYTES = 256 * 1024;
 
 let shared: LocalWasm | null = null;
+const instantiate = instantiator<LocalWasm>(LOCAL_WASM_BASE64);
 
 /** The thread's instance. */
 export function localWasm(): LocalWasm {
-  shared ??= instantiator<LocalWasm>(LOCAL_WASM_BASE64)();
+  shared ??= instantiate();
   return shared;
+}
+
+/**
+ * The thread's instance laid out for `doubles` doubles of M (a new, larger one if its memory is
+ * too small, which stays the thread's), and the byte offset of M in it; 0 if no instance that
+ * large can be made.
+ */
+export function localLayout(doubles: number): { readonly wasm: LocalWasm; readonly at: number } {
+  const laid = laidOutIn(localWasm(), (w) => w.layout(doubles), instantiate);
+  shared = laid.wasm;
+  return laid;
 }

@@ -95,7 +95,7 @@ describe("Toeplitz hashing", () => {
       return Buffer.from(toeplitzWords(s, x, l));
     };
     const first = hashOf(300, 40, 1);
-    hashOf(5000, 2000, 2); // grows the kept instance's memory
+    hashOf(5000, 2000, 2); // a larger kept instance
     hashOf(Math.ceil(KEEP_INSTANCE_BYTES / 6), 8, 3); // a throwaway instance
     expect(hashOf(300, 40, 1).equals(first)).toBe(true);
     expect(hashOf(300, 40, 4).equals(first)).toBe(false); // control: another seed, another hash

@@ -2,18 +2,20 @@
  * The Toeplitz hash on 32-bit words (see toeplitz.ts for the definition and the FFT path), in
  * WebAssembly (`toeplitz.as`, compiled into `toeplitzWasm.ts`; why, and how it works, is there).
  *
- * One instance per thread, loaded synchronously on first use, whose memory grows to about
- * 6 (n + l) bytes for the largest hash it was given and is kept up to {@link KEEP_INSTANCE_BYTES};
- * a larger hash gets an instance of its own, dropped when the call returns.
+ * One instance per thread, loaded synchronously on first use, whose memory holds about
+ * 6 (n + l) bytes for the largest hash it was given (a larger hash gets a new instance of that
+ * size: memories never grow, see kernel/wasm/module.ts) and is kept up to
+ * {@link KEEP_INSTANCE_BYTES}; a larger hash gets an instance of its own, dropped when the call returns.
  * @internal
  */
-import { instantiator } from "../../../kernel/wasm/module.js";
+import { instantiator, laidOutIn } from "../../../kernel/wasm/module.js";
 import { TOEPLITZ_WASM_BASE64 } from "./toeplitzWasm.js";
 
 /** The exports of `toeplitz.as` (byte offsets into `memory`). */
 interface ToeplitzWasm {
   readonly memory: { readonly buffer: ArrayBuffer };
   layout(n: number, l: number): number;
+  neededPages(): number;
   inputAt(): number;
   outputAt(): number;
   hash(n: number, l: number): void;
@@ -29,7 +31,7 @@ export const KEEP_INSTANCE_BYTES = 16 * 2 ** 20;
 export const MAX_WORDS_BITS = 2 ** 24;
 
 let shared: ToeplitzWasm | null = null;
-/** A byte view of the kept instance's memory (a new one after the memory grew: the old buffer is detached). */
+/** A byte view of the kept instance's memory (a new one for a new instance; memories never grow, see kernel/wasm/module.ts). */
 let sharedBytes: Uint8Array | null = null;
 
 const instantiate = instantiator<ToeplitzWasm>(TOEPLITZ_WASM_BASE64);
@@ -42,9 +44,9 @@ export function toeplitzWords(seed: Uint8Array, input: Uint8Array, l: number): U
   const n = input.length;
   if (n + l > MAX_WORDS_BITS) throw new RangeError(`toeplitzWords: n + l must be at most ${MAX_WORDS_BITS}, got ${n + l}`);
   const keep = 6 * (n + l) <= KEEP_INSTANCE_BYTES;
-  const wasm = keep ? (shared ??= instantiate()) : instantiate();
-  const at = wasm.layout(n, l);
+  const { wasm, at } = laidOutIn(keep ? (shared ??= instantiate()) : instantiate(), (w) => w.layout(n, l), instantiate);
   if (at === 0) throw new RangeError(`toeplitzWords: a hash of ${n} bits to ${l} needs more memory than WebAssembly can give`);
+  if (keep) shared = wasm;
   let memory: Uint8Array;
   if (!keep) memory = new Uint8Array(wasm.memory.buffer);
   else {
