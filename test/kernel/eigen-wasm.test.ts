@@ -38,7 +38,7 @@ function outputBytes(h: CMatrix): Buffer {
   return Buffer.concat([eigvalsh(h), values, vectors.data].map((a) => Buffer.from(a.buffer, a.byteOffset, a.byteLength)));
 }
 
-test("byte-identical output after the instance served other sizes and grew its memory; a change of 1e-9 in one entry changes the bytes", () => {
+test("byte-identical output after the instance served other sizes and was replaced by larger ones; a change of 1e-9 in one entry changes the bytes", () => {
   const matrices = [3, 8, 17, 33, 64].map((n) => hermitian(1, n));
   const first = matrices.map(outputBytes);
   for (const n of [120, 5, KEEP_INSTANCE_UP_TO]) eigvalsh(hermitian(2, n)); // a larger shared instance

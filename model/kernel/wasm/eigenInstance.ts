@@ -39,7 +39,7 @@ export const MAX_DIMENSION = 8192;
 
 /**
  * An instance laid out for dimension n, and the byte offset where the caller writes the
- * interleaved n x n input. `fn` names the caller in the error thrown when memory cannot grow.
+ * interleaved n x n input. `fn` names the caller in the error thrown when no instance large enough can be made.
  */
 export function eigenWasm(fn: string, n: number): { readonly wasm: EigenWasm; readonly input: number } {
   // the layout's byte offsets are 32-bit (about 32 n^2 bytes): past MAX_DIMENSION they would wrap

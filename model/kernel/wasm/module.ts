@@ -8,10 +8,11 @@
  * then makes a new instance that large. Growing a WebAssembly memory detaches the ArrayBuffer
  * JavaScript sees of it, and the first detached ArrayBuffer in a process makes V8 check every
  * typed-array access in code optimised from then on (it drops an assumption that holds until
- * then): a JavaScript loop reading two Float64Arrays and writing a third took 158-162 us per
+ * then): a JavaScript loop reading two Float64Arrays and writing a third took 158-160 us per
  * call in a process whose kernel had run gates, channels and eigh at n = 6, 8, 10 without
- * growing, and 228-242 us with main's growing modules (the same loop; interleaved processes,
- * 2026-11-28); `traceOut` at n = 8 (a JavaScript loop) 15-20 % longer after one detach. It
+ * growing, and 227-228 us with the modules that grew (the same loop; interleaved processes,
+ * 2026-11-28); `traceOut` at n = 8 (a JavaScript loop) 15-20 % longer after one detach.
+ * test/kernel/wasm-memory.test.ts runs the kernel under V8's `--trace-protector-invalidation`. It
  * concerns every typed-array loop of the model, the caller's own included, not only the kernel's.
  * @internal
  * @module
@@ -21,7 +22,7 @@
 declare const WebAssembly: {
   Module: new (bytes: Uint8Array) => object;
   Instance: new (module: object, imports: object) => { readonly exports: unknown };
-  Memory: new (descriptor: { initial: number }) => object;
+  Memory: new (descriptor: { initial: number; maximum: number }) => object;
 };
 
 /** Most 64 KiB pages of a 32-bit WebAssembly memory (4 GiB). */
@@ -29,15 +30,16 @@ export const MAX_PAGES = 65_536;
 
 /**
  * A function giving a new instance of the module in `base64` each call, with a memory of its own
- * of `pages` 64 KiB pages (default 1), typed as the caller's description of its exports; the
- * module is compiled on the first call, once.
+ * of `pages` 64 KiB pages (default 1, also its maximum: a `memory.grow` would fail rather than
+ * detach), typed as the caller's description of its exports; the module is compiled on the
+ * first call, once.
  * @throws RangeError when `pages` exceeds {@link MAX_PAGES} or the memory cannot be allocated.
  */
 export function instantiator<T>(base64: string): (pages?: number) => T {
   let compiled: object | null = null;
   return (pages = 1) => {
     if (!(pages <= MAX_PAGES)) throw new RangeError(`WebAssembly memory of ${pages} pages requested (at most ${MAX_PAGES})`);
-    const memory = new WebAssembly.Memory({ initial: pages });
+    const memory = new WebAssembly.Memory({ initial: pages, maximum: pages });
     compiled ??= new WebAssembly.Module(Uint8Array.from(atob(base64), (c) => c.charCodeAt(0)));
     return new WebAssembly.Instance(compiled, { env: { memory } }).exports as T;
   };

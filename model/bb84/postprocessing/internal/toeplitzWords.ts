@@ -3,9 +3,9 @@
  * WebAssembly (`toeplitz.as`, compiled into `toeplitzWasm.ts`; why, and how it works, is there).
  *
  * One instance per thread, loaded synchronously on first use, whose memory holds about
- * 6 (n + l) bytes for the largest hash it was given (a larger hash gets a new instance of that
- * size: memories never grow, see kernel/wasm/module.ts) and is kept up to
- * {@link KEEP_INSTANCE_BYTES}; a larger hash gets an instance of its own, dropped when the call returns.
+ * 6 (n + l) bytes for the largest hash it was given (a new, larger instance replaces it when a
+ * hash needs more: memories never grow, see kernel/wasm/module.ts), up to
+ * {@link KEEP_INSTANCE_BYTES}; a hash above that gets an instance of its own, dropped when the call returns.
  * @internal
  */
 import { instantiator, laidOutIn } from "../../../kernel/wasm/module.js";
@@ -23,8 +23,8 @@ interface ToeplitzWasm {
 
 /**
  * Hashes whose buffers (about 6 (n + l) bytes) fit in this are done by the thread's kept instance,
- * whose memory (a WebAssembly memory never shrinks, and grows in 64 KiB pages) thus stays at
- * about this much.
+ * whose memory (replaced by a larger instance when a hash needs more, in 64 KiB pages) thus
+ * stays at about this much.
  */
 export const KEEP_INSTANCE_BYTES = 16 * 2 ** 20;
 /** The most input and output bits the word path takes: its buffers, about 6 (n + l) bytes, stay below 100 MB. */
