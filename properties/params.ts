@@ -153,6 +153,11 @@ export function expressionValues(): [string, number][] {
   return [...evaluated];
 }
 
+/** Forget every remembered value (for tests: the cache is per thread, and test files share threads). @internal */
+export function forgetExpressions(): void {
+  evaluated.clear();
+}
+
 /**
  * Take `entries` (from {@link expressionValues} in a thread running this same evaluator) as
  * evaluated; an entry failing the checks on what {@link evaluateNumber} returns is dropped.

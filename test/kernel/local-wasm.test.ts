@@ -23,7 +23,7 @@ import {
 } from "../../model/kernel/index.js";
 import { applyLeft, applyRightAdjoint, conjugate2Blocks } from "../../model/kernel/internal/local.js";
 import { conjugate2, conjugate4, superoperator2, WASM_MIN_DIM } from "../../model/kernel/internal/wasmLocal.js";
-import { CHUNK_BYTES, localWasm } from "../../model/kernel/wasm/localInstance.js";
+import { CHUNK_BYTES, dropLocalWasm, localWasm } from "../../model/kernel/wasm/localInstance.js";
 import { LOCAL_WASM_BASE64, LOCAL_WASM_SOURCE_SHA256 } from "../../model/kernel/wasm/localWasm.js";
 import { drawFloats, seeded } from "../../model/random.js";
 import { conjugate, fullOperator, maxDiff, sameBits } from "./support/oracles.js";
@@ -198,6 +198,7 @@ test("evolve and applyChannel on 7 qubits take the WebAssembly path and agree wi
 });
 
 test(`the instance's memory stays about one chunk (${CHUNK_BYTES} bytes) at 10 qubits`, () => {
+  dropLocalWasm(); // from one page: test files share threads, and another file's instance may be larger
   const dims = Array<number>(10).fill(2), D = 1024;
   const rho = unsafeDensity({ rows: D, cols: D, data: new Float64Array(2 * D * D) }, dims);
   evolve(rho, { rows: 4, cols: 4, data: Float64Array.from({ length: 32 }, (_, k) => (k % 2 ? 0.5 : 0.5)) }, [0, 9], { atol: Infinity });

@@ -12,9 +12,11 @@
 import { spawnSync } from "node:child_process";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { beforeAll, expect, test, vi } from "vitest";
+import { beforeAll, expect, onTestFinished, test } from "vitest";
 import { TOEPLITZ_WASM_BASE64 } from "../../model/bb84/postprocessing/internal/toeplitzWasm.js";
+import { conjugate2, conjugate4, superoperator2 } from "../../model/kernel/internal/wasmLocal.js";
 import { EIGEN_WASM_BASE64 } from "../../model/kernel/wasm/eigenWasm.js";
+import { dropLocalWasm } from "../../model/kernel/wasm/localInstance.js";
 import { LOCAL_WASM_BASE64 } from "../../model/kernel/wasm/localWasm.js";
 import { instantiator } from "../../model/kernel/wasm/module.js";
 import { compiledPackage } from "../setup/compiled.js";
@@ -33,11 +35,11 @@ test.each([
   expect(instantiator<Laid>(base64)(instance.neededPages()).layout(...args)).not.toBe(0);
 });
 
-test("the local kernels: a call that needs a larger instance writes its coefficients into it", async () => {
-  // a fresh copy of the modules: the thread's instance starts at one page whatever ran before,
-  // and the large instance made here does not stay the one other files' tests use
-  vi.resetModules();
-  const { conjugate2, conjugate4, superoperator2 } = await import("../../model/kernel/internal/wasmLocal.js");
+test("the local kernels: a call that needs a larger instance writes its coefficients into it", () => {
+  // the thread's instance starts at one page whatever ran before, and the large one made here
+  // is dropped after (test files share threads: local-wasm.test.ts bounds the instance's size)
+  dropLocalWasm();
+  onTestFinished(() => dropLocalWasm());
   const n = 8, D = 2 ** n, dims = Array<number>(n).fill(2);
   const src = Float64Array.from({ length: 2 * D * D }, (_, k) => Math.sin(k));
   const S = Float64Array.from({ length: 32 }, (_, k) => Math.cos(k)), A = Float64Array.from({ length: 8 }, (_, k) => Math.cos(k + 1)), U = Float64Array.from({ length: 32 }, (_, k) => Math.sin(k + 2));

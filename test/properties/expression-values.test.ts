@@ -2,18 +2,15 @@
  * properties/params.ts remembers the value of each expression it evaluated, by its text, and
  * takes values another thread evaluated (`verify --workers N` hands the main thread's to its
  * workers, so that they need not load mathjs again for the same scenarios; that a worker
- * does so is checked in test/parallel/workers.test.ts). Each test takes a fresh copy of the
- * module: the suite shares modules between files (vitest.config.ts), and this state must
- * neither leak out nor come in.
+ * does so is checked in test/parallel/workers.test.ts). The cache is per thread and test files
+ * share threads (vitest.config.ts), so each test starts from an empty cache and the file leaves
+ * one behind.
  */
-import { beforeEach, describe, expect, test, vi } from "vitest";
+import { afterAll, beforeEach, describe, expect, test } from "vitest";
+import * as p from "../../properties/params.js";
 
-type Params = typeof import("../../properties/params.js");
-let p: Params;
-beforeEach(async () => {
-  vi.resetModules();
-  p = await import("../../properties/params.js");
-});
+beforeEach(() => p.forgetExpressions());
+afterAll(() => p.forgetExpressions());
 const texts = (): string[] => p.expressionValues().map(([text]) => text);
 
 describe("expression values remembered by text", () => {

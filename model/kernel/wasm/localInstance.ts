@@ -41,6 +41,11 @@ export function localWasm(): LocalWasm {
   return shared;
 }
 
+/** Drop the thread's instance (for tests: the next call makes a fresh one-page instance). @internal */
+export function dropLocalWasm(): void {
+  shared = null;
+}
+
 /**
  * The thread's instance laid out for `doubles` doubles of M (a new, larger one if its memory is
  * too small, which stays the thread's), and the byte offset of M in it; 0 if no instance that
