@@ -6,5 +6,7 @@ export interface WasmModule {
 }
 export declare const MODULES: { readonly eigen: WasmModule; readonly local: WasmModule; readonly toeplitz: WasmModule };
 export declare function compileWasm(module: WasmModule, source?: string): Promise<Uint8Array>;
-export declare function sourceHash(source: string): string;
+/** The AssemblyScript compiler options. */
+export declare const OPTIONS: Readonly<Record<string, unknown>>;
+export declare function sourceHash(source: string, options?: Readonly<Record<string, unknown>>): string;
 export declare function generatedModule(binary: Uint8Array, source: string, module: WasmModule): string;

@@ -33,7 +33,7 @@ export const MODULES = {
  * that JavaScript gives each instance the size it needs instead of the module growing it
  * (model/kernel/wasm/module.ts).
  */
-const OPTIONS = { optimizeLevel: 3, shrinkLevel: 0, runtime: "stub", noAssert: true, enable: ["simd"], disable: ["relaxed-simd"], importMemory: true };
+export const OPTIONS = { optimizeLevel: 3, shrinkLevel: 0, runtime: "stub", noAssert: true, enable: ["simd"], disable: ["relaxed-simd"], importMemory: true };
 
 /** The bytes `module` compiles to from `source` (default: the text of its source file). */
 export async function compileWasm(module, source) {
@@ -47,9 +47,12 @@ export async function compileWasm(module, source) {
   return result.binary;
 }
 
-/** SHA-256 of a source text, hex. */
-export function sourceHash(source) {
-  return createHash("sha256").update(source, "utf8").digest("hex");
+/**
+ * SHA-256 (hex) of a source text and the compiler options: a module compiled with other options
+ * (without `importMemory`, say) is other bytes, and its recorded hash says so without compiling.
+ */
+export function sourceHash(source, options = OPTIONS) {
+  return createHash("sha256").update(`${JSON.stringify(options)}\n${source}`, "utf8").digest("hex");
 }
 
 /** The text of `module`'s generated module for the given bytes, compiled from `source`. */
@@ -63,7 +66,7 @@ export function generatedModule(binary, source, module) {
     ` * ${binary.length} bytes of WebAssembly, base64.`,
     " * @module",
     " */",
-    `/** SHA-256 of the ${file} text this module was compiled from. */`,
+    `/** SHA-256 of the compiler options and the ${file} text this module was compiled from. */`,
     `export const ${module.prefix}_SOURCE_SHA256 = "${sourceHash(source)}";`,
     `export const ${module.prefix}_BASE64 =`,
     lines.map((line) => `  "${line}"`).join(" +\n") + ";",

@@ -3,8 +3,8 @@
  * 7714 bytes of WebAssembly, base64.
  * @module
  */
-/** SHA-256 of the eigen.as text this module was compiled from. */
-export const EIGEN_WASM_SOURCE_SHA256 = "8db91a49bbe1c8c865b051587a7114fb2ceca1f798123f38b1d8c8e89149b82f";
+/** SHA-256 of the compiler options and the eigen.as text this module was compiled from. */
+export const EIGEN_WASM_SOURCE_SHA256 = "4addbacef10b91a4cabe413efaf7fb5572d7d854310c3c1a7440d97d011731dc";
 export const EIGEN_WASM_BASE64 =
   "AGFzbQEAAAABSw1gAAF/YAJ/fwBgAX8AYAJ8fAF8YAN/f38Bf2ACf3wAYAJ/fwF/YAR/f3x8AGAEf39/fwBgAX8BfGABfwF/YAJ/" +
   "fAF/YAN/fH8BfwIPAQNlbnYGbWVtb3J5AgAAAxQTAwEEBQAGAAAHCAEAAQkKCwwCAgZMD38BQQALfwFBAAt/AUEAC38BQQALfwFB" +

@@ -3,8 +3,8 @@
  * 8144 bytes of WebAssembly, base64.
  * @module
  */
-/** SHA-256 of the local.as text this module was compiled from. */
-export const LOCAL_WASM_SOURCE_SHA256 = "9316320ccdf2a11d21f37a0a5d68e3807fc85d36d0a2054691cf3ec854548e40";
+/** SHA-256 of the compiler options and the local.as text this module was compiled from. */
+export const LOCAL_WASM_SOURCE_SHA256 = "ea5b3bb94de09138b1f7145e9e47cdba103f808793a00e0390c58c555d497b86";
 export const LOCAL_WASM_BASE64 =
   "AGFzbQEAAAABJgVgAAF/YAV/f39/fwF8YAF/AX9gCH9/f39/f39/AGAFf39/f38AAg8BA2VudgZtZW1vcnkCAAEDBwYBAAIDBAAG" +
   "CwJ/AUEAC38BQQALB0sHC25lZWRlZFBhZ2VzAAEGbGF5b3V0AAIOY29lZmZpY2llbnRzQXQABQZzdXBlcjIAAAVjb25qMgAEBWNv" +

@@ -3,8 +3,8 @@
  * 749 bytes of WebAssembly, base64.
  * @module
  */
-/** SHA-256 of the toeplitz.as text this module was compiled from. */
-export const TOEPLITZ_WASM_SOURCE_SHA256 = "d2c7c5047a134086935c3a4de834677de90ceb74e518df9b4b3221933eb92015";
+/** SHA-256 of the compiler options and the toeplitz.as text this module was compiled from. */
+export const TOEPLITZ_WASM_SOURCE_SHA256 = "382b1a7560682362e1a259f3a8be0573c212d9cd6a95ebbf9a8793443a61188e";
 export const TOEPLITZ_WASM_BASE64 =
   "AGFzbQEAAAABEANgAAF/YAJ/fwF/YAJ/fwACDwEDZW52Bm1lbW9yeQIAAAMGBQAAAQACBiQHfwFBAAt/AUEAC38BQQALfwFBAAt/" +
   "AUEAC38BQQALfwFBAAsHPQYLbmVlZGVkUGFnZXMAAQZsYXlvdXQAAgdpbnB1dEF0AAMIb3V0cHV0QXQAAARoYXNoAAQGbWVtb3J5" +
