@@ -11,9 +11,10 @@
  * then): a JavaScript loop reading two Float64Arrays and writing a third took 158-160 us per
  * call in a process whose kernel had run gates, channels and eigh at n = 6, 8, 10 without
  * growing, and 227-228 us with the modules that grew (the same loop; interleaved processes,
- * 2026-11-28); `traceOut` at n = 8 (a JavaScript loop) 15-20 % longer after one detach.
- * test/kernel/wasm-memory.test.ts runs the kernel under V8's `--trace-protector-invalidation`. It
- * concerns every typed-array loop of the model, the caller's own included, not only the kernel's.
+ * 2026-11-28); `traceOut` at n = 8 (a JavaScript loop) 15-20 % longer after one detach. The
+ * slowdown concerns every typed-array loop in the process, the model's and the caller's own, not
+ * only the kernel's. test/kernel/wasm-memory.test.ts runs the kernel under V8's
+ * `--trace-protector-invalidation` and finds no invalidation.
  * @internal
  * @module
  */
