@@ -11,7 +11,7 @@
  * @module
  */
 import { EIGEN_WASM_BASE64 } from "./eigenWasm.js";
-import { instantiator, laidOutIn } from "./module.js";
+import { instantiator, keptInstance } from "./module.js";
 
 /** The exports of `eigen.as` (byte offsets into `memory`; see the source for each). */
 export interface EigenWasm {
@@ -30,9 +30,7 @@ export interface EigenWasm {
 /** Dimension up to which the thread's instance (and its memory) is kept between calls. */
 export const KEEP_INSTANCE_UP_TO = 256;
 
-let shared: EigenWasm | null = null;
-
-const instantiate = instantiator<EigenWasm>(EIGEN_WASM_BASE64);
+const instances = keptInstance(instantiator<EigenWasm>(EIGEN_WASM_BASE64));
 
 /** Largest dimension the eigensolver takes: its 4 n^2 + 14 n doubles (2.1 GB at 8192) stay below 2^32 bytes, the reach of its 32-bit offsets. */
 export const MAX_DIMENSION = 8192;
@@ -44,9 +42,7 @@ export const MAX_DIMENSION = 8192;
 export function eigenWasm(fn: string, n: number): { readonly wasm: EigenWasm; readonly input: number } {
   // the layout's byte offsets are 32-bit (about 32 n^2 bytes): past MAX_DIMENSION they would wrap
   if (n > MAX_DIMENSION) throw new RangeError(`${fn}: a ${n}x${n} matrix needs more memory than WebAssembly can give (at most ${MAX_DIMENSION}x${MAX_DIMENSION})`);
-  const keep = n <= KEEP_INSTANCE_UP_TO;
-  const { wasm, at } = laidOutIn(keep ? (shared ??= instantiate()) : instantiate(), (w) => w.layout(n), instantiate);
+  const { wasm, at } = instances.laidOut((w) => w.layout(n), n <= KEEP_INSTANCE_UP_TO);
   if (at === 0) throw new RangeError(`${fn}: a ${n}x${n} matrix needs more memory than WebAssembly can give`);
-  if (keep) shared = wasm;
   return { wasm, input: at };
 }

@@ -13,7 +13,7 @@
  * @module
  */
 import { LOCAL_WASM_BASE64 } from "./localWasm.js";
-import { instantiator, laidOutIn } from "./module.js";
+import { instantiator, keptInstance } from "./module.js";
 
 /** The exports of `local.as` (byte offsets into `memory`; see the source for each). */
 export interface LocalWasm {
@@ -32,18 +32,16 @@ export interface LocalWasm {
  */
 export const CHUNK_BYTES = 256 * 1024;
 
-let shared: LocalWasm | null = null;
-const instantiate = instantiator<LocalWasm>(LOCAL_WASM_BASE64);
+const instances = keptInstance(instantiator<LocalWasm>(LOCAL_WASM_BASE64));
 
 /** The thread's instance. */
 export function localWasm(): LocalWasm {
-  shared ??= instantiate();
-  return shared;
+  return instances.current();
 }
 
 /** Drop the thread's instance (for tests: the next call makes a fresh one-page instance). @internal */
 export function dropLocalWasm(): void {
-  shared = null;
+  instances.drop();
 }
 
 /**
@@ -52,7 +50,5 @@ export function dropLocalWasm(): void {
  * large can be made.
  */
 export function localLayout(doubles: number): { readonly wasm: LocalWasm; readonly at: number } {
-  const laid = laidOutIn(localWasm(), (w) => w.layout(doubles), instantiate);
-  shared = laid.wasm;
-  return laid;
+  return instances.laidOut((w) => w.layout(doubles));
 }

@@ -4,7 +4,7 @@
  * eigensolver, the local kernels and the Toeplitz hash.
  *
  * **No memory ever grows.** Each module imports its memory (`env.memory`), and its `layout`
- * returns 0 with the pages it needs (`neededPages`) instead of growing it; {@link laidOutIn}
+ * returns 0 with the pages it needs (`neededPages`) instead of growing it; {@link keptInstance}
  * then makes a new instance that large. Growing a WebAssembly memory detaches the ArrayBuffer
  * JavaScript sees of it, and the first detached ArrayBuffer in a process makes V8 check every
  * typed-array access in code optimised from then on (it drops an assumption that holds until
@@ -46,20 +46,42 @@ export function instantiator<T>(base64: string): (pages?: number) => T {
   };
 }
 
-/**
- * `layout` run on `wasm`, or, when `wasm`'s memory is too small, on a new instance from
- * `instantiate` with the pages the module said it needs. Resolves to the instance laid out and
- * the offset `layout` returned; the offset is 0 when no instance large enough could be made.
- */
-export function laidOutIn<T extends { neededPages(): number }>(wasm: T, layout: (instance: T) => number, instantiate: (pages: number) => T): { readonly wasm: T; readonly at: number } {
-  const at = layout(wasm);
-  if (at !== 0) return { wasm, at };
-  let larger: T;
-  try {
-    larger = instantiate(wasm.neededPages());
-  } catch (e) {
-    if (e instanceof RangeError) return { wasm, at: 0 };
-    throw e;
-  }
-  return { wasm: larger, at: layout(larger) };
+/** A thread's kept instance of a module (see {@link keptInstance}). */
+export interface KeptInstance<T> {
+  /** The kept instance (made on first use). */
+  current(): T;
+  /**
+   * `layout` run on the kept instance, or, when its memory is too small, on a new instance of
+   * the pages the module said it needs, which becomes the kept one when `keep` (a call too large
+   * to keep uses it once). The instance laid out and the offset `layout` returned: 0 when no
+   * instance large enough could be made. At most one instantiation per call.
+   */
+  laidOut(layout: (instance: T) => number, keep?: boolean): { readonly wasm: T; readonly at: number };
+  /** Forget the kept instance (tests: the next use makes a fresh one-page instance). */
+  drop(): void;
+}
+
+/** A kept instance of the module `instantiate` makes (an {@link instantiator}), replaced only by larger ones. */
+export function keptInstance<T extends { neededPages(): number }>(instantiate: (pages?: number) => T): KeptInstance<T> {
+  let kept: T | null = null;
+  const current = (): T => (kept ??= instantiate());
+  return {
+    current,
+    laidOut(layout, keep = true) {
+      const probe = current();
+      let wasm = probe, at = layout(probe);
+      if (at === 0) {
+        try {
+          wasm = instantiate(probe.neededPages());
+        } catch (e) {
+          if (e instanceof RangeError) return { wasm: probe, at: 0 };
+          throw e;
+        }
+        at = layout(wasm);
+      }
+      if (keep) kept = wasm;
+      return { wasm, at };
+    },
+    drop: () => void (kept = null),
+  };
 }

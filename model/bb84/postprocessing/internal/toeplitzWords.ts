@@ -8,7 +8,7 @@
  * {@link KEEP_INSTANCE_BYTES}; a hash above that gets an instance of its own, dropped when the call returns.
  * @internal
  */
-import { instantiator, laidOutIn } from "../../../kernel/wasm/module.js";
+import { instantiator, keptInstance } from "../../../kernel/wasm/module.js";
 import { TOEPLITZ_WASM_BASE64 } from "./toeplitzWasm.js";
 
 /** The exports of `toeplitz.as` (byte offsets into `memory`). */
@@ -30,11 +30,9 @@ export const KEEP_INSTANCE_BYTES = 16 * 2 ** 20;
 /** The most input and output bits the word path takes: its buffers, about 6 (n + l) bytes, stay below 100 MB. */
 export const MAX_WORDS_BITS = 2 ** 24;
 
-let shared: ToeplitzWasm | null = null;
+const instances = keptInstance(instantiator<ToeplitzWasm>(TOEPLITZ_WASM_BASE64));
 /** A byte view of the kept instance's memory (a new one for a new instance; memories never grow, see kernel/wasm/module.ts). */
 let sharedBytes: Uint8Array | null = null;
-
-const instantiate = instantiator<ToeplitzWasm>(TOEPLITZ_WASM_BASE64);
 
 /**
  * `y_i = XOR_k s[i + k] x[n - 1 - k]` for i < l (bits as 0/1 bytes; the seed has n + l - 1),
@@ -44,9 +42,8 @@ export function toeplitzWords(seed: Uint8Array, input: Uint8Array, l: number): U
   const n = input.length;
   if (n + l > MAX_WORDS_BITS) throw new RangeError(`toeplitzWords: n + l must be at most ${MAX_WORDS_BITS}, got ${n + l}`);
   const keep = 6 * (n + l) <= KEEP_INSTANCE_BYTES;
-  const { wasm, at } = laidOutIn(keep ? (shared ??= instantiate()) : instantiate(), (w) => w.layout(n, l), instantiate);
+  const { wasm, at } = instances.laidOut((w) => w.layout(n, l), keep);
   if (at === 0) throw new RangeError(`toeplitzWords: a hash of ${n} bits to ${l} needs more memory than WebAssembly can give`);
-  if (keep) shared = wasm;
   let memory: Uint8Array;
   if (!keep) memory = new Uint8Array(wasm.memory.buffer);
   else {
