@@ -6,6 +6,7 @@
  * @module
  */
 import { ATOL, type Tolerance } from "./tolerances.js";
+import { freshFloat64 } from "./internal/slab.js";
 
 /** A dense complex matrix, row-major, interleaved (re, im). */
 export interface CMatrix {
@@ -25,7 +26,7 @@ export function zeros(rows: number, cols: number = rows): CMatrix {
   if (!Number.isInteger(rows) || !Number.isInteger(cols) || rows < 0 || cols < 0) {
     throw new RangeError(`zeros: size must be non-negative integers, got ${rows} x ${cols}`);
   }
-  return { rows, cols, data: new Float64Array(2 * rows * cols) };
+  return { rows, cols, data: freshFloat64(2 * rows * cols) };
 }
 
 /** The d x d identity. */
@@ -69,7 +70,7 @@ export function column(amplitudes: readonly Entry[]): CMatrix {
 export function matmul(a: CMatrix, b: CMatrix): CMatrix {
   if (a.cols !== b.rows) throw new RangeError(`matmul: shapes ${a.rows}x${a.cols} and ${b.rows}x${b.cols} do not chain`);
   const n = a.rows, k = a.cols, m = b.cols;
-  const out = new Float64Array(2 * n * m);
+  const out = freshFloat64(2 * n * m);
   const A = a.data, B = b.data;
   for (let i = 0; i < n; i++) {
     const oi = 2 * i * m;
@@ -89,7 +90,7 @@ export function matmul(a: CMatrix, b: CMatrix): CMatrix {
 
 /** Conjugate transpose `m^dagger`. */
 export function adjoint(m: CMatrix): CMatrix {
-  const out = new Float64Array(m.data.length);
+  const out = freshFloat64(m.data.length);
   for (let i = 0; i < m.rows; i++) {
     for (let j = 0; j < m.cols; j++) {
       const s = 2 * (i * m.cols + j), t = 2 * (j * m.rows + i);
@@ -103,7 +104,7 @@ export function adjoint(m: CMatrix): CMatrix {
 /** Kronecker (tensor) product `a (x) b`; `a` is the left, more significant factor. */
 export function kron(a: CMatrix, b: CMatrix): CMatrix {
   const rows = a.rows * b.rows, cols = a.cols * b.cols;
-  const out = new Float64Array(2 * rows * cols);
+  const out = freshFloat64(2 * rows * cols);
   for (let i = 0; i < a.rows; i++) {
     for (let j = 0; j < a.cols; j++) {
       const ar = a.data[2 * (i * a.cols + j)], ai = a.data[2 * (i * a.cols + j) + 1];
@@ -126,7 +127,7 @@ export function kron(a: CMatrix, b: CMatrix): CMatrix {
 export function combine(terms: readonly (readonly [Entry, CMatrix])[]): CMatrix {
   if (terms.length === 0) throw new RangeError("combine: no terms");
   const { rows, cols } = terms[0][1];
-  const out = new Float64Array(2 * rows * cols);
+  const out = freshFloat64(2 * rows * cols);
   for (const [c, m] of terms) {
     if (m.rows !== rows || m.cols !== cols) throw new RangeError(`combine: shapes ${rows}x${cols} vs ${m.rows}x${m.cols}`);
     const [cr, ci] = typeof c === "number" ? [c, 0] : c;

@@ -11,6 +11,7 @@ import { eigvalsh, sqrtPsd } from "./eigen.js";
 import { sandwich } from "./evolve.js";
 import { unsafeDensity, type DensityMatrix } from "./state.js";
 import { checkTargets, formatDims, product, splitOffsets } from "./internal/dims.js";
+import { freshFloat64 } from "./internal/slab.js";
 import { ATOL, PROBABILITY_FLOOR, PSD_ATOL, type Tolerance } from "./tolerances.js";
 
 /** One outcome of a measurement: its probability and the normalised post-measurement state. */
@@ -99,7 +100,7 @@ export function probabilities(rho: DensityMatrix, targets: readonly number[] = r
   checkTargets("probabilities", rho.dims, targets);
   const { target, rest } = splitOffsets(rho.dims, targets);
   const D = rho.matrix.rows;
-  const out = new Float64Array(target.length);
+  const out = freshFloat64(target.length);
   for (let t = 0; t < target.length; t++) {
     let p = 0;
     for (let r = 0; r < rest.length; r++) p += rho.matrix.data[2 * ((target[t] + rest[r]) * D + target[t] + rest[r])];

@@ -9,6 +9,7 @@
 import { kron, type CMatrix, zeros } from "./matrix.js";
 import { ket, pure, unsafeDensity, unsafeKet, type DensityMatrix, type Ket } from "./state.js";
 import { formatDims, product } from "./internal/dims.js";
+import { freshFloat64 } from "./internal/slab.js";
 
 const S = Math.SQRT1_2;
 
@@ -125,7 +126,7 @@ export function mixture(terms: readonly (readonly [number, DensityMatrix])[]): D
   const dims = terms[0][1].dims;
   let total = 0;
   const d = terms[0][1].matrix.rows;
-  const out = new Float64Array(2 * d * d);
+  const out = freshFloat64(2 * d * d);
   for (const [p, rho] of terms) {
     if (!(p >= 0)) throw new RangeError(`mixture: probability ${p} is negative or NaN`);
     if (rho.dims.join() !== dims.join()) throw new RangeError(`mixture: dims ${formatDims(dims)} vs ${formatDims(rho.dims)}`);

@@ -8,8 +8,9 @@
  * - equal to the explicit Kronecker-product operator (independent oracle);
  * - the one-pass 1-qubit channel (`applyChannelLocal`) equals the sum of per-operator sandwiches
  *   bit for bit, for sparse and real Kraus operators too, and for non-finite states (fallback);
- * - on 5- and 6-qubit registers, where the one-pass outputs are allocated without zero-fill,
- *   still bit for bit the generic loops (a forgotten entry would hold the allocator's leftovers);
+ * - on 5- and 6-qubit registers still bit for bit the generic loops: at 6 qubits the one-pass
+ *   outputs are allocated without zero-fill (a forgotten entry would hold the allocator's
+ *   leftovers), at 5 they are carved, zeroed, out of a shared chunk (model/kernel/internal/slab.ts);
  *   from WASM_MIN_DIM rows (6 qubits) 4x4 gates run in WebAssembly (still bit for bit) and
  *   channels take the WebAssembly superoperator (within rounding; its own tests: local-wasm.test.ts);
  * - pure: inputs are never written, and scratch reuse across sizes does not leak between calls.
@@ -246,9 +247,10 @@ describe("one-pass 1-qubit channels", () => {
   });
 });
 
-describe("one-pass outputs allocated without zero-fill (5- and 6-qubit registers: 2,048 and 8,192 doubles)", () => {
-  // outputs of at least 2,048 doubles come from uninitializedFloat64 (model/kernel/internal/dims.ts):
-  // an entry a loop forgot would hold the allocator's leftovers, not the generic loops' value
+describe("one-pass outputs carved zeroed or allocated without zero-fill (5- and 6-qubit registers: 2,048 and 8,192 doubles)", () => {
+  // outputs come from uninitializedFloat64 (model/kernel/internal/dims.ts): above 2,048 doubles
+  // without zero-fill, so that an entry a loop forgot would hold the allocator's leftovers, not the
+  // generic loops' value; up to 2,048 carved out of a zeroed shared chunk (internal/slab.ts)
   const arbRegister = fc.record({ n: fc.constantFrom(5, 6), q: fc.nat(), r: fc.nat(), pair: fc.boolean() }).chain(({ n, q, r, pair }) => {
     const dims = Array<number>(n).fill(2), t0 = q % n, t1 = (t0 + 1 + (r % (n - 1))) % n;
     const targets = pair ? [t0, t1] : [t0];

@@ -6,6 +6,7 @@
  * @internal
  */
 import type { DensityMatrix } from "../../kernel/index.js";
+import { freshFloat64 } from "../../kernel/internal/slab.js";
 
 /**
  * Eve's two registers as a density matrix, wrapping `data` (4 x 4, interleaved) without checks,
@@ -22,7 +23,7 @@ const EVE_DIMS: readonly number[] = Object.freeze([2, 2]);
 /** `sum_t (weight(t) / total) state(t)` over a non-empty list. */
 export function mixStates<T>(items: readonly T[], weight: (t: T) => number, state: (t: T) => DensityMatrix, total: number): DensityMatrix {
   const first = state(items[0]);
-  const out = new Float64Array(first.matrix.data.length);
+  const out = freshFloat64(first.matrix.data.length);
   for (const t of items) {
     const p = weight(t) / total, data = state(t).matrix.data;
     for (let k = 0; k < out.length; k++) out[k] += p * data[k];

@@ -3,6 +3,7 @@
  * @internal
  */
 import { eigh, eigvalsh } from "../../kernel/eigen.js";
+import { carve, type Chunk } from "../../kernel/internal/slab.js";
 
 /** A source of zeroed blocks of `n` doubles, see {@link slab}. */
 export type Take = (n: number) => Float64Array;
@@ -23,24 +24,6 @@ const SLAB_CHUNK = 2048;
 export function slab(chunkDoubles = SLAB_CHUNK): Take {
   const from: Chunk = { chunk: new Float64Array(0), used: 0 };
   return (n) => carve(from, n, chunkDoubles);
-}
-
-/** A chunk blocks are carved from, and how many of its doubles are handed out. */
-interface Chunk {
-  chunk: Float64Array;
-  used: number;
-}
-
-/**
- * A zeroed block of `n` doubles: a small array for up to 8, else the next `n` doubles of
- * `from.chunk`; when they do not fit, the blocks handed out so far stay in the old chunk and the
- * rest come from a fresh one of at least `minChunk` doubles.
- */
-function carve(from: Chunk, n: number, minChunk: number): Float64Array {
-  if (n <= 8) return new Float64Array(n);
-  if (from.used + n > from.chunk.length) [from.chunk, from.used] = [new Float64Array(Math.max(minChunk, n)), 0];
-  from.used += n;
-  return from.chunk.subarray(from.used - n, from.used);
 }
 
 /** The array {@link withScratch} carves its blocks from, and whether a computation is using it. */

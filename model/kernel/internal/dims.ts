@@ -1,4 +1,5 @@
 /** Subsystem-dimension helpers shared inside the kernel (not exported from it). */
+import { CARVED_MAX, freshFloat64 } from "./slab.js";
 
 export function product(dims: readonly number[]): number {
   return productOf(dims, 0, dims.length);
@@ -117,13 +118,12 @@ function mixedRadixOffsets(radices: readonly number[], steps: readonly number[])
  * `new Float64Array(n)` zero-fills (calloc), a full extra write pass over the output before the
  * kernel's own: at n = 8 qubits the bench's partial trace spent about a third as long in
  * `memset` as in its loop (perf record). numpy allocates its outputs the same way (`np.empty`).
- * Below {@link UNINITIALIZED_MIN} doubles the zero-filled array is as fast or faster (the
- * Buffer path costs a fixed ~1 us: measured 512 doubles 2.7 us zeroed against 3.2 us, 2,048
- * doubles 7.9 us against 3.6 us, load 8). Without node's Buffer (a browser), zero-filled.
+ * Up to {@link CARVED_MAX} doubles the array is carved, zeroed, out of the thread's shared chunk
+ * ({@link freshFloat64}), which costs less than either allocation (internal/slab.ts). Without
+ * node's Buffer (a browser), zero-filled.
  */
 export function uninitializedFloat64(length: number): Float64Array {
-  if (length < UNINITIALIZED_MIN || typeof Buffer === "undefined") return new Float64Array(length);
+  if (length <= CARVED_MAX || typeof Buffer === "undefined") return freshFloat64(length);
   const bytes = Buffer.allocUnsafeSlow(8 * length);
   return new Float64Array(bytes.buffer, bytes.byteOffset, length);
 }
-const UNINITIALIZED_MIN = 2048;

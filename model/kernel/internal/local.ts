@@ -53,6 +53,7 @@
  */
 import { hasNonFinite, type CMatrix } from "../matrix.js";
 import { copyDims, product, productOf, splitOffsets, uninitializedFloat64 } from "./dims.js";
+import { freshFloat64 } from "./slab.js";
 import { conjugate2, conjugate4, superoperator2, WASM_MIN_DIM } from "./wasmLocal.js";
 
 /** Scratch rows for {@link applyConjugate} (never visible to callers). */
@@ -354,7 +355,7 @@ export function applyLeft(
   const outOff = splitOffsets(dimsOut, targets);
   const C = m.cols, rowLen = 2 * C;
   const rowsOut = product(dimsOut);
-  const out = new Float64Array(2 * rowsOut * C);
+  const out = freshFloat64(2 * rowsOut * C);
   const src = m.data, A = a.data;
   const dIn = a.cols, dOut = a.rows;
   const nRest = inOff.rest.length;
@@ -414,7 +415,7 @@ export function applyRightAdjoint(
   const inOff = splitOffsets(dimsIn, targets);
   const outOff = splitOffsets(dimsOut, targets);
   const R = m.rows, Cin = m.cols, Cout = product(dimsOut);
-  const out = new Float64Array(2 * R * Cout);
+  const out = freshFloat64(2 * R * Cout);
   const src = m.data, B = b.data;
   const dIn = b.cols, dOut = b.rows;
   const nRest = inOff.rest.length;
@@ -602,7 +603,7 @@ export function applyMonomialConjugate(
   const rest = off.rest, t = off.target, nRest = rest.length;
   const rowLen = 2 * m.cols;
   const src = m.data;
-  const out = new Float64Array(src.length);
+  const out = freshFloat64(src.length);
   let check = 0;
   for (let r = 0; r < nRest; r++) {
     for (let ia = 0; ia < d; ia++) {
