@@ -100,7 +100,7 @@
  */
 import { adjoint, matmul, type CMatrix } from "./matrix.js";
 import { eigenWasm, type EigenWasm } from "./wasm/eigenInstance.js";
-import { freshFloat64 } from "./internal/slab.js";
+import { freshFloat64 } from "./internal/carve.js";
 
 /**
  * Eigenvalues of a Hermitian matrix, ascending.
@@ -161,6 +161,13 @@ export function eigh(h: CMatrix): EigenDecomposition {
   return { values, vectors: { rows: n, cols: n, data: copied(new Float64Array(buffer, wasm.sortedVectors(), 2 * n * n)) } };
 }
 
+/** A fresh array (internal/carve.ts) holding `view`'s doubles, read out of the module's memory before the next call overwrites it. */
+function copied(view: Float64Array): Float64Array {
+  const out = freshFloat64(view.length);
+  out.set(view);
+  return out;
+}
+
 /**
  * Copies `h` into a WebAssembly instance laid out for it, checks it (finite; its scale, see
  * {@link scaleFor}: the largest modulus found by the instance's f64x2 loop, a JavaScript loop was
@@ -206,13 +213,6 @@ export function sqrtPsd(h: CMatrix): CMatrix {
 const UNSCALED_MAX = 2 ** 100, UNSCALED_MIN = 2 ** -100;
 
 /** Checks that `h` is square and holds its 2 rows cols numbers. */
-/** A fresh array (internal/slab.ts) holding `view`'s doubles, read out of the module's memory before the next call overwrites it. */
-function copied(view: Float64Array): Float64Array {
-  const out = freshFloat64(view.length);
-  out.set(view);
-  return out;
-}
-
 function checkShape(fn: string, h: CMatrix): void {
   if (h.cols !== h.rows) throw new RangeError(`${fn}: matrix is ${h.rows}x${h.cols}, not square`);
   if (h.data.length !== 2 * h.rows * h.cols) throw new RangeError(`${fn}: data holds ${h.data.length} numbers; a ${h.rows}x${h.cols} complex matrix has ${2 * h.rows * h.cols}`);

@@ -6,7 +6,7 @@
  * @module
  */
 import { ATOL, type Tolerance } from "./tolerances.js";
-import { freshFloat64 } from "./internal/slab.js";
+import { freshFloat64 } from "./internal/carve.js";
 
 /** A dense complex matrix, row-major, interleaved (re, im). */
 export interface CMatrix {

@@ -11,7 +11,7 @@ import { eigvalsh, sqrtPsd } from "./eigen.js";
 import { sandwich } from "./evolve.js";
 import { unsafeDensity, type DensityMatrix } from "./state.js";
 import { checkTargets, formatDims, product, splitOffsets } from "./internal/dims.js";
-import { freshFloat64 } from "./internal/slab.js";
+import { freshFloat64 } from "./internal/carve.js";
 import { ATOL, PROBABILITY_FLOOR, PSD_ATOL, type Tolerance } from "./tolerances.js";
 
 /** One outcome of a measurement: its probability and the normalised post-measurement state. */

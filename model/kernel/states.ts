@@ -9,7 +9,7 @@
 import { kron, type CMatrix, zeros } from "./matrix.js";
 import { ket, pure, unsafeDensity, unsafeKet, type DensityMatrix, type Ket } from "./state.js";
 import { formatDims, product } from "./internal/dims.js";
-import { freshFloat64 } from "./internal/slab.js";
+import { freshFloat64 } from "./internal/carve.js";
 
 const S = Math.SQRT1_2;
 

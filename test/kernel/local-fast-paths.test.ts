@@ -10,7 +10,7 @@
  *   bit for bit, for sparse and real Kraus operators too, and for non-finite states (fallback);
  * - on 5- and 6-qubit registers still bit for bit the generic loops: at 6 qubits the one-pass
  *   outputs are allocated without zero-fill (a forgotten entry would hold the allocator's
- *   leftovers), at 5 they are carved, zeroed, out of a shared chunk (model/kernel/internal/slab.ts);
+ *   leftovers), at 5 they are carved, zeroed, out of a shared chunk (model/kernel/internal/carve.ts);
  *   from WASM_MIN_DIM rows (6 qubits) 4x4 gates run in WebAssembly (still bit for bit) and
  *   channels take the WebAssembly superoperator (within rounding; its own tests: local-wasm.test.ts);
  * - pure: inputs are never written, and scratch reuse across sizes does not leak between calls.
@@ -250,7 +250,7 @@ describe("one-pass 1-qubit channels", () => {
 describe("one-pass outputs carved zeroed or allocated without zero-fill (5- and 6-qubit registers: 2,048 and 8,192 doubles)", () => {
   // outputs come from uninitializedFloat64 (model/kernel/internal/dims.ts): above 2,048 doubles
   // without zero-fill, so that an entry a loop forgot would hold the allocator's leftovers, not the
-  // generic loops' value; up to 2,048 carved out of a zeroed shared chunk (internal/slab.ts)
+  // generic loops' value; up to 2,048 carved out of a zeroed shared chunk (internal/carve.ts)
   const arbRegister = fc.record({ n: fc.constantFrom(5, 6), q: fc.nat(), r: fc.nat(), pair: fc.boolean() }).chain(({ n, q, r, pair }) => {
     const dims = Array<number>(n).fill(2), t0 = q % n, t1 = (t0 + 1 + (r % (n - 1))) % n;
     const targets = pair ? [t0, t1] : [t0];
@@ -261,6 +261,18 @@ describe("one-pass outputs carved zeroed or allocated without zero-fill (5- and 
       const both = applyConjugate(m, dims, a, targets, targets.map((t) => dims[t]));
       // from WASM_MIN_DIM rows (6 qubits) the 4x4 case runs in WebAssembly, bit for bit too
       return both !== null && sameBits(both.data, refRight({ rows: m.rows, cols: m.cols, data: refLeft(m, dims, a, targets) }, dims, a, targets));
+    }), params(12));
+  });
+  test("dense real 2x2 on 6 qubits (the JavaScript path, its output not zero-filled) equals the generic loops up to the sign of zeros", () => {
+    // dense complex gates at 6 qubits run in WebAssembly and 5-qubit outputs are carved zeroed:
+    // this is the case where a forgotten entry of a JavaScript loop would show the allocator's leftovers
+    const nonzero = fc.oneof(fc.double({ min: 1e-3, max: 2, noNaN: true }), fc.double({ min: -2, max: -1e-3, noNaN: true }));
+    const arbReal = fc.array(nonzero, { minLength: 4, maxLength: 4 }).map((x): CMatrix => ({ rows: 2, cols: 2, data: Float64Array.of(x[0], 0, x[1], 0, x[2], 0, x[3], 0) }));
+    const dims = Array<number>(6).fill(2);
+    fc.assert(fc.property(fc.nat({ max: 5 }), arbMatrix(64), arbReal, (t, m, a) => {
+      const both = applyConjugate(m, dims, a, [t], [2]);
+      const ref = refRight({ rows: m.rows, cols: m.cols, data: refLeft(m, dims, a, [t]) }, dims, a, [t]);
+      return both !== null && maxAbsDiff({ rows: m.rows, cols: m.cols, data: both.data }, { rows: m.rows, cols: m.cols, data: ref }) === 0;
     }), params(12));
   });
   test("a 1-qubit channel equals the sum of per-operator sandwiches bit for bit", () => {

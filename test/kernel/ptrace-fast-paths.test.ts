@@ -5,7 +5,7 @@
  * over the traced digit, on matrices with signed zeros, infinities and NaN (neither Hermitian
  * nor normalised), at every position, on qubit registers up to 7 qubits (at 7 the outputs are
  * large enough to be allocated without zero-filling, so an entry a loop forgot would show the
- * allocator's leftovers; smaller ones are carved zeroed, model/kernel/internal/slab.ts) and beside
+ * allocator's leftovers; smaller ones are carved zeroed, model/kernel/internal/carve.ts) and beside
  * other dimensions. Entries are compared with `Object.is` (NaN payloads
  * are not compared). Negative control: a loop that drops the `0 +` (so -0 + -0 stays -0) is
  * falsified.

@@ -6,7 +6,7 @@
  * @internal
  */
 import type { DensityMatrix } from "../../kernel/index.js";
-import { freshFloat64 } from "../../kernel/internal/slab.js";
+import { freshFloat64 } from "../../kernel/internal/carve.js";
 
 /**
  * Eve's two registers as a density matrix, wrapping `data` (4 x 4, interleaved) without checks,

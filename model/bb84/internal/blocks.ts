@@ -3,7 +3,7 @@
  * @internal
  */
 import { eigh, eigvalsh } from "../../kernel/eigen.js";
-import { carve, type Chunk } from "../../kernel/internal/slab.js";
+import { carve, type Chunk } from "../../kernel/internal/carve.js";
 
 /** A source of zeroed blocks of `n` doubles, see {@link slab}. */
 export type Take = (n: number) => Float64Array;

@@ -53,7 +53,7 @@
  */
 import { hasNonFinite, type CMatrix } from "../matrix.js";
 import { copyDims, product, productOf, splitOffsets, uninitializedFloat64 } from "./dims.js";
-import { freshFloat64 } from "./slab.js";
+import { freshFloat64 } from "./carve.js";
 import { conjugate2, conjugate4, superoperator2, WASM_MIN_DIM } from "./wasmLocal.js";
 
 /** Scratch rows for {@link applyConjugate} (never visible to callers). */

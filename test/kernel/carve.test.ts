@@ -1,15 +1,19 @@
 /**
- * Arrays carved out of the thread's shared chunks (model/kernel/internal/slab.ts) behave as
+ * Arrays carved out of the thread's shared chunks (model/kernel/internal/carve.ts) behave as
  * `new Float64Array(n)`: zeroed when handed out, of their length, and no two of them overlap, so
  * that writing one never changes another; arrays of 9 to CARVED_MAX doubles share a chunk and
- * larger or smaller ones own their buffer. Negative control: a carver that hands the same
- * doubles out twice is falsified. And the kernel's small outputs, which are carved, keep their
- * values while later operations carve theirs (what the README's library section says about them
- * is checked here too).
+ * larger or smaller ones own their buffer; a length that is no integer leaves the chunk intact.
+ * Negative control: a carver whose next array starts one double early is falsified. The kernel's
+ * small outputs, which are carved, keep their values while later operations carve theirs (what
+ * the README's library section says about them is checked here too), and no source file of the
+ * repository transfers an ArrayBuffer (which would detach a chunk's other arrays).
  */
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { describe, expect, test } from "vitest";
 import * as fc from "fast-check";
-import { CARVED_MAX, carve, freshFloat64, type Chunk } from "../../model/kernel/internal/slab.js";
+import { CARVED_MAX, carve, freshFloat64, type Chunk } from "../../model/kernel/internal/carve.js";
 import { uninitializedFloat64 } from "../../model/kernel/internal/dims.js";
 import { evolve, H, CNOT, traceOut, matmul, kron, adjoint, densityOf, bitsKet, type DensityMatrix } from "../../model/kernel/index.js";
 import { params } from "./support/runs.js";
@@ -42,14 +46,25 @@ describe("carved arrays", () => {
       independent(freshFloat64, lengths) && independent(uninitializedFloat64, lengths.filter((n) => n <= CARVED_MAX))), params(200));
   });
 
-  test("negative control: a carver that hands the same doubles out twice is falsified", () => {
+  test("negative control: a carver whose next array starts one double early is falsified", () => {
     const chunk: Chunk = { chunk: new Float64Array(0), used: 0 };
-    const reusing = (n: number): Float64Array => {
+    const overlapping = (n: number): Float64Array => {
       const a = carve(chunk, n, 8192);
-      chunk.used -= n; // the mutant: the next array starts where this one did
+      if (n > 8) chunk.used -= 1; // the mutant: the next carved array overlaps this one's last double
       return a;
     };
-    expectFalsified(fc.check(fc.property(fc.array(arbLength, { minLength: 1, maxLength: 40 }), (lengths) => independent(reusing, lengths)), params(200)));
+    expectFalsified(fc.check(fc.property(fc.array(arbLength, { minLength: 1, maxLength: 40 }), (lengths) => independent(overlapping, lengths)), params(200)));
+  });
+
+  test("a length that is no integer gets what new Float64Array gives and leaves the chunk intact", () => {
+    for (const bad of [NaN, 2.5, Infinity]) {
+      let got: unknown;
+      try { got = freshFloat64(bad).length; } catch (e) { got = e instanceof RangeError ? "RangeError" : e; }
+      let expected: unknown;
+      try { expected = new Float64Array(bad).length; } catch (e) { expected = e instanceof RangeError ? "RangeError" : e; }
+      expect(got).toEqual(expected);
+      expect(freshFloat64(16).length).toBe(16);
+    }
   });
 
   test("9 to CARVED_MAX doubles share a 64 KiB chunk; up to 8 and above CARVED_MAX own their buffer", () => {
@@ -85,9 +100,47 @@ describe("the kernel's small outputs", () => {
     expect(out.buffer.byteLength).toBeGreaterThan(out.byteLength);
     const own = out.slice();
     expect([own.byteOffset, own.buffer.byteLength]).toEqual([0, out.byteLength]);
+    // posting (a structured clone) copies the whole chunk, a slice only itself
+    expect(structuredClone(out).buffer.byteLength).toBe(65536);
+    expect(structuredClone(own).buffer.byteLength).toBe(out.byteLength);
     // up to 5 qubits (2,048 doubles) carved, from 6 qubits a buffer of its own
     const on = (n: number): Float64Array => evolve(densityOf(bitsKet("0".repeat(n))), H, [0]).matrix.data;
     expect(on(5).buffer.byteLength).toBe(65536);
     expect([on(6).byteOffset, on(6).buffer.byteLength]).toEqual([0, 8 * 2 * 64 * 64]);
+  });
+});
+
+/**
+ * Places a source transfers an ArrayBuffer: a transfer list after a message, a `transfer` option,
+ * `ArrayBuffer.prototype.transfer`; comments (which may show one, as carve.ts's does) are left out.
+ */
+function transfers(source: string): string[] {
+  const code = source.replace(/\/\*[\s\S]*?\*\//g, "").replace(/\/\/.*$/gm, "");
+  return [/postMessage\([^;]*,\s*\[/g, /\btransfer\s*:/g, /\.transfer(ToFixedLength)?\(/g].flatMap((re) => code.match(re) ?? []);
+}
+
+/** The repository's TypeScript sources outside test/ and node_modules. */
+function sources(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const path = join(dir, e.name);
+    if (e.isDirectory()) return ["node_modules", "dist", "test", ".git"].includes(e.name) ? [] : sources(path);
+    return /\.(ts|mts|mjs)$/.test(e.name) && !e.name.endsWith(".d.ts") ? [path] : [];
+  });
+}
+
+describe("no source transfers an ArrayBuffer", () => {
+  test("the scan finds a transfer list, a transfer option and ArrayBuffer.transfer (control)", () => {
+    expect(transfers("w.postMessage(m, [m.data.buffer]);").length).toBe(1);
+    expect(transfers("structuredClone(x, { transfer: [x.buffer] })").length).toBe(1);
+    expect(transfers("const b = a.buffer.transfer(8);").length).toBe(1);
+    expect(transfers("w.postMessage({ data, keys });").length).toBe(0);
+    expect(transfers("/** never `postMessage(x, [x.buffer])` */\n// nor x.buffer.transfer()").length).toBe(0);
+  });
+
+  test("no file of the repository's sources does", () => {
+    const root = fileURLToPath(new URL("../..", import.meta.url));
+    const files = sources(root);
+    expect(files.length).toBeGreaterThan(100);
+    expect(files.flatMap((f) => transfers(readFileSync(f, "utf8")).map((hit) => `${f}: ${hit}`))).toEqual([]);
   });
 });
