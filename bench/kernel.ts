@@ -62,6 +62,13 @@ export interface KernelBenchRow extends BenchRow {
   readonly bandwidthTarget: number | null;
   /** Per-round kernel/numpy ratios (their median is `ratio`). */
   readonly roundRatios: readonly number[];
+  /**
+   * Minor page faults per op (median over rounds) of the kernel's process and of numpy's (its
+   * reference variant): memory an op's allocations got fresh from the system, which a virtual
+   * machine makes expensive (see bench/README.md); null without the figure.
+   */
+  readonly kernelFaultsPerOp: number | null;
+  readonly numpyFaultsPerOp: number | null;
   /** The 1-minute load average when the row's rounds ended. */
   readonly loadAverage: number;
 }
@@ -166,7 +173,13 @@ interface RowSetup {
 /** A timed side of a row: the kernel, the baseline, or one numpy variant. */
 interface Contender {
   readonly name: string;
-  readonly time: () => Promise<number | null>;
+  readonly time: () => Promise<Batch | null>;
+}
+
+/** One batch of a contender: its ops/s, and its process's minor page faults per op (null if unknown). */
+export interface Batch {
+  readonly opsPerSec: number;
+  readonly faultsPerOp: number | null;
 }
 
 async function measureRow(op: KernelOp, size: number, s: RowSetup): Promise<KernelBenchRow> {
@@ -180,7 +193,8 @@ async function measureRow(op: KernelOp, size: number, s: RowSetup): Promise<Kern
   ];
   if (baselineFn !== null) contenders.push({ name: "baseline", time: timer(baselineFn, s) });
   // samples by contender index (names could repeat): kernel 0, variants 1..V, baseline V + 1
-  const samples = await interleavedRounds(contenders, s.rounds);
+  const batches = await interleavedRounds(contenders, s.rounds);
+  const samples = batches.map((byRound) => byRound.map((b) => b?.opsPerSec ?? null));
   const kernel = samples[0] as number[];
   const measured = variantNames.map((v, i) => ({ name: v, perRound: samples[1 + i] }));
   const numpyOk = variantNames.length > 0 && measured.every((v) => v.perRound.every((x) => x !== null));
@@ -196,6 +210,10 @@ async function measureRow(op: KernelOp, size: number, s: RowSetup): Promise<Kern
   const bandwidthFraction = bytes === null ? null : (bytes * kernelOps) / s.copyBandwidth;
   const bandwidthTarget = QUBIT_OPS.includes(op) && size >= 10 ? 0.3 : null;
   const ratio = reference === null ? null : median(ratios);
+  const faults = (i: number): number | null => {
+    const perRound = batches[i].map((b) => b?.faultsPerOp ?? null);
+    return perRound.every((f): f is number => f !== null) && perRound.length > 0 ? median(perRound) : null;
+  };
   const met = ratio === null ? null : ratio >= 1 && (bandwidthTarget === null || (bandwidthFraction ?? 0) >= bandwidthTarget);
   return {
     section: "kernel", name: `${op} ${QUBIT_OPS.includes(op) ? "n" : "d"}=${size}`, op, size,
@@ -207,6 +225,7 @@ async function measureRow(op: KernelOp, size: number, s: RowSetup): Promise<Kern
     baselineOpsPerSec: baseline === null ? null : median(baseline),
     ratioBefore: before.length ? median(before) : null,
     bytesPerOp: bytes, bandwidthFraction, bandwidthTarget, roundRatios: ratios, loadAverage: loadavg()[0],
+    kernelFaultsPerOp: faults(0), numpyFaultsPerOp: reference === null ? null : faults(1 + variants.indexOf(reference)),
   };
 }
 
@@ -214,9 +233,9 @@ async function measureRow(op: KernelOp, size: number, s: RowSetup): Promise<Kern
  * One warm-up batch per contender (JIT, the reference's state), then `rounds` rounds of one batch
  * per contender, in an order that rotates every round. Returns each contender's per-round ops/s.
  */
-async function interleavedRounds(contenders: readonly Contender[], rounds: number): Promise<(number | null)[][]> {
+async function interleavedRounds(contenders: readonly Contender[], rounds: number): Promise<(Batch | null)[][]> {
   for (const c of contenders) await c.time();
-  const samples = contenders.map(() => [] as (number | null)[]);
+  const samples = contenders.map(() => [] as (Batch | null)[]);
   for (let r = 0; r < rounds; r++) {
     for (let k = 0; k < contenders.length; k++) {
       const i = (k + r) % contenders.length;
@@ -358,16 +377,19 @@ function readClock(clock: Clock): number {
  * their data), then timed ops for at least `seconds` and one op. The clock is read after chunks
  * of ops that grow to an eighth of the ops done so far (the batch overshoots by at most 1/8), so
  * that reading it costs nothing beside a 1-us op. bench/numpy_reference.py `measure` does the same.
+ * Also the process's minor page faults during the timed ops, per op (test/bench/faults.test.ts).
+ * @internal exported for that test.
  */
-function timeBatch(fn: (k: number) => void, seconds: number, clock: Clock, counter: { next: number }): number {
+export function timeBatch(fn: (k: number) => void, seconds: number, clock: Clock, counter: { next: number }): Batch {
   fn(counter.next++);
+  const f0 = process.resourceUsage().minorPageFault;
   const t0 = readClock(clock);
   let ops = 0, el = 0;
   do {
     for (let end = ops + Math.max(1, ops >> 3); ops < end; ops++) fn(counter.next++);
     el = readClock(clock) - t0;
   } while (el < seconds);
-  return ops / el;
+  return { opsPerSec: ops / el, faultsPerOp: (process.resourceUsage().minorPageFault - f0) / ops };
 }
 
 /**
@@ -375,7 +397,7 @@ function timeBatch(fn: (k: number) => void, seconds: number, clock: Clock, count
  * the same): ops that cycle through targets (ptrace1 traces qubit k % n) then time every target
  * in turn, as {@link bytesPerOp} averages, even when a batch holds only a few ops (n >= 10).
  */
-function timer(fn: (k: number) => void, s: RowSetup): () => Promise<number> {
+function timer(fn: (k: number) => void, s: RowSetup): () => Promise<Batch> {
   const counter = { next: 0 };
   return async () => timeBatch(fn, s.batchSeconds, s.clock, counter);
 }
@@ -454,10 +476,10 @@ class NumpyReference {
     return answer?.variants ?? [];
   }
 
-  /** numpy's ops/s for one batch of one variant, null if unavailable or failed. */
-  async measure(op: KernelOp, size: number, variant: number, seconds: number, clock: Clock): Promise<number | null> {
-    const answer = await this.request<{ opsPerSec?: number }>(op, size, { variant, seconds, clock });
-    return answer?.opsPerSec ?? null;
+  /** numpy's ops/s (and minor page faults per op) for one batch of one variant, null if unavailable or failed. */
+  async measure(op: KernelOp, size: number, variant: number, seconds: number, clock: Clock): Promise<Batch | null> {
+    const answer = await this.request<{ opsPerSec?: number; faultsPerOp?: number }>(op, size, { variant, seconds, clock });
+    return answer?.opsPerSec === undefined ? null : { opsPerSec: answer.opsPerSec, faultsPerOp: answer.faultsPerOp ?? null };
   }
 
   private async request<T>(op: KernelOp, size: number, fields: Record<string, unknown>): Promise<T | null> {
@@ -540,13 +562,19 @@ function formatRow(r: KernelBenchRow): string {
   return `${r.name.padEnd(13)} kernel ${fmt(r.kernelOpsPerSec, 1).padStart(9)}/s  numpy ${fmt(r.numpyOpsPerSec, 1).padStart(9)}/s (${r.numpyVariant ?? "-"}${others.length ? `; ${others.join(", ")}` : ""})  ratio ${fmt(r.ratio).padStart(5)}` +
     (r.ratioBefore !== null ? ` (before ${fmt(r.ratioBefore)})` : "") +
     (r.bandwidthFraction !== null ? `  bandwidth ${pct(r.bandwidthFraction)}` : "") +
-    `  load ${r.loadAverage.toFixed(1)}  target ${r.targetText}: ${status(r)}`;
+    `  faults/op ${faults(r)}  load ${r.loadAverage.toFixed(1)}  target ${r.targetText}: ${status(r)}`;
+}
+
+/** Minor page faults per op, kernel / numpy (one decimal below 10, whole numbers above). */
+function faults(r: KernelBenchRow): string {
+  const f = (x: number | null): string => (x === null ? "-" : x < 10 ? x.toFixed(1) : x.toFixed(0));
+  return `${f(r.kernelFaultsPerOp)} / ${f(r.numpyFaultsPerOp)}`;
 }
 
 function kernelTable(rows: readonly KernelBenchRow[], withBefore: boolean): string {
-  const head = `| operation | size | kernel ops/s | numpy ops/s | numpy variant |${withBefore ? " ratio before |" : ""} ratio | bandwidth | load | target | status |`;
-  const sep = `|---|---:|---:|---:|---|${withBefore ? "---:|" : ""}---:|---:|---:|---|---|`;
+  const head = `| operation | size | kernel ops/s | numpy ops/s | numpy variant |${withBefore ? " ratio before |" : ""} ratio | bandwidth | page faults per op, kernel / numpy | load | target | status |`;
+  const sep = `|---|---:|---:|---:|---|${withBefore ? "---:|" : ""}---:|---:|---:|---:|---|---|`;
   const body = rows.map((r) => `| ${r.op} | ${QUBIT_OPS.includes(r.op) ? "n" : "d"}=${r.size} | ${fmt(r.kernelOpsPerSec, 1)} | ${fmt(r.numpyOpsPerSec, 1)} | ${r.numpyVariant ?? "-"} |` +
-    `${withBefore ? ` ${fmt(r.ratioBefore)} |` : ""} ${fmt(r.ratio)} | ${pct(r.bandwidthFraction)} | ${r.loadAverage.toFixed(1)} | ${r.targetText} | ${status(r)} |`);
+    `${withBefore ? ` ${fmt(r.ratioBefore)} |` : ""} ${fmt(r.ratio)} | ${pct(r.bandwidthFraction)} | ${faults(r)} | ${r.loadAverage.toFixed(1)} | ${r.targetText} | ${status(r)} |`);
   return [head, sep, ...body].join("\n");
 }

@@ -5,14 +5,15 @@ Three ways to run it:
   numpy_reference.py info               one JSON line: numpy version, BLAS, threads, allocator
   numpy_reference.py serve              a loop: one JSON request per stdin line, one JSON line back:
       {"op", "size", "list": true}                          -> {"variants": [names]}
-      {"op", "size", "seconds", "clock", "variant": i}      -> {"opsPerSec", "runs", "seconds", "variant"}
+      {"op", "size", "seconds", "clock", "variant": i}      -> {"opsPerSec", "runs", "seconds", "variant", "faultsPerOp"}
   numpy_reference.py OP SIZE [SECONDS] [CLOCK]  every variant once, one JSON line each (for use by hand)
 
 The clock is "wall" (time.perf_counter, the default) or "cpu" (time.process_time: this process's
 user + system CPU time, as the kernel side's process.cpuUsage). A batch is one untimed warm-up op,
 then timed ops until `seconds` have passed (at least one); the clock is read after chunks of ops
 that grow to an eighth of the ops done so far. The kernel side (bench/kernel.ts `timeBatch`) times
-its batches exactly so.
+its batches exactly so. `faultsPerOp` is the process's minor page faults (getrusage ru_minflt)
+during the timed ops, per op: memory the op's allocations got fresh from the system.
 
 Operations (n = number of qubits; subsystem 0 is the leftmost Kronecker factor, as in the kernel):
   gate1 n     rho -> U rho U^dagger, U a Haar 2x2 unitary on qubit k % n (k counts the ops)
@@ -32,6 +33,7 @@ evolved in sequence (rho = f(rho)), as in the kernel benchmark. The caller sets 
 environment (OMP/OPENBLAS/MKL_NUM_THREADS=1); `info` reports what numpy actually uses.
 """
 import json
+import resource
 import sys
 import time
 
@@ -187,6 +189,7 @@ def measure(op, size, seconds, clock="wall", variant=0):
     index = _next_op.get(key, 0)
     v(index)
     index += 1
+    f0 = resource.getrusage(resource.RUSAGE_SELF).ru_minflt
     k, t0 = 0, now()
     while True:
         for _ in range(max(1, k >> 3)):
@@ -196,8 +199,9 @@ def measure(op, size, seconds, clock="wall", variant=0):
         el = now() - t0
         if el >= seconds:
             break
+    faults = resource.getrusage(resource.RUSAGE_SELF).ru_minflt - f0
     _next_op[key] = index
-    return {"op": op, "size": size, "variant": name, "opsPerSec": k / el, "runs": k, "seconds": el}
+    return {"op": op, "size": size, "variant": name, "opsPerSec": k / el, "runs": k, "seconds": el, "faultsPerOp": faults / k}
 
 
 def info():
