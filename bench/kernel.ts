@@ -51,7 +51,7 @@ export interface KernelBenchRow extends BenchRow {
   readonly numpyOpsPerSec: number | null;
   readonly numpyVariant: string | null;
   /** Every numpy variant's median and per-round ops/s (each timed as a contender of its own). */
-  readonly numpyVariants: readonly { readonly name: string; readonly opsPerSec: number; readonly perRound: readonly number[] }[];
+  readonly numpyVariants: readonly { readonly name: string; readonly opsPerSec: number; readonly perRound: readonly number[]; readonly faultsPerOp: number | null }[];
   /** The baseline build's median ops/s and its median ratio to numpy (when `--baseline` is given). */
   readonly baselineOpsPerSec: number | null;
   readonly ratioBefore: number | null;
@@ -69,6 +69,7 @@ export interface KernelBenchRow extends BenchRow {
    */
   readonly kernelFaultsPerOp: number | null;
   readonly numpyFaultsPerOp: number | null;
+  readonly baselineFaultsPerOp: number | null;
   /** The 1-minute load average when the row's rounds ended. */
   readonly loadAverage: number;
 }
@@ -192,14 +193,14 @@ async function measureRow(op: KernelOp, size: number, s: RowSetup): Promise<Kern
     ...variantNames.map((v, i): Contender => ({ name: `numpy ${v}`, time: () => s.numpy.measure(op, size, i, s.batchSeconds, s.clock) })),
   ];
   if (baselineFn !== null) contenders.push({ name: "baseline", time: timer(baselineFn, s) });
-  // samples by contender index (names could repeat): kernel 0, variants 1..V, baseline V + 1
+  // batches by contender index (names could repeat): kernel 0, variants 1..V, baseline V + 1
   const batches = await interleavedRounds(contenders, s.rounds);
   const samples = batches.map((byRound) => byRound.map((b) => b?.opsPerSec ?? null));
   const kernel = samples[0] as number[];
-  const measured = variantNames.map((v, i) => ({ name: v, perRound: samples[1 + i] }));
+  const measured = variantNames.map((v, i) => ({ name: v, perRound: samples[1 + i], faultsPerOp: faultsOf(batches[1 + i]) }));
   const numpyOk = variantNames.length > 0 && measured.every((v) => v.perRound.every((x) => x !== null));
   // every variant's figures, or none when one failed (the row then has no reference)
-  const variants = numpyOk ? measured.map((v) => ({ name: v.name, perRound: v.perRound as number[], opsPerSec: median(v.perRound as number[]) })) : [];
+  const variants = numpyOk ? measured.map((v) => ({ name: v.name, perRound: v.perRound as number[], opsPerSec: median(v.perRound as number[]), faultsPerOp: v.faultsPerOp })) : [];
   // The reference: the variant with the best median; each round's ratio is against it in that round.
   const reference = numpyOk ? variants.reduce((best, v) => (v.opsPerSec > best.opsPerSec ? v : best)) : null;
   const ratios = reference === null ? [] : kernel.map((k, r) => k / reference.perRound[r]);
@@ -210,10 +211,6 @@ async function measureRow(op: KernelOp, size: number, s: RowSetup): Promise<Kern
   const bandwidthFraction = bytes === null ? null : (bytes * kernelOps) / s.copyBandwidth;
   const bandwidthTarget = QUBIT_OPS.includes(op) && size >= 10 ? 0.3 : null;
   const ratio = reference === null ? null : median(ratios);
-  const faults = (i: number): number | null => {
-    const perRound = batches[i].map((b) => b?.faultsPerOp ?? null);
-    return perRound.every((f): f is number => f !== null) && perRound.length > 0 ? median(perRound) : null;
-  };
   const met = ratio === null ? null : ratio >= 1 && (bandwidthTarget === null || (bandwidthFraction ?? 0) >= bandwidthTarget);
   return {
     section: "kernel", name: `${op} ${QUBIT_OPS.includes(op) ? "n" : "d"}=${size}`, op, size,
@@ -225,13 +222,20 @@ async function measureRow(op: KernelOp, size: number, s: RowSetup): Promise<Kern
     baselineOpsPerSec: baseline === null ? null : median(baseline),
     ratioBefore: before.length ? median(before) : null,
     bytesPerOp: bytes, bandwidthFraction, bandwidthTarget, roundRatios: ratios, loadAverage: loadavg()[0],
-    kernelFaultsPerOp: faults(0), numpyFaultsPerOp: reference === null ? null : faults(1 + variants.indexOf(reference)),
+    kernelFaultsPerOp: faultsOf(batches[0]), numpyFaultsPerOp: reference?.faultsPerOp ?? null,
+    baselineFaultsPerOp: baselineFn === null ? null : faultsOf(batches[contenders.length - 1]),
   };
+}
+
+/** The median over rounds of a contender's faults per op; null if a batch failed or lacks the figure. */
+function faultsOf(perRound: readonly (Batch | null)[]): number | null {
+  const faults = perRound.map((b) => b?.faultsPerOp ?? null);
+  return faults.length > 0 && faults.every((f): f is number => f !== null) ? median(faults) : null;
 }
 
 /**
  * One warm-up batch per contender (JIT, the reference's state), then `rounds` rounds of one batch
- * per contender, in an order that rotates every round. Returns each contender's per-round ops/s.
+ * per contender, in an order that rotates every round. Returns each contender's per-round batches.
  */
 async function interleavedRounds(contenders: readonly Contender[], rounds: number): Promise<(Batch | null)[][]> {
   for (const c of contenders) await c.time();
@@ -479,7 +483,7 @@ class NumpyReference {
   /** numpy's ops/s (and minor page faults per op) for one batch of one variant, null if unavailable or failed. */
   async measure(op: KernelOp, size: number, variant: number, seconds: number, clock: Clock): Promise<Batch | null> {
     const answer = await this.request<{ opsPerSec?: number; faultsPerOp?: number }>(op, size, { variant, seconds, clock });
-    return answer?.opsPerSec === undefined ? null : { opsPerSec: answer.opsPerSec, faultsPerOp: answer.faultsPerOp ?? null };
+    return typeof answer?.opsPerSec !== "number" ? null : { opsPerSec: answer.opsPerSec, faultsPerOp: typeof answer.faultsPerOp === "number" ? answer.faultsPerOp : null };
   }
 
   private async request<T>(op: KernelOp, size: number, fields: Record<string, unknown>): Promise<T | null> {
@@ -562,11 +566,11 @@ function formatRow(r: KernelBenchRow): string {
   return `${r.name.padEnd(13)} kernel ${fmt(r.kernelOpsPerSec, 1).padStart(9)}/s  numpy ${fmt(r.numpyOpsPerSec, 1).padStart(9)}/s (${r.numpyVariant ?? "-"}${others.length ? `; ${others.join(", ")}` : ""})  ratio ${fmt(r.ratio).padStart(5)}` +
     (r.ratioBefore !== null ? ` (before ${fmt(r.ratioBefore)})` : "") +
     (r.bandwidthFraction !== null ? `  bandwidth ${pct(r.bandwidthFraction)}` : "") +
-    `  faults/op ${faults(r)}  load ${r.loadAverage.toFixed(1)}  target ${r.targetText}: ${status(r)}`;
+    `  faults/op ${formatFaults(r)}  load ${r.loadAverage.toFixed(1)}  target ${r.targetText}: ${status(r)}`;
 }
 
 /** Minor page faults per op, kernel / numpy (one decimal below 10, whole numbers above). */
-function faults(r: KernelBenchRow): string {
+function formatFaults(r: KernelBenchRow): string {
   const f = (x: number | null): string => (x === null ? "-" : x < 10 ? x.toFixed(1) : x.toFixed(0));
   return `${f(r.kernelFaultsPerOp)} / ${f(r.numpyFaultsPerOp)}`;
 }
@@ -575,6 +579,6 @@ function kernelTable(rows: readonly KernelBenchRow[], withBefore: boolean): stri
   const head = `| operation | size | kernel ops/s | numpy ops/s | numpy variant |${withBefore ? " ratio before |" : ""} ratio | bandwidth | page faults per op, kernel / numpy | load | target | status |`;
   const sep = `|---|---:|---:|---:|---|${withBefore ? "---:|" : ""}---:|---:|---:|---:|---|---|`;
   const body = rows.map((r) => `| ${r.op} | ${QUBIT_OPS.includes(r.op) ? "n" : "d"}=${r.size} | ${fmt(r.kernelOpsPerSec, 1)} | ${fmt(r.numpyOpsPerSec, 1)} | ${r.numpyVariant ?? "-"} |` +
-    `${withBefore ? ` ${fmt(r.ratioBefore)} |` : ""} ${fmt(r.ratio)} | ${pct(r.bandwidthFraction)} | ${faults(r)} | ${r.loadAverage.toFixed(1)} | ${r.targetText} | ${status(r)} |`);
+    `${withBefore ? ` ${fmt(r.ratioBefore)} |` : ""} ${fmt(r.ratio)} | ${pct(r.bandwidthFraction)} | ${formatFaults(r)} | ${r.loadAverage.toFixed(1)} | ${r.targetText} | ${status(r)} |`);
   return [head, sep, ...body].join("\n");
 }

@@ -177,9 +177,10 @@ _next_op = {}
 
 
 def measure(op, size, seconds, clock="wall", variant=0):
-    """ops/s of one batch of variant `variant`: one untimed warm-up op, then timed ops for
-    `seconds` (at least one op). The op index runs on from the variant's last batch (as the
-    kernel's does), so that ops cycling through targets time them all in turn."""
+    """ops/s and minor page faults per op of one batch of variant `variant`: one untimed warm-up
+    op, then timed ops for `seconds` (at least one op), the faults counted over the timed ops. The
+    op index runs on from the variant's last batch (as the kernel's does), so that ops cycling
+    through targets time them all in turn."""
     now = CLOCKS[clock]
     vs = row_variants(op, size)
     if not 0 <= variant < len(vs):
