@@ -23,9 +23,9 @@
  * {@link CARVED_MAX} doubles are carved out of {@link CHUNK_DOUBLES}-double chunks: one `calloc` per
  * chunk, a view per array. Larger ones keep their own backing store. The bench's rows, both builds
  * in the same rounds (`npm run bench -- --only kernel --ops ptrace1,gate1,gate2,kraus1
- * --sizes 3,4,5,6,7 --baseline <the former dist>`, load 2; larger sizes and kraus1 unchanged within noise): ptrace1 kernel/numpy at n = 3 / 4 / 5 / 6 went from
- * 2.17 / 1.79 / 1.38 / 1.37 to 7.61 / 5.28 / 2.85 / 1.85, gate1 at n = 3 / 4 from 7.31 / 5.04 to
- * 13.58 / 7.87.
+ * --sizes 3,4,5,6,7 --baseline <the former dist>`, load 2): ptrace1 kernel/numpy at
+ * n = 3 / 4 / 5 / 6 went from 2.17 / 1.79 / 1.38 / 1.37 to 7.61 / 5.28 / 2.85 / 1.85, gate1 at
+ * n = 3 / 4 from 7.31 / 5.04 to 13.58 / 7.87; kraus1 and n = 7 did not move beyond the noise.
  *
  * ## What sharing a chunk means for a caller
  * Node's `Buffer.allocUnsafe` pool does the same. An array carved here is a view: its `buffer`

@@ -119,7 +119,7 @@ function mixedRadixOffsets(radices: readonly number[], steps: readonly number[])
  * kernel's own: at n = 8 qubits the bench's partial trace spent about a third as long in
  * `memset` as in its loop (perf record). numpy allocates its outputs the same way (`np.empty`).
  * Up to {@link CARVED_MAX} doubles the array is carved, zeroed, out of the thread's shared chunk
- * ({@link freshFloat64}), which costs less than either allocation (internal/carve.ts). Without
+ * ({@link freshFloat64}), which costs less than a backing store of its own (internal/carve.ts). Without
  * node's Buffer (a browser), zero-filled.
  */
 export function uninitializedFloat64(length: number): Float64Array {
