@@ -1,6 +1,8 @@
 /**
  * Parameter schemas shared by every property: numbers that may be written as expressions
- * (`"pi/8"`, `"2^-20"`), evaluated with mathjs, and checked for range with a clear message.
+ * (`"pi/8"`, `"2^-20"`), evaluated with mathjs (a decimal number or an integer power such as
+ * `"2^-20"` without it, to the same bits: {@link literalValue}), and checked for range with a
+ * clear message.
  *
  * Expressions are untrusted input. They are evaluated by a private mathjs instance built from
  * the few factories listed below (arithmetic and a list of elementary functions: no units,
@@ -127,15 +129,7 @@ export function evaluateNumber(expression: string): number {
   }
   const known = evaluated.get(expression);
   if (known !== undefined) return known;
-  let value: unknown;
-  try {
-    const node = restrictedMath().parse(expression);
-    const problem = disallowed(node);
-    if (problem) throw new Error(problem);
-    value = node.compile().evaluate({});
-  } catch (e) {
-    throw new Error(`cannot evaluate expression "${expression}": ${(e as Error).message}`);
-  }
+  const value = literalValue(expression) ?? mathjsValue(expression);
   if (typeof value !== "number") throw new Error(`expression "${expression}" is not a real number`);
   if (Number.isFinite(value) && Math.abs(value) > MAX_EXPRESSION_MAGNITUDE) throw new Error(`expression "${expression}" is out of range (|x| > ${MAX_EXPRESSION_MAGNITUDE})`);
   remember(expression, value);
@@ -143,11 +137,51 @@ export function evaluateNumber(expression: string): number {
 }
 
 /**
+ * What the restricted mathjs instance makes of `expression` (anything: the caller checks it is a
+ * number); throws, naming the expression, if it does not parse, holds anything not admitted, or
+ * fails to evaluate. @internal exported for test/properties/expression-literals.test.ts.
+ */
+export function mathjsValue(expression: string): unknown {
+  try {
+    const node = restrictedMath().parse(expression);
+    const problem = disallowed(node);
+    if (problem) throw new Error(problem);
+    return node.compile().evaluate({});
+  } catch (e) {
+    throw new Error(`cannot evaluate expression "${expression}": ${(e as Error).message}`);
+  }
+}
+
+/** A decimal number, signed or not, with an optional exponent (`"0.05"`, `"-1e-6"`, `".5"`), between spaces or tabs (what mathjs skips outside parentheses). */
+const DECIMAL = /^[ \t]*[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?[ \t]*$/;
+/** An unsigned integer to a signed integer power (`"10^-6"`, `"2^20"`). */
+const INTEGER_POWER = /^[ \t]*(\d+)[ \t]*\^[ \t]*([-+]?\d+)[ \t]*$/;
+
+/**
+ * The value of an expression that is a decimal number or an integer power of an unsigned integer,
+ * computed as mathjs computes it (the literal's `Number`, `Math.pow`); undefined for any other
+ * text, which mathjs evaluates. Most scenario parameters that are expressions have these forms
+ * (the shipped scenarios' one is `"10^-6"`), and a thread that meets only these never loads
+ * mathjs, which costs 0.2 s of CPU the first time (see {@link expressionValues}): `verify` on the
+ * shipped scenarios no longer opens it (checked with strace). Its wall time did not measurably
+ * move (the 2-core machine's noise is larger), nor did the time at which it starts its worker
+ * thread. test/properties/expression-literals.test.ts checks the values are mathjs's bit for bit,
+ * on generated texts of both forms, and that such texts leave mathjs unloaded. @internal exported
+ * for that test.
+ */
+export function literalValue(expression: string): number | undefined {
+  if (DECIMAL.test(expression)) return Number(expression);
+  const power = INTEGER_POWER.exec(expression);
+  return power === null ? undefined : Math.pow(Number(power[1]), Number(power[2]));
+}
+
+/**
  * The expressions evaluated so far in this thread with their values, for
  * {@link knownExpressions} in another thread: `verify --workers N` hands the main thread's to its
  * workers, which rebuild the same scenarios and would otherwise load mathjs for them again
  * (0.2 s of CPU the first time, measured 2026-11-28: 0.1 s to load its bundle, 0.1 s for the
- * first parse; the shipped scenarios hold one expression, `"10^-6"`).
+ * first parse). The shipped scenarios' one expression, `"10^-6"`, needs no mathjs at all
+ * ({@link literalValue}); a user's `"pi/8"` does.
  */
 export function expressionValues(): [string, number][] {
   return [...evaluated];

@@ -93,9 +93,10 @@ describe("verify --workers N: the same results for any N", () => {
 describe("a worker thread rebuilds only the scenario files of the cells it takes, with the main thread's expression values", () => {
   // test/parallel/fixtures/lazy: eight one-cell scenarios, tagged 0-7, of two protocols (so one
   // queue per thread); each check reports its thread, the tags of the scenarios that thread
-  // has loaded so far, its parameter x (the expression "2^-tag") and whether that thread has
-  // loaded mathjs; the main thread's checks sleep 1 s so that the worker takes cells (0.4 s was
-  // too short once in six runs at load 8: the worker had not loaded yet)
+  // has loaded so far, its parameter x (the expression "pow(2, -tag)", which only mathjs
+  // evaluates: "2^-tag" would not need it, see properties/params.ts literalValue) and whether
+  // that thread has loaded mathjs; the main thread's checks sleep 1 s so that the worker takes
+  // cells (0.4 s was too short once in six runs at load 8: the worker had not loaded yet)
   const lazy = "test/parallel/fixtures/lazy";
   test("the worker ran cells, had loaded no scenario but those of the cells it ran, and evaluated no expression itself", () => {
     const run = verify([lazy, "--plugin", `${lazy}/plugin.mjs`], 2);

@@ -33,7 +33,7 @@ declare module "vitest" {
 const root = fileURLToPath(new URL("../..", import.meta.url));
 
 /** Test files that need the compiled code. */
-export const COMPILED_TESTS = ["test/cli/compiled.test.ts", "test/library/pack.test.ts", "test/parallel/workers.test.ts", "test/parallel/search-workers.test.ts", "test/auth/bench.test.ts", "test/bench/args.test.ts", "test/kernel/wasm-memory.test.ts"];
+export const COMPILED_TESTS = ["test/cli/compiled.test.ts", "test/library/pack.test.ts", "test/parallel/workers.test.ts", "test/parallel/search-workers.test.ts", "test/auth/bench.test.ts", "test/bench/args.test.ts", "test/kernel/wasm-memory.test.ts", "test/properties/expression-literals.test.ts"];
 /** Written into the package directory when a background build has ended (its exit, as JSON). */
 export const BUILD_DONE = ".build-done";
 /** The background build's output. */
