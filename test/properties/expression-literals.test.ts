@@ -2,7 +2,9 @@
  * properties/params.ts evaluates a decimal number (`"0.05"`, `"-1e-6"`) or an integer power of an
  * unsigned integer (`"10^-6"`) without mathjs (`literalValue`). Checked here:
  * - on generated texts of both forms (signs, leading zeros, long mantissas, exponents, spaces and
- *   tabs) the value is mathjs's, bit for bit (`Object.is`, so -0 too);
+ *   tabs) the value is mathjs's, bit for bit (`Object.is`, so -0 too), and so on every text of up
+ *   to 5 characters over the literals' alphabet that the fast path takes (which a too-lenient
+ *   pattern, one taking "- 5" or "2^- 3", fails: found in review);
  * - texts of other forms are left to mathjs (undefined), among them near misses of both forms;
  * - negative control: a literal evaluator that parses with `parseFloat` (which reads `"1e"` as 1
  *   and `"2^-3"` as 2) is falsified;
@@ -25,8 +27,7 @@ const sign = fc.constantFrom("", "-", "+");
 
 const arbDecimal = fc.tuple(blank, sign, digits(0, 22), fc.boolean(), digits(0, 22), fc.option(fc.tuple(fc.constantFrom("e", "E"), sign, digits(1, 3))), blank)
   .filter(([, , whole, , frac]) => whole.length + frac.length > 0)
-  .map(([a, s, whole, dot, frac, exp, b]) => `${a}${s}${whole}${dot || frac.length > 0 ? "." : ""}${frac}${exp === null ? "" : exp.join("")}${b}`)
-  .filter((t) => !/^[ \t]*[-+]?\.(?:[eE]|[ \t]*$)/.test(t)); // a lone "." is no number
+  .map(([a, s, whole, dot, frac, exp, b]) => `${a}${s}${whole}${dot || frac.length > 0 ? "." : ""}${frac}${exp === null ? "" : exp.join("")}${b}`);
 const arbPower = fc.tuple(blank, digits(1, 4), blank, sign, digits(1, 3), blank).map(([a, base, c, s, e, b]) => `${a}${base}${c}^${c}${s}${e}${b}`);
 
 /** Whether `literal` agrees with mathjs on `text`, bit for bit. */
@@ -41,8 +42,24 @@ describe("decimal numbers and integer powers evaluated without mathjs", () => {
     for (const text of ["10^-6", "2^-20", "0.05", "-0", "-1e-6", ".5", "5.", "0^0", "0^-1", "10^400", "1e400", "007", "+3"]) expect(agrees(literalValue, text), text).toBe(true);
   });
 
+  test("every text of up to 5 characters over the literals' alphabet that the fast path takes has mathjs's value", () => {
+    // the generated texts above are of the two forms by construction; this also tries the texts
+    // a too-lenient pattern would take ("- 5", "2^- 3": NaN by Number, -5 and 0.125 by mathjs)
+    const bad: string[] = [];
+    const visit = (text: string, left: number): void => {
+      if (literalValue(text) !== undefined) {
+        let ok = false;
+        try { ok = agrees(literalValue, text); } catch { /* mathjs rejects it */ }
+        if (!ok) bad.push(text);
+      }
+      if (left > 0) for (const c of "05.eE+-^ \t") visit(text + c, left - 1);
+    };
+    visit("", 5);
+    expect(bad).toEqual([]);
+  });
+
   test("other texts are left to mathjs", () => {
-    for (const text of ["pi/8", "2^0.5", "(10)^-6", "10^-6^2", "-2^2", "2^--1", "1e", "e5", "1.2.3", "0x10", "Infinity", "1_000", "10 ^ -6 * 2", "\u00a05", "5\n", ""]) {
+    for (const text of ["pi/8", "2^0.5", "(10)^-6", "10^-6^2", "-2^2", "2^--1", "1e", "e5", "1.2.3", "0x10", "Infinity", "1_000", "10 ^ -6 * 2", "\u00a05", "5\n", "", "- 5", "+ .5", "2^- 3", "2 ^+ 3", "1e 5", "5 # c"]) {
       expect(literalValue(text), JSON.stringify(text)).toBeUndefined();
     }
   });
@@ -61,12 +78,16 @@ describe("decimal numbers and integer powers evaluated without mathjs", () => {
 
   test("a process that meets only such texts never loads mathjs; one that meets pi/8 does", async () => {
     const params = pathToFileURL(join(await compiledPackage(), "dist", "properties", "params.js")).href;
-    const loads = (texts: string[]): string => spawnSync(process.execPath, ["--input-type=module", "-e", `
+    const loads = (texts: string[]): string => {
+      const child = spawnSync(process.execPath, ["--input-type=module", "-e", `
       import { createRequire } from "node:module";
       const p = await import(${JSON.stringify(params)});
       const values = ${JSON.stringify(texts)}.map((t) => p.evaluateNumber(t));
       const loaded = Object.keys(createRequire(import.meta.url).cache).some((f) => f.replaceAll("\\\\", "/").endsWith("/mathjs/lib/browser/math.js"));
-      console.log(JSON.stringify({ values, loaded }));`], { encoding: "utf8" }).stdout.trim();
+      console.log(JSON.stringify({ values, loaded }));`], { encoding: "utf8" });
+      expect(child.status, child.stderr).toBe(0);
+      return child.stdout.trim();
+    };
     expect(loads(["10^-6", "0.05", "-1e-3"])).toBe(JSON.stringify({ values: [1e-6, 0.05, -1e-3], loaded: false }));
     expect(loads(["pi/8"])).toBe(JSON.stringify({ values: [Math.PI / 8], loaded: true }));
   });
