@@ -167,14 +167,14 @@ const INTEGER_POWER = /^[ \t]*(\d+)[ \t]*\^[ \t]*([-+]?\d+)[ \t]*$/;
  * computed as mathjs 15 computes it: it negates `Number` of the unsigned literal, which gives the
  * bits of `Number` of the signed text (rounding is symmetric), and its `pow` of two numbers is
  * `Math.pow` (so `"10^-5"` is `Math.pow(10, -5)`, not the literal `1e-5`); undefined for any other
- * text, which mathjs evaluates. The shipped scenarios' one expression, `"10^-6"`, has this form,
- * and a thread that meets only these never loads
- * mathjs, which costs 0.2 s of CPU the first time (see {@link expressionValues}): `verify` on the
- * shipped scenarios no longer opens it (checked with strace). Its wall time did not measurably
- * move (the 2-core machine's noise is larger), nor did the time at which it starts its worker
- * thread. test/properties/expression-literals.test.ts checks the values are mathjs's bit for bit,
- * on generated texts of both forms, and that such texts leave mathjs unloaded. @internal exported
- * for that test.
+ * text, which mathjs evaluates.
+ *
+ * A thread that meets only such texts never loads mathjs (0.2 s of CPU the first time, see
+ * {@link expressionValues}). The shipped scenarios' one expression, `"10^-6"`, is one: `verify`
+ * on them no longer opens mathjs (strace); its wall time and the moment it starts its worker
+ * thread did not move beyond the 2-core machine's noise. test/properties/expression-literals.test.ts
+ * checks the values are mathjs's bit for bit and that such texts leave mathjs unloaded.
+ * @internal exported for that test.
  */
 export function literalValue(expression: string): number | undefined {
   if (DECIMAL.test(expression)) return Number(expression);
